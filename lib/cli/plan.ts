@@ -1,0 +1,76 @@
+#!/usr/bin/env node
+/**
+ * `npm run plan -- --stack <env> [--json FILE] [--diff OLD.json] [--openapi DIR]`
+ *
+ * Evaluates the app stack (`Pulumi.yaml` main, `stacks/index.ts`) with `stacks/Pulumi.<env>.yaml` on the
+ * recording engine — no credentials, no CLI — and prints what `pulumi up` would create, like `cdk synth`.
+ * Exit codes: 0 ok; 1 a stateful resource would be deleted or replaced (with --diff) or the program failed;
+ * 2 bad usage, unknown stack, unreadable or invalid config.
+ */
+import * as fs from "fs";
+import * as path from "path";
+import { isConfigError } from "../core/errors";
+import { planToJson, tryRecordPlan } from "../testing/record";
+import { programFromFile } from "../testing/program";
+import type { Plan } from "../testing/plan";
+import { UsageError, parseArgs } from "./args";
+import { diffPlans } from "./diff";
+import { renderDiff } from "./render-diff";
+import { readProject, readStackConfig } from "./stack-config";
+import { renderTree } from "./tree";
+import { writeOpenApiFromPlan } from "./openapi-out";
+
+export async function main(argv: string[]): Promise<number> {
+  let opts: Record<string, string | true>;
+  let plan: Plan;
+  try {
+    opts = parseArgs(argv, ["stack", "json", "diff", "openapi", "root"], ["quiet"]);
+    if (typeof opts.stack !== "string") throw new UsageError("--stack <env> is required (e.g. npm run plan -- --stack dev)");
+    const project = readProject(path.resolve(typeof opts.root === "string" ? opts.root : "."));
+    const stack = readStackConfig(project, opts.stack);
+    const recording = await tryRecordPlan(programFromFile(path.join(project.root, project.main)), {
+      project: project.name, stack: stack.stack, config: stack.config, secretKeys: stack.secretKeys,
+    });
+    if (recording.error !== undefined) throw recording.error;
+    plan = recording.plan;
+  } catch (err) {
+    if (err instanceof UsageError || isConfigError(err)) {
+      console.error(`error: ${(err as Error).message}`);
+      return 2;
+    }
+    console.error(`error: the program failed: ${(err as Error)?.stack ?? String(err)}`);
+    return 1;
+  }
+
+  if (!opts.quiet) console.log(renderTree(plan));
+  if (typeof opts.json === "string") {
+    fs.mkdirSync(path.dirname(path.resolve(opts.json)), { recursive: true });
+    fs.writeFileSync(opts.json, planToJson(plan));
+    console.log(`\nplan written to ${opts.json}`);
+  }
+  if (typeof opts.openapi === "string") {
+    const written = writeOpenApiFromPlan(plan, opts.openapi);
+    console.log(`\n${written.length} OpenAPI document(s) written to ${opts.openapi}${written.length ? `: ${written.join(", ")}` : ""}`);
+  }
+  if (typeof opts.diff === "string") {
+    let previous: Plan;
+    try {
+      previous = JSON.parse(fs.readFileSync(opts.diff, "utf8")) as Plan;
+      if (!Array.isArray(previous.resources)) throw new Error("no resources array");
+    } catch (err) {
+      console.error(`error: cannot read the old plan ${opts.diff}: ${(err as Error).message}`);
+      return 2;
+    }
+    const diff = diffPlans(previous, plan);
+    console.log(`\n${renderDiff(diff)}`);
+    if (diff.dataLoss.length > 0) return 1;
+  }
+  return 0;
+}
+
+if (require.main === module) {
+  main(process.argv.slice(2)).then((code) => process.exit(code), (err) => {
+    console.error(err);
+    process.exit(1);
+  });
+}

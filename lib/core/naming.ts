@@ -1,0 +1,99 @@
+import * as pulumi from "@pulumi/pulumi";
+import { shortHash } from "./hash";
+
+/**
+ * The length and character rules of one kind of physical name. A name that breaks them fails only at
+ * deploy time, so every physical name Meridian sets goes through `physicalName` with one of these.
+ */
+export interface NameRule {
+  /** Maximum length. */
+  readonly max: number;
+  /** Characters kept; everything else becomes `separator` (or is dropped when `separator` is ""). */
+  readonly allowed: RegExp;
+  /** Joins the parts, and replaces disallowed characters. */
+  readonly separator: "-" | "_" | "";
+  /** Lowercase the result (GCP, Azure storage, Cloudflare, DNS labels). */
+  readonly lowercase: boolean;
+  /** The name must start with a letter (GCP resource names, Azure storage accounts do not care). */
+  readonly startWithLetter: boolean;
+  /**
+   * Globally unique names (S3/GCS buckets, Azure storage accounts, function apps, Traffic Manager DNS
+   * names) always carry a deterministic hash of project/stack/name so two stacks never collide.
+   */
+  readonly globallyUnique: boolean;
+}
+
+const rule = (max: number, allowed: RegExp, separator: NameRule["separator"], lowercase: boolean, startWithLetter = false, globallyUnique = false): NameRule =>
+  ({ max, allowed, separator, lowercase, startWithLetter, globallyUnique });
+
+/** The naming rules of every resource kind the library names physically. */
+export const NAME_RULES = {
+  awsLambda: rule(64, /[A-Za-z0-9_-]/, "-", false),
+  awsIamRole: rule(64, /[A-Za-z0-9+=,.@_-]/, "-", false),
+  awsLogGroupPart: rule(400, /[A-Za-z0-9._/#-]/, "-", false),
+  awsApi: rule(128, /[A-Za-z0-9_-]/, "-", false),
+  awsLoadBalancer: rule(32, /[A-Za-z0-9-]/, "-", false, true),
+  awsTargetGroup: rule(32, /[A-Za-z0-9-]/, "-", false, true),
+  awsEcs: rule(255, /[A-Za-z0-9_-]/, "-", false, true),
+  awsSqs: rule(80, /[A-Za-z0-9_-]/, "-", false),
+  awsSchedule: rule(64, /[A-Za-z0-9._-]/, "-", false),
+  awsSecret: rule(512, /[A-Za-z0-9/_+=.@-]/, "-", false),
+  awsHealthCheckTag: rule(255, /[A-Za-z0-9 _.:/=+@-]/, "-", false),
+  awsS3Bucket: rule(63, /[a-z0-9-]/, "-", true, true, true),
+  gcpResource: rule(63, /[a-z0-9-]/, "-", true, true),
+  gcpServiceAccount: rule(30, /[a-z0-9-]/, "-", true, true),
+  gcpBucket: rule(63, /[a-z0-9-]/, "-", true, true, true),
+  gcpApiId: rule(63, /[a-z0-9-]/, "-", true, true),
+  gcpSecretId: rule(255, /[A-Za-z0-9_-]/, "-", false),
+  azureResourceGroup: rule(90, /[A-Za-z0-9._()-]/, "-", false),
+  azureStorageAccount: rule(24, /[a-z0-9]/, "", true, false, true),
+  azureFunctionApp: rule(60, /[a-z0-9-]/, "-", true, true, true),
+  azureKeyVault: rule(24, /[A-Za-z0-9-]/, "-", false, true, true),
+  azureGeneric: rule(63, /[A-Za-z0-9-]/, "-", false, true),
+  azureContainerApp: rule(32, /[a-z0-9-]/, "-", true, true),
+  azureApim: rule(50, /[A-Za-z0-9-]/, "-", false, true, true),
+  azureFrontDoorEndpoint: rule(46, /[A-Za-z0-9-]/, "-", false, true, true),
+  azureTrafficManagerDns: rule(63, /[a-z0-9-]/, "-", true, true, true),
+  cloudflareWorker: rule(63, /[a-z0-9_-]/, "-", true, true),
+  cloudflareLbPool: rule(63, /[A-Za-z0-9_-]/, "-", false),
+  cloudflareQueue: rule(63, /[a-z0-9-]/, "-", true, true),
+} satisfies Record<string, NameRule>;
+
+export type NameKind = keyof typeof NAME_RULES;
+
+/**
+ * A deterministic physical name `<project>-<stack>-<parts...>` within the rule's limits.
+ *
+ * - Stable: the same project, stack and parts always give the same name, so a redeploy never renames.
+ * - Unique per stack: the project and stack are part of it.
+ * - Too long: the middle is cut and an 8-character hash of the full name is appended, so two long names that
+ *   share a prefix still differ (SST truncates silently instead, its issue #6723).
+ *
+ * @example
+ * physicalName("awsLambda", "api", "users") // "meridian-dev-api-users"
+ */
+export function physicalName(kind: NameKind, ...parts: string[]): string {
+  const r: NameRule = NAME_RULES[kind];
+  const full = [pulumi.getProject(), pulumi.getStack(), ...parts].join("/");
+  const sep = r.separator;
+  let name = [pulumi.getProject(), pulumi.getStack(), ...parts].map((p) => clean(p, r)).filter((p) => p.length > 0).join(sep);
+  if (r.startWithLetter && !/^[A-Za-z]/.test(name)) name = `m${sep}${name}`;
+  const suffixLength = 8;
+  const needsHash = r.globallyUnique || name.length > r.max;
+  if (!needsHash) return name;
+  const suffix = shortHash(full, suffixLength);
+  const room = r.max - suffixLength - sep.length;
+  let head = name.slice(0, Math.max(room, 1));
+  if (sep) head = head.replace(new RegExp(`\\${sep}+$`), "");
+  return `${head}${sep}${suffix}`;
+}
+
+function clean(part: string, r: NameRule): string {
+  let s = r.lowercase ? part.toLowerCase() : part;
+  s = Array.from(s).map((ch) => (r.allowed.test(ch) ? ch : r.separator)).join("");
+  if (r.separator) {
+    const sep = `\\${r.separator}`;
+    s = s.replace(new RegExp(`${sep}{2,}`, "g"), r.separator).replace(new RegExp(`^${sep}|${sep}$`, "g"), "");
+  }
+  return s;
+}

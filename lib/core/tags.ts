@@ -1,0 +1,29 @@
+import * as pulumi from "@pulumi/pulumi";
+import { Cloud } from "./placement";
+
+/**
+ * The tags every Meridian resource carries, in each cloud's own format: AWS tags and Azure tags keep
+ * their case; GCP labels must be lowercase `[a-z0-9_-]`, at most 63 characters; Cloudflare resources
+ * have no tags, so it gets an empty map (callers simply do not set one).
+ *
+ * @example
+ * commonTags("gcp", "ServerlessFunction") // { app: "meridian", stack: "dev", component: "serverlessfunction", "managed-by": "meridian" }
+ */
+export function commonTags(cloud: Cloud, component: string): Record<string, string> {
+  const tags: Record<string, string> = {
+    app: pulumi.getProject(),
+    stack: pulumi.getStack(),
+    component,
+    "managed-by": "meridian",
+  };
+  if (cloud === "cloudflare") return {};
+  if (cloud !== "gcp") return tags;
+  const labels: Record<string, string> = {};
+  for (const [k, v] of Object.entries(tags)) labels[gcpLabel(k)] = gcpLabel(v);
+  return labels;
+}
+
+/** A GCP label key or value: lowercase letters, digits, `_` and `-`, at most 63 characters. */
+export function gcpLabel(value: string): string {
+  return value.toLowerCase().replace(/[^a-z0-9_-]/g, "_").slice(0, 63);
+}

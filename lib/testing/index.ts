@@ -1,0 +1,4 @@
+export * from "./plan";
+export * from "./record";
+export * from "./assertions";
+export * from "./program";

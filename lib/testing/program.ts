@@ -1,0 +1,24 @@
+import * as path from "path";
+import { Program } from "./record";
+
+/**
+ * A Pulumi program loaded from a file (an app stack or an example's `index.ts`), re-evaluated on every call:
+ * its module (and the modules beside it in its folder) are dropped from the require cache first, so each
+ * recording runs the program's top level again. A default export that is a function is called (Pulumi's
+ * `export = async () => {...}` form); otherwise the module's exports are the stack outputs.
+ */
+export function programFromFile(file: string): Program {
+  const full = path.resolve(file);
+  const dir = path.dirname(full);
+  return async () => {
+    for (const key of Object.keys(require.cache)) {
+      if (key.startsWith(dir + path.sep) && !key.includes(`${path.sep}node_modules${path.sep}`)) delete require.cache[key];
+    }
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const mod = require(full);
+    const main = typeof mod === "function" ? mod : typeof mod?.default === "function" ? mod.default : undefined;
+    if (main) return await main();
+    const { default: _default, ...named } = mod ?? {};
+    return _default && typeof _default === "object" ? { ..._default, ...named } : named;
+  };
+}

@@ -1,0 +1,63 @@
+import * as pulumi from "@pulumi/pulumi";
+import { ConfigError, describe } from "../lib/core/errors";
+import { Validator } from "../lib/core/validate";
+import type { Placement } from "../lib/core/placement";
+
+/** The DNS providers the app stack can front its services with. */
+export const DNS_PROVIDERS = ["route53", "cloudflare", "azure-traffic-manager", "gcp-cloud-dns"] as const;
+export const ENVIRONMENTS = ["dev", "staging", "prod"] as const;
+
+/** The app stack's typed, validated configuration (`stacks/Pulumi.<env>.yaml`, namespace `meridian`). */
+export interface AppConfig {
+  /** dev, staging or prod: decides protection of stateful resources and log retention. */
+  environment: (typeof ENVIRONMENTS)[number];
+  /** Where the service runs, first = primary: dev 1 region, staging 2, prod 3. */
+  regions: Placement[];
+  /** The public name of the service, e.g. `www.example.com`: must be inside `zone`. */
+  domain: string;
+  /** The DNS zone that holds `domain`, e.g. `example.com`. */
+  zone: string;
+  /** Who answers for `domain`. */
+  dnsProvider: (typeof DNS_PROVIDERS)[number];
+  /** Route 53 hosted zone id of `zone` (route53 only; otherwise looked up). */
+  zoneId?: string;
+  /** Container image of the service. */
+  image: string;
+}
+
+const COMPONENT = "stack config";
+
+/**
+ * Reads and validates the stack config. Every problem is a ConfigError whose field is the config key
+ * (`meridian:regions`), so `npm run plan` prints one clear line and exits 2.
+ */
+export function loadAppConfig(): AppConfig {
+  const cfg = new pulumi.Config("meridian");
+  const v = new Validator(COMPONENT);
+  const read = (key: string): unknown => {
+    const raw = cfg.get(key);
+    if (raw === undefined) return undefined;
+    try {
+      return JSON.parse(raw);
+    } catch {
+      return raw;
+    }
+  };
+  const environment = v.oneOf(read("environment"), "meridian:environment", ENVIRONMENTS);
+  const regionsRaw = v.array(read("regions"), "meridian:regions", { minLength: 1, maxLength: 10 });
+  const regions = regionsRaw.map((r, i) => v.placement(r, `meridian:regions[${i}]`).key as Placement);
+  const seen = new Set<string>();
+  regions.forEach((r, i) => {
+    if (seen.has(r)) throw new ConfigError(COMPONENT, `meridian:regions[${i}]`, `got ${describe(r)} twice; each region may appear once`);
+    seen.add(r);
+  });
+  const zone = v.hostname(read("zone"), "meridian:zone");
+  const domain = v.hostname(read("domain"), "meridian:domain");
+  if (domain !== zone && !domain.endsWith(`.${zone}`)) {
+    v.fail("meridian:domain", `got ${describe(domain)}; it must be ${describe(zone)} or a name inside it (meridian:zone)`);
+  }
+  const dnsProvider = v.oneOf(read("dnsProvider") ?? "route53", "meridian:dnsProvider", DNS_PROVIDERS);
+  const zoneId = v.string(read("zoneId"), "meridian:zoneId", { optional: true, pattern: /^Z[A-Z0-9]{1,32}$/, patternHelp: "a Route 53 hosted zone id like Z0123456789ABCDEFGHIJ" });
+  const image = v.string(read("image") ?? "public.ecr.aws/nginx/nginx:1.27", "meridian:image", { maxLength: 255 });
+  return { environment, regions, domain, zone, dnsProvider, zoneId, image };
+}

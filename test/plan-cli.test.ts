@@ -1,0 +1,70 @@
+import * as assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import type { Plan } from "../lib/testing";
+
+const ROOT = path.resolve(__dirname, "..");
+const FIXTURE = path.join(ROOT, "test/fixtures/plan-project");
+
+function plan(args: string[]) {
+  const r = spawnSync(process.execPath, ["-r", "ts-node/register/transpile-only", path.join(ROOT, "lib/cli/plan.ts"), ...args], {
+    cwd: ROOT, encoding: "utf8", env: { ...process.env, TS_NODE_PROJECT: path.join(ROOT, "tsconfig.json") },
+  });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+describe("npm run plan", function () {
+  this.timeout(120_000);
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "meridian-plan-"));
+
+  it("plans the app stack and writes the plan JSON of the contract", () => {
+    const file = path.join(tmp, "dev.json");
+    const r = plan(["--stack", "dev", "--json", file]);
+    assert.equal(r.code, 0, r.err);
+    assert.match(r.out, /^meridian\/dev: \d+ resources/);
+    const json = JSON.parse(fs.readFileSync(file, "utf8")) as Plan;
+    assert.equal(json.project, "meridian");
+    assert.equal(json.stack, "dev");
+    assert.ok(Array.isArray(json.resources));
+    for (const r of json.resources) {
+      assert.deepEqual(Object.keys(r).sort(), ["additionalSecretOutputs", "aliases", "custom", "deleteBeforeReplace", "dependencies", "ignoreChanges",
+        "inputs", "name", "parent", "protect", "provider", "replaceOnChanges", "retainOnDelete", "type", "urn"]);
+    }
+  });
+
+  it("exits 2 with one clear line for an unknown stack, bad usage and unreadable config", () => {
+    const unknown = plan(["--stack", "qa"]);
+    assert.equal(unknown.code, 2);
+    assert.equal(unknown.err.trim(), `error: unknown stack "qa": stacks/Pulumi.qa.yaml not found (stacks: dev, prod, staging)`);
+    assert.equal(plan([]).code, 2);
+    assert.match(plan(["--stack", "dev", "--bogus", "1"]).err, /unknown option --bogus/);
+    const broken = plan(["--root", FIXTURE, "--stack", "broken"]);
+    assert.equal(broken.code, 2);
+    assert.match(broken.err, /^error: .*Pulumi\.broken\.yaml: cannot read YAML/);
+    assert.equal(broken.err.trim().split("\n").length, 1);
+  });
+
+  it("--diff reports the replacement of a stateful resource and exits 1", () => {
+    const one = path.join(tmp, "one.json");
+    assert.equal(plan(["--root", FIXTURE, "--stack", "one", "--json", one, "--quiet"]).code, 0);
+    const same = plan(["--root", FIXTURE, "--stack", "one", "--diff", one, "--quiet"]);
+    assert.equal(same.code, 0, same.err);
+    assert.match(same.out, /No changes\./);
+    // The same stack after a change that renames the log group (the "changed" project reads other config).
+    const changed = plan(["--root", path.join(FIXTURE, "changed"), "--stack", "one", "--diff", one, "--quiet"]);
+    assert.equal(changed.code, 1, changed.out + changed.err);
+    assert.match(changed.out, /DATA LOSS: 1 stateful resource/);
+    assert.match(changed.out, /aws:cloudwatch\/logGroup:LogGroup::app-logs {2}\(changed name\)/);
+  });
+
+  it("keeps `secure:` config values secret in the plan", () => {
+    const file = path.join(tmp, "secret.json");
+    assert.equal(plan(["--root", FIXTURE, "--stack", "one", "--json", file, "--quiet"]).code, 0);
+    const text = fs.readFileSync(file, "utf8");
+    const param = (JSON.parse(text) as Plan).resources.find((r) => r.type === "aws:ssm/parameter:Parameter")!;
+    assert.deepEqual(param.inputs.value, { secret: true });
+    assert.ok(!text.includes("offline-secret-placeholder"));
+  });
+});
