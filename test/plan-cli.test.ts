@@ -4,15 +4,34 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import type { Plan } from "../lib/testing";
+import { main } from "../lib/cli/plan";
 
 const ROOT = path.resolve(__dirname, "..");
 const FIXTURE = path.join(ROOT, "test/fixtures/plan-project");
 
-function plan(args: string[]) {
+/** The real command, spawned as a process (as `npm run plan` runs it). */
+function spawnPlan(args: string[]) {
   const r = spawnSync(process.execPath, ["-r", "ts-node/register/transpile-only", path.join(ROOT, "lib/cli/plan.ts"), ...args], {
     cwd: ROOT, encoding: "utf8", env: { ...process.env, TS_NODE_PROJECT: path.join(ROOT, "tsconfig.json") },
   });
   return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+/** The same command in-process (its `main`), with console output captured: fast enough for every case. */
+async function plan(args: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const log = console.log;
+  const error = console.error;
+  console.log = (...a: unknown[]) => void out.push(a.join(" "));
+  console.error = (...a: unknown[]) => void err.push(a.join(" "));
+  try {
+    const code = await main(args);
+    return { code, out: out.join("\n"), err: err.join("\n") };
+  } finally {
+    console.log = log;
+    console.error = error;
+  }
 }
 
 describe("npm run plan", function () {
@@ -21,7 +40,7 @@ describe("npm run plan", function () {
 
   it("plans the app stack and writes the plan JSON of the contract", () => {
     const file = path.join(tmp, "dev.json");
-    const r = plan(["--stack", "dev", "--json", file]);
+    const r = spawnPlan(["--stack", "dev", "--json", file]);
     assert.equal(r.code, 0, r.err);
     assert.match(r.out, /^meridian\/dev: \d+ resources/);
     const json = JSON.parse(fs.readFileSync(file, "utf8")) as Plan;
@@ -34,34 +53,49 @@ describe("npm run plan", function () {
     }
   });
 
-  it("exits 2 with one clear line for an unknown stack, bad usage and unreadable config", () => {
-    const unknown = plan(["--stack", "qa"]);
+  it("exits 2 with one clear line for an unknown stack, bad usage and unreadable config", async () => {
+    const unknown = await plan(["--stack", "qa"]);
     assert.equal(unknown.code, 2);
     assert.equal(unknown.err.trim(), `error: unknown stack "qa": stacks/Pulumi.qa.yaml not found (stacks: dev, prod, staging)`);
-    assert.equal(plan([]).code, 2);
-    assert.match(plan(["--stack", "dev", "--bogus", "1"]).err, /unknown option --bogus/);
-    const broken = plan(["--root", FIXTURE, "--stack", "broken"]);
+    assert.equal((await plan([])).code, 2);
+    assert.match((await plan(["--stack", "dev", "--bogus", "1"])).err, /unknown option --bogus/);
+    const broken = await plan(["--root", FIXTURE, "--stack", "broken"]);
     assert.equal(broken.code, 2);
     assert.match(broken.err, /^error: .*Pulumi\.broken\.yaml: cannot read YAML/);
     assert.equal(broken.err.trim().split("\n").length, 1);
   });
 
-  it("--diff reports the replacement of a stateful resource and exits 1", () => {
+  it("exits 2 naming the config key for invalid app stack config", async () => {
+    const root = path.join(ROOT, "test/fixtures/bad-app-config");
+    const cases: Array<[string, RegExp]> = [
+      ["badregion", /^error: stack config: meridian:regions\[0\]: got "aws:mars-east-1": "mars-east-1" is not a aws region/],
+      ["baddomain", /^error: stack config: meridian:domain: got "api.example.org"; it must be "example.com" or a name inside it/],
+      ["noenv", /^error: stack config: meridian:environment: got undefined; one of "dev", "staging", "prod" is required/],
+    ];
+    for (const [stack, pattern] of cases) {
+      const r = await plan(["--root", root, "--stack", stack, "--quiet"]);
+      assert.equal(r.code, 2, stack);
+      assert.match(r.err, pattern);
+      assert.equal(r.err.trim().split("\n").length, 1);
+    }
+  });
+
+  it("--diff reports the replacement of a stateful resource and exits 1", async () => {
     const one = path.join(tmp, "one.json");
-    assert.equal(plan(["--root", FIXTURE, "--stack", "one", "--json", one, "--quiet"]).code, 0);
-    const same = plan(["--root", FIXTURE, "--stack", "one", "--diff", one, "--quiet"]);
+    assert.equal((await plan(["--root", FIXTURE, "--stack", "one", "--json", one, "--quiet"])).code, 0);
+    const same = await plan(["--root", FIXTURE, "--stack", "one", "--diff", one, "--quiet"]);
     assert.equal(same.code, 0, same.err);
     assert.match(same.out, /No changes\./);
     // The same stack after a change that renames the log group (the "changed" project reads other config).
-    const changed = plan(["--root", path.join(FIXTURE, "changed"), "--stack", "one", "--diff", one, "--quiet"]);
+    const changed = await plan(["--root", path.join(FIXTURE, "changed"), "--stack", "one", "--diff", one, "--quiet"]);
     assert.equal(changed.code, 1, changed.out + changed.err);
     assert.match(changed.out, /DATA LOSS: 1 stateful resource/);
     assert.match(changed.out, /aws:cloudwatch\/logGroup:LogGroup::app-logs {2}\(changed name\)/);
   });
 
-  it("keeps `secure:` config values secret in the plan", () => {
+  it("keeps `secure:` config values secret in the plan", async () => {
     const file = path.join(tmp, "secret.json");
-    assert.equal(plan(["--root", FIXTURE, "--stack", "one", "--json", file, "--quiet"]).code, 0);
+    assert.equal((await plan(["--root", FIXTURE, "--stack", "one", "--json", file, "--quiet"])).code, 0);
     const text = fs.readFileSync(file, "utf8");
     const param = (JSON.parse(text) as Plan).resources.find((r) => r.type === "aws:ssm/parameter:Parameter")!;
     assert.deepEqual(param.inputs.value, { secret: true });
