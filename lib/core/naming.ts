@@ -57,6 +57,7 @@ export const NAME_RULES = {
   cloudflareWorker: rule(63, /[a-z0-9_-]/, "-", true, true),
   cloudflareLbPool: rule(63, /[A-Za-z0-9_-]/, "-", false),
   cloudflareQueue: rule(63, /[a-z0-9-]/, "-", true, true),
+  azureStorageQueue: rule(63, /[a-z0-9-]/, "-", true, true),
 } satisfies Record<string, NameRule>;
 
 export type NameKind = keyof typeof NAME_RULES;

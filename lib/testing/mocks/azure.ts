@@ -15,6 +15,9 @@ const ARM_PATHS: Record<string, string> = {
   "authorization:RoleAssignment": "Microsoft.Authorization/roleAssignments",
   "network:Profile": "Microsoft.Network/trafficmanagerprofiles",
   "network:Endpoint": "Microsoft.Network/trafficmanagerprofiles/{profileName}/{endpointType}",
+  "trafficmanager:Profile": "Microsoft.Network/trafficmanagerprofiles",
+  "trafficmanager:Endpoint": "Microsoft.Network/trafficmanagerprofiles/{profileName}/{endpointType}",
+  "dns:RecordSet": "Microsoft.Network/dnszones/{zoneName}/{recordType}",
   "cdn:Profile": "Microsoft.Cdn/profiles",
   "cdn:AFDEndpoint": "Microsoft.Cdn/profiles/{profileName}/afdEndpoints",
   "cdn:AFDOriginGroup": "Microsoft.Cdn/profiles/{profileName}/originGroups",
@@ -82,11 +85,15 @@ export function azureResource(type: string, name: string, inputs: Record<string,
     case "operationalinsights:Workspace":
       outputs.customerId = guid(`${seed}/customer`);
       break;
+    case "trafficmanager:Profile":
     case "network:Profile": {
       const relative = str((inputs.dnsConfig as Record<string, unknown> | undefined)?.relativeName) ?? physical;
       outputs.dnsConfig = { ...(inputs.dnsConfig as object), fqdn: `${relative}.trafficmanager.net` };
       break;
     }
+    case "dns:RecordSet":
+      outputs.fqdn = `${str(inputs.relativeRecordSetName) ?? "@"}.${str(inputs.zoneName)}.`;
+      break;
     case "cdn:AFDEndpoint":
       outputs.hostName = `${physical}-${alnum(seed, 16)}.z01.azurefd.net`;
       break;
@@ -135,6 +142,8 @@ export function azureCall(token: string, inputs: Record<string, unknown>): Recor
       return { serviceSasToken: "sv=2022-11-02&sr=c&sp=r&sig=mock" };
     case "azure-native:web:listWebAppHostKeys":
       return { masterKey: "mock-master-key", functionKeys: { default: "mock-function-key" }, systemKeys: {} };
+    case "azure-native:operationalinsights:getSharedKeys":
+      return { primarySharedKey: "bW9jay1wcmltYXJ5LXNoYXJlZC1rZXk=", secondarySharedKey: "bW9jay1zZWNvbmRhcnktc2hhcmVkLWtleQ==" };
     case "azure-native:resources:getResourceGroup":
       return { id: `/subscriptions/${AZURE_SUBSCRIPTION_ID}/resourceGroups/${str(inputs.resourceGroupName)}`, name: str(inputs.resourceGroupName), location: "westeurope" };
   }

@@ -1,0 +1,45 @@
+import * as pulumi from "@pulumi/pulumi";
+import { FailoverDns, FailoverDnsArgs } from "../../lib";
+
+// Two regional endpoints (their public IPs, so every provider, Cloud DNS included, can health-check them) behind the
+// DNS provider this stack's config chooses. Switch providers with `pulumi config set provider cloudflare`.
+const config = new pulumi.Config();
+const provider = (config.get("provider") ?? "route53") as FailoverDnsArgs["provider"];
+const strategy = (config.get("strategy") ?? "failover") as FailoverDnsArgs["strategy"];
+const drained = config.get("drained");
+
+const regions = {
+  route53: ["aws:us-east-1", "aws:eu-west-1"],
+  cloudflare: ["aws:us-east-1", "aws:eu-west-1"],
+  "azure-traffic-manager": ["azure:eastus", "azure:westeurope"],
+  "gcp-cloud-dns": ["gcp:us-east4", "gcp:europe-west1"],
+}[provider];
+
+const args: FailoverDnsArgs = {
+  provider,
+  zone: config.get("zone") ?? "example.com",
+  record: config.get("record") ?? "api",
+  strategy,
+  endpoints: [
+    { id: "use", address: config.get("usAddress") ?? "203.0.113.10", region: regions[0], geo: strategy === "geo" ? (provider === "gcp-cloud-dns" ? ["us-east4"] : ["WORLD", "GEO-NA"]) : undefined, enabled: drained !== "use" },
+    { id: "euw", address: config.get("euAddress") ?? "198.51.100.20", region: regions[1], geo: strategy === "geo" ? (provider === "gcp-cloud-dns" ? ["europe-west1"] : ["GEO-EU"]) : undefined, enabled: drained !== "euw" },
+  ],
+  healthCheck: { path: "/healthz", protocol: "HTTPS" },
+  primary: config.get("primary"),
+};
+if (provider === "route53") args.route53 = { zoneId: config.get("route53ZoneId") };
+if (provider === "cloudflare") {
+  args.cloudflare = {
+    accountId: config.require("cloudflareAccountId"),
+    zoneId: config.require("cloudflareZoneId"),
+    plan: (config.get("cloudflarePlan") ?? "pro") as "pro" | "business" | "enterprise",
+  };
+}
+if (provider === "azure-traffic-manager") args.azure = { resourceGroupName: config.require("azureResourceGroup") };
+if (provider === "gcp-cloud-dns") args.gcp = { managedZone: config.require("gcpManagedZone") };
+
+const dns = new FailoverDns("api", args);
+
+export const fqdn = dns.fqdn;
+export const failoverSeconds = dns.failoverSeconds;
+export const nativeFqdn = dns.nativeFqdn;

@@ -1,0 +1,21 @@
+import * as pulumi from "@pulumi/pulumi";
+import { MultiRegionService, Placement } from "../../lib";
+
+/**
+ * One container on Azure Container Apps in two regions behind Azure Front Door Standard, active/passive:
+ * the first region takes all traffic while its health probe passes, the second takes over otherwise.
+ * The URL is the Front Door endpoint (`*.azurefd.net`). Set `primary` to fail over by hand.
+ */
+const config = new pulumi.Config();
+
+const app = new MultiRegionService("app", {
+  regions: ["azure:westeurope", "azure:northeurope"],
+  container: { image: "mcr.microsoft.com/k8se/quickstart:latest", port: 80, cpu: 0.5, memoryMb: 1024 },
+  healthCheck: { path: "/", intervalSeconds: 30, failureThreshold: 3 },
+  routing: { strategy: "failover" },
+  primary: config.get("primary") as Placement | undefined,
+});
+
+export const url = app.url;
+export const endpoints = app.endpoints;
+export const failoverSeconds = app.failoverSeconds;

@@ -1,0 +1,22 @@
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+import type { RegionSpec, ServiceSpec } from "../../core/service";
+
+/** How a region's ACM certificate gets its DNS validation record. */
+export type CertificateDns =
+  | { kind: "route53"; zoneId: pulumi.Input<string> }
+  | {
+      kind: "external";
+      /** Creates the validation CNAME in another DNS provider and returns its FQDN (ties validation to it). */
+      createRecord: (name: string, record: { name: pulumi.Output<string>; type: pulumi.Output<string>; value: pulumi.Output<string> }) => pulumi.Output<string>;
+    };
+
+/** What one region's builders share. */
+export interface AwsRegionContext {
+  spec: ServiceSpec;
+  region: RegionSpec;
+  parent: pulumi.Resource;
+  tags: Record<string, string>;
+  executionRole: aws.iam.Role;
+  certificateDns: CertificateDns;
+}

@@ -1,0 +1,67 @@
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+import { physicalName } from "../../core/naming";
+import { withTransform } from "../../core/transform";
+import { logGroup } from "../log-group";
+import type { AwsRegionContext } from "./context";
+import type { RegionLoadBalancer } from "./load-balancer";
+import type { RegionNetwork } from "./network";
+
+/** Name of the app container inside the task (the target group forwards to it). */
+export const CONTAINER_NAME = "app";
+
+/**
+ * The region's compute: an ECS cluster, a log group with retention, a Fargate task definition (execution role
+ * shared by all regions) and a Fargate service behind the target group, with the deployment circuit breaker
+ * rolling a failing deployment back. The service waits for steady state, so `pulumi up` fails when the new
+ * tasks never become healthy instead of reporting success.
+ */
+export function createEcs(ctx: AwsRegionContext, net: RegionNetwork, lb: RegionLoadBalancer): aws.ecs.Service {
+  const { spec, region, parent, tags } = ctx;
+  const base = `${spec.name}-${region.label}`;
+  const t = spec.transform;
+  const ecsName = physicalName("awsEcs", spec.name);
+
+  const cluster = new aws.ecs.Cluster(...withTransform(t, "cluster", `${base}-cluster`, {
+    name: ecsName, region: region.region, settings: [{ name: "containerInsights", value: "enabled" }], tags,
+  } as aws.ecs.ClusterArgs, { parent }));
+
+  const logs = logGroup(`${base}-logs`, {
+    logGroupName: `/meridian/ecs/${ecsName}`, region: region.region, retentionDays: spec.logRetentionDays, tags, parent,
+    transform: t?.logGroup,
+  });
+
+  const environment = Object.entries(region.environment).sort(([a], [b]) => (a < b ? -1 : 1)).map(([name, value]) => ({ name, value }));
+  const containerDefinitions = pulumi.jsonStringify([{
+    name: CONTAINER_NAME,
+    image: spec.image,
+    essential: true,
+    command: spec.command,
+    portMappings: [{ containerPort: spec.port, protocol: "tcp" }],
+    environment,
+    logConfiguration: {
+      logDriver: "awslogs",
+      options: { "awslogs-group": logs.name, "awslogs-region": region.region, "awslogs-stream-prefix": CONTAINER_NAME },
+    },
+  }]);
+
+  const taskDefinition = new aws.ecs.TaskDefinition(...withTransform(t, "taskDefinition", `${base}-task`, {
+    family: ecsName, cpu: String(Math.round(region.cpu * 1024)), memory: String(region.memoryMb),
+    networkMode: "awsvpc", requiresCompatibilities: ["FARGATE"],
+    runtimePlatform: { operatingSystemFamily: "LINUX", cpuArchitecture: "X86_64" },
+    executionRoleArn: ctx.executionRole.arn, containerDefinitions, region: region.region, tags,
+  } as aws.ecs.TaskDefinitionArgs, { parent }));
+
+  return new aws.ecs.Service(...withTransform(t, "service", `${base}-service`, {
+    name: ecsName, cluster: cluster.arn, taskDefinition: taskDefinition.arn, desiredCount: region.count,
+    launchType: "FARGATE", platformVersion: "LATEST", region: region.region,
+    networkConfiguration: {
+      subnets: net.taskSubnets.map((s) => s.id), securityGroups: [net.taskSecurityGroup.id], assignPublicIp: !spec.privateNetworking,
+    },
+    loadBalancers: [{ targetGroupArn: lb.targetGroup.arn, containerName: CONTAINER_NAME, containerPort: spec.port }],
+    healthCheckGracePeriodSeconds: 60,
+    deploymentCircuitBreaker: { enable: true, rollback: true },
+    deploymentMinimumHealthyPercent: 100, deploymentMaximumPercent: 200,
+    propagateTags: "SERVICE", enableEcsManagedTags: true, waitForSteadyState: true, tags,
+  } as aws.ecs.ServiceArgs, { parent, dependsOn: [lb.httpsListener] }));
+}

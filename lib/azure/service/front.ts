@@ -1,0 +1,73 @@
+import * as azure from "@pulumi/azure-native";
+import * as pulumi from "@pulumi/pulumi";
+import { physicalName } from "../../core/naming";
+import type { ServiceSpec } from "../../core/service";
+import { withTransform } from "../../core/transform";
+import type { AzureRegion } from "./region";
+
+export interface AzureFront {
+  url: pulumi.Output<string>;
+  failoverSeconds: number;
+}
+
+/** Front Door origin priorities run 1-5. */
+const MAX_PRIORITY = 5;
+
+/**
+ * Azure Front Door Standard in its own resource group: profile, endpoint (`*.azurefd.net`, TLS 1.2), one
+ * origin group whose health probe is the service's health check, one origin per region and a route that
+ * accepts HTTP only to redirect it to HTTPS and forwards over HTTPS. Strategies map to origin settings:
+ * `latency` = equal priority, closest origins within 50 ms; `failover` = priority 1 for the primary, the
+ * rest in listed order; `weighted` = equal priority with weights and a wide latency band. Drained regions
+ * keep their origin, disabled. The route is created after the origins (Front Door refuses a route to an
+ * empty origin group).
+ */
+export function createFrontDoor(parent: pulumi.Resource, spec: ServiceSpec, regions: Map<string, AzureRegion>, tags: Record<string, string>): AzureFront {
+  const t = spec.transform;
+  const base = spec.name;
+  const hc = spec.healthCheck;
+  const home = spec.regions.find((r) => r.primary)!;
+
+  const group = new azure.resources.ResourceGroup(...withTransform(t, "resourceGroup", `${base}-front-rg`, {
+    resourceGroupName: physicalName("azureResourceGroup", spec.name, "front"), location: home.region, tags,
+  } as azure.resources.ResourceGroupArgs, { parent }));
+  const profile = new azure.cdn.Profile(...withTransform(t, "profile", `${base}-frontdoor`, {
+    profileName: physicalName("azureGeneric", spec.name, "frontdoor"), resourceGroupName: group.name, location: "global",
+    sku: { name: "Standard_AzureFrontDoor" }, originResponseTimeoutSeconds: 60, tags,
+  } as azure.cdn.ProfileArgs, { parent }));
+  const endpoint = new azure.cdn.AFDEndpoint(...withTransform(t, "endpoint", `${base}-endpoint`, {
+    endpointName: physicalName("azureFrontDoorEndpoint", spec.name), profileName: profile.name, resourceGroupName: group.name,
+    location: "global", enabledState: "Enabled", tags,
+  } as azure.cdn.AFDEndpointArgs, { parent }));
+
+  // Unhealthy when fewer than `required` of the last `sampleSize` probes succeed: failureThreshold misses in a row.
+  const sampleSize = Math.max(4, hc.failureThreshold);
+  const required = sampleSize - hc.failureThreshold + 1;
+  const probeInterval = Math.min(255, hc.intervalSeconds);
+  const originGroup = new azure.cdn.AFDOriginGroup(...withTransform(t, "originGroup", `${base}-origins`, {
+    originGroupName: "regions", profileName: profile.name, resourceGroupName: group.name,
+    loadBalancingSettings: { sampleSize, successfulSamplesRequired: required, additionalLatencyInMilliseconds: spec.strategy === "weighted" ? 1000 : 50 },
+    healthProbeSettings: { probePath: hc.path, probeProtocol: "Https", probeRequestType: "GET", probeIntervalInSeconds: probeInterval },
+    trafficRestorationTimeToHealedOrNewEndpointsInMinutes: 5, sessionAffinityState: "Disabled",
+  } as azure.cdn.AFDOriginGroupArgs, { parent }));
+
+  const origins = spec.regions.filter((r) => regions.has(r.key)).map((r) => {
+    const region = regions.get(r.key)!;
+    const off = r.drained || (spec.strategy === "weighted" && r.weight === 0);
+    return new azure.cdn.AFDOrigin(...withTransform(t, "origin", `${base}-origin-${r.label}`, {
+      originName: physicalName("azureGeneric", r.region), originGroupName: originGroup.name, profileName: profile.name, resourceGroupName: group.name,
+      hostName: region.fqdn, originHostHeader: region.fqdn, httpPort: 80, httpsPort: 443,
+      priority: spec.strategy === "failover" ? Math.min(r.priority, MAX_PRIORITY) : 1,
+      weight: spec.strategy === "weighted" ? Math.max(1, r.weight * 4) : 1000,
+      enabledState: off ? "Disabled" : "Enabled", enforceCertificateNameCheck: true,
+    } as azure.cdn.AFDOriginArgs, { parent }));
+  });
+
+  new azure.cdn.Route(...withTransform(t, "route", `${base}-route`, {
+    routeName: "default", endpointName: endpoint.name, profileName: profile.name, resourceGroupName: group.name,
+    originGroup: { id: originGroup.id }, supportedProtocols: ["Http", "Https"], patternsToMatch: ["/*"],
+    forwardingProtocol: "HttpsOnly", httpsRedirect: "Enabled", linkToDefaultDomain: "Enabled", enabledState: "Enabled",
+  } as azure.cdn.RouteArgs, { parent, dependsOn: origins }));
+
+  return { url: pulumi.interpolate`https://${endpoint.hostName}`, failoverSeconds: probeInterval * hc.failureThreshold + 10 };
+}

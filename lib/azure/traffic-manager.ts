@@ -1,0 +1,95 @@
+import * as azure from "@pulumi/azure-native";
+import * as pulumi from "@pulumi/pulumi";
+import { azureGeo, parseGeoCode } from "../core/dns/geo";
+import { ResolvedEndpoint, ResolvedFailoverDns } from "../core/dns/validate";
+import { physicalName } from "../core/naming";
+import { commonTags } from "../core/tags";
+import { Transforms, withTransform } from "../core/transform";
+
+const ROUTING: Record<ResolvedFailoverDns["strategy"], string> = {
+  failover: "Priority",
+  latency: "Performance",
+  weighted: "Weighted",
+  geo: "Geographic",
+};
+
+/**
+ * Azure Traffic Manager expansion of FailoverDns: a global profile (routing method, DNS name, TTL, monitor) with one
+ * external endpoint resource per endpoint, and a CNAME from the vanity name to `<profile>.trafficmanager.net`.
+ */
+export function createTrafficManagerFailoverDns(name: string, r: ResolvedFailoverDns, parent: pulumi.Resource, transforms?: Transforms): { fqdn: pulumi.Output<string>; nativeFqdn: pulumi.Output<string> } {
+  const az = r.azure!;
+  const hc = r.healthCheck;
+  const http = hc.protocol !== "TCP";
+  // The DNS label lives in the global *.trafficmanager.net namespace and cannot be changed: a deterministic hash
+  // of project/stack/name makes it unique worldwide yet identical on every deploy.
+  const relativeName = physicalName("azureTrafficManagerDns", name);
+  const profile = new azure.trafficmanager.Profile(...withTransform(transforms, "profile", `${name}-profile`, {
+    resourceGroupName: az.resourceGroupName,
+    profileName: physicalName("azureGeneric", name),
+    location: "global",
+    profileStatus: "Enabled",
+    trafficRoutingMethod: ROUTING[r.strategy],
+    dnsConfig: { relativeName, ttl: r.ttlSeconds },
+    monitorConfig: {
+      protocol: hc.protocol,
+      port: hc.port,
+      path: http ? hc.path : undefined,
+      intervalInSeconds: hc.intervalSeconds,
+      timeoutInSeconds: hc.timeoutSeconds,
+      toleratedNumberOfFailures: hc.failureThreshold - 1,
+      // Same healthy range as Route 53 (2xx and 3xx); Traffic Manager's default is 200 only.
+      expectedStatusCodeRanges: http ? [{ min: 200, max: 399 }] : undefined,
+    },
+    trafficViewEnrollmentStatus: "Disabled",
+    tags: commonTags("azure", "FailoverDns"),
+    // No inline `endpoints`: they are separate resources below, never both (a profile PUT with inline endpoints
+    // replaces the separate ones: terraform-provider-azurerm#6041, #7470).
+  } satisfies azure.trafficmanager.ProfileArgs, { parent, ignoreChanges: ["endpoints"] }));
+
+  const geoMapping = r.strategy === "geo" ? geoMappings(r) : undefined;
+  const endpoints = r.endpoints.map((e) => new azure.trafficmanager.Endpoint(...withTransform(transforms, "endpoint", `${name}-${e.id}`, {
+    resourceGroupName: az.resourceGroupName,
+    profileName: profile.name.apply((n) => n ?? ""),
+    endpointName: e.id,
+    endpointType: "ExternalEndpoints",
+    target: e.address,
+    // Drained: the endpoint stays (and is listed) but Traffic Manager neither probes nor returns it.
+    endpointStatus: e.heldOut ? "Disabled" : "Enabled",
+    alwaysServe: "Disabled",
+    priority: r.strategy === "failover" ? priorityOf(r, e) : undefined,
+    weight: r.strategy === "weighted" ? e.weight : undefined,
+    endpointLocation: r.strategy === "latency" ? e.region : undefined,
+    geoMapping: geoMapping?.get(e.id),
+  } satisfies azure.trafficmanager.EndpointArgs, { parent })));
+
+  const nativeFqdn: pulumi.Output<string> = pulumi
+    .all([profile.dnsConfig, pulumi.all(endpoints.map((x) => x.id))])
+    .apply(([dns]) => dns?.fqdn ?? `${relativeName}.trafficmanager.net`);
+  if (!az.dnsRecord) return { fqdn: pulumi.output(r.fqdn), nativeFqdn };
+  const cname = new azure.dns.RecordSet(...withTransform(transforms, "dnsRecord", `${name}-cname`, {
+    resourceGroupName: az.resourceGroupName,
+    zoneName: r.zone,
+    relativeRecordSetName: r.label,
+    recordType: "CNAME",
+    ttl: r.ttlSeconds,
+    cnameRecord: { cname: nativeFqdn },
+  } satisfies azure.dns.RecordSetArgs, { parent }));
+  return { fqdn: cname.fqdn.apply((): string => r.fqdn), nativeFqdn };
+}
+
+/**
+ * Priorities never collide while changing: declared priority + 1 for every endpoint, and 1 (kept free) for the
+ * manual-failover primary, so setting or clearing `primary` updates one endpoint only.
+ */
+function priorityOf(r: ResolvedFailoverDns, e: ResolvedEndpoint): number {
+  return r.primary === e.id ? 1 : e.priority + 1;
+}
+
+/** geoMapping per endpoint; the catch-all endpoint always carries WORLD (a location no endpoint maps gets no answer). */
+function geoMappings(r: ResolvedFailoverDns): Map<string, string[]> {
+  const out = new Map<string, string[]>(r.endpoints.map((e) => [e.id, e.geo.map((c) => azureGeo(parseGeoCode(c)!))]));
+  const world = out.get(r.geoDefault!.id)!;
+  if (!world.includes("WORLD")) world.unshift("WORLD");
+  return out;
+}

@@ -1,0 +1,115 @@
+import * as fs from "fs";
+import * as path from "path";
+import { gzipSync } from "zlib";
+import { sha256 } from "../core/hash";
+import { Cloud } from "../core/placement";
+import { ArchiveEntry, deterministicZip } from "./zip";
+import { bundleFunction } from "./bundle";
+
+/** What a cloud deploys: the archive (zip) or, for Cloudflare, the main module, plus their content hash. */
+export interface FunctionPackage {
+  /** Hex SHA-256 of the zip (or of the Worker module): names objects and blobs so a change redeploys. */
+  readonly hash: string;
+  /** Absolute path of the deterministic zip on disk (Cloudflare: of the main module). */
+  readonly path: string;
+  readonly zippedBytes: number;
+  readonly gzippedBytes: number;
+  /** Main module file name (Cloudflare `mainModule`). */
+  readonly mainModule: string;
+}
+
+export interface PackageOptions {
+  readonly cloud: Cloud;
+  readonly source: { readonly kind: "entry"; readonly entry: string } | { readonly kind: "code"; readonly dir: string; readonly handler: string };
+  readonly target?: string;
+  readonly timeoutSeconds: number;
+  /** Queue delivery settings (Azure writes them to host.json). */
+  readonly queue?: { readonly batchSize: number; readonly maxRetries: number };
+  readonly component: string;
+  /** Where archives are written. Default `<cwd>/.meridian/artifacts`. */
+  readonly outDir?: string;
+}
+
+/**
+ * Builds the deployable package of a function: the bundle wrapped for the cloud (or the `code` directory as
+ * is), plus the files the platform needs (GCP/Azure `package.json`, Azure `host.json`), zipped
+ * deterministically and written once under its content hash.
+ */
+export function packageFunction(options: PackageOptions): FunctionPackage {
+  const outDir = options.outDir ?? path.join(process.cwd(), ".meridian", "artifacts");
+  let entries: ArchiveEntry[];
+  let mainModule: string;
+  if (options.source.kind === "entry") {
+    const bundle = bundleFunction({ entry: options.source.entry, cloud: options.cloud, target: options.target, component: options.component });
+    mainModule = bundle.fileName;
+    entries = [{ path: bundle.fileName, data: Buffer.from(bundle.code) }, ...platformFiles(options)];
+  } else {
+    entries = readTree(options.source.dir);
+    mainModule = options.source.handler;
+  }
+  if (options.cloud === "cloudflare") {
+    const main = entries.find((e) => e.path === mainModule) ?? entries[0];
+    const hash = sha256(main.data);
+    const file = writeOnce(outDir, `worker-${hash.slice(0, 20)}.js`, main.data);
+    return { hash, path: file, zippedBytes: main.data.length, gzippedBytes: gzipSync(main.data).length, mainModule };
+  }
+  const zip = deterministicZip(entries);
+  const hash = sha256(zip);
+  const file = writeOnce(outDir, `function-${hash.slice(0, 20)}.zip`, zip);
+  return { hash, path: file, zippedBytes: zip.length, gzippedBytes: zip.length, mainModule };
+}
+
+/** Files the platform needs next to a bundled handler. */
+export function platformFiles(options: Pick<PackageOptions, "cloud" | "timeoutSeconds" | "queue">): ArchiveEntry[] {
+  const json = (v: unknown) => Buffer.from(`${JSON.stringify(v, null, 2)}\n`);
+  if (options.cloud === "gcp") {
+    // No dependencies: the bundle is self-contained; the buildpack adds the Functions Framework.
+    return [{ path: "package.json", data: json({ name: "meridian-function", version: "1.0.0", private: true, main: "index.js" }) }];
+  }
+  if (options.cloud === "azure") {
+    const t = options.timeoutSeconds;
+    const hms = [Math.floor(t / 3600), Math.floor((t % 3600) / 60), t % 60].map((n) => String(n).padStart(2, "0")).join(":");
+    return [
+      { path: "package.json", data: json({ name: "meridian-function", version: "1.0.0", private: true, main: "index.js" }) },
+      { path: "host.json", data: json({
+        version: "2.0",
+        functionTimeout: hms,
+        // Empty prefix: every path reaches the catch-all route, so gateways forward paths unchanged.
+        extensions: {
+          http: { routePrefix: "" },
+          ...(options.queue ? { queues: { batchSize: options.queue.batchSize, maxDequeueCount: options.queue.maxRetries } } : {}),
+        },
+        extensionBundle: { id: "Microsoft.Azure.Functions.ExtensionBundle", version: "[4.*, 5.0.0)" },
+        logging: { applicationInsights: { samplingSettings: { isEnabled: true, excludedTypes: "Request" } } },
+      }) },
+    ];
+  }
+  return [];
+}
+
+/** Every file under `dir` (relative paths, forward slashes), skipping VCS folders. */
+function readTree(dir: string): ArchiveEntry[] {
+  const out: ArchiveEntry[] = [];
+  const walk = (rel: string) => {
+    for (const name of fs.readdirSync(path.join(dir, rel)).sort()) {
+      if (name === ".git" || name === ".meridian") continue;
+      const relPath = rel ? `${rel}/${name}` : name;
+      const stat = fs.statSync(path.join(dir, relPath));
+      if (stat.isDirectory()) walk(relPath);
+      else if (stat.isFile()) out.push({ path: relPath, data: fs.readFileSync(path.join(dir, relPath)) });
+    }
+  };
+  walk("");
+  return out;
+}
+
+function writeOnce(dir: string, name: string, data: Uint8Array): string {
+  const file = path.join(dir, name);
+  if (!fs.existsSync(file)) {
+    fs.mkdirSync(dir, { recursive: true });
+    const tmp = `${file}.${process.pid}.tmp`;
+    fs.writeFileSync(tmp, data);
+    fs.renameSync(tmp, file);
+  }
+  return file;
+}

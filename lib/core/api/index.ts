@@ -1,0 +1,4 @@
+export * from "./routes";
+export * from "./model";
+export * from "./capabilities";
+export * from "./validate";

@@ -1,0 +1,5 @@
+export * from "./types";
+export * from "./capabilities";
+export * from "./failover-time";
+export * from "./geo";
+export * from "./validate";

@@ -1,0 +1,168 @@
+import * as pulumi from "@pulumi/pulumi";
+import type { Transform } from "../transform";
+
+/** The DNS / traffic-steering service that answers for the record. */
+export type DnsProvider = "route53" | "cloudflare" | "azure-traffic-manager" | "gcp-cloud-dns";
+export const DNS_PROVIDERS: readonly DnsProvider[] = ["route53", "cloudflare", "azure-traffic-manager", "gcp-cloud-dns"];
+
+/** How answers are chosen among healthy endpoints. */
+export type DnsStrategy = "failover" | "latency" | "weighted" | "geo";
+export const DNS_STRATEGIES: readonly DnsStrategy[] = ["failover", "latency", "weighted", "geo"];
+
+/** Health-probe protocol, supported by all four providers. */
+export type HealthProtocol = "HTTPS" | "HTTP" | "TCP";
+export const HEALTH_PROTOCOLS: readonly HealthProtocol[] = ["HTTPS", "HTTP", "TCP"];
+
+/** Cloudflare Load Balancing plan: it sets the minimum monitor interval (60 / 15 / 10 s). */
+export type CloudflarePlan = "pro" | "business" | "enterprise";
+export const CLOUDFLARE_PLANS: readonly CloudflarePlan[] = ["pro", "business", "enterprise"];
+
+/** One target of the record: a regional load balancer, API domain or public IP. */
+export interface FailoverDnsEndpoint {
+  /**
+   * Stable identifier (lowercase letters, digits, hyphens; 1-40 characters). It names the endpoint's health check,
+   * record `setIdentifier`, pool or Traffic Manager endpoint, so changing it replaces them.
+   * @example id: "eu"
+   */
+  id: string;
+  /**
+   * Hostname or public IP that serves the traffic. May be a Pulumi output (e.g. a load balancer's DNS name); plain
+   * strings are validated, outputs are trusted.
+   * @example address: "api-eu.example.net"
+   */
+  address: pulumi.Input<string>;
+  /**
+   * Where the endpoint runs: a placement (`"aws:eu-west-1"`) or the provider's region name (`"eu-west-1"`). Needed for
+   * latency routing (Route 53, Traffic Manager) and for Cloud DNS backups and geo answers.
+   * @example region: "aws:eu-west-1"
+   */
+  region?: string;
+  /**
+   * Failover order, 1 = primary (1-1000, unique). Default: the array order. Give it on every endpoint or on none.
+   * @example priority: 2
+   */
+  priority?: number;
+  /**
+   * Relative share of traffic for `weighted` (integer 0-255; default 1).
+   * @example weight: 3
+   */
+  weight?: number;
+  /**
+   * Locations served by this endpoint for `geo`: `"WORLD"` (catch-all), a continent `"GEO-EU"` (AF, AN, AS, EU, NA, OC,
+   * SA), an ISO country `"DE"`, a US state `"US-CA"` (Route 53 and Traffic Manager). On Cloud DNS: GCP region names.
+   * @example geo: ["GEO-EU", "GB"]
+   */
+  geo?: string[];
+  /**
+   * `false` drains the endpoint: its record, pool and health check stay, but it is sent no traffic. Default true.
+   * @example enabled: false
+   */
+  enabled?: boolean;
+  /**
+   * Route 53 only: the hosted zone id of an AWS alias target (load balancer, API Gateway regional domain, CloudFront).
+   * With it the record is an alias; without it, ELB and CloudFront hostnames are detected from `address`.
+   * @example aliasZoneId: alb.zoneId
+   */
+  aliasZoneId?: pulumi.Input<string>;
+}
+
+/** The health probe, shared by all endpoints. Defaults are per provider (see docs/failover-dns.md). */
+export interface FailoverDnsHealthCheck {
+  /** @example path: "/healthz" (default "/"; not used for TCP) */
+  path?: string;
+  /** @example protocol: "HTTPS" (default) */
+  protocol?: HealthProtocol;
+  /** @example port: 8443 (default 443 for HTTPS, 80 for HTTP and TCP) */
+  port?: number;
+  /** @example intervalSeconds: 10 (Route 53 / Traffic Manager: 10 or 30; Cloudflare: plan minimum; Cloud DNS: >= 30) */
+  intervalSeconds?: number;
+  /** Consecutive failed probes that mark an endpoint down (1-10). @example failureThreshold: 3 */
+  failureThreshold?: number;
+  /** Probe timeout. Fixed on Route 53 (do not set it there). @example timeoutSeconds: 5 */
+  timeoutSeconds?: number;
+}
+
+/** Route 53 options. */
+export interface FailoverDnsRoute53Options {
+  /** Hosted zone id; looked up from `zone` when omitted. @example zoneId: "Z0123456789ABCDEFGHIJ" */
+  zoneId?: pulumi.Input<string>;
+  /** Health-checker regions (at least 3 of Route 53's checker regions). Default: all. @example regions: ["us-east-1", "eu-west-1", "ap-southeast-1"] */
+  regions?: string[];
+}
+
+/** Cloudflare options. */
+export interface FailoverDnsCloudflareOptions {
+  /** Account that owns the monitor and pools. @example accountId: "0123456789abcdef0123456789abcdef" */
+  accountId: pulumi.Input<string>;
+  /** Zone that owns the load balancer. @example zoneId: "fedcba9876543210fedcba9876543210" */
+  zoneId: pulumi.Input<string>;
+  /** Load Balancing plan (sets the minimum monitor interval). @example plan: "business" (default "pro") */
+  plan?: CloudflarePlan;
+  /** Orange-cloud proxy (no DNS caching in failover). @example proxied: false (default true) */
+  proxied?: boolean;
+  /** Immediate retries of a timed-out probe (0-5). @example retries: 2 (default 1) */
+  retries?: number;
+  /** Regions the pools are probed from. @example checkRegions: ["WEU", "ENAM"] */
+  checkRegions?: string[];
+}
+
+/** Azure Traffic Manager options. */
+export interface FailoverDnsAzureOptions {
+  /** Resource group of the profile (and of the Azure DNS zone). @example resourceGroupName: "rg-dns" */
+  resourceGroupName: pulumi.Input<string>;
+  /** Create the CNAME `record.zone` → `<profile>.trafficmanager.net` in the Azure DNS zone `zone`. @example dnsRecord: false (default true) */
+  dnsRecord?: boolean;
+}
+
+/** Google Cloud DNS options. */
+export interface FailoverDnsGcpOptions {
+  /** Cloud DNS managed zone name (not the DNS name). @example managedZone: "example-com" */
+  managedZone: string;
+  /** Project of the zone and health check; default the provider's. @example project: "acme-prod" */
+  project?: string;
+  /** Exactly three source regions of the health check. @example healthCheckRegions: ["us-east4", "europe-west1", "asia-southeast1"] */
+  healthCheckRegions?: string[];
+}
+
+/** Children of FailoverDns that `transform` can change. */
+export interface FailoverDnsTransforms {
+  healthCheck?: Transform<any>;
+  record?: Transform<any>;
+  monitor?: Transform<any>;
+  pool?: Transform<any>;
+  loadBalancer?: Transform<any>;
+  profile?: Transform<any>;
+  endpoint?: Transform<any>;
+  dnsRecord?: Transform<any>;
+  recordSet?: Transform<any>;
+}
+
+/** Arguments of `FailoverDns` (docs/failover-dns.md). */
+export interface FailoverDnsArgs {
+  /** @example provider: "route53" */
+  provider: DnsProvider;
+  /** The DNS zone (domain) the record lives in. @example zone: "example.com" */
+  zone: string;
+  /** Record name relative to the zone (`"@"` for the apex), or the full name. @example record: "api" */
+  record: string;
+  /** @example strategy: "failover" */
+  strategy: DnsStrategy;
+  /** Two or more targets (one is enough for latency/weighted/geo). @example endpoints: [{ id: "us", address: "1.2.3.4" }, { id: "eu", address: "5.6.7.8" }] */
+  endpoints: FailoverDnsEndpoint[];
+  /** @example healthCheck: { path: "/healthz" } */
+  healthCheck?: FailoverDnsHealthCheck;
+  /** DNS TTL of the answers (0-86400; default 30). Not used by a proxied Cloudflare load balancer. @example ttlSeconds: 60 */
+  ttlSeconds?: number;
+  /** Manual failover: the endpoint id that takes traffic first (strategy `failover`). @example primary: "eu" */
+  primary?: string;
+  /** @example route53: { zoneId: zone.zoneId } */
+  route53?: FailoverDnsRoute53Options;
+  /** @example cloudflare: { accountId, zoneId, plan: "business" } */
+  cloudflare?: FailoverDnsCloudflareOptions;
+  /** @example azure: { resourceGroupName: "rg-dns" } */
+  azure?: FailoverDnsAzureOptions;
+  /** @example gcp: { managedZone: "example-com" } */
+  gcp?: FailoverDnsGcpOptions;
+  /** Per-child customisation. @example transform: { healthCheck: (args) => { args.measureLatency = true; } } */
+  transform?: FailoverDnsTransforms;
+}

@@ -1,0 +1,148 @@
+import * as pulumi from "@pulumi/pulumi";
+import { Placement } from "../placement";
+import { Transform } from "../transform";
+import { FunctionRuntime } from "./runtimes";
+
+/**
+ * What runs the function. Every function answers HTTP unless its triggers say otherwise; schedule and queue
+ * deliveries reach the portable handler as `POST /__meridian/schedule` and `POST /__meridian/queue` requests
+ * carrying the `x-meridian-trigger` header (the payload is the body), so one `fetch` handles them all.
+ */
+export type FunctionTrigger =
+  | {
+      /** Plain HTTP: reachable through `url: true` or an ApiGateway. */
+      type: "http";
+    }
+  | {
+      type: "schedule";
+      /**
+       * `rate(N minutes|hours|days)` or five-field Unix `cron(M H DoM Mon DoW)`, translated per cloud.
+       * @example "rate(5 minutes)"
+       */
+      schedule: string;
+      /**
+       * IANA time zone of a cron schedule (AWS and Google Cloud; Azure and Cloudflare run schedules in UTC).
+       * @example "Europe/Paris"
+       */
+      timezone?: string;
+    }
+  | {
+      /** A queue created for this function (SQS + DLQ, Pub/Sub topic, Storage queue, Cloudflare Queue + DLQ). */
+      type: "queue";
+      /** Messages per delivery (1-10 everywhere). @example 10 */
+      batchSize?: number;
+      /** Deliveries before a message goes to the dead-letter queue. @example 3 */
+      maxRetries?: number;
+    };
+
+/** Keys of the children a `transform` can change (the ones a cloud does not create are ignored). */
+export type ServerlessFunctionChild =
+  | "role" | "logGroup" | "function" | "functionUrl" | "secret" | "queue" | "deadLetterQueue" | "eventSourceMapping" | "schedule" | "schedulerRole"
+  | "bucket" | "object" | "serviceAccount" | "invoker" | "scheduler" | "topic" | "logBucket" | "logSink"
+  | "resourceGroup" | "storageAccount" | "container" | "blob" | "plan" | "app" | "identity" | "workspace" | "insights" | "vault"
+  | "script" | "subdomain" | "customDomain" | "cronTrigger" | "consumer";
+
+/** Arguments of `ServerlessFunction`. */
+export interface ServerlessFunctionArgs {
+  /**
+   * Where the function runs.
+   * @example "aws:us-east-1"
+   * @example "cloudflare"
+   */
+  target: Placement;
+  /**
+   * Neutral runtime id. Default `nodejs22`.
+   * @example "nodejs22"
+   */
+  runtime?: FunctionRuntime;
+  /**
+   * A portable handler: a .ts/.js module whose default export is `{ fetch(req: Request): Response | Promise<Response> }`.
+   * Bundled with esbuild and wrapped for the target cloud. Exclusive with `code`.
+   * @example "./src/hello.ts"
+   */
+  entry?: string;
+  /**
+   * A directory archived as is, for native handlers (Python and others). Needs `handler`.
+   * @example "./python-app"
+   */
+  code?: string;
+  /**
+   * The native handler with `code`: `module.function` on AWS, the function name on Google Cloud, the main
+   * module file on Cloudflare.
+   * @example "main.handler"
+   */
+  handler?: string;
+  /**
+   * Memory in MB, checked against the target (Lambda 128-10,240; GCP 128-32,768; Azure Consumption ≤ 1,536;
+   * Workers 128). Default 1024 on AWS, 512 on Google Cloud, the platform's fixed size elsewhere.
+   * @example 512
+   */
+  memoryMb?: number;
+  /**
+   * Longest run in seconds. Default 30. HTTP limits: Lambda 900, GCP 3600, Azure 230, Workers 300 (CPU).
+   * @example 60
+   */
+  timeoutSeconds?: number;
+  /**
+   * Plain environment variables (visible in the function's configuration).
+   * @example { STAGE: "dev" }
+   */
+  environment?: Record<string, pulumi.Input<string>>;
+  /**
+   * Secret environment values: stored in the cloud's secret store and never in clear in the plan or the
+   * function's configuration. The handler reads them from `process.env` like any variable.
+   * @example { API_KEY: config.requireSecret("apiKey") }
+   */
+  secrets?: Record<string, pulumi.Input<string>>;
+  /**
+   * What invokes the function. Default `[{ type: "http" }]`.
+   * @example [{ type: "http" }, { type: "schedule", schedule: "rate(5 minutes)" }]
+   */
+  triggers?: FunctionTrigger[];
+  /**
+   * Log retention in days (CloudWatch accepted values on AWS; at least 30 on Azure, whose Log Analytics minimum
+   * it is; a dedicated log bucket on Google Cloud). Default 30.
+   * @example 14
+   */
+  logRetentionDays?: number;
+  /**
+   * A direct public HTTPS endpoint: Lambda function URL, `allUsers` invoker on Cloud Run, anonymous Azure
+   * route, workers.dev. Default false (reach it through an ApiGateway).
+   * @example true
+   */
+  url?: boolean;
+  /**
+   * AWS only: instruction set. Default `arm64`.
+   * @example "x86_64"
+   */
+  architecture?: "arm64" | "x86_64";
+  /** Cloudflare-only settings. */
+  cloudflare?: {
+    /**
+     * Account id; otherwise the `cloudflare:accountId` stack config.
+     * @example "0123456789abcdef0123456789abcdef"
+     */
+    accountId?: pulumi.Input<string>;
+    /**
+     * The account's workers.dev subdomain, so that `url` can be reported (otherwise the
+     * `cloudflareWorkersSubdomain` project config).
+     * @example "my-team"
+     */
+    workersDevSubdomain?: string;
+    /**
+     * A custom domain served by the Worker (Cloudflare creates the DNS record and certificate).
+     * @example { hostname: "hello.example.com", zoneId: "..." }
+     */
+    domain?: { hostname: string; zoneId: pulumi.Input<string> };
+    /**
+     * Workers compatibility date. Default `2025-09-01`.
+     * @example "2025-09-01"
+     */
+    compatibilityDate?: string;
+  };
+  /**
+   * Changes the args of a child before it is created.
+   * @example { function: (args) => { args.tracingConfig = { mode: "Active" }; } }
+   */
+  transform?: Partial<Record<ServerlessFunctionChild, Transform<any>>>;
+}

@@ -1,0 +1,226 @@
+import * as pulumi from "@pulumi/pulumi";
+import type { Placement } from "../placement";
+import type { Transform } from "../transform";
+
+/** How the global front spreads traffic across regions. */
+export type ServiceStrategy = "latency" | "failover" | "weighted";
+
+/** DNS providers a `MultiRegionService` can front its regions with (through `FailoverDns`). */
+export type ServiceDnsProvider = "route53" | "cloudflare";
+
+/** The container every region runs. */
+export interface ServiceContainer {
+  /**
+   * Image reference, pulled by every region (use a registry every region can reach, or a per-region mirror).
+   * @example
+   * image: "ghcr.io/acme/api:1.4.2"
+   */
+  image: pulumi.Input<string>;
+  /**
+   * Port the container listens on (HTTP). Default 8080.
+   * @example
+   * port: 3000
+   */
+  port?: number;
+  /**
+   * vCPUs per instance. Default 1. Checked against Fargate, Cloud Run and Container Apps sizes.
+   * @example
+   * cpu: 0.5
+   */
+  cpu?: number;
+  /**
+   * Memory per instance in MiB. Default 2048. Checked together with `cpu` for each region's platform.
+   * @example
+   * memoryMb: 1024
+   */
+  memoryMb?: number;
+  /**
+   * Environment variables (values may be Pulumi outputs; secret outputs stay secret in the plan).
+   * @example
+   * environment: { LOG_LEVEL: "info" }
+   */
+  environment?: Record<string, pulumi.Input<string>>;
+  /**
+   * Overrides the image's command.
+   * @example
+   * command: ["node", "server.js"]
+   */
+  command?: string[];
+}
+
+/** The application health check every layer uses (target group, probes, origin probes, DNS checks). */
+export interface ServiceHealthCheck {
+  /**
+   * HTTP path that answers 200 when the instance can serve. Default `/healthz`.
+   * @example
+   * path: "/ready"
+   */
+  path?: string;
+  /**
+   * Seconds between checks. Default 10 (5-300).
+   * @example
+   * intervalSeconds: 10
+   */
+  intervalSeconds?: number;
+  /**
+   * Consecutive failures before an instance or region counts as unhealthy. Default 3 (2-10).
+   * @example
+   * failureThreshold: 2
+   */
+  failureThreshold?: number;
+  /**
+   * Seconds a check may take. Default 5 (2-60, less than `intervalSeconds`).
+   * @example
+   * timeoutSeconds: 4
+   */
+  timeoutSeconds?: number;
+}
+
+/** DNS front options: the public name, and the provider account details `FailoverDns` needs. */
+export interface ServiceDns {
+  /**
+   * DNS provider of the zone.
+   * @example
+   * provider: "route53"
+   */
+  provider: ServiceDnsProvider;
+  /**
+   * The zone (apex domain).
+   * @example
+   * zone: "example.com"
+   */
+  zone: string;
+  /**
+   * The record within the zone; the service answers on `<record>.<zone>`.
+   * @example
+   * record: "api"
+   */
+  record: string;
+  /**
+   * Route 53 options. Without `zoneId` the hosted zone is looked up by `zone`.
+   * @example
+   * route53: { zoneId: "Z0123456789ABCDEF" }
+   */
+  route53?: { zoneId?: pulumi.Input<string> };
+  /**
+   * Cloudflare options (required with `provider: "cloudflare"`). Load Balancing is a paid add-on; `plan` sets
+   * the fastest monitor interval (pro 60 s, business 15 s, enterprise 10 s). Default plan "pro".
+   * @example
+   * cloudflare: { accountId: "0123…", zoneId: "abcd…", plan: "business" }
+   */
+  cloudflare?: { accountId: pulumi.Input<string>; zoneId: pulumi.Input<string>; plan?: "pro" | "business" | "enterprise" };
+}
+
+/** How traffic reaches the regions. */
+export interface ServiceRouting {
+  /**
+   * `latency` (closest healthy region, default), `failover` (all traffic to the primary until it is unhealthy),
+   * `weighted` (split by `perRegion[...].weight`, default 1 each).
+   * @example
+   * strategy: "failover"
+   */
+  strategy?: ServiceStrategy;
+  /**
+   * Public DNS name and provider. Required for AWS (ACM certificate and Route 53 / Cloudflare records), for
+   * mixed clouds and for Google Cloud (managed certificate); optional for Azure (Front Door gives an
+   * `azurefd.net` name).
+   * @example
+   * dns: { provider: "route53", zone: "example.com", record: "api" }
+   */
+  dns?: ServiceDns;
+}
+
+/** Per-placement overrides. */
+export interface ServiceRegionOverride {
+  /** @example cpu: 2 */
+  cpu?: number;
+  /** @example memoryMb: 4096 */
+  memoryMb?: number;
+  /**
+   * Instances kept running in this region (ECS desired count, Cloud Run / Container Apps min instances).
+   * @example
+   * count: 4
+   */
+  count?: number;
+  /**
+   * Extra or replaced environment variables for this region.
+   * @example
+   * environment: { DB_HOST: "db.eu.internal" }
+   */
+  environment?: Record<string, pulumi.Input<string>>;
+  /**
+   * Share of traffic with `strategy: "weighted"` (0-255). Default 1.
+   * @example
+   * weight: 3
+   */
+  weight?: number;
+}
+
+/** AWS-only options. */
+export interface ServiceAwsOptions {
+  /**
+   * Run tasks in private subnets behind one NAT gateway per AZ instead of public subnets with public IPs.
+   * Default false (cheaper, faster to create; tasks still only accept traffic from the ALB).
+   * @example
+   * aws: { privateNetworking: true }
+   */
+  privateNetworking?: boolean;
+}
+
+export interface MultiRegionServiceArgs {
+  /**
+   * Where the service runs; the first entry is the primary for `failover`.
+   * @example
+   * regions: ["aws:us-east-1", "aws:eu-west-1", "aws:ap-southeast-1"]
+   */
+  regions: Placement[];
+  /** @example container: { image: "ghcr.io/acme/api:1.4.2", port: 8080, cpu: 1, memoryMb: 2048 } */
+  container: ServiceContainer;
+  /** @example healthCheck: { path: "/healthz", intervalSeconds: 10, failureThreshold: 3 } */
+  healthCheck?: ServiceHealthCheck;
+  /** @example routing: { strategy: "latency", dns: { provider: "route53", zone: "example.com", record: "api" } } */
+  routing?: ServiceRouting;
+  /**
+   * Manual failover: the region that takes the traffic with `strategy: "failover"`. Changing it only moves
+   * traffic; nothing is replaced or deleted.
+   * @example
+   * primary: "aws:eu-west-1"
+   */
+  primary?: Placement;
+  /**
+   * Regions kept deployed but sent no traffic (maintenance, incident, pre-warming).
+   * @example
+   * drained: ["aws:ap-southeast-1"]
+   */
+  drained?: Placement[];
+  /**
+   * Overrides by placement.
+   * @example
+   * perRegion: { "aws:us-east-1": { count: 4, cpu: 2, memoryMb: 4096 } }
+   */
+  perRegion?: Partial<Record<Placement, ServiceRegionOverride>>;
+  /**
+   * Instances per region unless overridden. Default 2 on AWS (one per AZ), 1 on Cloud Run and Container Apps
+   * (minimum instances, so health-based failover has a signal).
+   * @example
+   * count: 3
+   */
+  count?: number;
+  /**
+   * Log retention in days (CloudWatch / Log Analytics). Default 30.
+   * @example
+   * logRetentionDays: 90
+   */
+  logRetentionDays?: number;
+  /** @example aws: { privateNetworking: true } */
+  aws?: ServiceAwsOptions;
+  /**
+   * Per-child hooks, called with (args, opts, name) before each child is created; keys: vpc, subnet,
+   * securityGroup, loadBalancer, targetGroup, listener, cluster, taskDefinition, service, logGroup, role,
+   * cloudRunService, neg, backendService, urlMap, httpsProxy, certificate, forwardingRule, resourceGroup,
+   * workspace, environment, containerApp, profile, endpoint, originGroup, origin, route.
+   * @example
+   * transform: { service: (args) => { args.enableExecuteCommand = true; } }
+   */
+  transform?: { [child: string]: Transform<any> | undefined };
+}

@@ -1,0 +1,5 @@
+export * from "./args";
+export * from "./sizes";
+export * from "./front";
+export * from "./validate";
+export * from "./timing";

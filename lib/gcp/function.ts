@@ -1,0 +1,130 @@
+import * as gcp from "@pulumi/gcp";
+import * as pulumi from "@pulumi/pulumi";
+import { FunctionPackage } from "../build/package";
+import { CloudFunctionResult, shellQuote } from "../core/function/result";
+import { ValidatedFunction } from "../core/function/validate";
+import { physicalName } from "../core/naming";
+import { commonTags } from "../core/tags";
+import { withTransform } from "../core/transform";
+import { gcpFunctionSecrets } from "./function-secrets";
+import { gcpFunctionLogs, gcpFunctionSchedules } from "./function-triggers";
+import { serviceAccount } from "./service-account";
+
+/**
+ * Google Cloud expansion: a private source bucket and a source object named by the content hash (a code change
+ * is a new object, so the function redeploys: pitfall GCP #1), a service account for the function, Secret
+ * Manager secrets mounted as environment variables, the `cloudfunctionsv2.Function`, `roles/run.invoker` for
+ * `allUsers` on the underlying Cloud Run service only with `url: true` (pitfall GCP #3), Cloud Scheduler jobs
+ * with OIDC for schedules and a Pub/Sub topic + event trigger for a queue.
+ */
+export function createGcpFunction(parent: pulumi.Resource, fn: ValidatedFunction, pkg: FunctionPackage): CloudFunctionResult {
+  const name = fn.name;
+  const region = fn.placement.region!;
+  const labels = commonTags("gcp", "ServerlessFunction");
+  const t = fn.transform;
+  const functionName = physicalName("gcpResource", name);
+
+  const sa = serviceAccount(`${name}-sa`, { parts: [name], displayName: `ServerlessFunction ${name}`, parent, transform: t.serviceAccount });
+
+  const bucket = new gcp.storage.Bucket(...withTransform(t, "bucket", `${name}-source`, {
+    name: physicalName("gcpBucket", name, "src"),
+    location: region.toUpperCase(),
+    uniformBucketLevelAccess: true,
+    publicAccessPrevention: "enforced",
+    forceDestroy: true,
+    labels,
+  } as gcp.storage.BucketArgs, { parent }));
+  const object = new gcp.storage.BucketObject(...withTransform(t, "object", `${name}-source-object`, {
+    bucket: bucket.name,
+    name: `function-${pkg.hash}.zip`,
+    source: new pulumi.asset.FileAsset(pkg.path),
+  } as gcp.storage.BucketObjectArgs, { parent }));
+
+  const secrets = gcpFunctionSecrets(parent, fn, sa, labels);
+
+  let topic: gcp.pubsub.Topic | undefined;
+  if (fn.queue) {
+    topic = new gcp.pubsub.Topic(...withTransform(t, "topic", `${name}-queue`, {
+      name: physicalName("gcpResource", name, "queue"),
+      messageRetentionDuration: "604800s",
+      labels,
+    } as gcp.pubsub.TopicArgs, { parent }));
+    // Eventarc delivers as the function's service account, which needs to receive events.
+    new gcp.projects.IAMMember(`${name}-event-receiver`, {
+      project: sa.project,
+      role: "roles/eventarc.eventReceiver",
+      member: sa.member,
+    }, { parent });
+  }
+
+  const cloudFunction = new gcp.cloudfunctionsv2.Function(...withTransform(t, "function", `${name}-function`, {
+    name: functionName,
+    location: region,
+    description: `Meridian ServerlessFunction ${name}`,
+    buildConfig: {
+      runtime: fn.runtimeInfo.native.gcp!,
+      entryPoint: fn.source.kind === "entry" ? "handler" : fn.source.handler,
+      source: { storageSource: { bucket: bucket.name, object: object.name } },
+    },
+    serviceConfig: {
+      availableMemory: `${fn.memoryMb ?? 512}Mi`,
+      availableCpu: cpuFor(fn.memoryMb ?? 512),
+      timeoutSeconds: fn.timeoutSeconds,
+      maxInstanceCount: 100,
+      environmentVariables: Object.keys(fn.environment).length ? fn.environment : undefined,
+      secretEnvironmentVariables: secrets.environment.length ? secrets.environment : undefined,
+      ingressSettings: "ALLOW_ALL",
+      allTrafficOnLatestRevision: true,
+      serviceAccountEmail: sa.email,
+    },
+    eventTrigger: topic ? {
+      eventType: "google.cloud.pubsub.topic.v1.messagePublished",
+      pubsubTopic: topic.id,
+      retryPolicy: "RETRY_POLICY_RETRY",
+      serviceAccountEmail: sa.email,
+      triggerRegion: region,
+    } : undefined,
+    labels,
+  } as gcp.cloudfunctionsv2.FunctionArgs, { parent, dependsOn: secrets.grants }));
+
+  const serviceName = cloudFunction.serviceConfig.apply((c) => c?.service?.split("/").pop() ?? functionName);
+  const uri = cloudFunction.serviceConfig.apply((c) => c?.uri ?? "");
+  if (fn.url) {
+    // Gen2 functions are Cloud Run services: the invoker role is granted there, never on the function.
+    new gcp.cloudrunv2.ServiceIamMember(...withTransform(t, "invoker", `${name}-public`, {
+      name: cloudFunction.name,
+      location: region,
+      project: cloudFunction.project,
+      role: "roles/run.invoker",
+      member: "allUsers",
+    } as gcp.cloudrunv2.ServiceIamMemberArgs, { parent }));
+  }
+  if (topic) {
+    new gcp.cloudrunv2.ServiceIamMember(`${name}-event-invoker`, {
+      name: cloudFunction.name, location: region, project: cloudFunction.project, role: "roles/run.invoker", member: sa.member,
+    }, { parent });
+  }
+  gcpFunctionSchedules(parent, fn, cloudFunction, uri);
+  gcpFunctionLogs(parent, fn, functionName, cloudFunction.project);
+
+  const project = cloudFunction.project;
+  const invokeCommand = topic
+    ? pulumi.interpolate`gcloud pubsub topics publish ${topic.name} --project ${project} --message ${shellQuote('{"hello":"world"}')}`
+    : pulumi.interpolate`curl -sS -H "Authorization: Bearer $(gcloud auth print-identity-token)" ${uri}/`;
+  return {
+    nativeName: cloudFunction.name,
+    url: fn.url ? uri : undefined,
+    queue: topic?.id,
+    invokeCommand,
+    logsCommand: pulumi.interpolate`gcloud functions logs read ${cloudFunction.name} --gen2 --region ${region} --project ${project} --limit 50`,
+    handle: { gcp: { region, project, functionName: cloudFunction.name, serviceName, uri } },
+  };
+}
+
+/** Gen2 ties CPU to memory: above 4 GiB a function needs more than the derived CPU. */
+function cpuFor(memoryMb: number): string | undefined {
+  if (memoryMb <= 4096) return undefined;
+  if (memoryMb <= 8192) return "2";
+  if (memoryMb <= 16384) return "4";
+  return "8";
+}

@@ -1,0 +1,37 @@
+import * as gcp from "@pulumi/gcp";
+import * as pulumi from "@pulumi/pulumi";
+import { physicalName } from "../../core/naming";
+import type { RegionSpec, ServiceSpec } from "../../core/service";
+import { commonTags } from "../../core/tags";
+import { withTransform } from "../../core/transform";
+import { GcpFront, createGcpFront } from "./front";
+import { createGcpRegion } from "./region";
+
+export interface GcpServiceResult {
+  endpoints: { key: string; address: pulumi.Output<string>; url: pulumi.Output<string> }[];
+  /** The global load balancer, when it is the front. */
+  front?: GcpFront;
+}
+
+/**
+ * Expands the Google Cloud regions: one runtime service account for all regions (IAM is global, and the
+ * default compute account is far too broad), the regional Cloud Run services, and, when it is the front, the
+ * global load balancer over them.
+ */
+export function createGcpService(parent: pulumi.Resource, spec: ServiceSpec, regions: RegionSpec[]): GcpServiceResult {
+  const labels = commonTags("gcp", "MultiRegionService");
+  const behindLoadBalancer = spec.front === "gcp-lb";
+  const account = new gcp.serviceaccount.Account(...withTransform(spec.transform, "serviceAccount", `${spec.name}-sa`, {
+    accountId: physicalName("gcpServiceAccount", spec.name),
+    displayName: `MultiRegionService ${spec.name} runtime`,
+  } as gcp.serviceaccount.AccountArgs, { parent }));
+  const negs = new Map<string, gcp.compute.RegionNetworkEndpointGroup>();
+  const endpoints = regions.map((region) => {
+    const { service, neg } = createGcpRegion(parent, spec, region, account.email, labels, behindLoadBalancer);
+    if (neg) negs.set(region.key, neg);
+    const host = service.uri.apply((u) => u.replace(/^https:\/\//, "").replace(/\/$/, ""));
+    return { key: region.key, address: host, url: service.uri };
+  });
+  const front = behindLoadBalancer ? createGcpFront(parent, spec, negs, labels) : undefined;
+  return { endpoints, front };
+}

@@ -1,0 +1,12 @@
+/**
+ * Meridian's public API: the four components, their argument types and ConfigError.
+ * Test helpers live in `lib/testing` (import them from there, they are not part of a deployed program).
+ */
+export { ConfigError, isConfigError } from "./core/errors";
+export type { Cloud, Placement } from "./core/placement";
+export type { Transform } from "./core/transform";
+export type { FunctionHandle } from "./core/function-handle";
+export * from "./serverless-function";
+export * from "./multi-region-service";
+export * from "./api-gateway";
+export * from "./failover-dns";

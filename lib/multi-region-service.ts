@@ -1,0 +1,145 @@
+import * as pulumi from "@pulumi/pulumi";
+import type { FailoverDnsArgs } from "./failover-dns";
+import { CLOUDFLARE_MIN_INTERVAL } from "./core/dns/capabilities";
+import { MultiRegionServiceArgs, RegionSpec, ServiceSpec, validateServiceArgs } from "./core/service";
+
+export type {
+  MultiRegionServiceArgs, ServiceContainer, ServiceHealthCheck, ServiceRouting, ServiceDns, ServiceRegionOverride, ServiceStrategy,
+} from "./core/service";
+export { criticalPathSeconds, criticalPath, TYPICAL_CREATE_SECONDS } from "./core/service";
+
+/** A front-facing endpoint of one region: what DNS or a global front points at. */
+interface RegionEndpoint {
+  key: string;
+  address: pulumi.Output<string>;
+  url: pulumi.Output<string>;
+  /** Route 53 alias zone of an AWS load balancer. */
+  aliasZoneId?: pulumi.Output<string>;
+}
+
+
+/**
+ * One containerized service in many regions behind one global front, with health-based failover.
+ *
+ * Each region is expanded natively and on its own (no region depends on another, so all regions deploy in
+ * parallel): AWS = VPC + ALB (HTTPS, ACM) + ECS Fargate; Google Cloud = Cloud Run v2 (+ serverless NEG);
+ * Azure = Container Apps. The front: Route 53 or Cloudflare through `FailoverDns` for AWS and mixed clouds,
+ * Google's global external load balancer for Google Cloud, Azure Front Door for Azure.
+ *
+ * @example
+ * const api = new MultiRegionService("api", {
+ *   regions: ["aws:us-east-1", "aws:eu-west-1"],
+ *   container: { image: "ghcr.io/acme/api:1.4.2", port: 8080 },
+ *   healthCheck: { path: "/healthz" },
+ *   routing: { strategy: "latency", dns: { provider: "route53", zone: "example.com", record: "api" } },
+ * });
+ * export const url = api.url;
+ */
+export class MultiRegionService extends pulumi.ComponentResource {
+  /** The global URL (`https://<record>.<zone>`, or the Front Door endpoint). */
+  public readonly url: pulumi.Output<string>;
+  /** Placement → the region's own URL (for smoke tests and debugging a region directly). */
+  public readonly endpoints: pulumi.Output<Record<string, string>>;
+  /** Worst-case seconds from a region failing to clients being served elsewhere, for the front in use. */
+  public readonly failoverSeconds: pulumi.Output<number>;
+
+  constructor(name: string, args: MultiRegionServiceArgs, opts?: pulumi.ComponentResourceOptions) {
+    const spec = validateServiceArgs(name, args);
+    super("meridian:index:MultiRegionService", name, {}, opts);
+
+    const of = (cloud: RegionSpec["cloud"]) => spec.regions.filter((r) => r.cloud === cloud);
+    const endpoints: RegionEndpoint[] = [];
+    let url: pulumi.Output<string> | undefined;
+    let failoverSeconds: pulumi.Output<number> | undefined;
+
+    if (of("aws").length > 0) {
+      const { createAwsService, route53ZoneId } = require("./aws/service") as typeof import("./aws/service");
+      const certificateDns = spec.dns!.provider === "route53"
+        ? { kind: "route53" as const, zoneId: route53ZoneId(spec, this) }
+        : { kind: "external" as const, createRecord: this.cloudflareRecordFactory(spec) };
+      endpoints.push(...createAwsService(this, spec, of("aws"), certificateDns));
+    }
+    if (of("gcp").length > 0) {
+      const { createGcpService } = require("./gcp/service") as typeof import("./gcp/service");
+      const gcp = createGcpService(this, spec, of("gcp"));
+      endpoints.push(...gcp.endpoints);
+      if (gcp.front) {
+        // The load balancer is the front; DNS only maps the name to its anycast address.
+        this.dnsFront(spec, [{ id: "global", address: gcp.front.address.address }], "weighted");
+        url = gcp.front.url;
+        failoverSeconds = pulumi.output(gcp.front.failoverSeconds);
+      }
+    }
+    if (of("azure").length > 0) {
+      const { createAzureService } = require("./azure/service") as typeof import("./azure/service");
+      const azure = createAzureService(this, spec, of("azure"));
+      endpoints.push(...azure.endpoints);
+      if (azure.front) {
+        url = azure.front.url;
+        failoverSeconds = pulumi.output(azure.front.failoverSeconds);
+      }
+    }
+    if (spec.front === "dns") {
+      const byKey = new Map(endpoints.map((e) => [e.key, e]));
+      const dns = this.dnsFront(spec, spec.regions.map((r, i) => ({
+        id: r.label,
+        address: byKey.get(r.key)!.address,
+        region: r.key,
+        // Priorities follow the listed order and never change: a manual failover is FailoverDns's `primary`,
+        // which moves traffic without swapping record roles (Route 53 cannot swap PRIMARY/SECONDARY in place).
+        priority: i + 1,
+        weight: spec.strategy === "weighted" ? r.weight : undefined,
+        enabled: !r.drained,
+        aliasZoneId: spec.dns!.provider === "route53" ? byKey.get(r.key)!.aliasZoneId : undefined,
+      })), spec.strategy, spec.strategy === "failover" && !spec.regions[0].primary ? spec.regions.find((r) => r.primary)!.label : undefined);
+      url = pulumi.interpolate`https://${dns.fqdn}`;
+      failoverSeconds = dns.failoverSeconds;
+    }
+
+    // Ordered as `regions` lists them, so the output is stable.
+    const order = spec.regions.map((r) => r.key);
+    endpoints.sort((a, b) => order.indexOf(a.key) - order.indexOf(b.key));
+    this.url = url!;
+    this.failoverSeconds = failoverSeconds!;
+    this.endpoints = pulumi.all(endpoints.map((e) => e.url)).apply((urls) => Object.fromEntries(endpoints.map((e, i) => [e.key, urls[i]])));
+    this.registerOutputs({ url: this.url, endpoints: this.endpoints, failoverSeconds: this.failoverSeconds });
+  }
+
+  /** Composes `FailoverDns` for the service's public name: the DNS front (or the name of a global front). */
+  private dnsFront(spec: ServiceSpec, endpoints: FailoverDnsArgs["endpoints"], strategy: FailoverDnsArgs["strategy"], primary?: string) {
+    const { FailoverDns } = require("./failover-dns") as typeof import("./failover-dns");
+    const dns = spec.dns!;
+    const hc = spec.healthCheck;
+    const args: FailoverDnsArgs = { provider: dns.provider, zone: dns.zone, record: dns.record, strategy, endpoints, primary };
+    if (dns.provider === "route53") {
+      const { route53ZoneId } = require("./aws/service") as typeof import("./aws/service");
+      // Route 53 checks every 10 or 30 s and its probe timeout is fixed.
+      args.healthCheck = { path: hc.path, protocol: "HTTPS", port: 443, intervalSeconds: hc.intervalSeconds <= 10 ? 10 : 30, failureThreshold: hc.failureThreshold };
+      args.ttlSeconds = 60;
+      args.route53 = { zoneId: route53ZoneId(spec, this) };
+    } else {
+      const plan = dns.cloudflare!.plan ?? "pro";
+      const intervalSeconds = Math.max(hc.intervalSeconds, CLOUDFLARE_MIN_INTERVAL[plan]);
+      // One retry by default: timeout × 2 must stay under the interval; Cloudflare allows 1-10 s.
+      const timeoutSeconds = Math.max(1, Math.min(hc.timeoutSeconds, 10, Math.floor((intervalSeconds - 1) / 2)));
+      args.healthCheck = { path: hc.path, protocol: "HTTPS", port: 443, intervalSeconds, failureThreshold: hc.failureThreshold, timeoutSeconds };
+      args.cloudflare = { accountId: dns.cloudflare!.accountId, zoneId: dns.cloudflare!.zoneId, plan };
+      // Cloud Run and Container Apps route by Host: the proxy must present each origin's own name to it.
+      const hostRouted = new Map(endpoints.filter((e) => spec.regions.some((r) => r.label === e.id && r.cloud !== "aws")).map((e) => [`${spec.name}-dns-${e.id}-pool`, e.address]));
+      args.transform = {
+        pool: (poolArgs: any, _opts, poolName) => {
+          const host = hostRouted.get(poolName);
+          if (host !== undefined) poolArgs.origins = poolArgs.origins.map((o: any) => ({ ...o, header: { hosts: [host] } }));
+        },
+      };
+    }
+    return new FailoverDns(`${spec.name}-dns`, args, { parent: this });
+  }
+
+  /** ACM validation records for AWS regions whose name lives in a Cloudflare zone. */
+  private cloudflareRecordFactory(spec: ServiceSpec) {
+    const { cloudflareValidationRecord } = require("./cloudflare/service/acm-validation") as typeof import("./cloudflare/service/acm-validation");
+    return (recordName: string, record: Parameters<typeof cloudflareValidationRecord>[3]) =>
+      cloudflareValidationRecord(this, spec.dns!.cloudflare!.zoneId, recordName, record);
+  }
+}
