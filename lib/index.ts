@@ -3,6 +3,7 @@
  * Test helpers live in `lib/testing` (import them from there, they are not part of a deployed program).
  */
 export { ConfigError, isConfigError } from "./core/errors";
+export { protectStateful, isStateful } from "./core/stateful";
 export type { Cloud, Placement } from "./core/placement";
 export type { Transform } from "./core/transform";
 export type { FunctionHandle } from "./core/function-handle";

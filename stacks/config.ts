@@ -3,8 +3,8 @@ import { ConfigError, describe } from "../lib/core/errors";
 import { Validator } from "../lib/core/validate";
 import type { Placement } from "../lib/core/placement";
 
-/** The DNS providers the app stack can front its services with. */
-export const DNS_PROVIDERS = ["route53", "cloudflare", "azure-traffic-manager", "gcp-cloud-dns"] as const;
+/** The DNS providers the app stack can front its multi-region service with (those MultiRegionService composes). */
+export const DNS_PROVIDERS = ["route53", "cloudflare"] as const;
 export const ENVIRONMENTS = ["dev", "staging", "prod"] as const;
 
 /** The app stack's typed, validated configuration (`stacks/Pulumi.<env>.yaml`, namespace `meridian`). */
@@ -21,8 +21,12 @@ export interface AppConfig {
   dnsProvider: (typeof DNS_PROVIDERS)[number];
   /** Route 53 hosted zone id of `zone` (route53 only; otherwise looked up). */
   zoneId?: string;
+  /** Cloudflare zone id of `zone` (cloudflare only; the account comes from `cloudflare:accountId`). */
+  cloudflareZoneId?: string;
   /** Container image of the service. */
   image: string;
+  /** Bearer-token auth for the API: the token issuer (an https URL) and the audience. */
+  jwt?: { issuer: string; audience: string };
 }
 
 const COMPONENT = "stack config";
@@ -53,11 +57,26 @@ export function loadAppConfig(): AppConfig {
   });
   const zone = v.hostname(read("zone"), "meridian:zone");
   const domain = v.hostname(read("domain"), "meridian:domain");
-  if (domain !== zone && !domain.endsWith(`.${zone}`)) {
-    v.fail("meridian:domain", `got ${describe(domain)}; it must be ${describe(zone)} or a name inside it (meridian:zone)`);
+  if (!domain.endsWith(`.${zone}`)) {
+    v.fail("meridian:domain", `got ${describe(domain)}; it must be a name inside ${describe(zone)} (meridian:zone), such as "www.${zone}"`);
   }
   const dnsProvider = v.oneOf(read("dnsProvider") ?? "route53", "meridian:dnsProvider", DNS_PROVIDERS);
   const zoneId = v.string(read("zoneId"), "meridian:zoneId", { optional: true, pattern: /^Z[A-Z0-9]{1,32}$/, patternHelp: "a Route 53 hosted zone id like Z0123456789ABCDEFGHIJ" });
+  if (zoneId !== undefined && dnsProvider !== "route53") v.fail("meridian:zoneId", `given with dnsProvider ${describe(dnsProvider)}; it is the Route 53 hosted zone id`);
+  const hex32 = { pattern: /^[0-9a-f]{32}$/, patternHelp: "a 32-character hexadecimal Cloudflare id" };
+  const cloudflareZoneId = v.string(read("cloudflareZoneId"), "meridian:cloudflareZoneId", { optional: true, ...hex32 });
+  if (dnsProvider === "cloudflare") {
+    if (cloudflareZoneId === undefined) v.fail("meridian:cloudflareZoneId", "got undefined; required with dnsProvider \"cloudflare\"");
+    v.string(new pulumi.Config("cloudflare").get("accountId"), "cloudflare:accountId", hex32);
+  } else if (cloudflareZoneId !== undefined) {
+    v.fail("meridian:cloudflareZoneId", `given with dnsProvider ${describe(dnsProvider)}`);
+  }
   const image = v.string(read("image") ?? "public.ecr.aws/nginx/nginx:1.27", "meridian:image", { maxLength: 255 });
-  return { environment, regions, domain, zone, dnsProvider, zoneId, image };
+  const issuer = v.string(read("jwtIssuer"), "meridian:jwtIssuer", { optional: true, pattern: /^https:\/\/[^\s]+$/, patternHelp: "an https:// issuer URL" });
+  const audience = v.string(read("jwtAudience"), "meridian:jwtAudience", { optional: true, maxLength: 256 });
+  if ((issuer === undefined) !== (audience === undefined)) {
+    v.fail(issuer === undefined ? "meridian:jwtIssuer" : "meridian:jwtAudience", "meridian:jwtIssuer and meridian:jwtAudience go together");
+  }
+  const jwt = issuer && audience ? { issuer, audience } : undefined;
+  return { environment, regions, domain, zone, dnsProvider, zoneId, cloudflareZoneId, image, jwt };
 }

@@ -1,20 +1,4 @@
-/**
- * Resource types that hold data or identity a user would lose on delete or replace: data stores, buckets,
- * DNS zones, certificates, log groups, secrets, key vaults, queues. The plan diff flags their replacement.
- */
-export const STATEFUL_TYPES: ReadonlySet<string> = new Set([
-  "aws:s3/bucket:Bucket", "aws:s3/bucketV2:BucketV2", "aws:dynamodb/table:Table", "aws:rds/instance:Instance", "aws:rds/cluster:Cluster",
-  "aws:cloudwatch/logGroup:LogGroup", "aws:secretsmanager/secret:Secret", "aws:route53/zone:Zone", "aws:acm/certificate:Certificate",
-  "aws:sqs/queue:Queue", "aws:kms/key:Key", "aws:efs/fileSystem:FileSystem", "aws:ecr/repository:Repository",
-  "gcp:storage/bucket:Bucket", "gcp:sql/databaseInstance:DatabaseInstance", "gcp:dns/managedZone:ManagedZone", "gcp:secretmanager/secret:Secret",
-  "gcp:pubsub/topic:Topic", "gcp:compute/managedSslCertificate:ManagedSslCertificate", "gcp:certificatemanager/certificate:Certificate",
-  "gcp:compute/globalAddress:GlobalAddress", "gcp:firestore/database:Database", "gcp:artifactregistry/repository:Repository",
-  "azure-native:storage:StorageAccount", "azure-native:storage:BlobContainer", "azure-native:storage:Queue", "azure-native:keyvault:Vault",
-  "azure-native:keyvault:Secret", "azure-native:operationalinsights:Workspace", "azure-native:applicationinsights:Component",
-  "azure-native:network:DnsZone", "azure-native:dns:Zone", "azure-native:documentdb:DatabaseAccount", "azure-native:sql:Server",
-  "cloudflare:index/zone:Zone", "cloudflare:index/queue:Queue", "cloudflare:index/r2Bucket:R2Bucket", "cloudflare:index/d1Database:D1Database",
-  "cloudflare:index/workersKvNamespace:WorkersKvNamespace",
-]);
+export { STATEFUL_TYPES, isStateful } from "../core/stateful";
 
 /**
  * Inputs whose change makes the provider replace the resource (delete and create), for the types where the
@@ -50,6 +34,3 @@ export function replacingInputs(type: string): readonly string[] {
   return REPLACING_INPUTS[type] ?? GENERIC_REPLACING;
 }
 
-export function isStateful(type: string): boolean {
-  return STATEFUL_TYPES.has(type);
-}

@@ -7,3 +7,4 @@ export * from "./tags";
 export * from "./transform";
 export * from "./hash";
 export * from "./function-handle";
+export * from "./stateful";

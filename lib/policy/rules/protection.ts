@@ -1,4 +1,4 @@
-import { STATEFUL_TYPES } from "../../cli/stateful";
+import { STATEFUL_TYPES } from "../../core/stateful";
 import type { PolicyRule } from "../model";
 
 /** Stack names treated as production: `prod`, `production`, or ending in `-prod` / `-production` (also `_`, `.`). */
