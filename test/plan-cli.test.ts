@@ -69,7 +69,7 @@ describe("npm run plan", function () {
     const root = path.join(ROOT, "test/fixtures/bad-app-config");
     const cases: Array<[string, RegExp]> = [
       ["badregion", /^error: stack config: meridian:regions\[0\]: got "aws:mars-east-1": "mars-east-1" is not a aws region/],
-      ["baddomain", /^error: stack config: meridian:domain: got "api.example.org"; it must be "example.com" or a name inside it/],
+      ["baddomain", /^error: stack config: meridian:domain: got "api.example.org"; it must be a name inside "example.com"/],
       ["noenv", /^error: stack config: meridian:environment: got undefined; one of "dev", "staging", "prod" is required/],
     ];
     for (const [stack, pattern] of cases) {
