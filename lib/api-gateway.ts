@@ -38,7 +38,7 @@ export type ApiGatewayDomain = string | {
  * Per-child customisation hooks (SST style), keyed by child. AWS: `api`, `authorizer`, `integration`,
  * `permission`, `route`, `logGroup`, `stage`, `domainName`, `apiMapping`, `record`. Google: `serviceAccount`,
  * `invoker`, `api`, `apiConfig`, `gateway`, `service`, `address`, `neg`, `backendService`, `urlMap`,
- * `certificate`, `proxy`, `forwardingRule`, `record`. Azure: `resourceGroup`, `service`, `api`, `backend`, `policy`,
+ * `certificate`, `proxy`, `forwardingRule`, `record`. Azure: `resourceGroup`, `service`, `api`, `namedValue`, `backend`, `policy`,
  * `subscription`, `workspace`, `insights`, `logger`, `diagnostic`, `record`. Cloudflare: `router`, `subdomain`,
  * `customDomain`.
  */

@@ -65,7 +65,8 @@ export class MultiRegionService extends pulumi.ComponentResource {
       endpoints.push(...gcp.endpoints);
       if (gcp.front) {
         // The load balancer is the front; DNS only maps the name to its anycast address.
-        this.dnsFront(spec, [{ id: "global", address: gcp.front.address.address }], "weighted");
+        // DNS only (never proxied): a Google-managed certificate provisions only while the name resolves to the LB.
+        this.dnsFront(spec, [{ id: "global", address: gcp.front.address.address }], "weighted", undefined, { dnsOnly: true });
         url = gcp.front.url;
         failoverSeconds = pulumi.output(gcp.front.failoverSeconds);
       }
@@ -106,7 +107,7 @@ export class MultiRegionService extends pulumi.ComponentResource {
   }
 
   /** Composes `FailoverDns` for the service's public name: the DNS front (or the name of a global front). */
-  private dnsFront(spec: ServiceSpec, endpoints: FailoverDnsArgs["endpoints"], strategy: FailoverDnsArgs["strategy"], primary?: string) {
+  private dnsFront(spec: ServiceSpec, endpoints: FailoverDnsArgs["endpoints"], strategy: FailoverDnsArgs["strategy"], primary?: string, options: { dnsOnly?: boolean } = {}) {
     const { FailoverDns } = require("./failover-dns") as typeof import("./failover-dns");
     const dns = spec.dns!;
     const hc = spec.healthCheck;
@@ -123,7 +124,7 @@ export class MultiRegionService extends pulumi.ComponentResource {
       // One retry by default: timeout × 2 must stay under the interval; Cloudflare allows 1-10 s.
       const timeoutSeconds = Math.max(1, Math.min(hc.timeoutSeconds, 10, Math.floor((intervalSeconds - 1) / 2)));
       args.healthCheck = { path: hc.path, protocol: "HTTPS", port: 443, intervalSeconds, failureThreshold: hc.failureThreshold, timeoutSeconds };
-      args.cloudflare = { accountId: dns.cloudflare!.accountId, zoneId: dns.cloudflare!.zoneId, plan };
+      args.cloudflare = { accountId: dns.cloudflare!.accountId, zoneId: dns.cloudflare!.zoneId, plan, ...(options.dnsOnly ? { proxied: false } : {}) };
       // Cloud Run and Container Apps route by Host: the proxy must present each origin's own name to it.
       const hostRouted = new Map(endpoints.filter((e) => spec.regions.some((r) => r.label === e.id && r.cloud !== "aws")).map((e) => [`${spec.name}-dns-${e.id}-pool`, e.address]));
       args.transform = {

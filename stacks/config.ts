@@ -60,7 +60,8 @@ export function loadAppConfig(): AppConfig {
   if (!domain.endsWith(`.${zone}`)) {
     v.fail("meridian:domain", `got ${describe(domain)}; it must be a name inside ${describe(zone)} (meridian:zone), such as "www.${zone}"`);
   }
-  const dnsProvider = v.oneOf(read("dnsProvider") ?? "route53", "meridian:dnsProvider", DNS_PROVIDERS);
+  const orDefault = (key: string, fallback: unknown): unknown => (read(key) === undefined ? fallback : read(key));
+  const dnsProvider = v.oneOf(orDefault("dnsProvider", "route53"), "meridian:dnsProvider", DNS_PROVIDERS);
   const zoneId = v.string(read("zoneId"), "meridian:zoneId", { optional: true, pattern: /^Z[A-Z0-9]{1,32}$/, patternHelp: "a Route 53 hosted zone id like Z0123456789ABCDEFGHIJ" });
   if (zoneId !== undefined && dnsProvider !== "route53") v.fail("meridian:zoneId", `given with dnsProvider ${describe(dnsProvider)}; it is the Route 53 hosted zone id`);
   const hex32 = { pattern: /^[0-9a-f]{32}$/, patternHelp: "a 32-character hexadecimal Cloudflare id" };
@@ -71,7 +72,7 @@ export function loadAppConfig(): AppConfig {
   } else if (cloudflareZoneId !== undefined) {
     v.fail("meridian:cloudflareZoneId", `given with dnsProvider ${describe(dnsProvider)}`);
   }
-  const image = v.string(read("image") ?? "public.ecr.aws/nginx/nginx:1.27", "meridian:image", { maxLength: 255 });
+  const image = v.string(orDefault("image", "public.ecr.aws/nginx/nginx:1.27"), "meridian:image", { maxLength: 255 });
   const issuer = v.string(read("jwtIssuer"), "meridian:jwtIssuer", { optional: true, pattern: /^https:\/\/[^\s]+$/, patternHelp: "an https:// issuer URL" });
   const audience = v.string(read("jwtAudience"), "meridian:jwtAudience", { optional: true, maxLength: 256 });
   if ((issuer === undefined) !== (audience === undefined)) {

@@ -25,6 +25,7 @@ export function createAwsFunction(parent: pulumi.Resource, fn: ValidatedFunction
   const logs = logGroup(`${name}-logs`, { logGroupName: `/aws/lambda/${functionName}`, region, retentionDays: fn.logRetentionDays, tags, parent, transform: t.logGroup });
 
   let secret: aws.secretsmanager.Secret | undefined;
+  let secretValue: aws.secretsmanager.SecretVersion | undefined;
   if (Object.keys(fn.secrets).length > 0) {
     secret = new aws.secretsmanager.Secret(...withTransform(t, "secret", `${name}-secrets`, {
       namePrefix: `${functionName}-secrets-`,
@@ -32,7 +33,7 @@ export function createAwsFunction(parent: pulumi.Resource, fn: ValidatedFunction
       region,
       tags,
     } as aws.secretsmanager.SecretArgs, { parent }));
-    new aws.secretsmanager.SecretVersion(`${name}-secrets-value`, {
+    secretValue = new aws.secretsmanager.SecretVersion(`${name}-secrets-value`, {
       secretId: secret.id,
       secretString: pulumi.secret(pulumi.jsonStringify(pulumi.output(fn.secrets))),
       region,
@@ -66,7 +67,8 @@ export function createAwsFunction(parent: pulumi.Resource, fn: ValidatedFunction
     region,
     tags,
   };
-  const lambda = new aws.lambda.Function(...withTransform(t, "function", `${name}-function`, fnArgs, { parent, dependsOn: [logs] }));
+  // The adapter reads the secret's current version at cold start: it must exist before anything can invoke.
+  const lambda = new aws.lambda.Function(...withTransform(t, "function", `${name}-function`, fnArgs, { parent, dependsOn: secretValue ? [logs, secretValue] : [logs] }));
 
   let url: pulumi.Output<string> | undefined;
   if (fn.url) {

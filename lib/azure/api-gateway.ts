@@ -12,8 +12,9 @@ import { apimPolicy } from "./apim-policy";
  * Azure API Management (Consumption tier: pay per call, no idle cost) in front of function apps: the API imported
  * from the generated OpenAPI document (as 3.0.3, the version APIM imports; the document uses nothing 3.1-only),
  * one Backend per function app, an API policy with CORS, `validate-jwt`, the rate limit and per-operation backend
- * selection, a subscription for API keys, access logs through Application Insights into a Log Analytics workspace
- * with retention, and with a domain the gateway hostname with an APIM-managed certificate after its CNAME.
+ * selection, each app's host key as a secret named value sent by its backend, a subscription for API keys,
+ * access logs through Application Insights into a Log Analytics workspace with retention, and with a domain the
+ * gateway hostname with an APIM-managed certificate after its CNAME.
  */
 export function createAzureApiGateway(parent: pulumi.Resource, model: ApiModel, transforms: Transforms | undefined): { url: pulumi.Output<string> } {
   const name = model.name;
@@ -59,6 +60,26 @@ export function createAzureApiGateway(parent: pulumi.Resource, model: ApiModel, 
   } as azure.apimanagement.ApiManagementServiceArgs, { parent, dependsOn }));
 
   const backendIds = model.functions.map((fn) => physicalName("azureGeneric", fn.name).slice(0, 80));
+  // A function app that is not public answers only with a function key (auth level "function"): the gateway
+  // sends the app's default host key, kept in a secret named value, on every backend call. Read after the app
+  // exists (pitfall Azure #1); the master key is never used.
+  const keyIds = backendIds.map((id) => `${id}-key`.slice(0, 80));
+  const keys = model.functions.map((fn, i) => {
+    const hostKeys = azure.web.listWebAppHostKeysOutput({ name: fn.azure!.appName, resourceGroupName: fn.azure!.resourceGroupName }, { parent, dependsOn: [fn.resource] });
+    const namedValueId = keyIds[i];
+    return new azure.apimanagement.NamedValue(...withTransform(transforms, "namedValue", `${name}-${fn.name}-key`, {
+      namedValueId,
+      displayName: namedValueId,
+      serviceName: service.name,
+      resourceGroupName: group.name,
+      secret: true,
+      value: pulumi.secret(hostKeys.apply((k) => {
+        const key = k.functionKeys?.["default"];
+        if (!key) throw new Error(`function app of "${fn.name}" has no default host key yet; run \`pulumi up\` again once the app has started`);
+        return key;
+      })),
+    } as azure.apimanagement.NamedValueArgs, opts()));
+  });
   const backends = model.functions.map((fn, i) => new azure.apimanagement.Backend(...withTransform(transforms, "backend", `${name}-${fn.name}-backend`, {
     backendId: backendIds[i],
     serviceName: service.name,
@@ -68,7 +89,8 @@ export function createAzureApiGateway(parent: pulumi.Resource, model: ApiModel, 
     url: fn.azure!.baseUrl,
     resourceId: pulumi.interpolate`https://management.azure.com${fn.azure!.appId}`,
     tls: { validateCertificateChain: true, validateCertificateName: true },
-  } as azure.apimanagement.BackendArgs, opts())));
+    credentials: { header: { "x-functions-key": [`{{${keyIds[i]}}}`] } },
+  } as azure.apimanagement.BackendArgs, { parent, dependsOn: [keys[i]] })));
 
   const document = { ...buildOpenApi(model), openapi: "3.0.3" };
   const apiId = "api";

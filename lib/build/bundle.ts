@@ -78,8 +78,11 @@ export function bundleFunction(options: BundleOptions): FunctionBundle {
   const minify = options.minify ?? true;
   const target = options.cloud === "cloudflare" ? "es2022" : options.target ?? "node22";
   const key = stableStringify({ entry: options.entry, cloud: options.cloud, adapter, minify, target });
-  const hit = cache.get(key);
-  if (hit && hit.inputs.every((i) => fileHash(i.file) === i.hash)) return hit.bundle;
+  const hit = cache.get(key) ?? readDiskCache(key);
+  if (hit && hit.inputs.every((i) => fileHash(i.file) === i.hash)) {
+    cache.set(key, hit);
+    return hit.bundle;
+  }
 
   const adapterFile = path.join(ADAPTERS, `${options.cloud}.ts`);
   let result: esbuild.BuildResult<{ metafile: true; write: false }>;
@@ -115,13 +118,51 @@ export function bundleFunction(options: BundleOptions): FunctionBundle {
   const code = result.outputFiles[0].text;
   const inputs = Object.keys(result.metafile.inputs).filter((f) => !f.startsWith("<")).map((f) => path.resolve(path.dirname(options.entry), f)).sort();
   const bundle: FunctionBundle = { fileName: layout.fileName, code, sha256: sha256(code), inputs };
-  cache.set(key, { key, inputs: inputs.map((file) => ({ file, hash: fileHash(file) })), bundle });
+  const entry: CacheEntry = { key, inputs: inputs.map((file) => ({ file, hash: fileHash(file) })), bundle };
+  cache.set(key, entry);
+  writeDiskCache(entry);
   return bundle;
 }
 
-/** Statistics for tests and the benchmark: how many esbuild runs the cache saved. */
+/** Forgets every cached bundle, in memory and on disk (tests and the benchmark use it to force a cold build). */
 export function clearBundleCache(): void {
   cache.clear();
+  fs.rmSync(diskCacheDir(), { recursive: true, force: true });
+}
+
+/**
+ * The cache also lives on disk (`.meridian/bundles`, next to the artifacts), so the next `pulumi preview` of an
+ * unchanged handler skips esbuild entirely — esbuild's start-up alone is most of a small program's extra cost
+ * (npm run bench, "load cost"). An entry is used only when every input file still has the recorded hash.
+ */
+function diskCacheDir(): string {
+  return path.join(process.cwd(), ".meridian", "bundles");
+}
+
+function diskCacheFile(key: string): string {
+  return path.join(diskCacheDir(), `${sha256(key).slice(0, 32)}.json`);
+}
+
+function readDiskCache(key: string): CacheEntry | undefined {
+  try {
+    const entry = JSON.parse(fs.readFileSync(diskCacheFile(key), "utf8")) as CacheEntry;
+    return entry.key === key && typeof entry.bundle?.code === "string" && Array.isArray(entry.inputs) ? entry : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function writeDiskCache(entry: CacheEntry): void {
+  const file = diskCacheFile(entry.key);
+  const tmp = `${file}.${process.pid}.tmp`;
+  try {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(tmp, JSON.stringify(entry));
+    fs.renameSync(tmp, file);
+  } catch {
+    // A read-only or vanished directory only costs the next run a rebuild.
+    fs.rmSync(tmp, { force: true });
+  }
 }
 
 function fileHash(file: string): string {

@@ -1,3 +1,4 @@
+import * as path from "path";
 import * as cloudflare from "@pulumi/cloudflare";
 import * as pulumi from "@pulumi/pulumi";
 import { FunctionPackage } from "../build/package";
@@ -30,7 +31,9 @@ export function createCloudflareFunction(parent: pulumi.Resource, fn: ValidatedF
     accountId,
     scriptName,
     mainModule: pkg.mainModule,
-    contentFile: pkg.path,
+    // Relative to the project directory (where Pulumi runs), so the plan and the state are the same on every
+    // machine; the provider reads the file and `contentSha256` detects a change.
+    contentFile: path.relative(process.cwd(), pkg.path).split(path.sep).join("/"),
     contentSha256: pkg.hash,
     compatibilityDate: fn.cloudflare.compatibilityDate ?? DEFAULT_COMPATIBILITY_DATE,
     compatibilityFlags: ["nodejs_compat"],

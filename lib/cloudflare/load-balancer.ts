@@ -25,7 +25,10 @@ export function createCloudflareFailoverDns(name: string, r: ResolvedFailoverDns
     description: `${r.fqdn} health (FailoverDns ${name})`,
     type: hc.protocol.toLowerCase(),
     port: hc.port,
-    ...(http ? { path: hc.path, method: "GET", expectedCodes: "2xx", followRedirects: false, allowInsecure: false } : {}),
+    // Host (and so SNI) = the public name, as real traffic sends it: without it the probe uses the origin's address
+    // and fails the certificate check of an origin that serves the public name (an ALB). An origin's own Host
+    // override (Cloud Run, Container Apps) takes precedence over this one (Cloudflare "Override HTTP Host headers").
+    ...(http ? { path: hc.path, method: "GET", expectedCodes: "2xx", followRedirects: false, allowInsecure: false, header: { Host: [r.fqdn] } } : {}),
     interval: hc.intervalSeconds,
     timeout: hc.timeoutSeconds,
     retries: cf.retries,

@@ -27,3 +27,10 @@ export function commonTags(cloud: Cloud, component: string): Record<string, stri
 export function gcpLabel(value: string): string {
   return value.toLowerCase().replace(/[^a-z0-9_-]/g, "_").slice(0, 63);
 }
+
+/**
+ * The GCP label a component puts on a Cloud Run service or function it means to be invocable by anyone
+ * (`allUsers`): a function with `url: true`, a service whose ingress admits all traffic. The
+ * `public-invoker-only-when-public` policy reads it, so a public grant without it is flagged as unintended.
+ */
+export const PUBLIC_ACCESS_LABEL = { key: "meridian-access", value: "public" } as const;

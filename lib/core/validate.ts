@@ -138,6 +138,19 @@ export class Validator {
     return obj as Record<string, pulumi.Input<string>>;
   }
 
+  /**
+   * A component's own name (field `name`). It prefixes every child's logical name and goes into physical names,
+   * so it is kept to what every cloud's naming rules take unchanged: a name they would mangle (unicode, spaces,
+   * dots) could map to the same physical name as another component's.
+   */
+  componentName(value: unknown, maxLength = 63): string {
+    if (typeof value !== "string" || value.length > maxLength || !/^[A-Za-z][A-Za-z0-9_-]*$/.test(value)) {
+      const shown = typeof value === "string" && value.length > maxLength ? `${value.length} characters` : describe(value);
+      this.fail("name", `got ${shown}; expected 1-${maxLength} ASCII letters, digits, "-" or "_", starting with a letter`);
+    }
+    return value;
+  }
+
   placement(value: unknown, field: string): ParsedPlacement {
     return parsePlacement(value, this.component, field);
   }
@@ -171,6 +184,8 @@ export function isHostname(value: string, allowWildcard = false): boolean {
   if (name.length === 0 || name.length > 253) return false;
   const labels = name.split(".");
   if (labels.length < 2) return false;
+  // An all-numeric last label is no top-level domain (RFC 3696 §2): "203.0.113.300" is a mistyped IP, not a name.
+  if (/^\d+$/.test(labels[labels.length - 1])) return false;
   return labels.every((label, i) => (allowWildcard && i === 0 && label === "*") || LABEL.test(label));
 }
 

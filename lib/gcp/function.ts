@@ -4,7 +4,7 @@ import { FunctionPackage } from "../build/package";
 import { CloudFunctionResult, shellQuote } from "../core/function/result";
 import { ValidatedFunction } from "../core/function/validate";
 import { physicalName } from "../core/naming";
-import { commonTags } from "../core/tags";
+import { PUBLIC_ACCESS_LABEL, commonTags } from "../core/tags";
 import { withTransform } from "../core/transform";
 import { gcpFunctionSecrets } from "./function-secrets";
 import { gcpFunctionLogs, gcpFunctionSchedules } from "./function-triggers";
@@ -43,6 +43,7 @@ export function createGcpFunction(parent: pulumi.Resource, fn: ValidatedFunction
   const secrets = gcpFunctionSecrets(parent, fn, sa, labels);
 
   let topic: gcp.pubsub.Topic | undefined;
+  const grants: pulumi.Resource[] = [...secrets.grants];
   if (fn.queue) {
     topic = new gcp.pubsub.Topic(...withTransform(t, "topic", `${name}-queue`, {
       name: physicalName("gcpResource", name, "queue"),
@@ -50,11 +51,12 @@ export function createGcpFunction(parent: pulumi.Resource, fn: ValidatedFunction
       labels,
     } as gcp.pubsub.TopicArgs, { parent }));
     // Eventarc delivers as the function's service account, which needs to receive events.
-    new gcp.projects.IAMMember(`${name}-event-receiver`, {
+    // Granted before the function: its Eventarc trigger is created with it (pitfall GCP #4).
+    grants.push(new gcp.projects.IAMMember(`${name}-event-receiver`, {
       project: sa.project,
       role: "roles/eventarc.eventReceiver",
       member: sa.member,
-    }, { parent });
+    }, { parent }));
   }
 
   const cloudFunction = new gcp.cloudfunctionsv2.Function(...withTransform(t, "function", `${name}-function`, {
@@ -84,8 +86,9 @@ export function createGcpFunction(parent: pulumi.Resource, fn: ValidatedFunction
       serviceAccountEmail: sa.email,
       triggerRegion: region,
     } : undefined,
-    labels,
-  } as gcp.cloudfunctionsv2.FunctionArgs, { parent, dependsOn: secrets.grants }));
+    // A public function says so in its labels: the public-invoker policy accepts an allUsers grant only then.
+    labels: fn.url ? { ...labels, [PUBLIC_ACCESS_LABEL.key]: PUBLIC_ACCESS_LABEL.value } : labels,
+  } as gcp.cloudfunctionsv2.FunctionArgs, { parent, dependsOn: grants }));
 
   const serviceName = cloudFunction.serviceConfig.apply((c) => c?.service?.split("/").pop() ?? functionName);
   const uri = cloudFunction.serviceConfig.apply((c) => c?.uri ?? "");

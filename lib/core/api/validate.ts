@@ -15,7 +15,7 @@ const HEADER_TOKEN = /^[A-Za-z0-9!#$%&'*+.^_`|~-]+$/;
  */
 export function validateApiGatewayArgs(name: string, args: unknown): ApiModel {
   const v = new Validator(`ApiGateway "${name}"`);
-  if (typeof name !== "string" || name.length === 0) v.fail("name", `got ${describe(name)}; expected a non-empty string`);
+  v.componentName(name);
   if (args === null || typeof args !== "object" || Array.isArray(args)) v.fail("args", `got ${describe(args)}; expected an object { target, routes, ... }`);
   const a = v.object(args, "", { allowedKeys: ARG_KEYS })!;
   const placement = v.placement(a.target, "target");

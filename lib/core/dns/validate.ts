@@ -101,6 +101,8 @@ const ENDPOINT_ID = /^[a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?$/;
 export function resolveFailoverDns(name: string, raw: unknown): ResolvedFailoverDns {
   const component = `FailoverDns "${name}"`;
   const v: Validator = new Validator(component);
+  v.componentName(name);
+  v.object(raw, "args");
   const args = v.object(raw, "", { allowedKeys: ARG_KEYS }) as Partial<FailoverDnsArgs> & Record<string, unknown>;
 
   const provider = v.oneOf(args.provider, "provider", DNS_PROVIDERS);
@@ -142,6 +144,11 @@ export function resolveFailoverDns(name: string, raw: unknown): ResolvedFailover
   if (provider === "gcp-cloud-dns" && strategy === "failover") gcpFailoverChecks(v, finalEndpoints);
   const geoDefault = strategy === "geo" ? resolveGeoDefault(v, provider, finalEndpoints, finalOrder) : undefined;
   const healthCheck = resolveHealthCheck(v, provider, args.healthCheck, cloudflareOpts?.plan, cloudflareOpts?.retries ?? 0);
+
+  const transform = v.object(args.transform, "transform", { optional: true }) ?? {};
+  for (const [key, fn] of Object.entries(transform)) {
+    if (fn !== undefined && typeof fn !== "function") v.fail(`transform.${key}`, `got ${describe(fn)}; expected a function (args, opts, name) => void`);
+  }
 
   let ttlSeconds = v.integer(args.ttlSeconds, "ttlSeconds", { optional: true, min: 0, max: 86400 });
   if (ttlSeconds !== undefined && cloudflareOpts?.proxied) {

@@ -52,7 +52,7 @@ const RESERVED_ENV = /^(AWS_|LAMBDA_|_HANDLER$|FUNCTIONS_|WEBSITE_|AzureWebJobs|
 export function validateFunctionArgs(name: unknown, rawArgs: unknown): ValidatedFunction {
   const component = `ServerlessFunction ${describe(name)}`;
   const v = new Validator(component);
-  if (typeof name !== "string" || name.length === 0) v.fail("name", `got ${describe(name)}; expected a non-empty string`);
+  v.componentName(name);
   const args = v.object(rawArgs, "args", { allowedKeys: ARG_KEYS }) as Record<string, unknown>;
   const placement = v.placement(args.target, "target");
   const cloud = placement.cloud;

@@ -1,6 +1,7 @@
 import * as gcp from "@pulumi/gcp";
 import * as pulumi from "@pulumi/pulumi";
 import { physicalName } from "../../core/naming";
+import { PUBLIC_ACCESS_LABEL } from "../../core/tags";
 import type { RegionSpec, ServiceSpec } from "../../core/service";
 import { withTransform } from "../../core/transform";
 
@@ -28,7 +29,8 @@ export function createGcpRegion(parent: pulumi.Resource, spec: ServiceSpec, regi
     location: region.region,
     ingress: behindLoadBalancer ? "INGRESS_TRAFFIC_INTERNAL_LOAD_BALANCER" : "INGRESS_TRAFFIC_ALL",
     deletionProtection: false,
-    labels,
+    // Taking traffic on its run.app URL (a DNS front), the service is public on purpose: the label says so.
+    labels: behindLoadBalancer ? labels : { ...labels, [PUBLIC_ACCESS_LABEL.key]: PUBLIC_ACCESS_LABEL.value },
     template: {
       serviceAccount,
       scaling: { minInstanceCount: region.count, maxInstanceCount: Math.max(10, region.count * 10) },

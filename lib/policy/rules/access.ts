@@ -1,8 +1,9 @@
 import type { PolicyContext, PolicyResource, PolicyRule } from "../model";
+import { PUBLIC_ACCESS_LABEL } from "../../core/tags";
 import { get, isKnown, isObject, jsonDoc, list, str } from "../values";
 
-/** The label (GCP) a component sets on a function or service it means to be reachable by anyone. */
-export const PUBLIC_LABEL = { key: "meridian-access", value: "public" } as const;
+/** The label (GCP) a component sets on a function or service it means to be reachable by anyone (defined in lib/core/tags.ts, where the components take it from). */
+export const PUBLIC_LABEL = PUBLIC_ACCESS_LABEL;
 
 const EVERYONE = ["allUsers", "allAuthenticatedUsers"];
 

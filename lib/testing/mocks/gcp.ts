@@ -66,7 +66,7 @@ export function gcpResource(type: string, name: string, inputs: Record<string, u
       return { id: `projects/${project}/managedZones/${physical}`, outputs: { name: physical, managedZoneId: String(parseInt(hex(seed, 12), 16)), nameServers: ["ns-cloud-a1.googledomains.com.", "ns-cloud-a2.googledomains.com."] } };
     case "gcp:secretmanager/secret:Secret": {
       const secretId = str(inputs.secretId) ?? physical;
-      return { id: `projects/${project}/secrets/${secretId}`, outputs: { secretId, name: `projects/${GCP_PROJECT_NUMBER}/secrets/${secretId}` } };
+      return { id: `projects/${project}/secrets/${secretId}`, outputs: { secretId, name: `projects/${GCP_PROJECT_NUMBER}/secrets/${secretId}`, project } };
     }
     case "gcp:secretmanager/secretVersion:SecretVersion":
       return { id: `${str(inputs.secret)}/versions/1`, outputs: { name: `${str(inputs.secret)}/versions/1`, version: "1" } };
