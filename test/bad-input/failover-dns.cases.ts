@@ -38,6 +38,8 @@ const rows: [string, string, unknown, unknown][] = [
   ["endpoints null", "endpoints", "api", w(r53, { endpoints: null })],
   ["51 endpoints", "endpoints", "api", w(r53, { strategy: "weighted", endpoints: Array.from({ length: 51 }, (_, i) => ({ id: `e${i}`, address: `e${i}.example.net` })) })],
   ["endpoint id over 40 characters", "endpoints[0].id", "api", w(r53, {}, { id: "e".repeat(41) })],
+  ["endpoint id that names a failover chain record", "endpoints[1].id", "api", w(r53, {}, {}, { id: "tier2" })],
+  ["geo ids whose location records clash", "endpoints[1].id", "api", w(r53, { strategy: "geo" }, { id: "a", geo: ["US-CA", "WORLD"] }, { id: "a-us", geo: ["CA"] })],
   ["unicode endpoint id", "endpoints[0].id", "api", w(r53, {}, { id: "ü" })],
   ["endpoint id missing", "endpoints[0].id", "api", w(r53, {}, { id: undefined })],
   ["address null", "endpoints[0].address", "api", w(r53, {}, { address: null })],

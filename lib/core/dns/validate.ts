@@ -237,11 +237,25 @@ function resolveEndpoints(v: Validator, provider: DnsProvider, strategy: DnsStra
   });
   if (strategy === "geo") {
     const owner = new Map<string, string>();
+    // Route 53 names each location's record `<id>-<location>`: ("a", "US-CA") and ("a-us", "CA") would clash.
+    const recordIds = new Map<string, string>();
     for (const e of out) {
       for (const code of e.geo) {
         if (owner.has(code)) v.fail(`endpoints[${e.index}].geo`, `${describe(code)} is already served by endpoint ${describe(owner.get(code))}; a location maps to one endpoint`);
         owner.set(code, e.id);
+        const recordId = `${e.id}-${code.toLowerCase()}`;
+        const clash = recordIds.get(recordId);
+        if (clash !== undefined && clash !== e.id) {
+          v.fail(`endpoints[${e.index}].id`, `${describe(e.id)} with ${describe(code)} gives the record id ${describe(recordId)}, as endpoint ${describe(clash)} does; choose ids that are not a prefix of another id plus "-"`);
+        }
+        recordIds.set(recordId, e.id);
       }
+    }
+  }
+  if (strategy === "failover") {
+    // More than two failover tiers are chained through records named `tier<k>`: an endpoint may not take that name.
+    for (const e of out) {
+      if (/^tier\d+$/.test(e.id)) v.fail(`endpoints[${e.index}].id`, `got ${describe(e.id)}; "tier<n>" names the records that chain failover tiers: choose another id`);
     }
   }
   return out;
