@@ -2,6 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import * as rpc from "@pulumi/pulumi/runtime/rpc";
 import { stableStringify } from "../core/hash";
 import { resetRegistry } from "../core/registry";
+import { useLightPromises } from "./light-promises";
 import { realisticMocks } from "./mocks";
 import { Plan, PlanResource } from "./plan";
 import { toPlanValue } from "./serialize";
@@ -81,6 +82,7 @@ async function record(program: Program, options: RecordOptions): Promise<Recordi
   const project = options.project ?? "meridian";
   const stack = options.stack ?? "dev";
   const config = namespacedConfig(project, options.config ?? {});
+  useLightPromises();
   resetRegistry();
   pulumi.runtime.setAllConfig(config, (options.secretKeys ?? []).map((k) => (k.includes(":") ? k : `${project}:${k}`)));
   await pulumi.runtime.setMocks(realisticMocks({ project, stack, config, providers: new Map() }), project, stack, options.preview ?? false);
