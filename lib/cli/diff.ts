@@ -10,6 +10,8 @@ export interface DiffEntry {
   reason?: string;
   /** For a resource moved under a new URN with an alias: the URN it had. */
   from?: string;
+  /** The inputs that differ (top-level keys), for updates and replacements. */
+  changed?: string[];
 }
 
 export interface PlanDiff {
@@ -62,14 +64,17 @@ export function diffPlans(previous: Plan, next: Plan): PlanDiff {
 
 function compare(old: PlanResource, now: PlanResource, diff: PlanDiff, entry: (r: PlanResource, extra?: Partial<DiffEntry>) => DiffEntry): void {
   if (stableStringify(old.inputs) === stableStringify(now.inputs) && old.type === now.type) return;
+  const changed = [...new Set([...Object.keys(old.inputs), ...Object.keys(now.inputs)])]
+    .filter((k) => stableStringify(old.inputs[k]) !== stableStringify(now.inputs[k]))
+    .sort();
   const keys = new Set([...replacingInputs(now.type), ...now.replaceOnChanges]);
   const forcing = [...keys].filter((k) => stableStringify(old.inputs[k]) !== stableStringify(now.inputs[k]));
   if (old.type !== now.type) forcing.unshift("type");
   if (forcing.length === 0) {
-    diff.updated.push(entry(now));
+    diff.updated.push(entry(now, { changed }));
     return;
   }
-  const e = entry(now, { reason: `changed ${forcing.join(", ")}` });
+  const e = entry(now, { reason: `changed ${forcing.join(", ")}`, changed });
   diff.replaced.push(e);
   if (e.stateful) diff.dataLoss.push(e);
 }

@@ -11,7 +11,10 @@ export function renderDiff(diff: PlanDiff): string {
   const section = (title: string, mark: string, list: PlanDiff["added"]) => {
     if (!list.length) return;
     lines.push(`${title} (${list.length}):`);
-    for (const e of list) lines.push(`  ${mark} ${e.urn}${e.reason ? `  (${e.reason})` : ""}${e.from ? `  (was ${e.from})` : ""}`);
+    for (const e of list) {
+      lines.push(`  ${mark} ${e.urn}${e.reason ? `  (${e.reason})` : ""}${e.from ? `  (was ${e.from})` : ""}`);
+      if (mark === "~" && e.changed?.length) lines.push(`      inputs: ${e.changed.join(", ")}`);
+    }
   };
   section("Replaced", "+-", diff.replaced);
   section("Removed", "-", diff.removed);
