@@ -74,6 +74,7 @@ export class ServerlessFunction extends pulumi.ComponentResource {
       resource: this,
       entry: fn.source.kind === "entry" ? fn.source.entry : undefined,
       environment: { ...fn.environment },
+      secretNames: Object.keys(fn.secrets).sort(),
       ...result.handle,
     };
     registerFunction(this.handle, fn.url);

@@ -20,6 +20,8 @@ export interface FunctionHandle {
   readonly entry?: string;
   /** Plain environment variables given to the function (secrets excluded). */
   readonly environment: Record<string, pulumi.Input<string>>;
+  /** Names of the function's secret environment variables (their values stay in the cloud's secret store). */
+  readonly secretNames?: readonly string[];
   readonly aws?: {
     readonly region: string;
     readonly functionName: pulumi.Output<string>;

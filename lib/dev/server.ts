@@ -111,6 +111,8 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
         continue;
       }
       if (fn.unresolved.length > 0) log(`warning: function "${name}": environment ${fn.unresolved.join(", ")} unknown until deployed; set them in ${path.basename(dotenvFile)}`);
+      const missingSecrets = fn.secretNames.filter((key) => !(key in fnEnv));
+      if (missingSecrets.length > 0) log(`warning: function "${name}": secret ${missingSecrets.join(", ")} not in ${path.basename(dotenvFile)}; the handler sees it unset`);
       const env: Record<string, string> = { ...platformEnv(fn.cloud, fn.region), ...fn.environment, ...fnEnv };
       try {
         runners.set(name, await FunctionRunner.start({ name, entry: fn.entry, env, outDir, watch: options.watch ?? true, target: "node20", log }));

@@ -15,6 +15,8 @@ export interface DevFunction {
   /** Plain environment variables, resolved (values that stay unknown offline are left out and named in `unresolved`). */
   readonly environment: Record<string, string>;
   readonly unresolved: readonly string[];
+  /** Secret variables the function declares: the dev server reads their values from `.env`. */
+  readonly secretNames: readonly string[];
 }
 
 /** An ApiGateway as the dev server serves it. */
@@ -66,7 +68,7 @@ async function snapshot(): Promise<DevStack> {
       if (values[i] === undefined) unresolved.push(key);
       else environment[key] = values[i]!;
     });
-    functions.set(handle.name, { name: handle.name, cloud: handle.placement.cloud, region: handle.placement.region, entry: handle.entry, environment, unresolved });
+    functions.set(handle.name, { name: handle.name, cloud: handle.placement.cloud, region: handle.placement.region, entry: handle.entry, environment, unresolved, secretNames: handle.secretNames ?? [] });
   }
   for (const f of reg.functions) if (f.url && !urlFunctions.includes(f.handle.name)) urlFunctions.push(f.handle.name);
   const apis: DevApi[] = reg.apis.map((a) => ({
