@@ -37,17 +37,23 @@ export interface PackageOptions {
  */
 export function packageFunction(options: PackageOptions): FunctionPackage {
   const outDir = options.outDir ?? path.join(process.cwd(), ".meridian", "artifacts");
-  let entries: ArchiveEntry[];
-  let mainModule: string;
-  if (options.source.kind === "entry") {
-    const bundle = bundleFunction({ entry: options.source.entry, cloud: options.cloud, target: options.target, component: options.component });
-    mainModule = bundle.fileName;
-    entries = [{ path: bundle.fileName, data: Buffer.from(bundle.code) }, ...platformFiles(options)];
-  } else {
-    entries = readTree(options.source.dir);
-    mainModule = options.source.handler;
-  }
-  if (options.cloud === "cloudflare") {
+  if (options.source.kind === "code") return archive(options.cloud, outDir, readTree(options.source.dir), options.source.handler);
+  const bundle = bundleFunction({ entry: options.source.entry, cloud: options.cloud, target: options.target, component: options.component });
+  // Many functions of one stack often share a handler: the same bundle and platform files give the same archive,
+  // so it is zipped and hashed once per process.
+  const key = `${outDir}|${options.cloud}|${bundle.sha256}|${options.timeoutSeconds}|${JSON.stringify(options.queue ?? null)}`;
+  const known = packaged.get(key);
+  if (known && fs.existsSync(known.path)) return known;
+  const pkg = archive(options.cloud, outDir, [{ path: bundle.fileName, data: Buffer.from(bundle.code) }, ...platformFiles(options)], bundle.fileName);
+  packaged.set(key, pkg);
+  return pkg;
+}
+
+const packaged = new Map<string, FunctionPackage>();
+
+/** The deployable file: the Worker's main module on Cloudflare, a deterministic zip elsewhere, written once by hash. */
+function archive(cloud: Cloud, outDir: string, entries: ArchiveEntry[], mainModule: string): FunctionPackage {
+  if (cloud === "cloudflare") {
     const main = entries.find((e) => e.path === mainModule) ?? entries[0];
     const hash = sha256(main.data);
     const file = writeOnce(outDir, `worker-${hash.slice(0, 20)}.js`, main.data);
