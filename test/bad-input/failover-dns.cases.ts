@@ -39,6 +39,8 @@ const rows: [string, string, unknown, unknown][] = [
   ["51 endpoints", "endpoints", "api", w(r53, { strategy: "weighted", endpoints: Array.from({ length: 51 }, (_, i) => ({ id: `e${i}`, address: `e${i}.example.net` })) })],
   ["endpoint id over 40 characters", "endpoints[0].id", "api", w(r53, {}, { id: "e".repeat(41) })],
   ["endpoint id that names a failover chain record", "endpoints[1].id", "api", w(r53, {}, {}, { id: "tier2" })],
+  ["geo country code that is not ISO 3166", "endpoints[0].geo[0]", "api", w(r53, { strategy: "geo" }, { geo: ["XX"] }, { geo: ["WORLD"] })],
+  ["geo US subdivision that is not a state", "endpoints[0].geo[0]", "api", w(r53, { strategy: "geo" }, { geo: ["US-ZZ"] }, { geo: ["WORLD"] })],
   ["geo ids whose location records clash", "endpoints[1].id", "api", w(r53, { strategy: "geo" }, { id: "a", geo: ["US-CA", "WORLD"] }, { id: "a-us", geo: ["CA"] })],
   ["unicode endpoint id", "endpoints[0].id", "api", w(r53, {}, { id: "ü" })],
   ["endpoint id missing", "endpoints[0].id", "api", w(r53, {}, { id: undefined })],
