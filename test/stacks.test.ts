@@ -1,18 +1,17 @@
 import * as assert from "node:assert/strict";
 import * as path from "node:path";
-import { readProject, readStackConfig } from "../lib/cli/stack-config";
+import { stackRecording } from "../lib/cli/stack-config";
 import { locationOf } from "../lib/cli/location";
 import { isStateful } from "../lib/core/stateful";
 import { checkPlan } from "../lib/policy";
-import { Plan, allStrings, findResources, planToJson, programFromFile, recordPlan } from "../lib/testing";
+import { Plan, allStrings, findResources, planToJson, recordPlan } from "../lib/testing";
 
 const ROOT = path.resolve(__dirname, "..");
 
 /** The app stack of `env`, recorded exactly as `npm run plan -- --stack <env>` does. */
 function recordStack(env: string): Promise<Plan> {
-  const project = readProject(ROOT);
-  const stack = readStackConfig(project, env);
-  return recordPlan(programFromFile(path.join(ROOT, project.main)), { project: project.name, stack: env, config: stack.config, secretKeys: stack.secretKeys });
+  const { program, options } = stackRecording(ROOT, env);
+  return recordPlan(program, options);
 }
 
 /** Edges from a regional resource to a resource of another region, followed through global resources too. */

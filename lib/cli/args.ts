@@ -1,3 +1,5 @@
+import { isConfigError } from "../core/errors";
+
 /** A command-line usage error: printed as one line, exit code 2. */
 export class UsageError extends Error {
   constructor(message: string) {
@@ -29,4 +31,18 @@ export function parseArgs(argv: string[], valued: readonly string[], flags: read
     out[name] = value;
   }
   return out;
+}
+
+/**
+ * The exit code for an error a command caught, after printing it: bad usage, an unknown stack, invalid config or
+ * bad component input (ConfigError) is one `error:` line and exit 2; anything else is a program failure, printed
+ * with its stack, exit 1. `isUsage` widens what counts as the user's mistake (e.g. a port in use).
+ */
+export function reportError(err: unknown, isUsage: (err: unknown) => boolean = () => false): 1 | 2 {
+  if (err instanceof UsageError || isConfigError(err) || isUsage(err)) {
+    console.error(`error: ${(err as Error).message}`);
+    return 2;
+  }
+  console.error(`error: the program failed: ${(err as Error)?.stack ?? String(err)}`);
+  return 1;
 }

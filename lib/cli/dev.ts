@@ -8,9 +8,8 @@
  * The first API listens on --port (default 3000), each further API or function URL on the next port.
  * Exit codes: 0 stopped with Ctrl+C; 2 bad usage, unknown stack, invalid config, nothing to serve, port in use.
  */
-import { isConfigError } from "../core/errors";
 import { DevServerError, startDevServer } from "../dev/server";
-import { UsageError, parseArgs } from "./args";
+import { UsageError, parseArgs, reportError } from "./args";
 
 export async function main(argv: string[]): Promise<number> {
   try {
@@ -39,12 +38,7 @@ export async function main(argv: string[]): Promise<number> {
     await server.close();
     return 0;
   } catch (err) {
-    if (err instanceof UsageError || err instanceof DevServerError || isConfigError(err)) {
-      console.error(`error: ${(err as Error).message}`);
-      return 2;
-    }
-    console.error(`error: the program failed: ${(err as Error)?.message ?? String(err)}`);
-    return 2;
+    return reportError(err, (e) => e instanceof DevServerError);
   }
 }
 

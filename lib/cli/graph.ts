@@ -9,12 +9,10 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import { isConfigError } from "../core/errors";
 import { GRAPH_FORMATS, GraphFormat, renderGraph } from "../graph";
-import { programFromFile } from "../testing/program";
 import { tryRecordPlan } from "../testing/record";
-import { UsageError, parseArgs } from "./args";
-import { readProject, readStackConfig } from "./stack-config";
+import { UsageError, parseArgs, reportError } from "./args";
+import { stackRecording } from "./stack-config";
 
 export async function main(argv: string[]): Promise<number> {
   let text: string;
@@ -25,20 +23,12 @@ export async function main(argv: string[]): Promise<number> {
     const format = (typeof opts.format === "string" ? opts.format : "mermaid") as GraphFormat;
     if (!GRAPH_FORMATS.includes(format)) throw new UsageError(`--format must be one of ${GRAPH_FORMATS.join(", ")}, got "${format}"`);
     out = typeof opts.out === "string" ? opts.out : undefined;
-    const project = readProject(path.resolve(typeof opts.root === "string" ? opts.root : "."));
-    const stack = readStackConfig(project, opts.stack);
-    const recording = await tryRecordPlan(programFromFile(path.join(project.root, project.main)), {
-      project: project.name, stack: stack.stack, config: stack.config, secretKeys: stack.secretKeys,
-    });
+    const { program, options } = stackRecording(path.resolve(typeof opts.root === "string" ? opts.root : "."), opts.stack);
+    const recording = await tryRecordPlan(program, options);
     if (recording.error !== undefined) throw recording.error;
     text = renderGraph(recording.plan, format);
   } catch (err) {
-    if (err instanceof UsageError || isConfigError(err)) {
-      console.error(`error: ${(err as Error).message}`);
-      return 2;
-    }
-    console.error(`error: the program failed: ${(err as Error)?.stack ?? String(err)}`);
-    return 1;
+    return reportError(err);
   }
   if (out) {
     fs.mkdirSync(path.dirname(path.resolve(out)), { recursive: true });

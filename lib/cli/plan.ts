@@ -9,14 +9,12 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import { isConfigError } from "../core/errors";
 import { planToJson, tryRecordPlan } from "../testing/record";
-import { programFromFile } from "../testing/program";
 import type { Plan } from "../testing/plan";
-import { UsageError, parseArgs } from "./args";
+import { UsageError, parseArgs, reportError } from "./args";
 import { diffPlans } from "./diff";
 import { renderDiff } from "./render-diff";
-import { readProject, readStackConfig } from "./stack-config";
+import { stackRecording } from "./stack-config";
 import { renderTree } from "./tree";
 import { writeOpenApiFromPlan } from "./openapi-out";
 
@@ -26,20 +24,12 @@ export async function main(argv: string[]): Promise<number> {
   try {
     opts = parseArgs(argv, ["stack", "json", "diff", "openapi", "root"], ["quiet"]);
     if (typeof opts.stack !== "string") throw new UsageError("--stack <env> is required (e.g. npm run plan -- --stack dev)");
-    const project = readProject(path.resolve(typeof opts.root === "string" ? opts.root : "."));
-    const stack = readStackConfig(project, opts.stack);
-    const recording = await tryRecordPlan(programFromFile(path.join(project.root, project.main)), {
-      project: project.name, stack: stack.stack, config: stack.config, secretKeys: stack.secretKeys,
-    });
+    const { program, options } = stackRecording(path.resolve(typeof opts.root === "string" ? opts.root : "."), opts.stack);
+    const recording = await tryRecordPlan(program, options);
     if (recording.error !== undefined) throw recording.error;
     plan = recording.plan;
   } catch (err) {
-    if (err instanceof UsageError || isConfigError(err)) {
-      console.error(`error: ${(err as Error).message}`);
-      return 2;
-    }
-    console.error(`error: the program failed: ${(err as Error)?.stack ?? String(err)}`);
-    return 1;
+    return reportError(err);
   }
 
   if (!opts.quiet) console.log(renderTree(plan));

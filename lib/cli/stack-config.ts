@@ -1,6 +1,8 @@
 import * as fs from "fs";
 import * as path from "path";
 import * as YAML from "yaml";
+import { programFromFile } from "../testing/program";
+import type { Program, RecordOptions } from "../testing/record";
 import { UsageError } from "./args";
 
 /** The project as `Pulumi.yaml` declares it. */
@@ -79,4 +81,24 @@ function parseYaml(file: string): unknown {
   } catch (err) {
     throw new UsageError(`${path.relative(process.cwd(), file)}: cannot read YAML: ${(err as Error).message.split("\n")[0]}`);
   }
+}
+
+/** What evaluating one stack of a project needs: its program and the recording options `pulumi up` would imply. */
+export interface StackRecording {
+  project: ProjectFile;
+  stack: StackConfig;
+  program: Program;
+  options: RecordOptions;
+}
+
+/** The program of the project in `root` (its `Pulumi.yaml` main) with `Pulumi.<stack>.yaml` as its config. */
+export function stackRecording(root: string, stackName: string): StackRecording {
+  const project = readProject(root);
+  const stack = readStackConfig(project, stackName);
+  return {
+    project,
+    stack,
+    program: programFromFile(path.join(project.root, project.main)),
+    options: { project: project.name, stack: stack.stack, config: stack.config, secretKeys: stack.secretKeys },
+  };
 }

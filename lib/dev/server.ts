@@ -4,8 +4,7 @@ import * as os from "os";
 import * as path from "path";
 import type { AddressInfo } from "net";
 import { Program, RecordOptions } from "../testing/record";
-import { programFromFile } from "../testing/program";
-import { readProject, readStackConfig } from "../cli/stack-config";
+import { stackRecording } from "../cli/stack-config";
 import { readDotenv } from "./dotenv";
 import { decide, header, LocalAuth, responseCors, ServedEndpoint } from "./gateway";
 import { HeaderMap } from "./cors";
@@ -149,11 +148,8 @@ async function evaluate(options: DevServerOptions, root: string): Promise<{ stac
     return { stack: await evaluateForDev(options.program, options.record ?? {}), label: `stack ${options.record?.stack ?? "dev"}` };
   }
   if (!options.stack) throw new DevServerError("a stack is required (e.g. npm run dev -- --stack dev)");
-  const project = readProject(root);
-  const config = readStackConfig(project, options.stack);
-  const stack = await evaluateForDev(programFromFile(path.join(project.root, project.main)), {
-    project: project.name, stack: config.stack, config: config.config, secretKeys: config.secretKeys,
-  });
+  const { project, stack: config, program, options: record } = stackRecording(root, options.stack);
+  const stack = await evaluateForDev(program, record);
   return { stack, label: `stack ${config.stack} of ${project.name}` };
 }
 

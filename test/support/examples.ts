@@ -1,7 +1,7 @@
 import * as fs from "fs";
 import * as path from "path";
-import { readProject, readStackConfig } from "../../lib/cli/stack-config";
-import { Plan, Program, RecordOptions, programFromFile, recordPlan } from "../../lib/testing";
+import { stackRecording } from "../../lib/cli/stack-config";
+import { Plan, Program, RecordOptions, recordPlan } from "../../lib/testing";
 
 /** The repository's examples folder. */
 export const EXAMPLES_DIR = path.resolve(__dirname, "..", "..", "examples");
@@ -27,9 +27,8 @@ export interface LoadedExample {
  */
 export function loadExample(dir: string): LoadedExample {
   const root = path.isAbsolute(dir) ? dir : fs.existsSync(path.join(EXAMPLES_DIR, dir)) ? path.join(EXAMPLES_DIR, dir) : path.resolve(dir);
-  const project = readProject(root);
-  const stack = readStackConfig(project, "dev");
-  return { name: path.basename(root), program: programFromFile(path.join(root, project.main)), project: project.name, config: stack.config, secretKeys: stack.secretKeys };
+  const { program, project, stack } = stackRecording(root, "dev");
+  return { name: path.basename(root), program, project: project.name, config: stack.config, secretKeys: stack.secretKeys };
 }
 
 /** Records an example's plan under `stack` (default dev). */

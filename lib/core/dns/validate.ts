@@ -10,7 +10,7 @@ import {
 import { azureFailoverSeconds, cloudflareFailoverSeconds, gcpFailoverSeconds, route53FailoverSeconds, route53ProbeTimeout } from "./failover-time";
 import { CLOUDFLARE_CONTINENT_REGIONS, GeoCode, parseGeoCode } from "./geo";
 import {
-  CLOUDFLARE_PLANS, CloudflarePlan, DNS_PROVIDERS, DNS_STRATEGIES, DnsProvider, DnsStrategy, FailoverDnsArgs, HEALTH_PROTOCOLS, HealthProtocol,
+  CLOUDFLARE_PLANS, CloudflarePlan, DNS_PROVIDERS, DNS_STRATEGIES, DnsProvider, DnsStrategy, FailoverDnsArgs, HealthProtocol,
 } from "./types";
 
 /** How Route 53 answers for an endpoint: an alias A record (AWS target), or a plain record of the address's type. */

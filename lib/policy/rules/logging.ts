@@ -1,5 +1,5 @@
 import type { PolicyRule } from "../model";
-import { get, isKnown, jsonDoc, list, isObject, ofType, str } from "../values";
+import { get, isKnown, jsonDoc, isObject, ofType, str } from "../values";
 
 function positive(v: unknown): boolean {
   return typeof v === "number" && v > 0;
