@@ -32,20 +32,16 @@ const web = new MultiRegionService("web", {
   logRetentionDays: prod ? 365 : 30,
 }, options);
 
-const users = new ServerlessFunction("users", {
+/** A portable handler from the users API as a function in the primary region. */
+const handler = (name: string, file: string) => new ServerlessFunction(name, {
   target: primary,
   runtime: "nodejs22",
-  entry: path.join(handlers, "users.ts"),
+  entry: path.join(handlers, file),
   environment: { APP_ENV: config.environment },
   logRetentionDays: prod ? 365 : 30,
 }, options);
-
-const health = new ServerlessFunction("health", {
-  target: primary,
-  runtime: "nodejs22",
-  entry: path.join(handlers, "health.ts"),
-  logRetentionDays: prod ? 365 : 30,
-}, options);
+const users = handler("users", "users.ts");
+const health = handler("health", "health.ts");
 
 const api = new ApiGateway("api", {
   target: primary,
