@@ -34,7 +34,12 @@ export function validatedCertificate(name: string, args: ValidatedCertificateArg
     records: [option.apply((o) => o.resourceRecordValue)],
     ttl: 60,
     allowOverwrite: true,
-  }, { parent: args.parent });
+  }, {
+    parent: args.parent,
+    // ACM gives every certificate for a name in one account the same validation CNAME, so other certificates (other
+    // regions, other components) may rely on this record to renew: deleting this resource leaves the record.
+    retainOnDelete: true,
+  });
   const validation = new aws.acm.CertificateValidation(`${name}-cert-validated`, {
     certificateArn: certificate.arn,
     validationRecordFqdns: [record.fqdn],

@@ -19,4 +19,10 @@ export interface AwsRegionContext {
   tags: Record<string, string>;
   executionRole: aws.iam.Role;
   certificateDns: CertificateDns;
+  /**
+   * True for the one region that creates the external validation record. ACM gives every certificate for a name
+   * in one account the same CNAME, and a DNS provider without overwrite (Cloudflare) refuses a second identical
+   * record: the other regions' certificates validate through that same record, without a dependency on it.
+   */
+  ownsValidationRecord: boolean;
 }

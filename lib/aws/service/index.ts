@@ -42,8 +42,8 @@ export function createAwsService(parent: pulumi.Resource, spec: ServiceSpec, reg
     statements: [], managedPolicyArns: [`arn:${awsPartition(regions[0].region)}:iam::aws:policy/service-role/AmazonECSTaskExecutionRolePolicy`],
     tags, parent, transform: spec.transform?.role,
   });
-  return regions.map((region) => {
-    const ctx = { spec, region, parent, tags, executionRole, certificateDns };
+  return regions.map((region, i) => {
+    const ctx = { spec, region, parent, tags, executionRole, certificateDns, ownsValidationRecord: i === 0 };
     const net = createNetwork(ctx);
     const certificateArn = regionCertificate(ctx, spec.dns!.fqdn);
     const lb = createLoadBalancer(ctx, net, certificateArn);

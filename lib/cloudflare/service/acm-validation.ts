@@ -20,6 +20,10 @@ export function cloudflareValidationRecord(
     ttl: 60,
     proxied: false,
     comment: "ACM certificate validation (managed by Meridian)",
-  }, { parent });
+  }, {
+    parent,
+    // Other certificates for the same name in the account validate and renew through this record: keep it.
+    retainOnDelete: true,
+  });
   return dns.name;
 }
