@@ -3,7 +3,7 @@ import { ApiModel, RouteTarget, validateApiGatewayArgs } from "./core/api";
 import { Placement } from "./core/placement";
 import { registerApi } from "./core/registry";
 import { Transform } from "./core/transform";
-import { OpenApiDocument, buildOpenApi, registerOpenApiDocument } from "./openapi";
+import { OpenApiDocument, buildOpenApi } from "./openapi";
 
 export type { RouteTarget } from "./core/api";
 
@@ -96,7 +96,6 @@ export class ApiGateway extends pulumi.ComponentResource {
     const transforms = args.transform;
     this.url = expand(this, model, transforms).url;
     this.openapi = this.url.apply((url) => buildOpenApi(model, url));
-    registerOpenApiDocument(name, this.openapi);
     this.registerOutputs({ url: this.url, openapi: this.openapi });
   }
 }

@@ -16,7 +16,7 @@ import { diffPlans } from "./diff";
 import { renderDiff } from "./render-diff";
 import { stackRecording } from "./stack-config";
 import { renderTree } from "./tree";
-import { writeOpenApiFromPlan } from "./openapi-out";
+import { writeOpenApi } from "../openapi/write";
 
 export async function main(argv: string[]): Promise<number> {
   let opts: Record<string, string | true>;
@@ -39,7 +39,7 @@ export async function main(argv: string[]): Promise<number> {
     console.log(`\nplan written to ${opts.json}`);
   }
   if (typeof opts.openapi === "string") {
-    const written = writeOpenApiFromPlan(plan, opts.openapi);
+    const written = writeOpenApi(opts.openapi, plan).map((f) => path.basename(f));
     console.log(`\n${written.length} OpenAPI document(s) written to ${opts.openapi}${written.length ? `: ${written.join(", ")}` : ""}`);
   }
   if (typeof opts.diff === "string") {

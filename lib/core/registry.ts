@@ -4,7 +4,10 @@ import type { FunctionHandle } from "./function-handle";
 /**
  * What the components of the program being evaluated declared, kept in-process for local tools: the dev
  * server reads the APIs and function URLs from here after evaluating a stack on the recording engine.
- * Each recording starts with an empty registry.
+ *
+ * Collection is off unless a tool asks for it (`collectingRegistrations`): the handles reference every
+ * resource, and holding them through an ordinary evaluation would keep the whole resource graph alive
+ * (more memory, more garbage-collection work) for nothing.
  */
 export interface Registry {
   readonly apis: ApiModel[];
@@ -13,24 +16,39 @@ export interface Registry {
 }
 
 const KEY = Symbol.for("meridian.registry");
-type Holder = { [KEY]?: Registry };
+type Holder = { [KEY]?: { registry: Registry; collecting: boolean } };
+
+function state(): { registry: Registry; collecting: boolean } {
+  const holder = globalThis as Holder;
+  if (!holder[KEY]) holder[KEY] = { registry: { apis: [], functions: [] }, collecting: false };
+  return holder[KEY]!;
+}
 
 /** The registry of the current evaluation (one per process, shared by every copy of this module). */
 export function registry(): Registry {
-  const holder = globalThis as Holder;
-  if (!holder[KEY]) holder[KEY] = { apis: [], functions: [] };
-  return holder[KEY]!;
+  return state().registry;
 }
 
 /** Forgets everything registered so far: called at the start of every recording. */
 export function resetRegistry(): void {
-  (globalThis as Holder)[KEY] = { apis: [], functions: [] };
+  state().registry = { apis: [], functions: [] };
+}
+
+/** Runs `fn` (an evaluation) with registrations collected, then stops collecting; the registry keeps what came. */
+export async function collectingRegistrations<T>(fn: () => Promise<T>): Promise<T> {
+  const s = state();
+  s.collecting = true;
+  try {
+    return await fn();
+  } finally {
+    s.collecting = false;
+  }
 }
 
 export function registerApi(model: ApiModel): void {
-  registry().apis.push(model);
+  if (state().collecting) state().registry.apis.push(model);
 }
 
 export function registerFunction(handle: FunctionHandle, url: boolean): void {
-  registry().functions.push({ handle, url });
+  if (state().collecting) state().registry.functions.push({ handle, url });
 }

@@ -2,7 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import type { AuthSpec, CorsSpec, HttpMethod } from "../core/api/model";
 import type { PathSegment } from "../core/api/routes";
 import type { Cloud } from "../core/placement";
-import { registry } from "../core/registry";
+import { collectingRegistrations, registry } from "../core/registry";
 import { Program, RecordOptions, tryRecordPlan } from "../testing/record";
 
 /** A function as the dev server runs it. */
@@ -44,11 +44,11 @@ export interface DevStack {
  */
 export async function evaluateForDev(program: Program, options: RecordOptions): Promise<DevStack> {
   let stack: DevStack | undefined;
-  const recording = await tryRecordPlan(async () => {
+  const recording = await collectingRegistrations(() => tryRecordPlan(async () => {
     const result = await program();
     stack = await snapshot();
     return result;
-  }, options);
+  }, options));
   if (recording.error !== undefined) throw recording.error;
   return stack!;
 }

@@ -35,7 +35,7 @@ export function openApiFromPlan(plan: PlanLike): Record<string, OpenApiDocument>
 /**
  * Writes each document to `<dir>/<name>.openapi.json` (sorted keys, two-space indent, trailing newline: byte
  * identical for the same routes) and returns the written paths, sorted. `source` is either a map of name to
- * document (e.g. from `collectOpenApiDocuments()`) or a recorded plan, whose stack outputs are searched for
+ * document or a recorded plan, whose stack outputs are searched for
  * OpenAPI documents.
  *
  * @example
