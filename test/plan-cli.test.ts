@@ -3,6 +3,7 @@ import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
+import SwaggerParser from "@apidevtools/swagger-parser";
 import type { Plan } from "../lib/testing";
 import { main } from "../lib/cli/plan";
 
@@ -91,6 +92,17 @@ describe("npm run plan", function () {
     assert.equal(changed.code, 1, changed.out + changed.err);
     assert.match(changed.out, /DATA LOSS: 1 stateful resource/);
     assert.match(changed.out, /aws:cloudwatch\/logGroup:LogGroup::app-logs {2}\(changed name\)/);
+  });
+
+  it("--openapi writes the stack's OpenAPI document, and it validates", async () => {
+    const dir = path.join(tmp, "openapi");
+    const r = await plan(["--stack", "dev", "--openapi", dir, "--quiet"]);
+    assert.equal(r.code, 0, r.err);
+    assert.deepEqual(fs.readdirSync(dir), ["openapi.json"]);
+    const doc = JSON.parse(fs.readFileSync(path.join(dir, "openapi.json"), "utf8"));
+    assert.equal(doc.openapi, "3.1.0");
+    assert.ok(doc.paths["/users/{id}"].get);
+    await SwaggerParser.validate(structuredClone(doc) as never);
   });
 
   it("keeps `secure:` config values secret in the plan", async () => {

@@ -46,7 +46,9 @@ export function writeOpenApi(dir: string, source: Record<string, OpenApiDocument
   fs.mkdirSync(dir, { recursive: true });
   const written: string[] = [];
   for (const name of Object.keys(documents).sort()) {
-    const file = path.join(dir, `${name.replace(/[^A-Za-z0-9._-]+/g, "-")}.openapi.json`);
+    // A stack's top-level `openapi` output becomes `openapi.json`; `users` (or `users.openapi`) `users.openapi.json`.
+    const base = name.replace(/[^A-Za-z0-9._-]+/g, "-");
+    const file = path.join(dir, base === "openapi" ? "openapi.json" : `${base}.openapi.json`);
     fs.writeFileSync(file, `${stableStringify(documents[name], 2)}\n`);
     written.push(file);
   }
