@@ -50,15 +50,16 @@ describe("policies over every example: zero violations", function () {
     }
   });
 
-  // Components protect nothing on their own (protection is the app's decision, `opts.protect`); the policy
-  // says so for a prod stack. This documents exactly which stateful resources a prod stack must protect.
+  // Components protect nothing on their own (protection is the app's decision); the examples protect their stateful
+  // resources on a prod stack with protectStateful(). The policy flags exactly the unprotected ones: here none.
   for (const example of EXAMPLES) {
-    it(`${example}, stack prod: only unprotected stateful resources are flagged`, () => {
+    it(`${example}, stack prod: stateful resources are protected, so nothing is flagged`, () => {
       const plan = prodPlans[example];
       const flagged = checkPlan(plan);
       for (const f of flagged) assert.equal(f.policy, "prod-stateful-protected", formatViolation(f));
       const unprotected = plan.resources.filter((r) => isStateful(r.type) && !r.protect && !r.retainOnDelete).map((r) => r.urn).sort();
       assert.deepEqual(flagged.map((f) => f.urn).sort(), unprotected);
+      assert.deepEqual(unprotected, []);
     });
   }
 });

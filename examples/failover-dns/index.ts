@@ -1,5 +1,8 @@
 import * as pulumi from "@pulumi/pulumi";
-import { FailoverDns, FailoverDnsArgs } from "../../lib";
+import { FailoverDns, FailoverDnsArgs, protectStateful } from "../../lib";
+
+// A prod stack protects its stateful resources (log groups, certificates, secrets...) from deletion.
+const options = pulumi.getStack() === "prod" ? { transformations: [protectStateful()] } : {};
 
 // Two regional endpoints (their public IPs, so every provider, Cloud DNS included, can health-check them) behind the
 // DNS provider this stack's config chooses. Switch providers with `pulumi config set provider cloudflare`.
@@ -38,7 +41,7 @@ if (provider === "cloudflare") {
 if (provider === "azure-traffic-manager") args.azure = { resourceGroupName: config.require("azureResourceGroup") };
 if (provider === "gcp-cloud-dns") args.gcp = { managedZone: config.require("gcpManagedZone") };
 
-const dns = new FailoverDns("api", args);
+const dns = new FailoverDns("api", args, options);
 
 export const fqdn = dns.fqdn;
 export const failoverSeconds = dns.failoverSeconds;

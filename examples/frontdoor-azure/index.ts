@@ -1,5 +1,8 @@
 import * as pulumi from "@pulumi/pulumi";
-import { MultiRegionService, Placement } from "../../lib";
+import { MultiRegionService, Placement, protectStateful } from "../../lib";
+
+// A prod stack protects its stateful resources (log groups, certificates, secrets...) from deletion.
+const options = pulumi.getStack() === "prod" ? { transformations: [protectStateful()] } : {};
 
 /**
  * One container on Azure Container Apps in two regions behind Azure Front Door Standard, active/passive:
@@ -14,7 +17,7 @@ const app = new MultiRegionService("app", {
   healthCheck: { path: "/", intervalSeconds: 30, failureThreshold: 3 },
   routing: { strategy: "failover" },
   primary: config.get("primary") as Placement | undefined,
-});
+}, options);
 
 export const url = app.url;
 export const endpoints = app.endpoints;

@@ -1,5 +1,8 @@
 import * as pulumi from "@pulumi/pulumi";
-import { MultiRegionService } from "../../lib";
+import { MultiRegionService, protectStateful } from "../../lib";
+
+// A prod stack protects its stateful resources (log groups, certificates, secrets...) from deletion.
+const options = pulumi.getStack() === "prod" ? { transformations: [protectStateful()] } : {};
 
 /**
  * One container on Cloud Run in three regions behind one global external Application Load Balancer: a single
@@ -14,7 +17,7 @@ const web = new MultiRegionService("web", {
   healthCheck: { path: "/", intervalSeconds: 10 },
   routing: { strategy: "latency", dns: { provider: "route53", zone: config.require("zone"), record: config.get("record") ?? "www" } },
   perRegion: { "gcp:us-central1": { count: 2 } },
-});
+}, options);
 
 export const url = web.url;
 export const endpoints = web.endpoints;

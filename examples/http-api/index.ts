@@ -1,6 +1,9 @@
 import * as path from "path";
 import * as pulumi from "@pulumi/pulumi";
-import { ApiGateway, Placement, ServerlessFunction } from "../../lib";
+import { ApiGateway, Placement, protectStateful, ServerlessFunction } from "../../lib";
+
+// A prod stack protects its stateful resources (log groups, certificates, secrets...) from deletion.
+const options = pulumi.getStack() === "prod" ? { transformations: [protectStateful()] } : {};
 
 /**
  * A small users API (list, get, create) behind an ApiGateway, deployable to any of the four clouds by stack
@@ -17,13 +20,13 @@ const users = new ServerlessFunction("users", {
   target,
   runtime: "nodejs20",
   entry: path.join(__dirname, "handlers", "users.ts"),
-});
+}, options);
 
 const health = new ServerlessFunction("health", {
   target,
   runtime: "nodejs20",
   entry: path.join(__dirname, "handlers", "health.ts"),
-});
+}, options);
 
 const api = new ApiGateway("api", {
   target,
@@ -37,7 +40,7 @@ const api = new ApiGateway("api", {
   auth: issuer && audience ? { jwt: { issuer, audiences: [audience] } } : undefined,
   domain,
   info: { title: "Users API", version: "1.0.0" },
-});
+}, options);
 
 export const url = api.url;
 export const openapi = api.openapi;

@@ -1,5 +1,8 @@
 import * as pulumi from "@pulumi/pulumi";
-import { MultiRegionService, Placement } from "../../lib";
+import { MultiRegionService, Placement, protectStateful } from "../../lib";
+
+// A prod stack protects its stateful resources (log groups, certificates, secrets...) from deletion.
+const options = pulumi.getStack() === "prod" ? { transformations: [protectStateful()] } : {};
 
 /**
  * One container in three AWS regions. Each region gets its own VPC, ALB (HTTPS with an ACM certificate for
@@ -24,7 +27,7 @@ const api = new MultiRegionService("api", {
   routing: { strategy: "latency", dns: { provider: "route53", zone, record, route53: zoneId ? { zoneId } : undefined } },
   drained: config.getObject<Placement[]>("drained"),
   perRegion: { "aws:us-east-1": { count: 3 } },
-});
+}, options);
 
 export const url = api.url;
 export const endpoints = api.endpoints;

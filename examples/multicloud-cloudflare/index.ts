@@ -1,5 +1,8 @@
 import * as pulumi from "@pulumi/pulumi";
-import { MultiRegionService } from "../../lib";
+import { MultiRegionService, protectStateful } from "../../lib";
+
+// A prod stack protects its stateful resources (log groups, certificates, secrets...) from deletion.
+const options = pulumi.getStack() === "prod" ? { transformations: [protectStateful()] } : {};
 
 /**
  * One container in two clouds: ECS Fargate in us-east-1 (primary) and Cloud Run in europe-west1 (standby),
@@ -21,7 +24,7 @@ const api = new MultiRegionService("api", {
       cloudflare: { accountId: config.require("cloudflareAccountId"), zoneId: config.require("cloudflareZoneId"), plan: "business" },
     },
   },
-});
+}, options);
 
 export const url = api.url;
 export const endpoints = api.endpoints;

@@ -1,6 +1,9 @@
 import * as path from "path";
 import * as pulumi from "@pulumi/pulumi";
-import { Placement, ServerlessFunction } from "../../lib";
+import { Placement, protectStateful, ServerlessFunction } from "../../lib";
+
+// A prod stack protects its stateful resources (log groups, certificates, secrets...) from deletion.
+const options = pulumi.getStack() === "prod" ? { transformations: [protectStateful()] } : {};
 
 const config = new pulumi.Config("meridian");
 const target = config.require("target") as Placement;
@@ -14,7 +17,7 @@ const hello = new ServerlessFunction("hello", {
   // `pulumi config set --secret apiToken ...`; a default keeps the example deployable as is.
   secrets: { API_TOKEN: appConfig.getSecret("apiToken") ?? pulumi.secret("change-me") },
   triggers: [{ type: "http" }, { type: "schedule", schedule: "rate(1 hour)" }],
-});
+}, options);
 
 export const url = hello.url;
 export const nativeName = hello.nativeName;
