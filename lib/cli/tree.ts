@@ -45,7 +45,7 @@ export function renderTree(plan: Plan): string {
   const outputs = Object.keys(plan.outputs);
   if (outputs.length) {
     lines.push("", "Outputs:");
-    for (const key of outputs.sort()) lines.push(`  ${key}: ${JSON.stringify(plan.outputs[key])}`);
+    for (const key of outputs.sort()) lines.push(`  ${key}: ${shortJson(plan.outputs[key])}`);
   }
   return lines.join("\n");
 }
@@ -57,4 +57,10 @@ function shortType(type: string): string {
 function flags(r: PlanResource): string {
   const f = [r.protect ? "protected" : "", r.retainOnDelete ? "retained" : "", r.aliases.length ? "aliased" : ""].filter(Boolean);
   return f.length ? `  [${f.join(", ")}]` : "";
+}
+
+/** An output on one line; a long one (an OpenAPI document) is cut, with its size: `--json` has it whole. */
+function shortJson(value: unknown): string {
+  const json = JSON.stringify(value) ?? "undefined";
+  return json.length <= 160 ? json : `${json.slice(0, 120)}… (${json.length} characters; see --json)`;
 }
