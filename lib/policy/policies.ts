@@ -10,6 +10,7 @@ import { dnsFailoverHealthChecked } from "./rules/dns";
 import { noPlaintextSecretsInEnvironment, secretInputsAreSecrets } from "./rules/secrets";
 import { publicInvokerOnlyWhenPublic } from "./rules/access";
 import { prodStatefulProtected } from "./rules/protection";
+import { databasesNotPublic, noWorldOpenPorts } from "./rules/network";
 
 /** Every policy of the pack, all mandatory. Order = the order of the docs and of violation reports. */
 export const POLICIES: readonly PolicyRule[] = [
@@ -34,5 +35,7 @@ export const POLICIES: readonly PolicyRule[] = [
   noPlaintextSecretsInEnvironment,
   secretInputsAreSecrets,
   publicInvokerOnlyWhenPublic,
+  noWorldOpenPorts,
+  databasesNotPublic,
   prodStatefulProtected,
 ];
