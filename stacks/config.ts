@@ -60,7 +60,10 @@ export function loadAppConfig(): AppConfig {
   if (!domain.endsWith(`.${zone}`)) {
     v.fail("meridian:domain", `got ${describe(domain)}; it must be a name inside ${describe(zone)} (meridian:zone), such as "www.${zone}"`);
   }
-  const orDefault = (key: string, fallback: unknown): unknown => (read(key) === undefined ? fallback : read(key));
+  const orDefault = (key: string, fallback: unknown): unknown => {
+    const value = read(key);
+    return value === undefined ? fallback : value;
+  };
   const dnsProvider = v.oneOf(orDefault("dnsProvider", "route53"), "meridian:dnsProvider", DNS_PROVIDERS);
   const zoneId = v.string(read("zoneId"), "meridian:zoneId", { optional: true, pattern: /^Z[A-Z0-9]{1,32}$/, patternHelp: "a Route 53 hosted zone id like Z0123456789ABCDEFGHIJ" });
   if (zoneId !== undefined && dnsProvider !== "route53") v.fail("meridian:zoneId", `given with dnsProvider ${describe(dnsProvider)}; it is the Route 53 hosted zone id`);

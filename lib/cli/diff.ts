@@ -68,7 +68,7 @@ function compare(old: PlanResource, now: PlanResource, diff: PlanDiff, entry: (r
     .filter((k) => stableStringify(old.inputs[k]) !== stableStringify(now.inputs[k]))
     .sort();
   const keys = new Set([...replacingInputs(now.type), ...now.replaceOnChanges]);
-  const forcing = [...keys].filter((k) => stableStringify(old.inputs[k]) !== stableStringify(now.inputs[k]));
+  const forcing = [...keys].filter((k) => changed.includes(k));
   if (old.type !== now.type) forcing.unshift("type");
   if (forcing.length === 0) {
     diff.updated.push(entry(now, { changed }));

@@ -1,5 +1,5 @@
 import type { PolicyRule } from "../model";
-import { list, str } from "../values";
+import { get, list, str } from "../values";
 
 /** Ports the world may reach: HTTPS, and HTTP (which every front of Meridian only redirects to HTTPS). */
 const WEB_PORTS = new Set([80, 443]);
@@ -10,10 +10,9 @@ const isWorld = (cidr: unknown) => typeof cidr === "string" && WORLD.has(cidr.tr
 /** True when the port range [from, to] reaches a port other than 80 and 443 (all ports: `-1`, `*`, 0-65535). */
 function beyondWeb(from: number | undefined, to: number | undefined): boolean {
   if (from === undefined || to === undefined || from < 0 || to < 0) return true;
-  for (let p = from; p <= to; p++) {
-    if (!WEB_PORTS.has(p)) return true;
-  }
-  return false;
+  if (from > to) return false;
+  // Only a single-port range can stay within {80, 443}: any wider one includes a port in between or beyond.
+  return !(from === to && WEB_PORTS.has(from));
 }
 
 /** `"22"`, `"8000-8100"`, `"*"` → a range (`*` = every port). */
@@ -25,11 +24,19 @@ function parseRange(value: unknown): [number, number] | undefined {
   return m ? [Number(m[1]), Number(m[2] ?? m[1])] : undefined;
 }
 
+/** True when any of the port strings (`"22"`, `"8000-8100"`, `"*"`) reaches beyond 80/443; an unreadable one counts. */
+function anyBeyondWeb(ports: unknown[]): boolean {
+  return ports.some((p) => {
+    const range = parseRange(p);
+    return !range || beyondWeb(range[0], range[1]);
+  });
+}
+
 const num = (v: unknown) => (typeof v === "number" ? v : undefined);
 const allProtocols = (p: unknown) => p === "-1" || p === "all" || p === "*" || p === -1;
 
 /** One AWS ingress permission open to the world on a port other than 80/443. */
-function awsIngress(rule: Record<string, unknown>, from: unknown, to: unknown, protocol: unknown, cidrs: unknown[]): string[] {
+function awsIngress(from: unknown, to: unknown, protocol: unknown, cidrs: unknown[]): string[] {
   const world = cidrs.filter(isWorld);
   if (world.length === 0) return [];
   const open = allProtocols(protocol) ? true : beyondWeb(num(from), num(to));
@@ -50,13 +57,14 @@ export const noWorldOpenPorts: PolicyRule = {
     const i = r.inputs;
     switch (r.type) {
       case "aws:ec2/securityGroup:SecurityGroup":
-        return list(i.ingress).flatMap((x) => (x && typeof x === "object"
-          ? awsIngress(x as Record<string, unknown>, (x as any).fromPort, (x as any).toPort, (x as any).protocol, [...list((x as any).cidrBlocks), ...list((x as any).ipv6CidrBlocks)])
-          : []));
+        return list(i.ingress).flatMap((x) => {
+          const rule = (x ?? {}) as Record<string, unknown>;
+          return awsIngress(rule.fromPort, rule.toPort, rule.protocol, [...list(rule.cidrBlocks), ...list(rule.ipv6CidrBlocks)]);
+        });
       case "aws:ec2/securityGroupRule:SecurityGroupRule":
-        return i.type === "ingress" ? awsIngress(i, i.fromPort, i.toPort, i.protocol, [...list(i.cidrBlocks), ...list(i.ipv6CidrBlocks)]) : [];
+        return i.type === "ingress" ? awsIngress(i.fromPort, i.toPort, i.protocol, [...list(i.cidrBlocks), ...list(i.ipv6CidrBlocks)]) : [];
       case "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule":
-        return awsIngress(i, i.fromPort, i.toPort, i.ipProtocol, [i.cidrIpv4, i.cidrIpv6]);
+        return awsIngress(i.fromPort, i.toPort, i.ipProtocol, [i.cidrIpv4, i.cidrIpv6]);
       case "gcp:compute/firewall:Firewall": {
         if ((str(i.direction) ?? "INGRESS") !== "INGRESS") return [];
         const world = list(i.sourceRanges).filter(isWorld);
@@ -64,7 +72,7 @@ export const noWorldOpenPorts: PolicyRule = {
         return list(i.allows).flatMap((a) => {
           const allow = (a ?? {}) as Record<string, unknown>;
           const ports = list(allow.ports);
-          const open = allProtocols(allow.protocol) || ports.length === 0 || ports.some((p) => { const rg = parseRange(p); return !rg || beyondWeb(rg[0], rg[1]); });
+          const open = allProtocols(allow.protocol) || ports.length === 0 || anyBeyondWeb(ports);
           return open ? [`firewall admits ${world.join(", ")} on ${ports.length ? `ports ${ports.join(", ")}` : "every port"} (${str(allow.protocol) ?? "?"}): only 80 and 443 may be open to the world`] : [];
         });
       }
@@ -82,8 +90,9 @@ function azureRule(rule: Record<string, unknown>): string[] {
   const sources = [rule.sourceAddressPrefix, ...list(rule.sourceAddressPrefixes)].filter(isWorld);
   if (sources.length === 0) return [];
   const ranges = [rule.destinationPortRange, ...list(rule.destinationPortRanges)].filter((p) => p !== undefined);
-  const open = ranges.length === 0 || ranges.some((p) => { const rg = parseRange(p); return !rg || beyondWeb(rg[0], rg[1]); });
-  return open ? [`security rule ${str(rule.name) ?? ""} admits ${sources.join(", ")} on ${ranges.join(", ") || "every port"}: only 80 and 443 may be open to the world`.replace("  ", " ")] : [];
+  const open = ranges.length === 0 || anyBeyondWeb(ranges);
+  const label = str(rule.name) ? `security rule ${str(rule.name)}` : "security rule";
+  return open ? [`${label} admits ${sources.join(", ")} on ${ranges.join(", ") || "every port"}: only 80 and 443 may be open to the world`] : [];
 }
 
 export const databasesNotPublic: PolicyRule = {
@@ -95,9 +104,8 @@ export const databasesNotPublic: PolicyRule = {
   types: ["aws:rds/instance:Instance", "aws:rds/clusterInstance:ClusterInstance", "gcp:sql/databaseInstance:DatabaseInstance"],
   check(r) {
     if (r.type === "gcp:sql/databaseInstance:DatabaseInstance") {
-      const ip = ((r.inputs.settings as any)?.ipConfiguration ?? {}) as Record<string, unknown>;
-      const world = list(ip.authorizedNetworks).some((n) => isWorld((n as any)?.value));
-      return ip.ipv4Enabled !== false && world ? ["Cloud SQL admits 0.0.0.0/0 on its public IP"] : [];
+      const world = list(get(r.inputs, "settings.ipConfiguration.authorizedNetworks")).some((n) => isWorld(get(n, "value")));
+      return get(r.inputs, "settings.ipConfiguration.ipv4Enabled") !== false && world ? ["Cloud SQL admits 0.0.0.0/0 on its public IP"] : [];
     }
     return r.inputs.publiclyAccessible === true ? ["database is publiclyAccessible: reach it from inside the VPC"] : [];
   },
