@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import type { Plan, PlanResource } from "../lib/testing/plan";
+import type { Plan, PlanResource } from "../lib/engine/plan";
 
 /**
  * The synthesis baseline: a program that registers exactly the resources of a recorded plan — same types,

@@ -1,6 +1,6 @@
 import { criticalPath, TYPICAL_CREATE_SECONDS } from "../lib/core/service";
-import { recordPlan } from "../lib/testing/record";
-import type { Plan } from "../lib/testing/plan";
+import { recordPlan } from "../lib/engine/record";
+import type { Plan } from "../lib/engine/plan";
 import { Row, ratio } from "./rows";
 import { regionsOf, serviceProgram } from "./stacks";
 

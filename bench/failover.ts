@@ -1,4 +1,4 @@
-import { recordPlan } from "../lib/testing/record";
+import { recordPlan } from "../lib/engine/record";
 import type { FailoverDnsArgs } from "../lib/failover-dns";
 import { Row } from "./rows";
 import { regionsOf, serviceProgram } from "./stacks";

@@ -2,7 +2,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { gzipSync } from "zlib";
-import { bundleFunction, clearBundleCache } from "../lib/build/bundle";
+import { bundleFunction, clearBundleCache } from "../lib/bundling/bundle";
 import type { Cloud } from "../lib/core/placement";
 import { COMPILED_LIB } from "./compile";
 import { ROOT, runChildAsync } from "./measure";

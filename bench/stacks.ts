@@ -1,6 +1,6 @@
 import * as path from "path";
 import type { Placement } from "../lib/core/placement";
-import type { Program } from "../lib/testing/record";
+import type { Program } from "../lib/engine/record";
 
 /** The benchmark's generated stacks, by kind and size. */
 export type StackKind = "regions" | "functions";

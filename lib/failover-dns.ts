@@ -35,22 +35,22 @@ export class FailoverDns extends pulumi.ComponentResource {
     let out: { fqdn: pulumi.Output<string>; nativeFqdn?: pulumi.Output<string> };
     switch (r.provider) {
       case "route53": {
-        const { createRoute53FailoverDns } = require("./aws/route53-failover") as typeof import("./aws/route53-failover");
+        const { createRoute53FailoverDns } = require("./aws/failover-dns") as typeof import("./aws/failover-dns");
         out = createRoute53FailoverDns(name, r, this, transforms);
         break;
       }
       case "cloudflare": {
-        const { createCloudflareFailoverDns } = require("./cloudflare/load-balancer") as typeof import("./cloudflare/load-balancer");
+        const { createCloudflareFailoverDns } = require("./cloudflare/failover-dns") as typeof import("./cloudflare/failover-dns");
         out = createCloudflareFailoverDns(name, r, this, transforms);
         break;
       }
       case "azure-traffic-manager": {
-        const { createTrafficManagerFailoverDns } = require("./azure/traffic-manager") as typeof import("./azure/traffic-manager");
+        const { createTrafficManagerFailoverDns } = require("./azure/failover-dns") as typeof import("./azure/failover-dns");
         out = createTrafficManagerFailoverDns(name, r, this, transforms);
         break;
       }
       case "gcp-cloud-dns": {
-        const { createCloudDnsFailoverDns } = require("./gcp/cloud-dns") as typeof import("./gcp/cloud-dns");
+        const { createCloudDnsFailoverDns } = require("./gcp/failover-dns") as typeof import("./gcp/failover-dns");
         out = createCloudDnsFailoverDns(name, r, this, transforms);
         break;
       }

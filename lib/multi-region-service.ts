@@ -53,14 +53,14 @@ export class MultiRegionService extends pulumi.ComponentResource {
     let failoverSeconds: pulumi.Output<number> | undefined;
 
     if (of("aws").length > 0) {
-      const { createAwsService, route53ZoneId } = require("./aws/service") as typeof import("./aws/service");
+      const { createAwsService, route53ZoneId } = require("./aws/multi-region-service") as typeof import("./aws/multi-region-service");
       const certificateDns = spec.dns!.provider === "route53"
         ? { kind: "route53" as const, zoneId: route53ZoneId(spec, this) }
         : { kind: "external" as const, createRecord: this.cloudflareRecordFactory(spec) };
       endpoints.push(...createAwsService(this, spec, of("aws"), certificateDns));
     }
     if (of("gcp").length > 0) {
-      const { createGcpService } = require("./gcp/service") as typeof import("./gcp/service");
+      const { createGcpService } = require("./gcp/multi-region-service") as typeof import("./gcp/multi-region-service");
       const gcp = createGcpService(this, spec, of("gcp"));
       endpoints.push(...gcp.endpoints);
       if (gcp.front) {
@@ -72,7 +72,7 @@ export class MultiRegionService extends pulumi.ComponentResource {
       }
     }
     if (of("azure").length > 0) {
-      const { createAzureService } = require("./azure/service") as typeof import("./azure/service");
+      const { createAzureService } = require("./azure/multi-region-service") as typeof import("./azure/multi-region-service");
       const azure = createAzureService(this, spec, of("azure"));
       endpoints.push(...azure.endpoints);
       if (azure.front) {
@@ -113,7 +113,7 @@ export class MultiRegionService extends pulumi.ComponentResource {
     const hc = spec.healthCheck;
     const args: FailoverDnsArgs = { provider: dns.provider, zone: dns.zone, record: dns.record, strategy, endpoints, primary };
     if (dns.provider === "route53") {
-      const { route53ZoneId } = require("./aws/service") as typeof import("./aws/service");
+      const { route53ZoneId } = require("./aws/multi-region-service") as typeof import("./aws/multi-region-service");
       // Route 53 checks every 10 or 30 s and its probe timeout is fixed.
       args.healthCheck = { path: hc.path, protocol: "HTTPS", port: 443, intervalSeconds: hc.intervalSeconds <= 10 ? 10 : 30, failureThreshold: hc.failureThreshold };
       args.ttlSeconds = 60;
@@ -139,7 +139,7 @@ export class MultiRegionService extends pulumi.ComponentResource {
 
   /** ACM validation records for AWS regions whose name lives in a Cloudflare zone. */
   private cloudflareRecordFactory(spec: ServiceSpec) {
-    const { cloudflareValidationRecord } = require("./cloudflare/service/acm-validation") as typeof import("./cloudflare/service/acm-validation");
+    const { cloudflareValidationRecord } = require("./cloudflare/multi-region-service/acm-validation") as typeof import("./cloudflare/multi-region-service/acm-validation");
     return (recordName: string, record: Parameters<typeof cloudflareValidationRecord>[3]) =>
       cloudflareValidationRecord(this, spec.dns!.cloudflare!.zoneId, recordName, record);
   }

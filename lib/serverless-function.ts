@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { packageFunction } from "./build/package";
+import { packageFunction } from "./bundling/package";
 import { ServerlessFunctionArgs } from "./core/function/args";
 import { CloudFunctionResult } from "./core/function/result";
 import { checkPackageSize, validateFunctionArgs } from "./core/function/validate";
@@ -43,22 +43,22 @@ export class ServerlessFunction extends pulumi.ComponentResource {
     let result: CloudFunctionResult;
     switch (fn.placement.cloud) {
       case "aws": {
-        const { createAwsFunction } = require("./aws/function") as typeof import("./aws/function");
+        const { createAwsFunction } = require("./aws/serverless-function") as typeof import("./aws/serverless-function");
         result = createAwsFunction(this, fn, pkg);
         break;
       }
       case "gcp": {
-        const { createGcpFunction } = require("./gcp/function") as typeof import("./gcp/function");
+        const { createGcpFunction } = require("./gcp/serverless-function") as typeof import("./gcp/serverless-function");
         result = createGcpFunction(this, fn, pkg);
         break;
       }
       case "azure": {
-        const { createAzureFunction } = require("./azure/function") as typeof import("./azure/function");
+        const { createAzureFunction } = require("./azure/serverless-function") as typeof import("./azure/serverless-function");
         result = createAzureFunction(this, fn, pkg);
         break;
       }
       case "cloudflare": {
-        const { createCloudflareFunction } = require("./cloudflare/function") as typeof import("./cloudflare/function");
+        const { createCloudflareFunction } = require("./cloudflare/serverless-function") as typeof import("./cloudflare/serverless-function");
         result = createCloudflareFunction(this, fn, pkg);
         break;
       }

@@ -5,7 +5,7 @@
  */
 import * as fs from "fs";
 import { checkPlan, formatViolation, POLICIES } from "../lib/policy";
-import type { Plan } from "../lib/testing/plan";
+import type { Plan } from "../lib/engine/plan";
 
 const USAGE = "usage: npm run policy -- --plan FILE [--json]";
 

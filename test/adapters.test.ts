@@ -3,7 +3,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { pathToFileURL } from "url";
-import { bundleFunction, clearBundleCache, deterministicZip, packageFunction } from "../lib/build";
+import { bundleFunction, clearBundleCache, deterministicZip, packageFunction } from "../lib/bundling";
 import { Cloud } from "../lib/core/placement";
 
 const ENTRY = path.join(__dirname, "fixtures", "function-hello.ts");

@@ -1,5 +1,5 @@
 import * as assert from "node:assert/strict";
-import { isStateful } from "../lib/cli/stateful";
+import { isStateful } from "../lib/engine/stateful";
 import { POLICIES, Violation, checkPlan, formatViolation } from "../lib/policy";
 import { Plan, allStrings } from "../lib/testing";
 import { EXAMPLES, examplePlan, loadExample, recordExample } from "./support/examples";

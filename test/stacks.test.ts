@@ -1,7 +1,7 @@
 import * as assert from "node:assert/strict";
 import * as path from "node:path";
 import { stackRecording } from "../lib/cli/stack-config";
-import { locationOf } from "../lib/cli/location";
+import { locationOf } from "../lib/engine/location";
 import { isStateful } from "../lib/core/stateful";
 import { checkPlan } from "../lib/policy";
 import { Plan, allStrings, findResources, planToJson, recordPlan } from "../lib/testing";

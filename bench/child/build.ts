@@ -8,7 +8,7 @@ import { libModule } from "../stacks";
 import { report } from "../measure";
 
 const [lib, cloud, adapter, ...entries] = process.argv.slice(2);
-const { bundleFunction } = libModule<typeof import("../../lib/build/bundle")>(lib, "build/bundle");
+const { bundleFunction } = libModule<typeof import("../../lib/bundling/bundle")>(lib, "bundling/bundle");
 
 const start = process.hrtime.bigint();
 const pass = () => {

@@ -6,7 +6,7 @@
  */
 import * as fs from "fs";
 import { performance } from "perf_hooks";
-import type { Plan } from "../../lib/testing/plan";
+import type { Plan } from "../../lib/engine/plan";
 import { report } from "../measure";
 import { HANDLER, libModule } from "../stacks";
 
@@ -20,7 +20,7 @@ export function loadedSdks(): string[] {
 
 (async () => {
   const [lib, mode, planFile] = process.argv.slice(2);
-  const { recordPlan } = libModule<typeof import("../../lib/testing/record")>(lib, "testing/record");
+  const { recordPlan } = libModule<typeof import("../../lib/engine/record")>(lib, "engine/record");
   let program: () => unknown;
   if (mode === "component") {
     program = () => {

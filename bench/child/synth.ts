@@ -7,14 +7,14 @@
  * Timed: from just before the program runs (the library and the SDK modules load inside it) to the recorded plan.
  */
 import * as fs from "fs";
-import type { Plan } from "../../lib/testing/plan";
+import type { Plan } from "../../lib/engine/plan";
 import { report } from "../measure";
 import { StackKind, libModule, stackProgram } from "../stacks";
 import { baselineProgram } from "../baseline";
 
 (async () => {
   const [lib, mode, ...rest] = process.argv.slice(2);
-  const { recordPlan } = libModule<typeof import("../../lib/testing/record")>(lib, "testing/record");
+  const { recordPlan } = libModule<typeof import("../../lib/engine/record")>(lib, "engine/record");
   let program: () => unknown;
   let planFile: string;
   if (mode === "component") {

@@ -55,7 +55,7 @@ export function createAwsApiGateway(parent: pulumi.Resource, model: ApiModel, tr
     } : undefined,
     region,
     tags,
-  } as aws.apigatewayv2.ApiArgs, opts()));
+  } satisfies aws.apigatewayv2.ApiArgs, opts()));
 
   const authorizer = model.auth?.kind === "jwt"
     ? new aws.apigatewayv2.Authorizer(...withTransform(transforms, "authorizer", `${name}-jwt`, {
@@ -65,7 +65,7 @@ export function createAwsApiGateway(parent: pulumi.Resource, model: ApiModel, tr
       identitySources: ["$request.header.Authorization"],
       jwtConfiguration: { issuer: model.auth.issuer, audiences: [...model.auth.audiences] },
       region,
-    } as aws.apigatewayv2.AuthorizerArgs, opts()))
+    } satisfies aws.apigatewayv2.AuthorizerArgs, opts()))
     : undefined;
 
   const integrations = model.functions.map((fn) => {
@@ -78,7 +78,7 @@ export function createAwsApiGateway(parent: pulumi.Resource, model: ApiModel, tr
       payloadFormatVersion: "2.0",
       timeoutMilliseconds: 30000,
       region,
-    } as aws.apigatewayv2.IntegrationArgs, opts()));
+    } satisfies aws.apigatewayv2.IntegrationArgs, opts()));
     // `/*/*` (stage/method-path) also covers the `$default` route; `/*/*/*` would not (pitfall AWS 1).
     new aws.lambda.Permission(...withTransform(transforms, "permission", `${name}-${fn.name}-permission`, {
       action: "lambda:InvokeFunction",
@@ -86,7 +86,7 @@ export function createAwsApiGateway(parent: pulumi.Resource, model: ApiModel, tr
       principal: "apigateway.amazonaws.com",
       sourceArn: pulumi.interpolate`${api.executionArn}/*/*`,
       region,
-    } as aws.lambda.PermissionArgs, opts()));
+    } satisfies aws.lambda.PermissionArgs, opts()));
     return integration;
   });
 
@@ -98,7 +98,7 @@ export function createAwsApiGateway(parent: pulumi.Resource, model: ApiModel, tr
     authorizationType: authorizer ? "JWT" : "NONE",
     authorizerId: authorizer?.id,
     region,
-  } as aws.apigatewayv2.RouteArgs, opts())));
+  } satisfies aws.apigatewayv2.RouteArgs, opts())));
 
   const logs = model.accessLogs.enabled
     ? logGroup(`${name}-access-logs`, {
@@ -121,7 +121,7 @@ export function createAwsApiGateway(parent: pulumi.Resource, model: ApiModel, tr
       : { detailedMetricsEnabled: false },
     region,
     tags,
-  } as aws.apigatewayv2.StageArgs, { parent, dependsOn: routes }));
+  } satisfies aws.apigatewayv2.StageArgs, { parent, dependsOn: routes }));
 
   if (!model.domain) return { url: api.apiEndpoint };
 
@@ -133,13 +133,13 @@ export function createAwsApiGateway(parent: pulumi.Resource, model: ApiModel, tr
     domainNameConfiguration: { certificateArn: validation.certificateArn, endpointType: "REGIONAL", securityPolicy: "TLS_1_2" },
     region,
     tags,
-  } as aws.apigatewayv2.DomainNameArgs, opts()));
+  } satisfies aws.apigatewayv2.DomainNameArgs, opts()));
   new aws.apigatewayv2.ApiMapping(...withTransform(transforms, "apiMapping", `${name}-mapping`, {
     apiId: api.id,
     domainName: domainName.id,
     stage: stage.id,
     region,
-  } as aws.apigatewayv2.ApiMappingArgs, opts()));
+  } satisfies aws.apigatewayv2.ApiMappingArgs, opts()));
   new aws.route53.Record(...withTransform(transforms, "record", `${name}-record`, {
     zoneId: zone.zoneId,
     name: domain.name,
@@ -149,6 +149,6 @@ export function createAwsApiGateway(parent: pulumi.Resource, model: ApiModel, tr
       zoneId: domainName.domainNameConfiguration.hostedZoneId,
       evaluateTargetHealth: false,
     }],
-  } as aws.route53.RecordArgs, opts()));
+  } satisfies aws.route53.RecordArgs, opts()));
   return { url: pulumi.output(`https://${domain.name}`) };
 }

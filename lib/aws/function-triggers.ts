@@ -31,6 +31,6 @@ export function awsFunctionTriggers(parent: pulumi.Resource, fn: ValidatedFuncti
         retryPolicy: { maximumRetryAttempts: 2, maximumEventAgeInSeconds: 3600 },
       },
       region,
-    } as aws.scheduler.ScheduleArgs, { parent }));
+    } satisfies aws.scheduler.ScheduleArgs, { parent }));
   });
 }

@@ -26,7 +26,7 @@ export function createAzureApiGateway(parent: pulumi.Resource, model: ApiModel, 
     resourceGroupName: physicalName("azureResourceGroup", name, "api"),
     location,
     tags,
-  } as azure.resources.ResourceGroupArgs, opts()));
+  } satisfies azure.resources.ResourceGroupArgs, opts()));
 
   const serviceName = physicalName("azureApim", name);
   const domain = model.domain;
@@ -42,7 +42,7 @@ export function createAzureApiGateway(parent: pulumi.Resource, model: ApiModel, 
       recordType: "CNAME",
       ttl: 300,
       cnameRecord: { cname: `${serviceName}.azure-api.net` },
-    } as azure.dns.RecordSetArgs, opts())));
+    } satisfies azure.dns.RecordSetArgs, opts())));
   }
 
   const service = new azure.apimanagement.ApiManagementService(...withTransform(transforms, "service", `${name}-apim`, {
@@ -57,7 +57,7 @@ export function createAzureApiGateway(parent: pulumi.Resource, model: ApiModel, 
       ? [{ type: "Proxy", hostName: domain.name, certificateSource: "Managed", defaultSslBinding: true, negotiateClientCertificate: false }]
       : undefined,
     tags,
-  } as azure.apimanagement.ApiManagementServiceArgs, { parent, dependsOn }));
+  } satisfies azure.apimanagement.ApiManagementServiceArgs, { parent, dependsOn }));
 
   const backendIds = model.functions.map((fn) => physicalName("azureGeneric", fn.name).slice(0, 80));
   // A function app that is not public answers only with a function key (auth level "function"): the gateway
@@ -78,7 +78,7 @@ export function createAzureApiGateway(parent: pulumi.Resource, model: ApiModel, 
         if (!key) throw new Error(`function app of "${fn.name}" has no default host key yet; run \`pulumi up\` again once the app has started`);
         return key;
       })),
-    } as azure.apimanagement.NamedValueArgs, opts()));
+    } satisfies azure.apimanagement.NamedValueArgs, opts()));
   });
   const backends = model.functions.map((fn, i) => new azure.apimanagement.Backend(...withTransform(transforms, "backend", `${name}-${fn.name}-backend`, {
     backendId: backendIds[i],
@@ -90,7 +90,7 @@ export function createAzureApiGateway(parent: pulumi.Resource, model: ApiModel, 
     resourceId: pulumi.interpolate`https://management.azure.com${fn.azure!.appId}`,
     tls: { validateCertificateChain: true, validateCertificateName: true },
     credentials: { header: { "x-functions-key": [`{{${keyIds[i]}}}`] } },
-  } as azure.apimanagement.BackendArgs, { parent, dependsOn: [keys[i]] })));
+  } satisfies azure.apimanagement.BackendArgs, { parent, dependsOn: [keys[i]] })));
 
   const document = { ...buildOpenApi(model), openapi: "3.0.3" };
   const apiId = "api";
@@ -107,7 +107,7 @@ export function createAzureApiGateway(parent: pulumi.Resource, model: ApiModel, 
     serviceUrl: model.functions[0].azure!.baseUrl,
     subscriptionRequired: model.auth?.kind === "apiKey",
     subscriptionKeyParameterNames: { header: API_KEY_HEADER, query: "api-key" },
-  } as azure.apimanagement.ApiArgs, opts()));
+  } satisfies azure.apimanagement.ApiArgs, opts()));
 
   new azure.apimanagement.ApiPolicy(...withTransform(transforms, "policy", `${name}-policy`, {
     apiId: api.name,
@@ -116,7 +116,7 @@ export function createAzureApiGateway(parent: pulumi.Resource, model: ApiModel, 
     policyId: "policy",
     format: "rawxml",
     value: apimPolicy(model, backendIds),
-  } as azure.apimanagement.ApiPolicyArgs, { parent, dependsOn: backends }));
+  } satisfies azure.apimanagement.ApiPolicyArgs, { parent, dependsOn: backends }));
 
   if (model.auth?.kind === "apiKey") {
     new azure.apimanagement.Subscription(...withTransform(transforms, "subscription", `${name}-key`, {
@@ -126,7 +126,7 @@ export function createAzureApiGateway(parent: pulumi.Resource, model: ApiModel, 
       displayName: `${model.info.title} default key`,
       scope: pulumi.interpolate`/apis/${api.name}`,
       state: "active",
-    } as azure.apimanagement.SubscriptionArgs, opts()));
+    } satisfies azure.apimanagement.SubscriptionArgs, opts()));
   }
 
   if (model.accessLogs.enabled) {
@@ -137,7 +137,7 @@ export function createAzureApiGateway(parent: pulumi.Resource, model: ApiModel, 
       sku: { name: "PerGB2018" },
       retentionInDays: model.accessLogs.retentionDays,
       tags,
-    } as azure.operationalinsights.WorkspaceArgs, opts()));
+    } satisfies azure.operationalinsights.WorkspaceArgs, opts()));
     const insights = new azure.applicationinsights.Component(...withTransform(transforms, "insights", `${name}-insights`, {
       resourceName: physicalName("azureGeneric", name, "insights"),
       resourceGroupName: group.name,
@@ -148,7 +148,7 @@ export function createAzureApiGateway(parent: pulumi.Resource, model: ApiModel, 
       workspaceResourceId: workspace.id,
       retentionInDays: model.accessLogs.retentionDays,
       tags,
-    } as azure.applicationinsights.ComponentArgs, opts()));
+    } satisfies azure.applicationinsights.ComponentArgs, opts()));
     const logger = new azure.apimanagement.Logger(...withTransform(transforms, "logger", `${name}-logger`, {
       loggerId: "appinsights",
       serviceName: service.name,
@@ -156,7 +156,7 @@ export function createAzureApiGateway(parent: pulumi.Resource, model: ApiModel, 
       loggerType: "applicationInsights",
       resourceId: insights.id,
       credentials: { connectionString: pulumi.secret(insights.connectionString) },
-    } as azure.apimanagement.LoggerArgs, opts()));
+    } satisfies azure.apimanagement.LoggerArgs, opts()));
     new azure.apimanagement.ApiDiagnostic(...withTransform(transforms, "diagnostic", `${name}-diagnostic`, {
       diagnosticId: "applicationinsights",
       apiId: api.name,
@@ -168,7 +168,7 @@ export function createAzureApiGateway(parent: pulumi.Resource, model: ApiModel, 
       httpCorrelationProtocol: "W3C",
       verbosity: "information",
       sampling: { samplingType: "fixed", percentage: 100 },
-    } as azure.apimanagement.ApiDiagnosticArgs, opts()));
+    } satisfies azure.apimanagement.ApiDiagnosticArgs, opts()));
   }
 
   const url = domain ? pulumi.output(`https://${domain.name}`) : service.gatewayUrl;

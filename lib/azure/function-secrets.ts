@@ -31,7 +31,7 @@ export function azureFunctionSecrets(parent: pulumi.Resource, fn: ValidatedFunct
       softDeleteRetentionInDays: 7,
     },
     tags,
-  } as keyvault.VaultArgs, { parent }));
+  } satisfies keyvault.VaultArgs, { parent }));
   grants.push(roleAssignment(`${fn.name}-vault-access`, { role: "keyVaultSecretsUser", principalId: identity.principalId, scope: vault.id, parent }));
   for (const key of keys) {
     const secret = new keyvault.Secret(`${fn.name}-secret-${key.toLowerCase().replace(/_/g, "-")}`, {

@@ -24,7 +24,7 @@ export function monitoring(name: string, args: MonitoringArgs) {
     sku: { name: "PerGB2018" },
     retentionInDays: args.retentionDays,
     tags: args.tags,
-  } as operationalinsights.WorkspaceArgs, { parent: args.parent }));
+  } satisfies operationalinsights.WorkspaceArgs, { parent: args.parent }));
   const insights = new applicationinsights.Component(...withTransform(args.transform, "insights", `${name}-insights`, {
     resourceName: physicalName("azureGeneric", ...args.parts, "insights"),
     resourceGroupName: args.resourceGroupName,
@@ -35,6 +35,6 @@ export function monitoring(name: string, args: MonitoringArgs) {
     workspaceResourceId: workspace.id,
     retentionInDays: args.retentionDays,
     tags: args.tags,
-  } as applicationinsights.ComponentArgs, { parent: args.parent }));
+  } satisfies applicationinsights.ComponentArgs, { parent: args.parent }));
   return { workspace, insights };
 }

@@ -9,5 +9,5 @@ export function resourceGroup(name: string, args: { parts: string[]; location: s
     resourceGroupName: physicalName("azureResourceGroup", ...args.parts),
     location: args.location,
     tags: args.tags,
-  } as resources.ResourceGroupArgs, { parent: args.parent }));
+  } satisfies resources.ResourceGroupArgs, { parent: args.parent }));
 }

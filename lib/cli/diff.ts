@@ -1,6 +1,6 @@
 import { stableStringify } from "../core/hash";
-import type { Plan, PlanResource } from "../testing/plan";
-import { isStateful, replacingInputs } from "./stateful";
+import type { Plan, PlanResource } from "../engine/plan";
+import { isStateful, replacingInputs } from "../engine/stateful";
 
 export interface DiffEntry {
   urn: string;

@@ -10,7 +10,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { GRAPH_FORMATS, GraphFormat, renderGraph } from "../graph";
-import { tryRecordPlan } from "../testing/record";
+import { tryRecordPlan } from "../engine/record";
 import { UsageError, parseArgs, reportError } from "./args";
 import { stackRecording } from "./stack-config";
 

@@ -9,8 +9,8 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import { planToJson, tryRecordPlan } from "../testing/record";
-import type { Plan } from "../testing/plan";
+import { planToJson, tryRecordPlan } from "../engine/record";
+import type { Plan } from "../engine/plan";
 import { UsageError, parseArgs, reportError } from "./args";
 import { diffPlans } from "./diff";
 import { renderDiff } from "./render-diff";

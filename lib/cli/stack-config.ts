@@ -1,8 +1,8 @@
 import * as fs from "fs";
 import * as path from "path";
 import * as YAML from "yaml";
-import { programFromFile } from "../testing/program";
-import type { Program, RecordOptions } from "../testing/record";
+import { programFromFile } from "../engine/program";
+import type { Program, RecordOptions } from "../engine/record";
 import { UsageError } from "./args";
 
 /** The project as `Pulumi.yaml` declares it. */

@@ -1,5 +1,5 @@
-import type { Plan, PlanResource } from "../testing/plan";
-import { locationOf } from "./location";
+import type { Plan, PlanResource } from "../engine/plan";
+import { locationOf } from "../engine/location";
 
 /**
  * A readable tree of a plan, like `cdk synth`'s summary: each component with its native resources grouped by

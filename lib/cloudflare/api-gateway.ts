@@ -47,7 +47,7 @@ export function createCloudflareApiGateway(parent: pulumi.Resource, model: ApiMo
     compatibilityDate: ROUTER_COMPATIBILITY_DATE,
     bindings,
     observability: { enabled: model.accessLogs.enabled, headSamplingRate: 1 },
-  } as cloudflare.WorkersScriptArgs, { parent, dependsOn: model.functions.map((fn) => fn.resource) }));
+  } satisfies cloudflare.WorkersScriptArgs, { parent, dependsOn: model.functions.map((fn) => fn.resource) }));
 
   if (model.domain) {
     const domain = model.domain;
@@ -57,7 +57,7 @@ export function createCloudflareApiGateway(parent: pulumi.Resource, model: ApiMo
       service: router.scriptName,
       zoneName: domain.zone,
       environment: "production",
-    } as cloudflare.WorkersCustomDomainArgs, opts()));
+    } satisfies cloudflare.WorkersCustomDomainArgs, opts()));
     return { url: pulumi.output(`https://${domain.name}`) };
   }
   new cloudflare.WorkersScriptSubdomain(...withTransform(transforms, "subdomain", `${name}-subdomain`, {
@@ -65,7 +65,7 @@ export function createCloudflareApiGateway(parent: pulumi.Resource, model: ApiMo
     scriptName: router.scriptName,
     enabled: true,
     previewsEnabled: false,
-  } as cloudflare.WorkersScriptSubdomainArgs, opts()));
+  } satisfies cloudflare.WorkersScriptSubdomainArgs, opts()));
   // The account's workers.dev subdomain has no data source; it comes from the same project config that
   // ServerlessFunction reads. Unset, the URL says so instead of guessing.
   const subdomain = new pulumi.Config().get("cloudflareWorkersSubdomain") ?? "UNSET-cloudflareWorkersSubdomain";

@@ -3,7 +3,7 @@ import * as http from "http";
 import * as os from "os";
 import * as path from "path";
 import type { AddressInfo } from "net";
-import { Program, RecordOptions } from "../testing/record";
+import { Program, RecordOptions } from "../engine/record";
 import { stackRecording } from "../cli/stack-config";
 import { readDotenv } from "./dotenv";
 import { decide, header, LocalAuth, responseCors, ServedEndpoint } from "./gateway";

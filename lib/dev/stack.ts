@@ -3,7 +3,7 @@ import type { AuthSpec, CorsSpec, HttpMethod } from "../core/api/model";
 import type { PathSegment } from "../core/api/routes";
 import type { Cloud } from "../core/placement";
 import { collectingRegistrations, registry } from "../core/registry";
-import { Program, RecordOptions, tryRecordPlan } from "../testing/record";
+import { Program, RecordOptions, tryRecordPlan } from "../engine/record";
 
 /** A function as the dev server runs it. */
 export interface DevFunction {

@@ -31,7 +31,7 @@ export function createGcpApiGateway(parent: pulumi.Resource, model: ApiModel, tr
     accountId: physicalName("gcpServiceAccount", name, "gw"),
     displayName: `API Gateway ${name}: invokes the API's functions`,
     project,
-  } as gcp.serviceaccount.AccountArgs, opts()));
+  } satisfies gcp.serviceaccount.AccountArgs, opts()));
 
   const invokers = model.functions.map((fn) => new gcp.cloudrunv2.ServiceIamMember(...withTransform(transforms, "invoker", `${name}-${fn.name}-invoker`, {
     name: fn.gcp!.serviceName,
@@ -39,7 +39,7 @@ export function createGcpApiGateway(parent: pulumi.Resource, model: ApiModel, tr
     project: fn.gcp!.project,
     role: "roles/run.invoker",
     member: account.member,
-  } as gcp.cloudrunv2.ServiceIamMemberArgs, opts())));
+  } satisfies gcp.cloudrunv2.ServiceIamMemberArgs, opts())));
 
   const apiId = physicalName("gcpApiId", name);
   const api = new gcp.apigateway.Api(...withTransform(transforms, "api", `${name}-api`, {
@@ -47,7 +47,7 @@ export function createGcpApiGateway(parent: pulumi.Resource, model: ApiModel, tr
     displayName: model.info.title,
     project,
     labels,
-  } as gcp.apigateway.ApiArgs, opts()));
+  } satisfies gcp.apigateway.ApiArgs, opts()));
 
   const swagger = pulumi.all(model.functions.map((fn) => fn.gcp!.uri)).apply((uris) => stableStringify(buildGoogleSwagger(model, uris), 2));
   const configPrefix = physicalName("gcpApiId", name, "cfg").slice(0, 54).replace(/-+$/, "");
@@ -59,7 +59,7 @@ export function createGcpApiGateway(parent: pulumi.Resource, model: ApiModel, tr
     gatewayConfig: { backendConfig: { googleServiceAccount: account.email } },
     project,
     labels,
-  } as gcp.apigateway.ApiConfigArgs, opts()));
+  } satisfies gcp.apigateway.ApiConfigArgs, opts()));
 
   const dependsOn: pulumi.Resource[] = [...invokers];
   if (model.auth?.kind === "apiKey") {
@@ -68,7 +68,7 @@ export function createGcpApiGateway(parent: pulumi.Resource, model: ApiModel, tr
       service: api.managedService,
       project,
       disableOnDestroy: false,
-    } as gcp.projects.ServiceArgs, opts())));
+    } satisfies gcp.projects.ServiceArgs, opts())));
   }
 
   const gateway = new gcp.apigateway.Gateway(...withTransform(transforms, "gateway", `${name}-gateway`, {
@@ -78,7 +78,7 @@ export function createGcpApiGateway(parent: pulumi.Resource, model: ApiModel, tr
     displayName: model.info.title,
     project,
     labels,
-  } as gcp.apigateway.GatewayArgs, { parent, dependsOn }));
+  } satisfies gcp.apigateway.GatewayArgs, { parent, dependsOn }));
 
   if (!model.domain) return { url: pulumi.interpolate`https://${gateway.defaultHostname}` };
 
@@ -87,14 +87,14 @@ export function createGcpApiGateway(parent: pulumi.Resource, model: ApiModel, tr
     name: physicalName("gcpResource", name, "ip"),
     project,
     labels,
-  } as gcp.compute.GlobalAddressArgs, opts()));
+  } satisfies gcp.compute.GlobalAddressArgs, opts()));
   const neg = new gcp.compute.RegionNetworkEndpointGroup(...withTransform(transforms, "neg", `${name}-neg`, {
     name: physicalName("gcpResource", name, "neg"),
     region,
     networkEndpointType: "SERVERLESS",
     serverlessDeployment: { platform: "apigateway.googleapis.com", resource: gateway.gatewayId },
     project,
-  } as gcp.compute.RegionNetworkEndpointGroupArgs, opts()));
+  } satisfies gcp.compute.RegionNetworkEndpointGroupArgs, opts()));
   const backend = new gcp.compute.BackendService(...withTransform(transforms, "backendService", `${name}-backend`, {
     name: physicalName("gcpResource", name, "backend"),
     loadBalancingScheme: "EXTERNAL_MANAGED",
@@ -102,30 +102,30 @@ export function createGcpApiGateway(parent: pulumi.Resource, model: ApiModel, tr
     backends: [{ group: neg.id }],
     logConfig: { enable: true, sampleRate: 1 },
     project,
-  } as gcp.compute.BackendServiceArgs, opts()));
+  } satisfies gcp.compute.BackendServiceArgs, opts()));
   const urlMap = new gcp.compute.URLMap(...withTransform(transforms, "urlMap", `${name}-urlmap`, {
     name: physicalName("gcpResource", name, "urlmap"),
     defaultService: backend.id,
     project,
-  } as gcp.compute.URLMapArgs, opts()));
+  } satisfies gcp.compute.URLMapArgs, opts()));
   const certificate = new gcp.compute.ManagedSslCertificate(...withTransform(transforms, "certificate", `${name}-cert`, {
     name: physicalName("gcpResource", name, "cert"),
     managed: { domains: [domain.name] },
     project,
-  } as gcp.compute.ManagedSslCertificateArgs, opts()));
+  } satisfies gcp.compute.ManagedSslCertificateArgs, opts()));
   const sslPolicy = new gcp.compute.SSLPolicy(...withTransform(transforms, "sslPolicy", `${name}-tls`, {
     name: physicalName("gcpResource", name, "tls"),
     minTlsVersion: "TLS_1_2",
     profile: "MODERN",
     project,
-  } as gcp.compute.SSLPolicyArgs, opts()));
+  } satisfies gcp.compute.SSLPolicyArgs, opts()));
   const proxy = new gcp.compute.TargetHttpsProxy(...withTransform(transforms, "proxy", `${name}-https-proxy`, {
     name: physicalName("gcpResource", name, "https"),
     urlMap: urlMap.id,
     sslCertificates: [certificate.id],
     sslPolicy: sslPolicy.id,
     project,
-  } as gcp.compute.TargetHttpsProxyArgs, opts()));
+  } satisfies gcp.compute.TargetHttpsProxyArgs, opts()));
   new gcp.compute.GlobalForwardingRule(...withTransform(transforms, "forwardingRule", `${name}-https`, {
     name: physicalName("gcpResource", name, "https"),
     target: proxy.id,
@@ -135,7 +135,7 @@ export function createGcpApiGateway(parent: pulumi.Resource, model: ApiModel, tr
     loadBalancingScheme: "EXTERNAL_MANAGED",
     project,
     labels,
-  } as gcp.compute.GlobalForwardingRuleArgs, opts()));
+  } satisfies gcp.compute.GlobalForwardingRuleArgs, opts()));
   new gcp.dns.RecordSet(...withTransform(transforms, "record", `${name}-record`, {
     managedZone: cloudDnsZoneName(domain.zone),
     name: `${domain.name}.`,
@@ -143,6 +143,6 @@ export function createGcpApiGateway(parent: pulumi.Resource, model: ApiModel, tr
     ttl: 300,
     rrdatas: [address.address],
     project,
-  } as gcp.dns.RecordSetArgs, opts()));
+  } satisfies gcp.dns.RecordSetArgs, opts()));
   return { url: pulumi.output(`https://${domain.name}`) };
 }

@@ -18,7 +18,7 @@ export function gcpFunctionSecrets(parent: pulumi.Resource, fn: ValidatedFunctio
       secretId: physicalName("gcpSecretId", fn.name, key),
       replication: { auto: {} },
       labels,
-    } as gcp.secretmanager.SecretArgs, { parent }));
+    } satisfies gcp.secretmanager.SecretArgs, { parent }));
     const version = new gcp.secretmanager.SecretVersion(`${logical}-value`, {
       secret: secret.id,
       secretData: pulumi.secret(fn.secrets[key]),

@@ -32,7 +32,7 @@ export function gcpFunctionSchedules(parent: pulumi.Resource, fn: ValidatedFunct
         body: Buffer.from(JSON.stringify({ function: fn.name, schedule: s.expression })).toString("base64"),
         oidcToken: { serviceAccountEmail: sa.email, audience: uri },
       },
-    } as gcp.cloudscheduler.JobArgs, { parent, dependsOn: [invoker] }));
+    } satisfies gcp.cloudscheduler.JobArgs, { parent, dependsOn: [invoker] }));
   });
 }
 
@@ -49,12 +49,12 @@ export function gcpFunctionLogs(parent: pulumi.Resource, fn: ValidatedFunction, 
     bucketId,
     retentionDays: fn.logRetentionDays,
     description: `Logs of ServerlessFunction ${fn.name}`,
-  } as gcp.logging.ProjectBucketConfigArgs, { parent }));
+  } satisfies gcp.logging.ProjectBucketConfigArgs, { parent }));
   new gcp.logging.ProjectSink(...withTransform(fn.transform, "logSink", `${fn.name}-log-sink`, {
     name: physicalName("gcpResource", fn.name, "logs"),
     project,
     destination: pulumi.interpolate`logging.googleapis.com/projects/${project}/locations/${fn.placement.region!}/buckets/${bucketId}`,
     filter: `resource.type="cloud_run_revision" AND resource.labels.service_name="${functionName}"`,
     uniqueWriterIdentity: true,
-  } as gcp.logging.ProjectSinkArgs, { parent, dependsOn: [bucket] }));
+  } satisfies gcp.logging.ProjectSinkArgs, { parent, dependsOn: [bucket] }));
 }

@@ -8,5 +8,5 @@ export function serviceAccount(name: string, args: { parts: string[]; displayNam
   return new gcp.serviceaccount.Account(...withTransform({ serviceAccount: args.transform }, "serviceAccount", name, {
     accountId: physicalName("gcpServiceAccount", ...args.parts),
     displayName: args.displayName.slice(0, 100),
-  } as gcp.serviceaccount.AccountArgs, { parent: args.parent }));
+  } satisfies gcp.serviceaccount.AccountArgs, { parent: args.parent }));
 }

@@ -1,4 +1,4 @@
-import type { Plan } from "../testing/plan";
+import type { Plan } from "../engine/plan";
 import { renderDot } from "./dot";
 import { renderMermaid } from "./mermaid";
 import { buildGraph } from "./model";

@@ -1,5 +1,5 @@
-import type { Plan, PlanResource } from "../testing/plan";
-import { locationOf } from "../cli/location";
+import type { Plan, PlanResource } from "../engine/plan";
+import { locationOf } from "../engine/location";
 
 /** What a native resource is, for grouping and colour: the global front, DNS, the API layer, compute, the rest. */
 export type NodeRole = "front" | "dns" | "api" | "compute" | "other";

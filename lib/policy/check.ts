@@ -1,4 +1,4 @@
-import type { Plan } from "../testing/plan";
+import type { Plan } from "../engine/plan";
 import { applies, PolicyContext, PolicyResource, PolicyRule, stackOfUrn, Violation } from "./model";
 import { POLICIES } from "./policies";
 import { isObject } from "./values";

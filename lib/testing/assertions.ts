@@ -1,5 +1,5 @@
 import { stableStringify } from "../core/hash";
-import { Plan, PlanResource } from "./plan";
+import { Plan, PlanResource } from "../engine/plan";
 
 /** Every resource of a type (exact type token, e.g. `aws:lambda/function:Function`). */
 export function findResources(plan: Plan, type: string): PlanResource[] {

@@ -1,5 +1,5 @@
-import { isStateful } from "../cli/stateful";
-import { Plan } from "./plan";
+import { isStateful } from "../engine/stateful";
+import { Plan } from "../engine/plan";
 
 /**
  * The identity of everything a program registers: its URNs. Pulumi matches resources between two deployments
@@ -11,7 +11,7 @@ export interface UrnSnapshot {
   stack: string;
   /** Every URN of the plan, sorted. */
   urns: string[];
-  /** URN → type of each stateful resource (lib/cli/stateful.ts): the ones whose replacement loses data. */
+  /** URN → type of each stateful resource (lib/engine/stateful.ts): the ones whose replacement loses data. */
   stateful: Record<string, string>;
 }
 

@@ -24,7 +24,7 @@ export function createGcpService(parent: pulumi.Resource, spec: ServiceSpec, reg
   const account = new gcp.serviceaccount.Account(...withTransform(spec.transform, "serviceAccount", `${spec.name}-sa`, {
     accountId: physicalName("gcpServiceAccount", spec.name),
     displayName: `MultiRegionService ${spec.name} runtime`,
-  } as gcp.serviceaccount.AccountArgs, { parent }));
+  } satisfies gcp.serviceaccount.AccountArgs, { parent }));
   const negs = new Map<string, gcp.compute.RegionNetworkEndpointGroup>();
   const endpoints = regions.map((region) => {
     const { service, neg } = createGcpRegion(parent, spec, region, account.email, labels, behindLoadBalancer);

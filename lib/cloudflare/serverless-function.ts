@@ -1,7 +1,7 @@
 import * as path from "path";
 import * as cloudflare from "@pulumi/cloudflare";
 import * as pulumi from "@pulumi/pulumi";
-import { FunctionPackage } from "../build/package";
+import { FunctionPackage } from "../bundling/package";
 import { CloudFunctionResult } from "../core/function/result";
 import { toUnixCron } from "../core/function/schedule";
 import { ValidatedFunction } from "../core/function/validate";
@@ -40,7 +40,7 @@ export function createCloudflareFunction(parent: pulumi.Resource, fn: ValidatedF
     bindings: bindings.length ? bindings : undefined,
     limits: fn.timeoutGiven ? { cpuMs: fn.timeoutSeconds * 1000 } : undefined,
     observability: { enabled: true, logs: { enabled: true, invocationLogs: true } },
-  } as cloudflare.WorkersScriptArgs, { parent }));
+  } satisfies cloudflare.WorkersScriptArgs, { parent }));
 
   // Explicit either way: a new script's workers.dev route must not be public unless asked for.
   new cloudflare.WorkersScriptSubdomain(...withTransform(t, "subdomain", `${name}-workers-dev`, {
@@ -48,7 +48,7 @@ export function createCloudflareFunction(parent: pulumi.Resource, fn: ValidatedF
     scriptName: script.scriptName,
     enabled: fn.url,
     previewsEnabled: false,
-  } as cloudflare.WorkersScriptSubdomainArgs, { parent }));
+  } satisfies cloudflare.WorkersScriptSubdomainArgs, { parent }));
 
   let url: pulumi.Output<string> | undefined;
   const domain = fn.cloudflare.domain;
@@ -58,7 +58,7 @@ export function createCloudflareFunction(parent: pulumi.Resource, fn: ValidatedF
       hostname: domain.hostname,
       service: script.scriptName,
       zoneId: domain.zoneId,
-    } as cloudflare.WorkersCustomDomainArgs, { parent }));
+    } satisfies cloudflare.WorkersCustomDomainArgs, { parent }));
     url = pulumi.interpolate`https://${custom.hostname}`;
   } else if (fn.url && fn.cloudflare.workersDevSubdomain) {
     url = pulumi.interpolate`https://${script.scriptName}.${fn.cloudflare.workersDevSubdomain}.workers.dev`;
@@ -69,17 +69,17 @@ export function createCloudflareFunction(parent: pulumi.Resource, fn: ValidatedF
       accountId,
       scriptName: script.scriptName,
       schedules: fn.schedules.map((s) => ({ cron: toUnixCron(s.parsed) })),
-    } as cloudflare.WorkersCronTriggerArgs, { parent }));
+    } satisfies cloudflare.WorkersCronTriggerArgs, { parent }));
   }
 
   let queueName: pulumi.Output<string> | undefined;
   if (fn.queue) {
     const dlq = new cloudflare.Queue(...withTransform(t, "deadLetterQueue", `${name}-dlq`, {
       accountId, queueName: physicalName("cloudflareQueue", name, "dlq"),
-    } as cloudflare.QueueArgs, { parent }));
+    } satisfies cloudflare.QueueArgs, { parent }));
     const queue = new cloudflare.Queue(...withTransform(t, "queue", `${name}-queue`, {
       accountId, queueName: physicalName("cloudflareQueue", name, "queue"),
-    } as cloudflare.QueueArgs, { parent }));
+    } satisfies cloudflare.QueueArgs, { parent }));
     new cloudflare.QueueConsumer(...withTransform(t, "consumer", `${name}-consumer`, {
       accountId,
       queueId: queue.queueId,
@@ -87,7 +87,7 @@ export function createCloudflareFunction(parent: pulumi.Resource, fn: ValidatedF
       type: "worker",
       deadLetterQueue: dlq.queueName,
       settings: { batchSize: fn.queue.batchSize, maxRetries: fn.queue.maxRetries, maxWaitTimeMs: 1000 },
-    } as cloudflare.QueueConsumerArgs, { parent }));
+    } satisfies cloudflare.QueueConsumerArgs, { parent }));
     queueName = queue.queueName;
   }
 

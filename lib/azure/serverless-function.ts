@@ -2,7 +2,7 @@ import * as managedidentity from "@pulumi/azure-native/managedidentity";
 import * as storage from "@pulumi/azure-native/storage";
 import * as web from "@pulumi/azure-native/web";
 import * as pulumi from "@pulumi/pulumi";
-import { FunctionPackage } from "../build/package";
+import { FunctionPackage } from "../bundling/package";
 import { CloudFunctionResult } from "../core/function/result";
 import { toNcrontab } from "../core/function/schedule";
 import { ValidatedFunction } from "../core/function/validate";
@@ -45,13 +45,13 @@ export function createAzureFunction(parent: pulumi.Resource, fn: ValidatedFuncti
     minimumTlsVersion: "TLS1_2",
     allowBlobPublicAccess: false,
     tags,
-  } as storage.StorageAccountArgs, { parent }));
+  } satisfies storage.StorageAccountArgs, { parent }));
   const container = new storage.BlobContainer(...withTransform(t, "container", `${name}-deployments`, {
     accountName: account.name,
     resourceGroupName: rg.name,
     containerName: DEPLOYMENTS,
     publicAccess: "None",
-  } as storage.BlobContainerArgs, { parent }));
+  } satisfies storage.BlobContainerArgs, { parent }));
   const blob = new storage.Blob(...withTransform(t, "blob", `${name}-code`, {
     accountName: account.name,
     resourceGroupName: rg.name,
@@ -60,14 +60,14 @@ export function createAzureFunction(parent: pulumi.Resource, fn: ValidatedFuncti
     type: "Block",
     contentType: "application/zip",
     source: new pulumi.asset.FileAsset(pkg.path),
-  } as storage.BlobArgs, { parent, dependsOn: [container] }));
+  } satisfies storage.BlobArgs, { parent, dependsOn: [container] }));
 
   const identity = new managedidentity.UserAssignedIdentity(...withTransform(t, "identity", `${name}-identity`, {
     resourceName: physicalName("azureGeneric", name, "id"),
     resourceGroupName: rg.name,
     location,
     tags,
-  } as managedidentity.UserAssignedIdentityArgs, { parent }));
+  } satisfies managedidentity.UserAssignedIdentityArgs, { parent }));
   const grants: pulumi.Resource[] = [
     roleAssignment(`${name}-storage-access`, { role: "storageBlobDataOwner", principalId: identity.principalId, scope: account.id, parent }),
   ];
@@ -78,7 +78,7 @@ export function createAzureFunction(parent: pulumi.Resource, fn: ValidatedFuncti
       accountName: account.name,
       resourceGroupName: rg.name,
       queueName: physicalName("azureStorageQueue", name, "queue"),
-    } as storage.QueueArgs, { parent }));
+    } satisfies storage.QueueArgs, { parent }));
     grants.push(roleAssignment(`${name}-queue-access`, { role: "storageQueueDataContributor", principalId: identity.principalId, scope: account.id, parent }));
   }
 
@@ -93,7 +93,7 @@ export function createAzureFunction(parent: pulumi.Resource, fn: ValidatedFuncti
     kind: "functionapp",
     sku: { name: "Y1", tier: "Dynamic" },
     tags,
-  } as web.AppServicePlanArgs, { parent }));
+  } satisfies web.AppServicePlanArgs, { parent }));
 
   const settings: Record<string, pulumi.Input<string>> = {
     ...fn.environment,
@@ -131,7 +131,7 @@ export function createAzureFunction(parent: pulumi.Resource, fn: ValidatedFuncti
       use32BitWorkerProcess: false,
     },
     tags,
-  } as web.WebAppArgs, { parent, dependsOn: grants }));
+  } satisfies web.WebAppArgs, { parent, dependsOn: grants }));
 
   const baseUrl = pulumi.interpolate`https://${app.defaultHostName}`;
   const keyQuery = pulumi.interpolate`$(az functionapp keys list --resource-group ${rg.name} --name ${app.name} --query functionKeys.default --output tsv)`;

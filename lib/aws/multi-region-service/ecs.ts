@@ -24,7 +24,7 @@ export function createEcs(ctx: AwsRegionContext, net: RegionNetwork, lb: RegionL
 
   const cluster = new aws.ecs.Cluster(...withTransform(t, "cluster", `${base}-cluster`, {
     name: ecsName, region: region.region, settings: [{ name: "containerInsights", value: "enabled" }], tags,
-  } as aws.ecs.ClusterArgs, { parent }));
+  } satisfies aws.ecs.ClusterArgs, { parent }));
 
   const logs = logGroup(`${base}-logs`, {
     logGroupName: `/meridian/ecs/${ecsName}`, region: region.region, retentionDays: spec.logRetentionDays, tags, parent,
@@ -50,7 +50,7 @@ export function createEcs(ctx: AwsRegionContext, net: RegionNetwork, lb: RegionL
     networkMode: "awsvpc", requiresCompatibilities: ["FARGATE"],
     runtimePlatform: { operatingSystemFamily: "LINUX", cpuArchitecture: "X86_64" },
     executionRoleArn: ctx.executionRole.arn, containerDefinitions, region: region.region, tags,
-  } as aws.ecs.TaskDefinitionArgs, { parent }));
+  } satisfies aws.ecs.TaskDefinitionArgs, { parent }));
 
   return new aws.ecs.Service(...withTransform(t, "service", `${base}-service`, {
     name: ecsName, cluster: cluster.arn, taskDefinition: taskDefinition.arn, desiredCount: region.count,
@@ -63,5 +63,5 @@ export function createEcs(ctx: AwsRegionContext, net: RegionNetwork, lb: RegionL
     deploymentCircuitBreaker: { enable: true, rollback: true },
     deploymentMinimumHealthyPercent: 100, deploymentMaximumPercent: 200,
     propagateTags: "SERVICE", enableEcsManagedTags: true, waitForSteadyState: true, tags,
-  } as aws.ecs.ServiceArgs, { parent, dependsOn: [lb.httpsListener] }));
+  } satisfies aws.ecs.ServiceArgs, { parent, dependsOn: [lb.httpsListener] }));
 }

@@ -47,16 +47,16 @@ export function createGcpRegion(parent: pulumi.Resource, spec: ServiceSpec, regi
         livenessProbe: { httpGet, periodSeconds: hc.intervalSeconds * 3, timeoutSeconds: hc.timeoutSeconds, failureThreshold: hc.failureThreshold },
       }],
     },
-  } as gcp.cloudrunv2.ServiceArgs, { parent }));
+  } satisfies gcp.cloudrunv2.ServiceArgs, { parent }));
 
   new gcp.cloudrunv2.ServiceIamMember(...withTransform(t, "invoker", `${base}-invoker`, {
     name: service.name, location: region.region, project: service.project, role: "roles/run.invoker", member: "allUsers",
-  } as gcp.cloudrunv2.ServiceIamMemberArgs, { parent }));
+  } satisfies gcp.cloudrunv2.ServiceIamMemberArgs, { parent }));
 
   if (!behindLoadBalancer) return { service };
   const neg = new gcp.compute.RegionNetworkEndpointGroup(...withTransform(t, "neg", `${base}-neg`, {
     name: physicalName("gcpResource", spec.name, region.region),
     region: region.region, networkEndpointType: "SERVERLESS", cloudRun: { service: service.name },
-  } as gcp.compute.RegionNetworkEndpointGroupArgs, { parent }));
+  } satisfies gcp.compute.RegionNetworkEndpointGroupArgs, { parent }));
   return { service, neg };
 }

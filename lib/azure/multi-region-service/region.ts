@@ -23,11 +23,11 @@ export function createAzureRegion(parent: pulumi.Resource, spec: ServiceSpec, re
 
   const group = new azure.resources.ResourceGroup(...withTransform(t, "resourceGroup", `${base}-rg`, {
     resourceGroupName: physicalName("azureResourceGroup", spec.name, location), location, tags,
-  } as azure.resources.ResourceGroupArgs, { parent }));
+  } satisfies azure.resources.ResourceGroupArgs, { parent }));
   const workspace = new azure.operationalinsights.Workspace(...withTransform(t, "workspace", `${base}-logs`, {
     workspaceName: physicalName("azureGeneric", spec.name, location, "logs"), resourceGroupName: group.name, location,
     sku: { name: "PerGB2018" }, retentionInDays: Math.max(30, spec.logRetentionDays), tags,
-  } as azure.operationalinsights.WorkspaceArgs, { parent }));
+  } satisfies azure.operationalinsights.WorkspaceArgs, { parent }));
   const keys = azure.operationalinsights.getSharedKeysOutput({ resourceGroupName: group.name, workspaceName: workspace.name }, { parent });
 
   const environment = new azure.app.ManagedEnvironment(...withTransform(t, "environment", `${base}-env`, {
@@ -37,7 +37,7 @@ export function createAzureRegion(parent: pulumi.Resource, spec: ServiceSpec, re
       logAnalyticsConfiguration: { customerId: workspace.customerId, sharedKey: pulumi.secret(keys.apply((k) => k.primarySharedKey ?? "")) },
     },
     tags,
-  } as azure.app.ManagedEnvironmentArgs, { parent }));
+  } satisfies azure.app.ManagedEnvironmentArgs, { parent }));
 
   const probe = (type: "Startup" | "Readiness" | "Liveness", period: number, failures: number) => ({
     type, httpGet: { path: hc.path, port: spec.port, scheme: "HTTP" }, periodSeconds: Math.min(period, 240),
@@ -64,7 +64,7 @@ export function createAzureRegion(parent: pulumi.Resource, spec: ServiceSpec, re
       scale: { minReplicas: region.count, maxReplicas: Math.max(10, region.count * 10) },
     },
     tags,
-  } as azure.app.ContainerAppArgs, { parent }));
+  } satisfies azure.app.ContainerAppArgs, { parent }));
   const fqdn = app.configuration.apply((c) => c?.ingress?.fqdn ?? "");
   return { app, fqdn };
 }

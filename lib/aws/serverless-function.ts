@@ -1,6 +1,6 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { FunctionPackage } from "../build/package";
+import { FunctionPackage } from "../bundling/package";
 import { CloudFunctionResult, shellQuote } from "../core/function/result";
 import { ValidatedFunction } from "../core/function/validate";
 import { physicalName } from "../core/naming";
@@ -32,7 +32,7 @@ export function createAwsFunction(parent: pulumi.Resource, fn: ValidatedFunction
       description: `Secret environment of ServerlessFunction ${name}, read by its adapter at cold start`,
       region,
       tags,
-    } as aws.secretsmanager.SecretArgs, { parent }));
+    } satisfies aws.secretsmanager.SecretArgs, { parent }));
     secretValue = new aws.secretsmanager.SecretVersion(`${name}-secrets-value`, {
       secretId: secret.id,
       secretString: pulumi.secret(pulumi.jsonStringify(pulumi.output(fn.secrets))),
@@ -77,7 +77,7 @@ export function createAwsFunction(parent: pulumi.Resource, fn: ValidatedFunction
       authorizationType: "NONE",
       invokeMode: "BUFFERED",
       region,
-    } as aws.lambda.FunctionUrlArgs, { parent }));
+    } satisfies aws.lambda.FunctionUrlArgs, { parent }));
     // Public function URLs need both permissions (since October 2025); declaring them makes them part of the
     // stack, so they go away with it instead of lingering (reference pitfall AWS #5).
     new aws.lambda.Permission(`${name}-url-invoke-url`, {
@@ -96,7 +96,7 @@ export function createAwsFunction(parent: pulumi.Resource, fn: ValidatedFunction
       batchSize: fn.queue!.batchSize,
       functionResponseTypes: ["ReportBatchItemFailures"],
       region,
-    } as aws.lambda.EventSourceMappingArgs, { parent, dependsOn: [role] }));
+    } satisfies aws.lambda.EventSourceMappingArgs, { parent, dependsOn: [role] }));
   }
   awsFunctionTriggers(parent, fn, lambda, region, tags);
 
@@ -120,7 +120,7 @@ function createQueues(parent: pulumi.Resource, fn: ValidatedFunction, region: st
     sqsManagedSseEnabled: true,
     region,
     tags,
-  } as aws.sqs.QueueArgs, { parent }));
+  } satisfies aws.sqs.QueueArgs, { parent }));
   const queue = new aws.sqs.Queue(...withTransform(t, "queue", `${fn.name}-queue`, {
     name: physicalName("awsSqs", fn.name, "queue"),
     // AWS recommends six times the function timeout, so a message is not redelivered while it is processed.
@@ -129,6 +129,6 @@ function createQueues(parent: pulumi.Resource, fn: ValidatedFunction, region: st
     redrivePolicy: pulumi.jsonStringify({ deadLetterTargetArn: dlq.arn, maxReceiveCount: fn.queue!.maxRetries }),
     region,
     tags,
-  } as aws.sqs.QueueArgs, { parent }));
+  } satisfies aws.sqs.QueueArgs, { parent }));
   return { queue, dlq };
 }

@@ -30,15 +30,15 @@ export function createFrontDoor(parent: pulumi.Resource, spec: ServiceSpec, regi
 
   const group = new azure.resources.ResourceGroup(...withTransform(t, "resourceGroup", `${base}-front-rg`, {
     resourceGroupName: physicalName("azureResourceGroup", spec.name, "front"), location: home.region, tags,
-  } as azure.resources.ResourceGroupArgs, { parent }));
+  } satisfies azure.resources.ResourceGroupArgs, { parent }));
   const profile = new azure.cdn.Profile(...withTransform(t, "profile", `${base}-frontdoor`, {
     profileName: physicalName("azureGeneric", spec.name, "frontdoor"), resourceGroupName: group.name, location: "global",
     sku: { name: "Standard_AzureFrontDoor" }, originResponseTimeoutSeconds: 60, tags,
-  } as azure.cdn.ProfileArgs, { parent }));
+  } satisfies azure.cdn.ProfileArgs, { parent }));
   const endpoint = new azure.cdn.AFDEndpoint(...withTransform(t, "endpoint", `${base}-endpoint`, {
     endpointName: physicalName("azureFrontDoorEndpoint", spec.name), profileName: profile.name, resourceGroupName: group.name,
     location: "global", enabledState: "Enabled", tags,
-  } as azure.cdn.AFDEndpointArgs, { parent }));
+  } satisfies azure.cdn.AFDEndpointArgs, { parent }));
 
   // Unhealthy when fewer than `required` of the last `sampleSize` probes succeed: failureThreshold misses in a row.
   const sampleSize = Math.max(4, hc.failureThreshold);
@@ -49,7 +49,7 @@ export function createFrontDoor(parent: pulumi.Resource, spec: ServiceSpec, regi
     loadBalancingSettings: { sampleSize, successfulSamplesRequired: required, additionalLatencyInMilliseconds: spec.strategy === "weighted" ? 1000 : 50 },
     healthProbeSettings: { probePath: hc.path, probeProtocol: "Https", probeRequestType: "GET", probeIntervalInSeconds: probeInterval },
     trafficRestorationTimeToHealedOrNewEndpointsInMinutes: 5, sessionAffinityState: "Disabled",
-  } as azure.cdn.AFDOriginGroupArgs, { parent }));
+  } satisfies azure.cdn.AFDOriginGroupArgs, { parent }));
 
   const origins = spec.regions.filter((r) => regions.has(r.key)).map((r) => {
     const region = regions.get(r.key)!;
@@ -60,14 +60,14 @@ export function createFrontDoor(parent: pulumi.Resource, spec: ServiceSpec, regi
       priority: spec.strategy === "failover" ? Math.min(r.priority, MAX_PRIORITY) : 1,
       weight: spec.strategy === "weighted" ? Math.max(1, r.weight * 4) : 1000,
       enabledState: off ? "Disabled" : "Enabled", enforceCertificateNameCheck: true,
-    } as azure.cdn.AFDOriginArgs, { parent }));
+    } satisfies azure.cdn.AFDOriginArgs, { parent }));
   });
 
   new azure.cdn.Route(...withTransform(t, "route", `${base}-route`, {
     routeName: "default", endpointName: endpoint.name, profileName: profile.name, resourceGroupName: group.name,
     originGroup: { id: originGroup.id }, supportedProtocols: ["Http", "Https"], patternsToMatch: ["/*"],
     forwardingProtocol: "HttpsOnly", httpsRedirect: "Enabled", linkToDefaultDomain: "Enabled", enabledState: "Enabled",
-  } as azure.cdn.RouteArgs, { parent, dependsOn: origins }));
+  } satisfies azure.cdn.RouteArgs, { parent, dependsOn: origins }));
 
   return { url: pulumi.interpolate`https://${endpoint.hostName}`, failoverSeconds: probeInterval * hc.failureThreshold + 10 };
 }

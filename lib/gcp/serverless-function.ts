@@ -1,6 +1,6 @@
 import * as gcp from "@pulumi/gcp";
 import * as pulumi from "@pulumi/pulumi";
-import { FunctionPackage } from "../build/package";
+import { FunctionPackage } from "../bundling/package";
 import { CloudFunctionResult, shellQuote } from "../core/function/result";
 import { ValidatedFunction } from "../core/function/validate";
 import { physicalName } from "../core/naming";
@@ -33,12 +33,12 @@ export function createGcpFunction(parent: pulumi.Resource, fn: ValidatedFunction
     publicAccessPrevention: "enforced",
     forceDestroy: true,
     labels,
-  } as gcp.storage.BucketArgs, { parent }));
+  } satisfies gcp.storage.BucketArgs, { parent }));
   const object = new gcp.storage.BucketObject(...withTransform(t, "object", `${name}-source-object`, {
     bucket: bucket.name,
     name: `function-${pkg.hash}.zip`,
     source: new pulumi.asset.FileAsset(pkg.path),
-  } as gcp.storage.BucketObjectArgs, { parent }));
+  } satisfies gcp.storage.BucketObjectArgs, { parent }));
 
   const secrets = gcpFunctionSecrets(parent, fn, sa, labels);
 
@@ -49,7 +49,7 @@ export function createGcpFunction(parent: pulumi.Resource, fn: ValidatedFunction
       name: physicalName("gcpResource", name, "queue"),
       messageRetentionDuration: "604800s",
       labels,
-    } as gcp.pubsub.TopicArgs, { parent }));
+    } satisfies gcp.pubsub.TopicArgs, { parent }));
     // Eventarc delivers as the function's service account, which needs to receive events.
     // Granted before the function: its Eventarc trigger is created with it (pitfall GCP #4).
     grants.push(new gcp.projects.IAMMember(`${name}-event-receiver`, {
@@ -88,7 +88,7 @@ export function createGcpFunction(parent: pulumi.Resource, fn: ValidatedFunction
     } : undefined,
     // A public function says so in its labels: the public-invoker policy accepts an allUsers grant only then.
     labels: fn.url ? { ...labels, [PUBLIC_ACCESS_LABEL.key]: PUBLIC_ACCESS_LABEL.value } : labels,
-  } as gcp.cloudfunctionsv2.FunctionArgs, { parent, dependsOn: grants }));
+  } satisfies gcp.cloudfunctionsv2.FunctionArgs, { parent, dependsOn: grants }));
 
   const serviceName = cloudFunction.serviceConfig.apply((c) => c?.service?.split("/").pop() ?? functionName);
   const uri = cloudFunction.serviceConfig.apply((c) => c?.uri ?? "");
@@ -100,7 +100,7 @@ export function createGcpFunction(parent: pulumi.Resource, fn: ValidatedFunction
       project: cloudFunction.project,
       role: "roles/run.invoker",
       member: "allUsers",
-    } as gcp.cloudrunv2.ServiceIamMemberArgs, { parent }));
+    } satisfies gcp.cloudrunv2.ServiceIamMemberArgs, { parent }));
   }
   if (topic) {
     new gcp.cloudrunv2.ServiceIamMember(`${name}-event-invoker`, {

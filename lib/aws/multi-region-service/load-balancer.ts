@@ -30,7 +30,7 @@ export function createLoadBalancer(ctx: AwsRegionContext, net: RegionNetwork, ce
     loadBalancerType: "application", internal: false, ipAddressType: "ipv4",
     subnets: net.publicSubnets.map((s) => s.id), securityGroups: [net.albSecurityGroup.id],
     dropInvalidHeaderFields: true, idleTimeout: 60, region: region.region, tags,
-  } as aws.lb.LoadBalancerArgs, { parent }));
+  } satisfies aws.lb.LoadBalancerArgs, { parent }));
 
   const targetGroup = new aws.lb.TargetGroup(...withTransform(t, "targetGroup", `${base}-tg`, {
     name: physicalName("awsTargetGroup", spec.name, region.region),
@@ -41,16 +41,16 @@ export function createLoadBalancer(ctx: AwsRegionContext, net: RegionNetwork, ce
       interval: hc.intervalSeconds, timeout: hc.timeoutSeconds, healthyThreshold: 2, unhealthyThreshold: hc.failureThreshold,
     },
     tags,
-  } as aws.lb.TargetGroupArgs, { parent }));
+  } satisfies aws.lb.TargetGroupArgs, { parent }));
 
   const httpsListener = new aws.lb.Listener(...withTransform(t, "listener", `${base}-https`, {
     loadBalancerArn: loadBalancer.arn, port: 443, protocol: "HTTPS", sslPolicy: ALB_SSL_POLICY, certificateArn,
     defaultActions: [{ type: "forward", targetGroupArn: targetGroup.arn }], region: region.region, tags,
-  } as aws.lb.ListenerArgs, { parent }));
+  } satisfies aws.lb.ListenerArgs, { parent }));
   new aws.lb.Listener(...withTransform(t, "listener", `${base}-http`, {
     loadBalancerArn: loadBalancer.arn, port: 80, protocol: "HTTP", region: region.region, tags,
     defaultActions: [{ type: "redirect", redirect: { protocol: "HTTPS", port: "443", statusCode: "HTTP_301" } }],
-  } as aws.lb.ListenerArgs, { parent }));
+  } satisfies aws.lb.ListenerArgs, { parent }));
 
   return { loadBalancer, targetGroup, httpsListener };
 }

@@ -34,11 +34,11 @@ export function createGcpFront(parent: pulumi.Resource, spec: ServiceSpec, negs:
     name, loadBalancingScheme: "EXTERNAL_MANAGED", protocol: "HTTPS",
     backends: regions.map((r) => ({ group: negs.get(r.key)!.id })),
     outlierDetection, logConfig: { enable: true, sampleRate: 1 },
-  } as gcp.compute.BackendServiceArgs, { parent }));
+  } satisfies gcp.compute.BackendServiceArgs, { parent }));
 
   const address = new gcp.compute.GlobalAddress(...withTransform(t, "address", `${base}-ip`, {
     name: physicalName("gcpResource", spec.name, "ip"), ipVersion: "IPV4", addressType: "EXTERNAL", labels,
-  } as gcp.compute.GlobalAddressArgs, { parent }));
+  } satisfies gcp.compute.GlobalAddressArgs, { parent }));
 
   let urlMapArgs: gcp.compute.URLMapArgs;
   if (spec.strategy === "weighted") {
@@ -55,29 +55,29 @@ export function createGcpFront(parent: pulumi.Resource, spec: ServiceSpec, negs:
 
   const certificate = new gcp.compute.ManagedSslCertificate(...withTransform(t, "certificate", `${base}-cert`, {
     name: physicalName("gcpResource", spec.name, "cert"), managed: { domains: [spec.dns!.fqdn] },
-  } as gcp.compute.ManagedSslCertificateArgs, { parent }));
+  } satisfies gcp.compute.ManagedSslCertificateArgs, { parent }));
   const sslPolicy = new gcp.compute.SSLPolicy(...withTransform(t, "sslPolicy", `${base}-tls`, {
     name: physicalName("gcpResource", spec.name, "tls"), profile: "MODERN", minTlsVersion: "TLS_1_2",
-  } as gcp.compute.SSLPolicyArgs, { parent }));
+  } satisfies gcp.compute.SSLPolicyArgs, { parent }));
   const httpsProxy = new gcp.compute.TargetHttpsProxy(...withTransform(t, "httpsProxy", `${base}-https-proxy`, {
     name: physicalName("gcpResource", spec.name, "https"), urlMap: urlMap.id, sslCertificates: [certificate.id], sslPolicy: sslPolicy.id,
-  } as gcp.compute.TargetHttpsProxyArgs, { parent }));
+  } satisfies gcp.compute.TargetHttpsProxyArgs, { parent }));
   new gcp.compute.GlobalForwardingRule(...withTransform(t, "forwardingRule", `${base}-https`, {
     name: physicalName("gcpResource", spec.name, "https"), ipProtocol: "TCP", loadBalancingScheme: "EXTERNAL_MANAGED",
     portRange: "443", target: httpsProxy.id, ipAddress: address.id, labels,
-  } as gcp.compute.GlobalForwardingRuleArgs, { parent }));
+  } satisfies gcp.compute.GlobalForwardingRuleArgs, { parent }));
 
   const redirectMap = new gcp.compute.URLMap(...withTransform(t, "urlMap", `${base}-redirect`, {
     name: physicalName("gcpResource", spec.name, "redirect"),
     defaultUrlRedirect: { httpsRedirect: true, stripQuery: false, redirectResponseCode: "MOVED_PERMANENTLY_DEFAULT" },
-  } as gcp.compute.URLMapArgs, { parent }));
+  } satisfies gcp.compute.URLMapArgs, { parent }));
   const httpProxy = new gcp.compute.TargetHttpProxy(...withTransform(t, "httpProxy", `${base}-http-proxy`, {
     name: physicalName("gcpResource", spec.name, "http"), urlMap: redirectMap.id,
-  } as gcp.compute.TargetHttpProxyArgs, { parent }));
+  } satisfies gcp.compute.TargetHttpProxyArgs, { parent }));
   new gcp.compute.GlobalForwardingRule(...withTransform(t, "forwardingRule", `${base}-http`, {
     name: physicalName("gcpResource", spec.name, "http"), ipProtocol: "TCP", loadBalancingScheme: "EXTERNAL_MANAGED",
     portRange: "80", target: httpProxy.id, ipAddress: address.id, labels,
-  } as gcp.compute.GlobalForwardingRuleArgs, { parent }));
+  } satisfies gcp.compute.GlobalForwardingRuleArgs, { parent }));
 
   // Ejection needs the errors (near instant under load) and the next analysis interval, then in-flight requests drain.
   return { address, url: pulumi.output(`https://${spec.dns!.fqdn}`), failoverSeconds: OUTLIER_INTERVAL_SECONDS * 2 };

@@ -1,4 +1,4 @@
-import type { PlanResource } from "../testing/plan";
+import type { PlanResource } from "./plan";
 
 /**
  * Where a recorded resource lives, as a placement-like label: `aws:us-east-1`, `gcp:europe-west1`,
