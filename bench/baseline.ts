@@ -13,8 +13,15 @@ export function baselineProgram(plan: Plan): () => void {
     for (const r of inCreationOrder(plan.resources)) {
       const parent = r.parent ? byUrn.get(r.parent) : undefined;
       const dependsOn = r.dependencies.map((d) => byUrn.get(d)).filter((d): d is pulumi.Resource => !!d);
-      const opts: pulumi.CustomResourceOptions = { parent, dependsOn, protect: r.protect, retainOnDelete: r.retainOnDelete };
-      const res = r.custom ? new (sdkClass(r.type))(r.name, revive(r.inputs), opts) : new pulumi.ComponentResource(r.type, r.name, {}, opts);
+      const opts: pulumi.CustomResourceOptions = {
+        parent,
+        dependsOn,
+        protect: r.protect,
+        retainOnDelete: r.retainOnDelete,
+      };
+      const res = r.custom
+        ? new (sdkClass(r.type))(r.name, revive(r.inputs), opts)
+        : new pulumi.ComponentResource(r.type, r.name, {}, opts);
       byUrn.set(r.urn, res);
     }
   };
@@ -45,10 +52,9 @@ type Ctor = new (name: string, args: any, opts?: pulumi.CustomResourceOptions) =
 function sdkClass(type: string): Ctor {
   const [pkg, mod, cls] = type.split(":");
   if (pkg === "pulumi") {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     return require(`@pulumi/${cls}`).Provider;
   }
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
+
   const sdk = require(`@pulumi/${pkg}`);
   const moduleName = mod.split("/")[0];
   const ns = moduleName === "index" ? sdk : sdk[moduleName];
@@ -65,7 +71,10 @@ function revive(value: unknown): any {
   if (obj.secret === true && Object.keys(obj).length === 1) return pulumi.secret("baseline-secret");
   if (obj.$asset === "string") return new pulumi.asset.StringAsset("x".repeat(obj.bytes ?? 1));
   if (obj.$asset === "file") return new pulumi.asset.FileAsset(obj.path);
-  if (obj.$archive === "assets") return new pulumi.asset.AssetArchive(Object.fromEntries(Object.entries(obj.assets).map(([k, v]) => [k, revive(v)])));
+  if (obj.$archive === "assets")
+    return new pulumi.asset.AssetArchive(
+      Object.fromEntries(Object.entries(obj.assets).map(([k, v]) => [k, revive(v)])),
+    );
   if (obj.$archive === "file") return new pulumi.asset.FileArchive(obj.path);
   return Object.fromEntries(Object.entries(obj).map(([k, v]) => [k, revive(v)]));
 }

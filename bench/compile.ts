@@ -32,8 +32,15 @@ function compileTree(src: string, out: string): void {
     fs.copyFileSync(f, dest);
   }
   esbuild.buildSync({
-    entryPoints: files, outdir: out, outbase: src, bundle: false, format: "cjs", platform: "node", target: "node20",
-    sourcemap: false, logLevel: "silent",
+    entryPoints: files,
+    outdir: out,
+    outbase: src,
+    bundle: false,
+    format: "cjs",
+    platform: "node",
+    target: "node20",
+    sourcemap: false,
+    logLevel: "silent",
   });
 }
 

@@ -22,7 +22,10 @@ export function pathOf(plan: Plan): { seconds: number; path: string[] } {
 }
 
 /** Records a MultiRegionService over 1 and `many` regions of each cloud (default fronts) and estimates both critical paths. */
-export async function measureCriticalPaths(clouds: ServiceCloud[] = ["aws", "gcp", "azure"], many = 5): Promise<CriticalPathPoint[]> {
+export async function measureCriticalPaths(
+  clouds: ServiceCloud[] = ["aws", "gcp", "azure"],
+  many = 5,
+): Promise<CriticalPathPoint[]> {
   const out: CriticalPathPoint[] = [];
   for (const cloud of clouds) {
     for (const n of [1, many]) {
@@ -41,8 +44,17 @@ export function criticalPathRows(points: CriticalPathPoint[]): Row[] {
     const one = points.find((p) => p.cloud === cloud && p.regions === 1)!;
     for (const many of points.filter((p) => p.cloud === cloud && p.regions > 1)) {
       const r = ratio(many.seconds, one.seconds)!;
-      rows.push({ figure: "critical path", name: `${cloud.toUpperCase()} (${FRONT[cloud]}): ${many.regions} regions vs 1`, unit: "s", measured: many.seconds,
-        baseline: one.seconds, ratio: r, goal: "ratio ≤ 1.1", ok: r <= 1.1, note: `path: ${shortPath(many.path)}` });
+      rows.push({
+        figure: "critical path",
+        name: `${cloud.toUpperCase()} (${FRONT[cloud]}): ${many.regions} regions vs 1`,
+        unit: "s",
+        measured: many.seconds,
+        baseline: one.seconds,
+        ratio: r,
+        goal: "ratio ≤ 1.1",
+        ok: r <= 1.1,
+        note: `path: ${shortPath(many.path)}`,
+      });
     }
   }
   return rows;

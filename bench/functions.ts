@@ -8,7 +8,11 @@ import { COMPILED_LIB } from "./compile";
 import { ROOT, runChildAsync } from "./measure";
 import { Row, median, ratio } from "./rows";
 
-export const EXAMPLE_HANDLERS = ["examples/serverless-hello/handler.ts", "examples/http-api/handlers/users.ts", "examples/http-api/handlers/health.ts"];
+export const EXAMPLE_HANDLERS = [
+  "examples/serverless-hello/handler.ts",
+  "examples/http-api/handlers/users.ts",
+  "examples/http-api/handlers/health.ts",
+];
 export const CLOUDS: Cloud[] = ["aws", "gcp", "azure", "cloudflare"];
 
 export interface BundlePoint {
@@ -42,7 +46,16 @@ export function measureBundles(runs: number, handlers = EXAMPLE_HANDLERS, clouds
       };
       const a = build(true);
       const p = build(false);
-      out.push({ handler, cloud, bytes: a.bytes, plainBytes: p.bytes, gzipBytes: a.gzip, plainGzipBytes: p.gzip, ms: a.ms, plainMs: p.ms });
+      out.push({
+        handler,
+        cloud,
+        bytes: a.bytes,
+        plainBytes: p.bytes,
+        gzipBytes: a.gzip,
+        plainGzipBytes: p.gzip,
+        ms: a.ms,
+        plainMs: p.ms,
+      });
     }
   }
   clearBundleCache();
@@ -77,7 +90,9 @@ export async function measureParallelBuild(count: number, compiledRoot: string):
       clearBundleCache(); // memory and .meridian/bundles: the workers must start cold
       const start = process.hrtime.bigint();
       const shards = Array.from({ length: workers }, (_, w) => entries.filter((_e, i) => i % workers === w));
-      const results = await Promise.all(shards.map((s) => runChildAsync("build", [COMPILED_LIB, "aws", mode, ...s], { compiledRoot })));
+      const results = await Promise.all(
+        shards.map((s) => runChildAsync("build", [COMPILED_LIB, "aws", mode, ...s], { compiledRoot })),
+      );
       return { wall: Number(process.hrtime.bigint() - start) / 1e6, results };
     };
     const plain = await run("plain");
@@ -86,7 +101,10 @@ export async function measureParallelBuild(count: number, compiledRoot: string):
     // The cold pass of each worker runs in parallel with the others: the slowest worker is the wall time.
     const cold = (r: typeof adapter) => Math.max(...r.results.map((x) => x.coldMs as number));
     return {
-      functions: count, workers, coldMs: cold(adapter), plainColdMs: cold(plain),
+      functions: count,
+      workers,
+      coldMs: cold(adapter),
+      plainColdMs: cold(plain),
       warmMs: Math.max(...adapter.results.map((x) => x.warmMs as number)),
       rebuilt: adapter.results.reduce((n, x) => n + (x.rebuilt as number), 0),
     };
@@ -100,15 +118,45 @@ export function functionRows(bundles: BundlePoint[], parallel: ParallelBuild | u
   for (const b of bundles) {
     const overhead = b.bytes - b.plainBytes;
     const short = b.handler.replace(/^examples\//, "");
-    rows.push({ figure: "functions", name: `${short} on ${b.cloud}: bundle`, unit: "B", measured: b.bytes, baseline: b.plainBytes, ratio: ratio(b.bytes, b.plainBytes),
-      goal: "adapter < 5 KB", ok: overhead < 5 * 1024, note: `adapter +${overhead} B minified, gzip ${b.gzipBytes} vs ${b.plainGzipBytes} B` });
-    rows.push({ figure: "functions", name: `${short} on ${b.cloud}: cold build`, unit: "ms", measured: round1(b.ms), baseline: round1(b.plainMs), ratio: ratio(b.ms, b.plainMs) });
+    rows.push({
+      figure: "functions",
+      name: `${short} on ${b.cloud}: bundle`,
+      unit: "B",
+      measured: b.bytes,
+      baseline: b.plainBytes,
+      ratio: ratio(b.bytes, b.plainBytes),
+      goal: "adapter < 5 KB",
+      ok: overhead < 5 * 1024,
+      note: `adapter +${overhead} B minified, gzip ${b.gzipBytes} vs ${b.plainGzipBytes} B`,
+    });
+    rows.push({
+      figure: "functions",
+      name: `${short} on ${b.cloud}: cold build`,
+      unit: "ms",
+      measured: round1(b.ms),
+      baseline: round1(b.plainMs),
+      ratio: ratio(b.ms, b.plainMs),
+    });
   }
   if (parallel) {
-    rows.push({ figure: "functions", name: `${parallel.functions} functions, cold cache, ${parallel.workers} parallel workers`, unit: "ms", measured: Math.round(parallel.coldMs),
-      baseline: Math.round(parallel.plainColdMs), ratio: ratio(parallel.coldMs, parallel.plainColdMs), note: "baseline: plain esbuild, same layout" });
-    rows.push({ figure: "functions", name: `${parallel.functions} functions, second build with no change`, unit: "ms", measured: round1(parallel.warmMs),
-      goal: "no rebuild", ok: parallel.rebuilt === 0, note: `${parallel.rebuilt} of ${parallel.functions} rebuilt: content-hash cache` });
+    rows.push({
+      figure: "functions",
+      name: `${parallel.functions} functions, cold cache, ${parallel.workers} parallel workers`,
+      unit: "ms",
+      measured: Math.round(parallel.coldMs),
+      baseline: Math.round(parallel.plainColdMs),
+      ratio: ratio(parallel.coldMs, parallel.plainColdMs),
+      note: "baseline: plain esbuild, same layout",
+    });
+    rows.push({
+      figure: "functions",
+      name: `${parallel.functions} functions, second build with no change`,
+      unit: "ms",
+      measured: round1(parallel.warmMs),
+      goal: "no rebuild",
+      ok: parallel.rebuilt === 0,
+      note: `${parallel.rebuilt} of ${parallel.functions} rebuilt: content-hash cache`,
+    });
   }
   return rows;
 }

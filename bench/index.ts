@@ -61,11 +61,22 @@ async function main(): Promise<void> {
 
   const table = toMarkdown(rows);
   const results = {
-    date: new Date().toISOString(), quick, node: process.version, cpus: os.cpus().length, load: os.loadavg(), seconds: Math.round((Date.now() - started) / 1000),
-    rows, raw: { synthesis: [...regions, ...functions], load, criticalPaths: paths, bundles, parallel, failover, tests },
+    date: new Date().toISOString(),
+    quick,
+    node: process.version,
+    cpus: os.cpus().length,
+    load: os.loadavg(),
+    seconds: Math.round((Date.now() - started) / 1000),
+    rows,
+    raw: { synthesis: [...regions, ...functions], load, criticalPaths: paths, bundles, parallel, failover, tests },
   };
   fs.writeFileSync(path.join(__dirname, "results.json"), `${JSON.stringify(results, null, 2)}\n`);
-  process.stdout.write(`${table}\n\n${rows.filter((r) => r.ok === false).length} goal(s) missed; ${os.cpus().length} CPUs, load ${os.loadavg().map((l) => l.toFixed(1)).join(" ")}; bench/results.json written.\n`);
+  process.stdout.write(
+    `${table}\n\n${rows.filter((r) => r.ok === false).length} goal(s) missed; ${os.cpus().length} CPUs, load ${os
+      .loadavg()
+      .map((l) => l.toFixed(1))
+      .join(" ")}; bench/results.json written.\n`,
+  );
 }
 
 main().catch((err) => {

@@ -15,7 +15,12 @@ export interface ChildResult {
  * and returns the JSON it prints last. Each figure comes from its own process so neither side warms the other.
  */
 export function runChild(script: string, args: string[], options: ChildOptions = {}): ChildResult {
-  const r = spawnSync(process.execPath, childArgv(script, args, options), { cwd: ROOT, encoding: "utf8", maxBuffer: 64 * 1024 * 1024, env: childEnv() });
+  const r = spawnSync(process.execPath, childArgv(script, args, options), {
+    cwd: ROOT,
+    encoding: "utf8",
+    maxBuffer: 64 * 1024 * 1024,
+    env: childEnv(),
+  });
   return parseChild(script, args, r.status, r.stdout, r.stderr);
 }
 
@@ -33,7 +38,13 @@ function childArgv(script: string, args: string[], options: ChildOptions): strin
 
 const childEnv = () => ({ ...process.env, TS_NODE_PROJECT: path.join(ROOT, "tsconfig.json") });
 
-function parseChild(script: string, args: string[], status: number | null, stdout: string, stderr: string): ChildResult {
+function parseChild(
+  script: string,
+  args: string[],
+  status: number | null,
+  stdout: string,
+  stderr: string,
+): ChildResult {
   const last = stdout.trim().split("\n").pop() ?? "";
   if (status !== 0 || !last.startsWith("{")) {
     throw new Error(`bench child ${script} ${args.join(" ")} failed (exit ${status}):\n${stderr.slice(-2000)}`);
@@ -47,11 +58,19 @@ export function runChildAsync(script: string, args: string[], options: ChildOpti
     const child = spawn(process.execPath, childArgv(script, args, options), { cwd: ROOT, env: childEnv() });
     let stdout = "";
     let stderr = "";
-    child.stdout.on("data", (d) => { stdout += d; });
-    child.stderr.on("data", (d) => { stderr += d; });
+    child.stdout.on("data", (d) => {
+      stdout += d;
+    });
+    child.stderr.on("data", (d) => {
+      stderr += d;
+    });
     child.on("error", reject);
     child.on("close", (status) => {
-      try { resolve(parseChild(script, args, status, stdout, stderr)); } catch (err) { reject(err); }
+      try {
+        resolve(parseChild(script, args, status, stdout, stderr));
+      } catch (err) {
+        reject(err);
+      }
     });
   });
 }

@@ -38,14 +38,13 @@ const fmt = (n: number | undefined, unit = ""): string => {
 
 /** The rows as a Markdown table (what `npm run bench` prints and docs/performance.md shows). */
 export function toMarkdown(rows: Row[]): string {
-  const lines = [
-    "| Figure | Measurement | Meridian | Baseline | Ratio | Goal | |",
-    "|---|---|---:|---:|---:|---|---|",
-  ];
+  const lines = ["| Figure | Measurement | Meridian | Baseline | Ratio | Goal | |", "|---|---|---:|---:|---:|---|---|"];
   for (const r of rows) {
     const status = r.ok === undefined ? "" : r.ok ? "ok" : "**MISSED**";
     const goal = r.goal ?? "";
-    lines.push(`| ${r.figure} | ${r.name}${r.note ? ` (${r.note})` : ""} | ${fmt(r.measured, r.unit)} | ${fmt(r.baseline, r.baseline === undefined ? "" : r.unit)} | ${r.ratio === undefined ? "—" : `${r.ratio.toFixed(2)}×`} | ${goal} | ${status} |`);
+    lines.push(
+      `| ${r.figure} | ${r.name}${r.note ? ` (${r.note})` : ""} | ${fmt(r.measured, r.unit)} | ${fmt(r.baseline, r.baseline === undefined ? "" : r.unit)} | ${r.ratio === undefined ? "—" : `${r.ratio.toFixed(2)}×`} | ${goal} | ${status} |`,
+    );
   }
   return lines.join("\n");
 }

@@ -12,7 +12,6 @@ export const SOURCE_LIB = path.join(__dirname, "..", "lib");
 
 /** Loads a module of the library tree at `lib` (sources or compiled copy). */
 export function libModule<T>(lib: string, name: string): T {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   return require(path.join(lib, name)) as T;
 }
 
@@ -24,7 +23,6 @@ export const FUNCTIONS_PER_API = 10;
  * partitions, which a Route 53 public zone in the `aws` partition cannot front).
  */
 export function awsRegions(n: number): Placement[] {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { AWS_REGIONS, awsPartition } = require("../lib/core/regions") as typeof import("../lib/core/regions");
   const commercial = AWS_REGIONS.filter((r) => awsPartition(r) === "aws");
   if (n > commercial.length) throw new Error(`only ${commercial.length} commercial AWS regions`);
@@ -35,7 +33,9 @@ export function awsRegions(n: number): Placement[] {
 export function regionsOf(cloud: "aws" | "gcp" | "azure", n: number): Placement[] {
   const lists = {
     aws: awsRegions(20),
-    gcp: ["us-central1", "europe-west1", "asia-northeast1", "us-east4", "europe-west4", "australia-southeast1"].map((r) => `gcp:${r}`),
+    gcp: ["us-central1", "europe-west1", "asia-northeast1", "us-east4", "europe-west4", "australia-southeast1"].map(
+      (r) => `gcp:${r}`,
+    ),
     azure: ["westeurope", "northeurope", "eastus", "westus2", "southeastasia", "japaneast"].map((r) => `azure:${r}`),
   } as Record<string, string[]>;
   return lists[cloud].slice(0, n) as Placement[];
@@ -53,7 +53,17 @@ export function serviceProgram(regions: Placement[], lib = SOURCE_LIB): Program 
     const svc = new MultiRegionService("svc", {
       regions,
       container: { image: "public.ecr.aws/nginx/nginx:1.27", port: 80 },
-      routing: azureOnly ? { strategy: "latency" } : { strategy: "latency", dns: { provider: "route53", zone: "example.com", record: "api", route53: { zoneId: "Z0123456789ABCDEFGHIJ" } } },
+      routing: azureOnly
+        ? { strategy: "latency" }
+        : {
+            strategy: "latency",
+            dns: {
+              provider: "route53",
+              zone: "example.com",
+              record: "api",
+              route53: { zoneId: "Z0123456789ABCDEFGHIJ" },
+            },
+          },
     });
     return { url: svc.url, failoverSeconds: svc.failoverSeconds };
   };
@@ -68,7 +78,11 @@ export function functionsProgram(n: number, lib = SOURCE_LIB, target: Placement 
     for (let api = 0; api * FUNCTIONS_PER_API < n; api++) {
       const routes: Record<string, InstanceType<typeof ServerlessFunction>> = {};
       for (let i = api * FUNCTIONS_PER_API; i < Math.min(n, (api + 1) * FUNCTIONS_PER_API); i++) {
-        routes[`GET /f${i}`] = new ServerlessFunction(`fn${i}`, { target, entry: HANDLER, environment: { INDEX: String(i) } });
+        routes[`GET /f${i}`] = new ServerlessFunction(`fn${i}`, {
+          target,
+          entry: HANDLER,
+          environment: { INDEX: String(i) },
+        });
       }
       urls[`api${api}`] = new ApiGateway(`api${api}`, { target, routes }).url;
     }

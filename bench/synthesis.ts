@@ -27,7 +27,12 @@ const LABEL: Record<StackKind, (n: number) => string> = {
  * the plan the components produced), alternating the two so that load from other processes hits both alike.
  * Every run is a fresh compiled Node process.
  */
-export function measureSynthesis(kind: StackKind, sizes: number[], runs: number, compiledRoot: string): SynthesisPoint[] {
+export function measureSynthesis(
+  kind: StackKind,
+  sizes: number[],
+  runs: number,
+  compiledRoot: string,
+): SynthesisPoint[] {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "meridian-bench-"));
   try {
     return sizes.map((size) => {
@@ -38,13 +43,19 @@ export function measureSynthesis(kind: StackKind, sizes: number[], runs: number,
         comp.push(runChild("synth", [COMPILED_LIB, "component", kind, String(size), planFile], { compiledRoot }));
         base.push(runChild("synth", [COMPILED_LIB, "baseline", planFile], { compiledRoot }));
         if (base[i].resources !== comp[i].resources) {
-          throw new Error(`baseline registered ${base[i].resources} resources, the components ${comp[i].resources} (${kind} ${size})`);
+          throw new Error(
+            `baseline registered ${base[i].resources} resources, the components ${comp[i].resources} (${kind} ${size})`,
+          );
         }
       }
       return {
-        kind, size, resources: comp[0].resources as number,
-        componentMs: median(comp.map((r) => r.ms)), baselineMs: median(base.map((r) => r.ms)),
-        componentRssMiB: median(comp.map((r) => r.rssMiB)), baselineRssMiB: median(base.map((r) => r.rssMiB)),
+        kind,
+        size,
+        resources: comp[0].resources as number,
+        componentMs: median(comp.map((r) => r.ms)),
+        baselineMs: median(base.map((r) => r.ms)),
+        componentRssMiB: median(comp.map((r) => r.rssMiB)),
+        baselineRssMiB: median(base.map((r) => r.rssMiB)),
       };
     });
   } finally {
@@ -63,11 +74,28 @@ export function synthesisRows(points: SynthesisPoint[]): Row[] {
   const rows: Row[] = [];
   for (const p of points) {
     const timeRatio = ratio(p.componentMs, p.baselineMs)!;
-    rows.push({ figure: "synthesis", name: `${LABEL[p.kind](p.size)}: time`, unit: "ms", measured: Math.round(p.componentMs), baseline: Math.round(p.baselineMs),
-      ratio: timeRatio, goal: "ratio ≤ 1.25", ok: timeRatio <= 1.25, note: `${p.resources} resources` });
+    rows.push({
+      figure: "synthesis",
+      name: `${LABEL[p.kind](p.size)}: time`,
+      unit: "ms",
+      measured: Math.round(p.componentMs),
+      baseline: Math.round(p.baselineMs),
+      ratio: timeRatio,
+      goal: "ratio ≤ 1.25",
+      ok: timeRatio <= 1.25,
+      note: `${p.resources} resources`,
+    });
     const big = p.kind === "functions" && p.size >= 500;
-    rows.push({ figure: "synthesis", name: `${LABEL[p.kind](p.size)}: peak RSS`, unit: "MiB", measured: p.componentRssMiB, baseline: p.baselineRssMiB,
-      ratio: ratio(p.componentRssMiB, p.baselineRssMiB), goal: big ? "< 1024 MiB" : undefined, ok: big ? p.componentRssMiB < 1024 : undefined });
+    rows.push({
+      figure: "synthesis",
+      name: `${LABEL[p.kind](p.size)}: peak RSS`,
+      unit: "MiB",
+      measured: p.componentRssMiB,
+      baseline: p.baselineRssMiB,
+      ratio: ratio(p.componentRssMiB, p.baselineRssMiB),
+      goal: big ? "< 1024 MiB" : undefined,
+      ok: big ? p.componentRssMiB < 1024 : undefined,
+    });
   }
   for (const kind of ["regions", "functions"] as StackKind[]) {
     const series = points.filter((p) => p.kind === kind);
@@ -75,8 +103,17 @@ export function synthesisRows(points: SynthesisPoint[]): Row[] {
       const [a, b] = [series[i - 1], series[i]];
       const g = growthPerDoubling(a, b, (p) => p.componentMs);
       const gBase = growthPerDoubling(a, b, (p) => p.baselineMs);
-      rows.push({ figure: "synthesis", name: `growth per doubling, ${kind} ${a.size} → ${b.size}`, unit: "×", measured: g, baseline: gBase,
-        ratio: ratio(g, gBase), goal: "≤ 2.2× per doubling", ok: g <= 2.2, note: `${a.resources} → ${b.resources} resources` });
+      rows.push({
+        figure: "synthesis",
+        name: `growth per doubling, ${kind} ${a.size} → ${b.size}`,
+        unit: "×",
+        measured: g,
+        baseline: gBase,
+        ratio: ratio(g, gBase),
+        goal: "≤ 2.2× per doubling",
+        ok: g <= 2.2,
+        note: `${a.resources} → ${b.resources} resources`,
+      });
     }
   }
   return rows;

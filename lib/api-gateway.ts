@@ -25,14 +25,16 @@ export type ApiGatewayAuth =
   | { apiKey: true; jwt?: undefined };
 
 /** A custom domain: the hostname, and optionally the DNS zone that holds it. */
-export type ApiGatewayDomain = string | {
-  /** @example name: "api.example.com" */
-  name: string;
-  /** DNS zone of the name (default: the name without its first label). @example zone: "example.com" */
-  zone?: string;
-  /** Azure only: resource group of the Azure DNS zone; without it, create the CNAME yourself. @example zoneResourceGroup: "dns" */
-  zoneResourceGroup?: string;
-};
+export type ApiGatewayDomain =
+  | string
+  | {
+      /** @example name: "api.example.com" */
+      name: string;
+      /** DNS zone of the name (default: the name without its first label). @example zone: "example.com" */
+      zone?: string;
+      /** Azure only: resource group of the Azure DNS zone; without it, create the CNAME yourself. @example zoneResourceGroup: "dns" */
+      zoneResourceGroup?: string;
+    };
 
 /**
  * Per-child customisation hooks (SST style), keyed by child. AWS: `api`, `authorizer`, `integration`,
@@ -100,7 +102,11 @@ export class ApiGateway extends pulumi.ComponentResource {
   }
 }
 
-function expand(parent: pulumi.Resource, model: ApiModel, transforms: ApiGatewayTransforms | undefined): { url: pulumi.Output<string> } {
+function expand(
+  parent: pulumi.Resource,
+  model: ApiModel,
+  transforms: ApiGatewayTransforms | undefined,
+): { url: pulumi.Output<string> } {
   switch (model.cloud) {
     case "aws": {
       const { createAwsApiGateway } = require("./aws/api-gateway") as typeof import("./aws/api-gateway");
@@ -115,7 +121,8 @@ function expand(parent: pulumi.Resource, model: ApiModel, transforms: ApiGateway
       return createAzureApiGateway(parent, model, transforms);
     }
     case "cloudflare": {
-      const { createCloudflareApiGateway } = require("./cloudflare/api-gateway") as typeof import("./cloudflare/api-gateway");
+      const { createCloudflareApiGateway } =
+        require("./cloudflare/api-gateway") as typeof import("./cloudflare/api-gateway");
       return createCloudflareApiGateway(parent, model, transforms);
     }
   }

@@ -3,8 +3,18 @@ import { FailoverDnsArgs } from "./core/dns/types";
 import { resolveFailoverDns } from "./core/dns/validate";
 
 export type {
-  CloudflarePlan, DnsProvider, DnsStrategy, FailoverDnsArgs, FailoverDnsAzureOptions, FailoverDnsCloudflareOptions, FailoverDnsEndpoint,
-  FailoverDnsGcpOptions, FailoverDnsHealthCheck, FailoverDnsRoute53Options, FailoverDnsTransforms, HealthProtocol,
+  CloudflarePlan,
+  DnsProvider,
+  DnsStrategy,
+  FailoverDnsArgs,
+  FailoverDnsAzureOptions,
+  FailoverDnsCloudflareOptions,
+  FailoverDnsEndpoint,
+  FailoverDnsGcpOptions,
+  FailoverDnsHealthCheck,
+  FailoverDnsRoute53Options,
+  FailoverDnsTransforms,
+  HealthProtocol,
 } from "./core/dns/types";
 
 /**
@@ -40,12 +50,14 @@ export class FailoverDns extends pulumi.ComponentResource {
         break;
       }
       case "cloudflare": {
-        const { createCloudflareFailoverDns } = require("./cloudflare/failover-dns") as typeof import("./cloudflare/failover-dns");
+        const { createCloudflareFailoverDns } =
+          require("./cloudflare/failover-dns") as typeof import("./cloudflare/failover-dns");
         out = createCloudflareFailoverDns(name, r, this, transforms);
         break;
       }
       case "azure-traffic-manager": {
-        const { createTrafficManagerFailoverDns } = require("./azure/failover-dns") as typeof import("./azure/failover-dns");
+        const { createTrafficManagerFailoverDns } =
+          require("./azure/failover-dns") as typeof import("./azure/failover-dns");
         out = createTrafficManagerFailoverDns(name, r, this, transforms);
         break;
       }

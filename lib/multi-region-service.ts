@@ -4,7 +4,13 @@ import { CLOUDFLARE_MIN_INTERVAL } from "./core/dns/capabilities";
 import { MultiRegionServiceArgs, RegionSpec, ServiceSpec, validateServiceArgs } from "./core/service";
 
 export type {
-  MultiRegionServiceArgs, ServiceContainer, ServiceHealthCheck, ServiceRouting, ServiceDns, ServiceRegionOverride, ServiceStrategy,
+  MultiRegionServiceArgs,
+  ServiceContainer,
+  ServiceHealthCheck,
+  ServiceRouting,
+  ServiceDns,
+  ServiceRegionOverride,
+  ServiceStrategy,
 } from "./core/service";
 export { criticalPathSeconds, criticalPath, TYPICAL_CREATE_SECONDS } from "./core/service";
 
@@ -16,7 +22,6 @@ interface RegionEndpoint {
   /** Route 53 alias zone of an AWS load balancer. */
   aliasZoneId?: pulumi.Output<string>;
 }
-
 
 /**
  * One containerized service in many regions behind one global front, with health-based failover.
@@ -53,10 +58,12 @@ export class MultiRegionService extends pulumi.ComponentResource {
     let failoverSeconds: pulumi.Output<number> | undefined;
 
     if (of("aws").length > 0) {
-      const { createAwsService, route53ZoneId } = require("./aws/multi-region-service") as typeof import("./aws/multi-region-service");
-      const certificateDns = spec.dns!.provider === "route53"
-        ? { kind: "route53" as const, zoneId: route53ZoneId(spec, this) }
-        : { kind: "external" as const, createRecord: this.cloudflareRecordFactory(spec) };
+      const { createAwsService, route53ZoneId } =
+        require("./aws/multi-region-service") as typeof import("./aws/multi-region-service");
+      const certificateDns =
+        spec.dns!.provider === "route53"
+          ? { kind: "route53" as const, zoneId: route53ZoneId(spec, this) }
+          : { kind: "external" as const, createRecord: this.cloudflareRecordFactory(spec) };
       endpoints.push(...createAwsService(this, spec, of("aws"), certificateDns));
     }
     if (of("gcp").length > 0) {
@@ -66,13 +73,16 @@ export class MultiRegionService extends pulumi.ComponentResource {
       if (gcp.front) {
         // The load balancer is the front; DNS only maps the name to its anycast address.
         // DNS only (never proxied): a Google-managed certificate provisions only while the name resolves to the LB.
-        this.dnsFront(spec, [{ id: "global", address: gcp.front.address.address }], "weighted", undefined, { dnsOnly: true });
+        this.dnsFront(spec, [{ id: "global", address: gcp.front.address.address }], "weighted", undefined, {
+          dnsOnly: true,
+        });
         url = gcp.front.url;
         failoverSeconds = pulumi.output(gcp.front.failoverSeconds);
       }
     }
     if (of("azure").length > 0) {
-      const { createAzureService } = require("./azure/multi-region-service") as typeof import("./azure/multi-region-service");
+      const { createAzureService } =
+        require("./azure/multi-region-service") as typeof import("./azure/multi-region-service");
       const azure = createAzureService(this, spec, of("azure"));
       endpoints.push(...azure.endpoints);
       if (azure.front) {
@@ -82,17 +92,24 @@ export class MultiRegionService extends pulumi.ComponentResource {
     }
     if (spec.front === "dns") {
       const byKey = new Map(endpoints.map((e) => [e.key, e]));
-      const dns = this.dnsFront(spec, spec.regions.map((r, i) => ({
-        id: r.label,
-        address: byKey.get(r.key)!.address,
-        region: r.key,
-        // Priorities follow the listed order and never change: a manual failover is FailoverDns's `primary`,
-        // which moves traffic without swapping record roles (Route 53 cannot swap PRIMARY/SECONDARY in place).
-        priority: i + 1,
-        weight: spec.strategy === "weighted" ? r.weight : undefined,
-        enabled: !r.drained,
-        aliasZoneId: spec.dns!.provider === "route53" ? byKey.get(r.key)!.aliasZoneId : undefined,
-      })), spec.strategy, spec.strategy === "failover" && !spec.regions[0].primary ? spec.regions.find((r) => r.primary)!.label : undefined);
+      const dns = this.dnsFront(
+        spec,
+        spec.regions.map((r, i) => ({
+          id: r.label,
+          address: byKey.get(r.key)!.address,
+          region: r.key,
+          // Priorities follow the listed order and never change: a manual failover is FailoverDns's `primary`,
+          // which moves traffic without swapping record roles (Route 53 cannot swap PRIMARY/SECONDARY in place).
+          priority: i + 1,
+          weight: spec.strategy === "weighted" ? r.weight : undefined,
+          enabled: !r.drained,
+          aliasZoneId: spec.dns!.provider === "route53" ? byKey.get(r.key)!.aliasZoneId : undefined,
+        })),
+        spec.strategy,
+        spec.strategy === "failover" && !spec.regions[0].primary
+          ? spec.regions.find((r) => r.primary)!.label
+          : undefined,
+      );
       url = pulumi.interpolate`https://${dns.fqdn}`;
       failoverSeconds = dns.failoverSeconds;
     }
@@ -102,20 +119,41 @@ export class MultiRegionService extends pulumi.ComponentResource {
     endpoints.sort((a, b) => order.indexOf(a.key) - order.indexOf(b.key));
     this.url = url!;
     this.failoverSeconds = failoverSeconds!;
-    this.endpoints = pulumi.all(endpoints.map((e) => e.url)).apply((urls) => Object.fromEntries(endpoints.map((e, i) => [e.key, urls[i]])));
+    this.endpoints = pulumi
+      .all(endpoints.map((e) => e.url))
+      .apply((urls) => Object.fromEntries(endpoints.map((e, i) => [e.key, urls[i]])));
     this.registerOutputs({ url: this.url, endpoints: this.endpoints, failoverSeconds: this.failoverSeconds });
   }
 
   /** Composes `FailoverDns` for the service's public name: the DNS front (or the name of a global front). */
-  private dnsFront(spec: ServiceSpec, endpoints: FailoverDnsArgs["endpoints"], strategy: FailoverDnsArgs["strategy"], primary?: string, options: { dnsOnly?: boolean } = {}) {
+  private dnsFront(
+    spec: ServiceSpec,
+    endpoints: FailoverDnsArgs["endpoints"],
+    strategy: FailoverDnsArgs["strategy"],
+    primary?: string,
+    options: { dnsOnly?: boolean } = {},
+  ) {
     const { FailoverDns } = require("./failover-dns") as typeof import("./failover-dns");
     const dns = spec.dns!;
     const hc = spec.healthCheck;
-    const args: FailoverDnsArgs = { provider: dns.provider, zone: dns.zone, record: dns.record, strategy, endpoints, primary };
+    const args: FailoverDnsArgs = {
+      provider: dns.provider,
+      zone: dns.zone,
+      record: dns.record,
+      strategy,
+      endpoints,
+      primary,
+    };
     if (dns.provider === "route53") {
       const { route53ZoneId } = require("./aws/multi-region-service") as typeof import("./aws/multi-region-service");
       // Route 53 checks every 10 or 30 s and its probe timeout is fixed.
-      args.healthCheck = { path: hc.path, protocol: "HTTPS", port: 443, intervalSeconds: hc.intervalSeconds <= 10 ? 10 : 30, failureThreshold: hc.failureThreshold };
+      args.healthCheck = {
+        path: hc.path,
+        protocol: "HTTPS",
+        port: 443,
+        intervalSeconds: hc.intervalSeconds <= 10 ? 10 : 30,
+        failureThreshold: hc.failureThreshold,
+      };
       args.ttlSeconds = 60;
       args.route53 = { zoneId: route53ZoneId(spec, this) };
     } else {
@@ -123,14 +161,31 @@ export class MultiRegionService extends pulumi.ComponentResource {
       const intervalSeconds = Math.max(hc.intervalSeconds, CLOUDFLARE_MIN_INTERVAL[plan]);
       // One retry by default: timeout × 2 must stay under the interval; Cloudflare allows 1-10 s.
       const timeoutSeconds = Math.max(1, Math.min(hc.timeoutSeconds, 10, Math.floor((intervalSeconds - 1) / 2)));
-      args.healthCheck = { path: hc.path, protocol: "HTTPS", port: 443, intervalSeconds, failureThreshold: hc.failureThreshold, timeoutSeconds };
-      args.cloudflare = { accountId: dns.cloudflare!.accountId, zoneId: dns.cloudflare!.zoneId, plan, ...(options.dnsOnly ? { proxied: false } : {}) };
+      args.healthCheck = {
+        path: hc.path,
+        protocol: "HTTPS",
+        port: 443,
+        intervalSeconds,
+        failureThreshold: hc.failureThreshold,
+        timeoutSeconds,
+      };
+      args.cloudflare = {
+        accountId: dns.cloudflare!.accountId,
+        zoneId: dns.cloudflare!.zoneId,
+        plan,
+        ...(options.dnsOnly ? { proxied: false } : {}),
+      };
       // Cloud Run and Container Apps route by Host: the proxy must present each origin's own name to it.
-      const hostRouted = new Map(endpoints.filter((e) => spec.regions.some((r) => r.label === e.id && r.cloud !== "aws")).map((e) => [`${spec.name}-dns-${e.id}-pool`, e.address]));
+      const hostRouted = new Map(
+        endpoints
+          .filter((e) => spec.regions.some((r) => r.label === e.id && r.cloud !== "aws"))
+          .map((e) => [`${spec.name}-dns-${e.id}-pool`, e.address]),
+      );
       args.transform = {
         pool: (poolArgs: any, _opts, poolName) => {
           const host = hostRouted.get(poolName);
-          if (host !== undefined) poolArgs.origins = poolArgs.origins.map((o: any) => ({ ...o, header: { hosts: [host] } }));
+          if (host !== undefined)
+            poolArgs.origins = poolArgs.origins.map((o: any) => ({ ...o, header: { hosts: [host] } }));
         },
       };
     }
@@ -139,7 +194,8 @@ export class MultiRegionService extends pulumi.ComponentResource {
 
   /** ACM validation records for AWS regions whose name lives in a Cloudflare zone. */
   private cloudflareRecordFactory(spec: ServiceSpec) {
-    const { cloudflareValidationRecord } = require("./cloudflare/multi-region-service/acm-validation") as typeof import("./cloudflare/multi-region-service/acm-validation");
+    const { cloudflareValidationRecord } =
+      require("./cloudflare/multi-region-service/acm-validation") as typeof import("./cloudflare/multi-region-service/acm-validation");
     return (recordName: string, record: Parameters<typeof cloudflareValidationRecord>[3]) =>
       cloudflareValidationRecord(this, spec.dns!.cloudflare!.zoneId, recordName, record);
   }

@@ -36,29 +36,40 @@ export class ServerlessFunction extends pulumi.ComponentResource {
   constructor(name: string, args: ServerlessFunctionArgs, opts?: pulumi.ComponentResourceOptions) {
     // Everything that can reject input runs before the component registers: bad input creates nothing.
     const fn = validateFunctionArgs(name, args);
-    const pkg = packageFunction({ cloud: fn.placement.cloud, source: fn.source, target: fn.runtimeInfo.esbuildTarget, timeoutSeconds: fn.timeoutSeconds, queue: fn.queue, component: fn.component });
+    const pkg = packageFunction({
+      cloud: fn.placement.cloud,
+      source: fn.source,
+      target: fn.runtimeInfo.esbuildTarget,
+      timeoutSeconds: fn.timeoutSeconds,
+      queue: fn.queue,
+      component: fn.component,
+    });
     checkPackageSize(fn, { zipped: pkg.zippedBytes, gzipped: pkg.gzippedBytes });
     super("meridian:index:ServerlessFunction", name, {}, opts);
 
     let result: CloudFunctionResult;
     switch (fn.placement.cloud) {
       case "aws": {
-        const { createAwsFunction } = require("./aws/serverless-function") as typeof import("./aws/serverless-function");
+        const { createAwsFunction } =
+          require("./aws/serverless-function") as typeof import("./aws/serverless-function");
         result = createAwsFunction(this, fn, pkg);
         break;
       }
       case "gcp": {
-        const { createGcpFunction } = require("./gcp/serverless-function") as typeof import("./gcp/serverless-function");
+        const { createGcpFunction } =
+          require("./gcp/serverless-function") as typeof import("./gcp/serverless-function");
         result = createGcpFunction(this, fn, pkg);
         break;
       }
       case "azure": {
-        const { createAzureFunction } = require("./azure/serverless-function") as typeof import("./azure/serverless-function");
+        const { createAzureFunction } =
+          require("./azure/serverless-function") as typeof import("./azure/serverless-function");
         result = createAzureFunction(this, fn, pkg);
         break;
       }
       case "cloudflare": {
-        const { createCloudflareFunction } = require("./cloudflare/serverless-function") as typeof import("./cloudflare/serverless-function");
+        const { createCloudflareFunction } =
+          require("./cloudflare/serverless-function") as typeof import("./cloudflare/serverless-function");
         result = createCloudflareFunction(this, fn, pkg);
         break;
       }
@@ -78,6 +89,12 @@ export class ServerlessFunction extends pulumi.ComponentResource {
       ...result.handle,
     };
     registerFunction(this.handle, fn.url);
-    this.registerOutputs({ url: this.url, nativeName: this.nativeName, invokeCommand: this.invokeCommand, logsCommand: this.logsCommand, queue: this.queue });
+    this.registerOutputs({
+      url: this.url,
+      nativeName: this.nativeName,
+      invokeCommand: this.invokeCommand,
+      logsCommand: this.logsCommand,
+      queue: this.queue,
+    });
   }
 }

@@ -18,8 +18,16 @@ interface CliResult {
 function isPlan(v: unknown): v is Plan {
   if (typeof v !== "object" || v === null) return false;
   const p = v as Record<string, unknown>;
-  return Array.isArray(p.resources) && p.resources.every((r) => typeof r === "object" && r !== null
-    && typeof (r as Record<string, unknown>).urn === "string" && typeof (r as Record<string, unknown>).type === "string");
+  return (
+    Array.isArray(p.resources) &&
+    p.resources.every(
+      (r) =>
+        typeof r === "object" &&
+        r !== null &&
+        typeof (r as Record<string, unknown>).urn === "string" &&
+        typeof (r as Record<string, unknown>).type === "string",
+    )
+  );
 }
 
 /** The CLI as a function of its arguments (what `main` prints and exits with). */
@@ -40,12 +48,22 @@ export function runCli(argv: string[]): CliResult {
   } catch (e) {
     return { code: 2, stdout: "", stderr: `cannot read plan ${file}: ${(e as Error).message}\n` };
   }
-  if (!isPlan(plan)) return { code: 2, stdout: "", stderr: `${file} is not a plan: expected { "resources": [ { "urn", "type", "inputs", ... } ] }\n` };
+  if (!isPlan(plan))
+    return {
+      code: 2,
+      stdout: "",
+      stderr: `${file} is not a plan: expected { "resources": [ { "urn", "type", "inputs", ... } ] }\n`,
+    };
   if (typeof plan.stack !== "string") plan.stack = "";
 
   const violations = checkPlan(plan);
   const checked = plan.resources.filter((r) => r.custom !== false).length;
-  if (json) return { code: violations.length ? 1 : 0, stdout: `${JSON.stringify({ violations, policies: POLICIES.length, resources: checked }, null, 2)}\n`, stderr: "" };
+  if (json)
+    return {
+      code: violations.length ? 1 : 0,
+      stdout: `${JSON.stringify({ violations, policies: POLICIES.length, resources: checked }, null, 2)}\n`,
+      stderr: "",
+    };
   const lines = violations.map(formatViolation);
   const summary = violations.length
     ? `${violations.length} mandatory policy violation(s) in ${new Set(violations.map((v) => v.urn)).size} resource(s); ${POLICIES.length} policies over ${checked} resources of stack ${plan.stack || "?"}.`

@@ -52,34 +52,58 @@ export function loadAppConfig(): AppConfig {
   const regions = regionsRaw.map((r, i) => v.placement(r, `meridian:regions[${i}]`).key as Placement);
   const seen = new Set<string>();
   regions.forEach((r, i) => {
-    if (seen.has(r)) throw new ConfigError(COMPONENT, `meridian:regions[${i}]`, `got ${describe(r)} twice; each region may appear once`);
+    if (seen.has(r))
+      throw new ConfigError(
+        COMPONENT,
+        `meridian:regions[${i}]`,
+        `got ${describe(r)} twice; each region may appear once`,
+      );
     seen.add(r);
   });
   const zone = v.hostname(read("zone"), "meridian:zone");
   const domain = v.hostname(read("domain"), "meridian:domain");
   if (!domain.endsWith(`.${zone}`)) {
-    v.fail("meridian:domain", `got ${describe(domain)}; it must be a name inside ${describe(zone)} (meridian:zone), such as "www.${zone}"`);
+    v.fail(
+      "meridian:domain",
+      `got ${describe(domain)}; it must be a name inside ${describe(zone)} (meridian:zone), such as "www.${zone}"`,
+    );
   }
   const orDefault = (key: string, fallback: unknown): unknown => {
     const value = read(key);
     return value === undefined ? fallback : value;
   };
   const dnsProvider = v.oneOf(orDefault("dnsProvider", "route53"), "meridian:dnsProvider", DNS_PROVIDERS);
-  const zoneId = v.string(read("zoneId"), "meridian:zoneId", { optional: true, pattern: /^Z[A-Z0-9]{1,32}$/, patternHelp: "a Route 53 hosted zone id like Z0123456789ABCDEFGHIJ" });
-  if (zoneId !== undefined && dnsProvider !== "route53") v.fail("meridian:zoneId", `given with dnsProvider ${describe(dnsProvider)}; it is the Route 53 hosted zone id`);
+  const zoneId = v.string(read("zoneId"), "meridian:zoneId", {
+    optional: true,
+    pattern: /^Z[A-Z0-9]{1,32}$/,
+    patternHelp: "a Route 53 hosted zone id like Z0123456789ABCDEFGHIJ",
+  });
+  if (zoneId !== undefined && dnsProvider !== "route53")
+    v.fail("meridian:zoneId", `given with dnsProvider ${describe(dnsProvider)}; it is the Route 53 hosted zone id`);
   const hex32 = { pattern: /^[0-9a-f]{32}$/, patternHelp: "a 32-character hexadecimal Cloudflare id" };
-  const cloudflareZoneId = v.string(read("cloudflareZoneId"), "meridian:cloudflareZoneId", { optional: true, ...hex32 });
+  const cloudflareZoneId = v.string(read("cloudflareZoneId"), "meridian:cloudflareZoneId", {
+    optional: true,
+    ...hex32,
+  });
   if (dnsProvider === "cloudflare") {
-    if (cloudflareZoneId === undefined) v.fail("meridian:cloudflareZoneId", "got undefined; required with dnsProvider \"cloudflare\"");
+    if (cloudflareZoneId === undefined)
+      v.fail("meridian:cloudflareZoneId", 'got undefined; required with dnsProvider "cloudflare"');
     v.string(new pulumi.Config("cloudflare").get("accountId"), "cloudflare:accountId", hex32);
   } else if (cloudflareZoneId !== undefined) {
     v.fail("meridian:cloudflareZoneId", `given with dnsProvider ${describe(dnsProvider)}`);
   }
   const image = v.string(orDefault("image", "public.ecr.aws/nginx/nginx:1.27"), "meridian:image", { maxLength: 255 });
-  const issuer = v.string(read("jwtIssuer"), "meridian:jwtIssuer", { optional: true, pattern: /^https:\/\/[^\s]+$/, patternHelp: "an https:// issuer URL" });
+  const issuer = v.string(read("jwtIssuer"), "meridian:jwtIssuer", {
+    optional: true,
+    pattern: /^https:\/\/[^\s]+$/,
+    patternHelp: "an https:// issuer URL",
+  });
   const audience = v.string(read("jwtAudience"), "meridian:jwtAudience", { optional: true, maxLength: 256 });
   if ((issuer === undefined) !== (audience === undefined)) {
-    v.fail(issuer === undefined ? "meridian:jwtIssuer" : "meridian:jwtAudience", "meridian:jwtIssuer and meridian:jwtAudience go together");
+    v.fail(
+      issuer === undefined ? "meridian:jwtIssuer" : "meridian:jwtAudience",
+      "meridian:jwtIssuer and meridian:jwtAudience go together",
+    );
   }
   const jwt = issuer && audience ? { issuer, audience } : undefined;
   return { environment, regions, domain, zone, dnsProvider, zoneId, cloudflareZoneId, image, jwt };

@@ -19,44 +19,82 @@ const options: pulumi.ComponentResourceOptions = prod ? { transformations: [prot
 const record = config.domain.slice(0, -(config.zone.length + 1));
 const handlers = path.join(__dirname, "..", "examples", "http-api", "handlers");
 
-const web = new MultiRegionService("web", {
-  regions: config.regions,
-  container: { image: config.image, port: 80, cpu: 0.5, memoryMb: 1024, environment: { APP_ENV: config.environment } },
-  healthCheck: { path: "/" },
-  routing: {
-    strategy: "latency",
-    dns: config.dnsProvider === "route53"
-      ? { provider: "route53", zone: config.zone, record, route53: config.zoneId ? { zoneId: config.zoneId } : undefined }
-      : { provider: "cloudflare", zone: config.zone, record, cloudflare: { accountId: new pulumi.Config("cloudflare").require("accountId"), zoneId: config.cloudflareZoneId! } },
+const web = new MultiRegionService(
+  "web",
+  {
+    regions: config.regions,
+    container: {
+      image: config.image,
+      port: 80,
+      cpu: 0.5,
+      memoryMb: 1024,
+      environment: { APP_ENV: config.environment },
+    },
+    healthCheck: { path: "/" },
+    routing: {
+      strategy: "latency",
+      dns:
+        config.dnsProvider === "route53"
+          ? {
+              provider: "route53",
+              zone: config.zone,
+              record,
+              route53: config.zoneId ? { zoneId: config.zoneId } : undefined,
+            }
+          : {
+              provider: "cloudflare",
+              zone: config.zone,
+              record,
+              cloudflare: {
+                accountId: new pulumi.Config("cloudflare").require("accountId"),
+                zoneId: config.cloudflareZoneId!,
+              },
+            },
+    },
+    logRetentionDays: prod ? 365 : 30,
   },
-  logRetentionDays: prod ? 365 : 30,
-}, options);
+  options,
+);
 
 /** A portable handler from the users API as a function in the primary region. */
-const handler = (name: string, file: string) => new ServerlessFunction(name, {
-  target: primary,
-  runtime: "nodejs22",
-  entry: path.join(handlers, file),
-  environment: { APP_ENV: config.environment },
-  logRetentionDays: prod ? 365 : 30,
-}, options);
+const handler = (name: string, file: string) =>
+  new ServerlessFunction(
+    name,
+    {
+      target: primary,
+      runtime: "nodejs22",
+      entry: path.join(handlers, file),
+      environment: { APP_ENV: config.environment },
+      logRetentionDays: prod ? 365 : 30,
+    },
+    options,
+  );
 const users = handler("users", "users.ts");
 const health = handler("health", "health.ts");
 
-const api = new ApiGateway("api", {
-  target: primary,
-  routes: {
-    "GET /users": users,
-    "GET /users/{id}": users,
-    "POST /users": users,
-    "GET /health": health,
+const api = new ApiGateway(
+  "api",
+  {
+    target: primary,
+    routes: {
+      "GET /users": users,
+      "GET /users/{id}": users,
+      "POST /users": users,
+      "GET /health": health,
+    },
+    cors: {
+      allowOrigins: [`https://${config.domain}`],
+      allowMethods: ["GET", "POST"],
+      allowHeaders: ["content-type", "authorization"],
+      maxAgeSeconds: 600,
+    },
+    auth: config.jwt ? { jwt: { issuer: config.jwt.issuer, audiences: [config.jwt.audience] } } : undefined,
+    domain: config.dnsProvider === "route53" ? { name: `api.${config.domain}`, zone: config.zone } : undefined,
+    throttle: { ratePerSecond: prod ? 500 : 50, burst: prod ? 1000 : 100 },
+    info: { title: "Users API", version: "1.0.0" },
   },
-  cors: { allowOrigins: [`https://${config.domain}`], allowMethods: ["GET", "POST"], allowHeaders: ["content-type", "authorization"], maxAgeSeconds: 600 },
-  auth: config.jwt ? { jwt: { issuer: config.jwt.issuer, audiences: [config.jwt.audience] } } : undefined,
-  domain: config.dnsProvider === "route53" ? { name: `api.${config.domain}`, zone: config.zone } : undefined,
-  throttle: { ratePerSecond: prod ? 500 : 50, burst: prod ? 1000 : 100 },
-  info: { title: "Users API", version: "1.0.0" },
-}, options);
+  options,
+);
 
 export const environment = config.environment;
 export const regions = config.regions;

@@ -12,9 +12,10 @@ function service(provider: "route53" | "cloudflare"): Promise<Plan> {
       container: { image: "public.ecr.aws/nginx/nginx:1.27", port: 80, cpu: 0.5, memoryMb: 1024 },
       routing: {
         strategy: "latency",
-        dns: provider === "route53"
-          ? { provider, zone: "example.com", record: "www", route53: { zoneId: "Z0123456789ABCDEFGHIJ" } }
-          : { provider, zone: "example.com", record: "www", cloudflare: { accountId: ACCOUNT, zoneId: ZONE } },
+        dns:
+          provider === "route53"
+            ? { provider, zone: "example.com", record: "www", route53: { zoneId: "Z0123456789ABCDEFGHIJ" } }
+            : { provider, zone: "example.com", record: "www", cloudflare: { accountId: ACCOUNT, zoneId: ZONE } },
       },
     });
   });
@@ -31,7 +32,9 @@ describe("ACM validation records shared by regions", () => {
 
   it("Cloudflare: one record (Cloudflare refuses an identical second one); the other region waits for issuance", async () => {
     const plan = await service("cloudflare");
-    const records = findResources(plan, "cloudflare:index/dnsRecord:DnsRecord").filter((r) => r.name.endsWith("-cert-validation"));
+    const records = findResources(plan, "cloudflare:index/dnsRecord:DnsRecord").filter((r) =>
+      r.name.endsWith("-cert-validation"),
+    );
     assert.equal(records.length, 1);
     assert.ok(records[0].retainOnDelete);
     const validations = findResources(plan, "aws:acm/certificateValidation:CertificateValidation");

@@ -26,7 +26,11 @@ describe("bundling", () => {
     clearBundleCache();
     for (const cloud of ["aws", "gcp", "azure", "cloudflare"] as const) {
       const first = bundleFunction({ entry: ENTRY, cloud });
-      assert.equal(bundleFunction({ entry: ENTRY, cloud }), first, "second build of the same input is served from the cache");
+      assert.equal(
+        bundleFunction({ entry: ENTRY, cloud }),
+        first,
+        "second build of the same input is served from the cache",
+      );
       clearBundleCache();
       const rebuilt = bundleFunction({ entry: ENTRY, cloud });
       assert.equal(rebuilt.code, first.code);
@@ -45,14 +49,32 @@ describe("bundling", () => {
 
   it("packages deterministic zips named by content", () => {
     const outDir = fs.mkdtempSync(path.join(os.tmpdir(), "meridian-pkg-"));
-    const a = packageFunction({ cloud: "azure", source: { kind: "entry", entry: ENTRY }, timeoutSeconds: 30, component: "t", outDir });
-    const b = packageFunction({ cloud: "azure", source: { kind: "entry", entry: ENTRY }, timeoutSeconds: 30, component: "t", outDir });
+    const a = packageFunction({
+      cloud: "azure",
+      source: { kind: "entry", entry: ENTRY },
+      timeoutSeconds: 30,
+      component: "t",
+      outDir,
+    });
+    const b = packageFunction({
+      cloud: "azure",
+      source: { kind: "entry", entry: ENTRY },
+      timeoutSeconds: 30,
+      component: "t",
+      outDir,
+    });
     assert.equal(a.hash, b.hash);
     assert.ok(a.path.endsWith(`function-${a.hash.slice(0, 20)}.zip`));
     const zip = fs.readFileSync(a.path);
     assert.ok(zip.includes(Buffer.from("host.json")) && zip.includes(Buffer.from("package.json")));
-    const z1 = deterministicZip([{ path: "b.txt", data: Buffer.from("b") }, { path: "a.txt", data: Buffer.from("a") }]);
-    const z2 = deterministicZip([{ path: "a.txt", data: Buffer.from("a") }, { path: "b.txt", data: Buffer.from("b") }]);
+    const z1 = deterministicZip([
+      { path: "b.txt", data: Buffer.from("b") },
+      { path: "a.txt", data: Buffer.from("a") },
+    ]);
+    const z2 = deterministicZip([
+      { path: "a.txt", data: Buffer.from("a") },
+      { path: "b.txt", data: Buffer.from("b") },
+    ]);
     assert.deepEqual(z1, z2);
   });
 });
@@ -61,22 +83,40 @@ describe("AWS Lambda adapter", () => {
   let handler: (event: unknown) => Promise<any>;
   before(async () => {
     const file = writeBundle("aws", {
-      "node_modules/@aws-sdk/client-secrets-manager/package.json": JSON.stringify({ name: "@aws-sdk/client-secrets-manager", type: "module", exports: "./index.js" }),
+      "node_modules/@aws-sdk/client-secrets-manager/package.json": JSON.stringify({
+        name: "@aws-sdk/client-secrets-manager",
+        type: "module",
+        exports: "./index.js",
+      }),
       "node_modules/@aws-sdk/client-secrets-manager/index.js": `export class GetSecretValueCommand { constructor(input) { this.input = input; } }
 export class SecretsManagerClient { async send(cmd) { if (cmd.input.SecretId !== "arn:aws:secretsmanager:us-east-1:123:secret:x") throw new Error("wrong arn"); return { SecretString: JSON.stringify({ API_KEY: "from-secrets-manager" }) }; } }`,
     });
     process.env.MERIDIAN_SECRETS_ARN = "arn:aws:secretsmanager:us-east-1:123:secret:x";
     handler = (await importEsm(pathToFileURL(file).href)).handler;
   });
-  after(() => { delete process.env.MERIDIAN_SECRETS_ARN; delete process.env.API_KEY; });
+  after(() => {
+    delete process.env.MERIDIAN_SECRETS_ARN;
+    delete process.env.API_KEY;
+  });
 
   it("answers an HTTP API v2 event (cookies, query, base64 body) and resolves secrets at cold start", async () => {
     const res = await handler({
-      version: "2.0", routeKey: "$default", rawPath: "/created", rawQueryString: "a=1&a=2",
+      version: "2.0",
+      routeKey: "$default",
+      rawPath: "/created",
+      rawQueryString: "a=1&a=2",
       cookies: ["session=abc", "theme=dark"],
-      headers: { host: "abc.execute-api.us-east-1.amazonaws.com", accept: "application/json", "x-meridian-trigger": "schedule" },
-      requestContext: { domainName: "abc.execute-api.us-east-1.amazonaws.com", http: { method: "POST", path: "/created" } },
-      body: Buffer.from("héllo").toString("base64"), isBase64Encoded: true,
+      headers: {
+        host: "abc.execute-api.us-east-1.amazonaws.com",
+        accept: "application/json",
+        "x-meridian-trigger": "schedule",
+      },
+      requestContext: {
+        domainName: "abc.execute-api.us-east-1.amazonaws.com",
+        http: { method: "POST", path: "/created" },
+      },
+      body: Buffer.from("héllo").toString("base64"),
+      isBase64Encoded: true,
     });
     assert.equal(res.statusCode, 201);
     assert.equal(res.headers["content-type"], "application/json");
@@ -84,11 +124,28 @@ export class SecretsManagerClient { async send(cmd) { if (cmd.input.SecretId !==
     assert.deepEqual(res.cookies, ["a=1; Path=/; HttpOnly", "b=2; Path=/; Secure"]);
     assert.equal(res.isBase64Encoded, false);
     const body = JSON.parse(res.body);
-    assert.deepEqual(body, { method: "POST", path: "/created", query: "?a=1&a=2", cookie: "session=abc; theme=dark", accept: "application/json", trigger: null, greeting: null, secret: "present", body: "héllo" });
+    assert.deepEqual(body, {
+      method: "POST",
+      path: "/created",
+      query: "?a=1&a=2",
+      cookie: "session=abc; theme=dark",
+      accept: "application/json",
+      trigger: null,
+      greeting: null,
+      secret: "present",
+      body: "héllo",
+    });
   });
 
   it("answers a REST v1 event with multi-value headers", async () => {
-    const res = await handler({ httpMethod: "GET", path: "/x", multiValueHeaders: { accept: ["text/html", "application/json"] }, multiValueQueryStringParameters: { q: ["1", "2"] }, body: null, isBase64Encoded: false });
+    const res = await handler({
+      httpMethod: "GET",
+      path: "/x",
+      multiValueHeaders: { accept: ["text/html", "application/json"] },
+      multiValueQueryStringParameters: { q: ["1", "2"] },
+      body: null,
+      isBase64Encoded: false,
+    });
     assert.equal(res.statusCode, 200);
     assert.deepEqual(res.multiValueHeaders["set-cookie"], ["a=1; Path=/; HttpOnly", "b=2; Path=/; Secure"]);
     const body = JSON.parse(res.body);
@@ -97,18 +154,32 @@ export class SecretsManagerClient { async send(cmd) { if (cmd.input.SecretId !==
   });
 
   it("base64-encodes binary responses and turns exceptions into 500", async () => {
-    const bin = await handler({ version: "2.0", rawPath: "/binary", rawQueryString: "", headers: {}, requestContext: { http: { method: "GET" } } });
+    const bin = await handler({
+      version: "2.0",
+      rawPath: "/binary",
+      rawQueryString: "",
+      headers: {},
+      requestContext: { http: { method: "GET" } },
+    });
     assert.equal(bin.isBase64Encoded, true);
     assert.deepEqual([...Buffer.from(bin.body, "base64")], [0, 1, 2, 255]);
     const log = console.error;
     console.error = () => undefined;
-    const boom = await handler({ version: "2.0", rawPath: "/boom", rawQueryString: "", headers: {}, requestContext: { http: { method: "GET" } } }).finally(() => { console.error = log; });
+    const boom = await handler({
+      version: "2.0",
+      rawPath: "/boom",
+      rawQueryString: "",
+      headers: {},
+      requestContext: { http: { method: "GET" } },
+    }).finally(() => {
+      console.error = log;
+    });
     assert.equal(boom.statusCode, 500);
     assert.equal(boom.body, "Internal Server Error");
   });
 
   it("delivers SQS batches and schedules to the portable handler", async () => {
-    const sqs = await handler({ Records: [{ messageId: "m1", body: "{\"n\":1}", eventSource: "aws:sqs" }] });
+    const sqs = await handler({ Records: [{ messageId: "m1", body: '{"n":1}', eventSource: "aws:sqs" }] });
     assert.deepEqual(sqs, { batchItemFailures: [] });
     const sched = await handler({ meridian: "schedule", function: "hello", schedule: "rate(5 minutes)" });
     assert.deepEqual(sched, { status: 200 });
@@ -117,17 +188,38 @@ export class SecretsManagerClient { async send(cmd) { if (cmd.input.SecretId !==
 
 describe("Google Cloud Functions adapter", () => {
   let handler: (req: unknown, res?: unknown) => Promise<void>;
-  before(() => { handler = require(writeBundle("gcp")).handler; });
+  before(() => {
+    handler = require(writeBundle("gcp")).handler;
+  });
 
   function mockRes() {
-    const res = { statusCode: 0, headers: {} as Record<string, unknown>, body: Buffer.alloc(0),
-      setHeader(k: string, v: unknown) { res.headers[k] = v; }, end(b?: Uint8Array) { res.body = Buffer.from(b ?? []); } };
+    const res = {
+      statusCode: 0,
+      headers: {} as Record<string, unknown>,
+      body: Buffer.alloc(0),
+      setHeader(k: string, v: unknown) {
+        res.headers[k] = v;
+      },
+      end(b?: Uint8Array) {
+        res.body = Buffer.from(b ?? []);
+      },
+    };
     return res;
   }
 
   it("answers an Express-style request", async () => {
     const res = mockRes();
-    await handler({ method: "PUT", url: "/created?x=1", originalUrl: "/created?x=1", headers: { host: "fn-abc.a.run.app", cookie: "s=1", accept: "*/*", "x-meridian-trigger": "queue" }, rawBody: Buffer.from("payload"), body: {} }, res);
+    await handler(
+      {
+        method: "PUT",
+        url: "/created?x=1",
+        originalUrl: "/created?x=1",
+        headers: { host: "fn-abc.a.run.app", cookie: "s=1", accept: "*/*", "x-meridian-trigger": "queue" },
+        rawBody: Buffer.from("payload"),
+        body: {},
+      },
+      res,
+    );
     assert.equal(res.statusCode, 201);
     assert.equal(res.headers["content-type"], "application/json");
     assert.deepEqual(res.headers["set-cookie"], ["a=1; Path=/; HttpOnly", "b=2; Path=/; Secure"]);
@@ -140,7 +232,11 @@ describe("Google Cloud Functions adapter", () => {
   });
 
   it("delivers a Pub/Sub CloudEvent as a queue request", async () => {
-    await handler({ id: "1", type: "google.cloud.pubsub.topic.v1.messagePublished", data: { message: { data: Buffer.from("{\"n\":1}").toString("base64"), messageId: "9" } } });
+    await handler({
+      id: "1",
+      type: "google.cloud.pubsub.topic.v1.messagePublished",
+      data: { message: { data: Buffer.from('{"n":1}').toString("base64"), messageId: "9" } },
+    });
   });
 });
 
@@ -151,13 +247,22 @@ describe("Azure Functions adapter (v4 programming model)", () => {
     process.env.MERIDIAN_HTTP_AUTH = "anonymous";
     process.env.MERIDIAN_SCHEDULE_0 = "0 */5 * * * *";
     process.env.MERIDIAN_QUEUE_NAME = "q";
-    (globalThis as any).__azureCore = { registered, setModel: (m: unknown) => { model = m; } };
+    (globalThis as any).__azureCore = {
+      registered,
+      setModel: (m: unknown) => {
+        model = m;
+      },
+    };
     const file = writeBundle("azure", {
       "node_modules/@azure/functions-core/index.js": `module.exports = { setProgrammingModel: (m) => globalThis.__azureCore.setModel(m), registerFunction: (metadata, callback) => { globalThis.__azureCore.registered[metadata.name] = { metadata, callback }; } };`,
     });
     require(file);
   });
-  after(() => { delete process.env.MERIDIAN_HTTP_AUTH; delete process.env.MERIDIAN_SCHEDULE_0; delete process.env.MERIDIAN_QUEUE_NAME; });
+  after(() => {
+    delete process.env.MERIDIAN_HTTP_AUTH;
+    delete process.env.MERIDIAN_SCHEDULE_0;
+    delete process.env.MERIDIAN_QUEUE_NAME;
+  });
 
   it("registers a catch-all anonymous HTTP route, a timer and a queue trigger", () => {
     const http = registered.http.metadata.bindings;
@@ -178,16 +283,22 @@ describe("Azure Functions adapter (v4 programming model)", () => {
   }
 
   it("answers the worker's HTTP request shape", async () => {
-    const response = await invoke("http", { http: {
-      method: "POST", url: "https://app.azurewebsites.net/created?z=9",
-      nullableHeaders: { "content-type": { value: "text/plain" }, cookie: { value: "k=v" } },
-      body: { bytes: new Uint8Array(Buffer.from("azure-body")) },
-    } });
+    const response = await invoke("http", {
+      http: {
+        method: "POST",
+        url: "https://app.azurewebsites.net/created?z=9",
+        nullableHeaders: { "content-type": { value: "text/plain" }, cookie: { value: "k=v" } },
+        body: { bytes: new Uint8Array(Buffer.from("azure-body")) },
+      },
+    });
     assert.equal(response.invocationId, "inv-1");
     const http = response.returnValue.http;
     assert.equal(http.statusCode, "201");
     assert.equal(http.headers["content-type"], "application/json");
-    assert.deepEqual(http.cookies.map((c: any) => c.name), ["a", "b"]);
+    assert.deepEqual(
+      http.cookies.map((c: any) => c.name),
+      ["a", "b"],
+    );
     assert.deepEqual(http.cookies[0].httpOnly, { value: true });
     const body = JSON.parse(http.body.string);
     assert.equal(body.path, "/created");
@@ -198,20 +309,30 @@ describe("Azure Functions adapter (v4 programming model)", () => {
 
   it("runs timer and queue deliveries", async () => {
     await invoke("schedule0", { json: JSON.stringify({ isPastDue: false }) });
-    await invoke("queue", { string: "{\"n\":1}" });
+    await invoke("queue", { string: '{"n":1}' });
   });
 });
 
 describe("Cloudflare Workers adapter", () => {
   let worker: any;
-  before(async () => { worker = (await importEsm(pathToFileURL(writeBundle("cloudflare")).href)).default; });
+  before(async () => {
+    worker = (await importEsm(pathToFileURL(writeBundle("cloudflare")).href)).default;
+  });
 
   it("answers a fetch Request and exposes text bindings as process.env", async () => {
-    const res: Response = await worker.fetch(new Request("https://hello.team.workers.dev/created?q=1", { method: "POST", body: "cf-body", headers: { cookie: "c=1", "x-meridian-trigger": "schedule" } }), { GREETING: "hi from cf", API_KEY: "k" }, { waitUntil() {} });
+    const res: Response = await worker.fetch(
+      new Request("https://hello.team.workers.dev/created?q=1", {
+        method: "POST",
+        body: "cf-body",
+        headers: { cookie: "c=1", "x-meridian-trigger": "schedule" },
+      }),
+      { GREETING: "hi from cf", API_KEY: "k" },
+      { waitUntil() {} },
+    );
     assert.equal(res.status, 201);
     assert.equal(res.headers.get("x-powered-by"), "meridian");
     assert.deepEqual(res.headers.getSetCookie(), ["a=1; Path=/; HttpOnly", "b=2; Path=/; Secure"]);
-    const body = await res.json() as any;
+    const body = (await res.json()) as any;
     assert.equal(body.greeting, "hi from cf");
     assert.equal(body.secret, "present");
     assert.equal(body.body, "cf-body");
@@ -221,7 +342,13 @@ describe("Cloudflare Workers adapter", () => {
   it("handles cron and queue events", async () => {
     await worker.scheduled({ cron: "*/5 * * * *", scheduledTime: 0 }, {}, { waitUntil() {} });
     const acked: string[] = [];
-    await worker.queue({ queue: "q", messages: [{ id: "m1", body: { n: 1 }, ack: () => acked.push("m1"), retry: () => acked.push("retry") }] }, {});
+    await worker.queue(
+      {
+        queue: "q",
+        messages: [{ id: "m1", body: { n: 1 }, ack: () => acked.push("m1"), retry: () => acked.push("retry") }],
+      },
+      {},
+    );
     assert.deepEqual(acked, ["m1"]);
   });
 });

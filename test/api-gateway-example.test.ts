@@ -13,7 +13,14 @@ describe("example http-api on real ServerlessFunctions", () => {
     for (const target of TARGETS) {
       plans[target] = await recordPlan(programFromFile(EXAMPLE), {
         project: "meridian-http-api",
-        config: { target, domain: "api.example.com", jwtIssuer: "https://auth.example.com/", jwtAudience: "users-api", "gcp:project": "meridian-test", "cloudflare:accountId": "0123456789abcdef0123456789abcdef" },
+        config: {
+          target,
+          domain: "api.example.com",
+          jwtIssuer: "https://auth.example.com/",
+          jwtAudience: "users-api",
+          "gcp:project": "meridian-test",
+          "cloudflare:accountId": "0123456789abcdef0123456789abcdef",
+        },
       });
     }
   });
@@ -33,18 +40,26 @@ describe("example http-api on real ServerlessFunctions", () => {
   it("aws: integrations and permissions point at the real Lambda functions", function () {
     const plan = plans["aws:us-east-1"];
     const fns = findResources(plan, "aws:lambda/function:Function").map((f) => f.inputs.name);
-    for (const p of findResources(plan, "aws:lambda/permission:Permission")) assert.ok(fns.includes(p.inputs.function), String(p.inputs.function));
+    for (const p of findResources(plan, "aws:lambda/permission:Permission"))
+      assert.ok(fns.includes(p.inputs.function), String(p.inputs.function));
     hasResource(plan, "aws:apigatewayv2/authorizer:Authorizer", { authorizerType: "JWT" });
   });
 
   it("gcp: the invoker grants name the functions' Cloud Run services", function () {
     const plan = plans["gcp:europe-west1"];
-    assert.equal(findResources(plan, "gcp:cloudrunv2/serviceIamMember:ServiceIamMember").filter((m) => m.inputs.role === "roles/run.invoker" && String(m.inputs.member).includes("-gw@")).length, 2);
+    assert.equal(
+      findResources(plan, "gcp:cloudrunv2/serviceIamMember:ServiceIamMember").filter(
+        (m) => m.inputs.role === "roles/run.invoker" && String(m.inputs.member).includes("-gw@"),
+      ).length,
+      2,
+    );
   });
 
   it("cloudflare: service bindings name the functions' Workers", function () {
     const plan = plans.cloudflare;
-    const router = findResources(plan, "cloudflare:index/workersScript:WorkersScript").find((s) => String(s.inputs.scriptName).endsWith("-router"))!;
+    const router = findResources(plan, "cloudflare:index/workersScript:WorkersScript").find((s) =>
+      String(s.inputs.scriptName).endsWith("-router"),
+    )!;
     const scripts = findResources(plan, "cloudflare:index/workersScript:WorkersScript").map((s) => s.inputs.scriptName);
     for (const b of router.inputs.bindings as any[]) assert.ok(scripts.includes(b.service), b.service);
   });

@@ -13,12 +13,15 @@ import { Plan, recordPlan } from "../lib/testing";
 // The benchmark's building blocks on tiny sizes, so that `npm test` catches a regression the bench would show.
 describe("bench", () => {
   let plan: Plan;
-  before(async () => { plan = await recordPlan(functionsProgram(2)); });
+  before(async () => {
+    plan = await recordPlan(functionsProgram(2));
+  });
 
   it("the SDK baseline registers exactly the components' resources (same URNs, inputs and edges)", async () => {
     const replay = await recordPlan(baselineProgram(plan));
     assert.equal(replay.resources.length, plan.resources.length);
-    const key = (p: Plan) => p.resources.filter((r) => r.custom).map((r) => `${r.urn} ${r.dependencies.length} ${JSON.stringify(r.inputs)}`);
+    const key = (p: Plan) =>
+      p.resources.filter((r) => r.custom).map((r) => `${r.urn} ${r.dependencies.length} ${JSON.stringify(r.inputs)}`);
     assert.deepEqual(key(replay), key(plan));
   });
 
@@ -27,7 +30,9 @@ describe("bench", () => {
     // Per process: other test runs in the same checkout must not compile over this tree.
     const root = compileForBench(path.join(ROOT, "node_modules", ".cache", `meridian-bench-test-${process.pid}`));
     try {
-      const result = runChild("load", [path.join(root, "lib"), "component", path.join(root, "load-plan.json")], { compiledRoot: root });
+      const result = runChild("load", [path.join(root, "lib"), "component", path.join(root, "load-plan.json")], {
+        compiledRoot: root,
+      });
       assert.deepEqual(result.sdks, ["@pulumi/aws"]);
       assert.equal(result.resources, 7);
     } finally {
@@ -45,8 +50,19 @@ describe("bench", () => {
   it("growth per doubling and the table are computed from the medians", () => {
     assert.equal(median([3, 1, 2]), 2);
     assert.equal(median([4, 1, 2, 3]), 2.5);
-    const p = (resources: number, ms: number): SynthesisPoint => ({ kind: "functions", size: resources, resources, componentMs: ms, baselineMs: ms, componentRssMiB: 100, baselineRssMiB: 100 });
-    assert.equal(growthPerDoubling(p(100, 1000), p(400, 4000), (x) => x.componentMs), 2);
+    const p = (resources: number, ms: number): SynthesisPoint => ({
+      kind: "functions",
+      size: resources,
+      resources,
+      componentMs: ms,
+      baselineMs: ms,
+      componentRssMiB: 100,
+      baselineRssMiB: 100,
+    });
+    assert.equal(
+      growthPerDoubling(p(100, 1000), p(400, 4000), (x) => x.componentMs),
+      2,
+    );
     const rows = synthesisRows([p(100, 1000), p(400, 4000)]);
     assert.ok(rows.every((r) => r.ok !== false));
     assert.match(toMarkdown(rows), /\| synthesis \| 100 ServerlessFunctions .*\| 1\.00× \| ratio ≤ 1\.25 \| ok \|/);

@@ -1,31 +1,71 @@
 import * as assert from "node:assert/strict";
 import * as pulumi from "@pulumi/pulumi";
-import { ConfigError, NAME_RULES, Validator, commonTags, isHostname, isIPv4, isIPv6, parsePlacement, physicalName } from "../lib/core";
+import {
+  ConfigError,
+  NAME_RULES,
+  Validator,
+  commonTags,
+  isHostname,
+  isIPv4,
+  isIPv6,
+  parsePlacement,
+  physicalName,
+} from "../lib/core";
 import { recordPlan } from "../lib/testing";
 
 /** Runs `fn` inside a recording so pulumi.getProject()/getStack() answer as they do in a program. */
 async function inStack<T>(fn: () => T, stack = "dev", project = "meridian"): Promise<T> {
   let result!: T;
-  await recordPlan(() => { result = fn(); }, { stack, project });
+  await recordPlan(
+    () => {
+      result = fn();
+    },
+    { stack, project },
+  );
   return result;
 }
 
 describe("placements", () => {
   it("parses every cloud", () => {
-    assert.deepEqual(parsePlacement("aws:us-east-1", "C", "f"), { cloud: "aws", region: "us-east-1", key: "aws:us-east-1" });
-    assert.deepEqual(parsePlacement("gcp:europe-west1", "C", "f"), { cloud: "gcp", region: "europe-west1", key: "gcp:europe-west1" });
-    assert.deepEqual(parsePlacement("azure:westeurope", "C", "f"), { cloud: "azure", region: "westeurope", key: "azure:westeurope" });
+    assert.deepEqual(parsePlacement("aws:us-east-1", "C", "f"), {
+      cloud: "aws",
+      region: "us-east-1",
+      key: "aws:us-east-1",
+    });
+    assert.deepEqual(parsePlacement("gcp:europe-west1", "C", "f"), {
+      cloud: "gcp",
+      region: "europe-west1",
+      key: "gcp:europe-west1",
+    });
+    assert.deepEqual(parsePlacement("azure:westeurope", "C", "f"), {
+      cloud: "azure",
+      region: "westeurope",
+      key: "azure:westeurope",
+    });
     assert.deepEqual(parsePlacement("cloudflare", "C", "f"), { cloud: "cloudflare", key: "cloudflare" });
   });
 
   for (const [bad, pattern] of [
-    ["aws:us-east-9", /not a aws region/], ["gcp:europe-west99", /not a gcp region/], ["azure:mars", /not a azure region/],
-    ["oracle:us-ashburn-1", /unknown cloud/], ["cloudflare:global", /Cloudflare is global/], ["", /placement string/],
-    [42, /placement string/], [null, /placement string/], ["aws", /not a aws region/], ["AWS:us-east-1", /unknown cloud/],
+    ["aws:us-east-9", /not a aws region/],
+    ["gcp:europe-west99", /not a gcp region/],
+    ["azure:mars", /not a azure region/],
+    ["oracle:us-ashburn-1", /unknown cloud/],
+    ["cloudflare:global", /Cloudflare is global/],
+    ["", /placement string/],
+    [42, /placement string/],
+    [null, /placement string/],
+    ["aws", /not a aws region/],
+    ["AWS:us-east-1", /unknown cloud/],
   ] as const) {
     it(`refuses ${JSON.stringify(bad)}`, () => {
-      assert.throws(() => parsePlacement(bad, `ServerlessFunction "f"`, "target"), (e: unknown) =>
-        e instanceof ConfigError && e.field === "target" && e.component === `ServerlessFunction "f"` && pattern.test(e.message));
+      assert.throws(
+        () => parsePlacement(bad, `ServerlessFunction "f"`, "target"),
+        (e: unknown) =>
+          e instanceof ConfigError &&
+          e.field === "target" &&
+          e.component === `ServerlessFunction "f"` &&
+          pattern.test(e.message),
+      );
     });
   }
 
@@ -37,14 +77,32 @@ describe("placements", () => {
 describe("Validator", () => {
   const v = new Validator(`FailoverDns "api"`);
   it("names component, field, given and allowed values", () => {
-    assert.throws(() => v.integer(15, "healthCheck.intervalSeconds", { min: 10, max: 10 }), (e: any) =>
-      e.name === "ConfigError" && e.field === "healthCheck.intervalSeconds" && /got 15; allowed from 10 to 10/.test(e.message) && e.message.startsWith(`FailoverDns "api"`));
-    assert.throws(() => v.oneOf("fast", "strategy", ["failover", "latency"]), /got "fast"; allowed: "failover", "latency"/);
-    assert.throws(() => v.object({ pth: "/" }, "healthCheck", { allowedKeys: ["path"] }), (e: any) => e.field === "healthCheck.pth");
+    assert.throws(
+      () => v.integer(15, "healthCheck.intervalSeconds", { min: 10, max: 10 }),
+      (e: any) =>
+        e.name === "ConfigError" &&
+        e.field === "healthCheck.intervalSeconds" &&
+        /got 15; allowed from 10 to 10/.test(e.message) &&
+        e.message.startsWith(`FailoverDns "api"`),
+    );
+    assert.throws(
+      () => v.oneOf("fast", "strategy", ["failover", "latency"]),
+      /got "fast"; allowed: "failover", "latency"/,
+    );
+    assert.throws(
+      () => v.object({ pth: "/" }, "healthCheck", { allowedKeys: ["path"] }),
+      (e: any) => e.field === "healthCheck.pth",
+    );
     assert.throws(() => v.string(null, "zone"), /got null; a string is required/);
     assert.throws(() => v.array("x", "endpoints"), /expected an array/);
-    assert.throws(() => v.inputMap({ "1BAD": "x" }, "environment"), (e: any) => e.field === "environment.1BAD");
-    assert.throws(() => v.inputMap({ OK: 5 }, "environment"), (e: any) => e.field === "environment.OK");
+    assert.throws(
+      () => v.inputMap({ "1BAD": "x" }, "environment"),
+      (e: any) => e.field === "environment.1BAD",
+    );
+    assert.throws(
+      () => v.inputMap({ OK: 5 }, "environment"),
+      (e: any) => e.field === "environment.OK",
+    );
     assert.equal(v.integer(undefined, "x", { optional: true }), undefined);
     assert.throws(() => v.integer(null, "x", { optional: true }), /got null/);
   });
@@ -53,7 +111,8 @@ describe("Validator", () => {
   });
   it("checks hostnames and addresses", () => {
     assert.equal(v.hostname("API.Example.com.", "domain"), "api.example.com");
-    for (const bad of ["localhost", "-a.com", "a..com", "exa mple.com", "ünïcode.com", `${"a".repeat(64)}.com`]) assert.equal(isHostname(bad), false, bad);
+    for (const bad of ["localhost", "-a.com", "a..com", "exa mple.com", "ünïcode.com", `${"a".repeat(64)}.com`])
+      assert.equal(isHostname(bad), false, bad);
     assert.ok(isIPv4("10.0.0.1") && !isIPv4("256.1.1.1") && !isIPv4("01.1.1.1"));
     assert.ok(isIPv6("2001:db8::1") && isIPv6("::1") && !isIPv6("2001:db8::1::2") && !isIPv6("example.com"));
   });
@@ -69,18 +128,27 @@ describe("physical names", () => {
   });
 
   it("cut long names and keep them distinct with a hash", async () => {
-    const [a, b] = await inStack(() => [physicalName("awsLoadBalancer", "a-very-long-service-name", "us-east-1"), physicalName("awsLoadBalancer", "a-very-long-service-name", "us-east-2")]);
+    const [a, b] = await inStack(() => [
+      physicalName("awsLoadBalancer", "a-very-long-service-name", "us-east-1"),
+      physicalName("awsLoadBalancer", "a-very-long-service-name", "us-east-2"),
+    ]);
     assert.ok(a.length <= 32 && b.length <= 32, `${a} ${b}`);
     assert.notEqual(a, b);
   });
 
   it("respect every rule's charset, case, start and length for hostile input", async () => {
     const parts = ["Ünïcode Näme!!", "x".repeat(300), "--__..", "9starts-with-digit"];
-    const names = await inStack(() => Object.keys(NAME_RULES).map((k) => [k, physicalName(k as keyof typeof NAME_RULES, ...parts)] as const), "Prod_Stack");
+    const names = await inStack(
+      () => Object.keys(NAME_RULES).map((k) => [k, physicalName(k as keyof typeof NAME_RULES, ...parts)] as const),
+      "Prod_Stack",
+    );
     for (const [kind, name] of names) {
       const rule = NAME_RULES[kind as keyof typeof NAME_RULES];
       assert.ok(name.length <= rule.max, `${kind}: ${name.length} > ${rule.max}`);
-      assert.ok(Array.from(name).every((ch) => rule.allowed.test(ch)), `${kind}: ${name}`);
+      assert.ok(
+        Array.from(name).every((ch) => rule.allowed.test(ch)),
+        `${kind}: ${name}`,
+      );
       if (rule.lowercase) assert.equal(name, name.toLowerCase());
       if (rule.startWithLetter) assert.match(name, /^[A-Za-z]/, kind);
     }
@@ -96,9 +164,26 @@ describe("physical names", () => {
 
 describe("tags", () => {
   it("use each cloud's format", async () => {
-    const [aws, gcp, cf] = await inStack(() => [commonTags("aws", "ServerlessFunction"), commonTags("gcp", "ServerlessFunction"), commonTags("cloudflare", "X")], "Prod");
-    assert.deepEqual(aws, { app: "meridian", stack: "Prod", component: "ServerlessFunction", "managed-by": "meridian" });
-    assert.deepEqual(gcp, { app: "meridian", stack: "prod", component: "serverlessfunction", "managed-by": "meridian" });
+    const [aws, gcp, cf] = await inStack(
+      () => [
+        commonTags("aws", "ServerlessFunction"),
+        commonTags("gcp", "ServerlessFunction"),
+        commonTags("cloudflare", "X"),
+      ],
+      "Prod",
+    );
+    assert.deepEqual(aws, {
+      app: "meridian",
+      stack: "Prod",
+      component: "ServerlessFunction",
+      "managed-by": "meridian",
+    });
+    assert.deepEqual(gcp, {
+      app: "meridian",
+      stack: "prod",
+      component: "serverlessfunction",
+      "managed-by": "meridian",
+    });
     assert.deepEqual(cf, {});
   });
 });

@@ -33,8 +33,15 @@ describe("npm run dev: the example users API on loopback (AWS, JWT auth)", funct
   before(async () => {
     server = await startDevServer({
       program: programFromFile(HTTP_API),
-      record: { project: "meridian-http-api", stack: "dev", config: { target: "aws:us-east-1", jwtIssuer: ISSUER, jwtAudience: AUDIENCE } },
-      port: 0, watch: false, jwtSecret: SECRET, envFile: path.join(os.tmpdir(), "meridian-dev-no-such.env"),
+      record: {
+        project: "meridian-http-api",
+        stack: "dev",
+        config: { target: "aws:us-east-1", jwtIssuer: ISSUER, jwtAudience: AUDIENCE },
+      },
+      port: 0,
+      watch: false,
+      jwtSecret: SECRET,
+      envFile: path.join(os.tmpdir(), "meridian-dev-no-such.env"),
       log: (l) => lines.push(l),
     });
   });
@@ -42,7 +49,10 @@ describe("npm run dev: the example users API on loopback (AWS, JWT auth)", funct
 
   it("listens on 127.0.0.1 with one target per API", () => {
     assert.match(server.url, /^http:\/\/127\.0\.0\.1:\d+$/);
-    assert.deepEqual(server.targets.map((t) => [t.kind, t.name]), [["api", "api"]]);
+    assert.deepEqual(
+      server.targets.map((t) => [t.kind, t.name]),
+      [["api", "api"]],
+    );
   });
 
   it("lists, gets and creates users", async () => {
@@ -55,7 +65,11 @@ describe("npm run dev: the example users API on loopback (AWS, JWT auth)", funct
     assert.equal(one.status, 200);
     assert.equal(((await one.json()) as { name: string }).name, "Ada Lovelace");
 
-    const created = await fetch(`${server.url}/users`, { method: "POST", headers: { ...auth, "content-type": "application/json" }, body: JSON.stringify({ name: "Grace", email: "grace@example.com" }) });
+    const created = await fetch(`${server.url}/users`, {
+      method: "POST",
+      headers: { ...auth, "content-type": "application/json" },
+      body: JSON.stringify({ name: "Grace", email: "grace@example.com" }),
+    });
     assert.equal(created.status, 201);
     const user = (await created.json()) as { id: string };
     const back = await fetch(`${server.url}/users/${user.id}`, { headers: auth });
@@ -73,7 +87,10 @@ describe("npm run dev: the example users API on loopback (AWS, JWT auth)", funct
   });
 
   it("answers CORS preflights from the API's cors spec and adds CORS headers to responses", async () => {
-    const pre = await fetch(`${server.url}/users`, { method: "OPTIONS", headers: { origin: "https://app.example.com", "access-control-request-method": "POST" } });
+    const pre = await fetch(`${server.url}/users`, {
+      method: "OPTIONS",
+      headers: { origin: "https://app.example.com", "access-control-request-method": "POST" },
+    });
     assert.equal(pre.status, 204);
     assert.equal(pre.headers.get("access-control-allow-origin"), "*");
     assert.equal(pre.headers.get("access-control-allow-methods"), "GET,POST");
@@ -100,12 +117,19 @@ describe("npm run dev: the example users API on loopback (AWS, JWT auth)", funct
   });
 
   it("refuses a body over Lambda's 6 MB payload limit with 413", async () => {
-    const r = await fetch(`${server.url}/users`, { method: "POST", headers: { ...auth, "content-type": "application/json" }, body: "x".repeat(6 * 1024 * 1024 + 1) });
+    const r = await fetch(`${server.url}/users`, {
+      method: "POST",
+      headers: { ...auth, "content-type": "application/json" },
+      body: "x".repeat(6 * 1024 * 1024 + 1),
+    });
     assert.equal(r.status, 413);
   });
 
   it("logs one line per request: method, path, status, duration", () => {
-    assert.ok(lines.some((l) => /^\[api\] GET \/users 200 [\d.]+ ms$/.test(l)), lines.join("\n"));
+    assert.ok(
+      lines.some((l) => /^\[api\] GET \/users 200 [\d.]+ ms$/.test(l)),
+      lines.join("\n"),
+    );
     assert.ok(lines.some((l) => /^\[api\] GET \/users 401 [\d.]+ ms \(auth: missing bearer token\)$/.test(l)));
     assert.ok(lines.some((l) => /^\[api\] OPTIONS \/users 204 /.test(l)));
   });
@@ -133,14 +157,28 @@ export default {
     fs.writeFileSync(path.join(dir, "lib.ts"), `export const version = "lib1";\n`);
     fs.writeFileSync(entry, handler("v1"));
     fs.writeFileSync(boom, `export default { fetch() { throw new Error("kaboom"); } };\n`);
-    fs.writeFileSync(path.join(dir, ".env"), "# local secrets\nAPI_TOKEN=\"from-dotenv\"\nexport MERIDIAN_DEV_API_KEY=k\n");
+    fs.writeFileSync(
+      path.join(dir, ".env"),
+      '# local secrets\nAPI_TOKEN="from-dotenv"\nexport MERIDIAN_DEV_API_KEY=k\n',
+    );
     server = await startDevServer({
       program: () => {
-        const echo = new ServerlessFunction("echo", { target: "aws:eu-west-1", entry, url: true, environment: { GREETING: pulumi.output("hello") }, secrets: { API_TOKEN: pulumi.secret("deployed-value") } });
+        const echo = new ServerlessFunction("echo", {
+          target: "aws:eu-west-1",
+          entry,
+          url: true,
+          environment: { GREETING: pulumi.output("hello") },
+          secrets: { API_TOKEN: pulumi.secret("deployed-value") },
+        });
         const crash = new ServerlessFunction("crash", { target: "aws:eu-west-1", entry: boom });
-        new ApiGateway("files", { target: "aws:eu-west-1", routes: { "ANY /files/{proxy+}": echo, "GET /files/latest": crash, "GET /": echo } });
+        new ApiGateway("files", {
+          target: "aws:eu-west-1",
+          routes: { "ANY /files/{proxy+}": echo, "GET /files/latest": crash, "GET /": echo },
+        });
       },
-      port: 0, envFile: path.join(dir, ".env"), log: (l) => lines.push(l),
+      port: 0,
+      envFile: path.join(dir, ".env"),
+      log: (l) => lines.push(l),
     });
   });
   after(async () => {
@@ -149,7 +187,13 @@ export default {
   });
 
   it("serves the API and the function URL each on its own port", () => {
-    assert.deepEqual(server.targets.map((t) => [t.kind, t.name]), [["api", "files"], ["function", "echo"]]);
+    assert.deepEqual(
+      server.targets.map((t) => [t.kind, t.name]),
+      [
+        ["api", "files"],
+        ["function", "echo"],
+      ],
+    );
     assert.notEqual(server.targets[0].url, server.targets[1].url);
   });
 
@@ -193,8 +237,18 @@ export default {
     await new Promise<void>((r) => blocker.listen(0, "127.0.0.1", () => r()));
     const port = (blocker.address() as net.AddressInfo).port;
     try {
-      await assert.rejects(startDevServer({ program: () => { new ServerlessFunction("solo", { target: "aws:us-east-1", entry, url: true }); }, port, watch: false, log: () => undefined }),
-        (err: Error) => err instanceof DevServerError && err.message.includes(`port ${port}`) && err.message.includes("in use"));
+      await assert.rejects(
+        startDevServer({
+          program: () => {
+            new ServerlessFunction("solo", { target: "aws:us-east-1", entry, url: true });
+          },
+          port,
+          watch: false,
+          log: () => undefined,
+        }),
+        (err: Error) =>
+          err instanceof DevServerError && err.message.includes(`port ${port}`) && err.message.includes("in use"),
+      );
     } finally {
       blocker.close();
     }
@@ -225,17 +279,24 @@ describe("npm run dev: command line", function () {
 
 describe("dev server pieces", () => {
   it("matches routes with API Gateway precedence", () => {
-    const seg = (p: string) => p.split("/").filter(Boolean).map((s) => {
-      const m = /^\{(\w+)(\+)?\}$/.exec(s);
-      return m ? { kind: "param" as const, name: m[1], greedy: !!m[2] } : { kind: "literal" as const, value: s };
-    });
+    const seg = (p: string) =>
+      p
+        .split("/")
+        .filter(Boolean)
+        .map((s) => {
+          const m = /^\{(\w+)(\+)?\}$/.exec(s);
+          return m ? { kind: "param" as const, name: m[1], greedy: !!m[2] } : { kind: "literal" as const, value: s };
+        });
     const table = new RouteTable([
       { method: "ANY" as const, path: "/{proxy+}", segments: seg("/{proxy+}"), target: "catchall" },
       { method: "GET" as const, path: "/users/{id}", segments: seg("/users/{id}"), target: "byId" },
       { method: "GET" as const, path: "/users/me", segments: seg("/users/me"), target: "me" },
       { method: "POST" as const, path: "/users", segments: seg("/users"), target: "create" },
     ]);
-    const hit = (m: string, p: string) => { const r = table.match(m, p); return r.kind === "route" ? r.route.target : r.kind; };
+    const hit = (m: string, p: string) => {
+      const r = table.match(m, p);
+      return r.kind === "route" ? r.route.target : r.kind;
+    };
     assert.equal(hit("GET", "/users/me"), "me");
     assert.equal(hit("GET", "/users/42"), "byId");
     assert.equal(hit("POST", "/users"), "create");
@@ -261,10 +322,19 @@ describe("dev server pieces", () => {
     assert.equal(verifyBearer(tampered, need, keys).problem, "bad signature");
     assert.equal(verifyBearer(sign({ ...goodClaims(), nbf: now() + 600 }), need, keys).problem, "not valid yet (nbf)");
     // Without local keys the signature is skipped, the claims are still checked.
-    assert.deepEqual(verifyBearer(tampered, need, {}), { signatureChecked: false, claims: { ...claims, sub: "admin" } });
+    assert.deepEqual(verifyBearer(tampered, need, {}), {
+      signatureChecked: false,
+      claims: { ...claims, sub: "admin" },
+    });
   });
 
   it("parses .env files", () => {
-    assert.deepEqual(parseDotenv(`# c\nA=1\nexport B = two words # note\nC="x\\ny"\nD='#raw'\n\nE=\n`), { A: "1", B: "two words", C: "x\ny", D: "#raw", E: "" });
+    assert.deepEqual(parseDotenv(`# c\nA=1\nexport B = two words # note\nC="x\\ny"\nD='#raw'\n\nE=\n`), {
+      A: "1",
+      B: "two words",
+      C: "x\ny",
+      D: "#raw",
+      E: "",
+    });
   });
 });

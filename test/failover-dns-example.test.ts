@@ -8,7 +8,14 @@ const program = programFromFile(`${DIR}/index.ts`);
 const stackConfig: Record<string, string> = YAML.parse(fs.readFileSync(`${DIR}/Pulumi.dev.yaml`, "utf8")).config;
 
 function plan(overrides: Record<string, string> = {}): Promise<Plan> {
-  return recordPlan(program, { project: "failover-dns", stack: "dev", config: { ...stackConfig, ...Object.fromEntries(Object.entries(overrides).map(([k, v]) => [`failover-dns:${k}`, v])) } });
+  return recordPlan(program, {
+    project: "failover-dns",
+    stack: "dev",
+    config: {
+      ...stackConfig,
+      ...Object.fromEntries(Object.entries(overrides).map(([k, v]) => [`failover-dns:${k}`, v])),
+    },
+  });
 }
 
 describe("examples/failover-dns", () => {

@@ -1,6 +1,12 @@
 import * as assert from "node:assert";
 import { FailoverDns, isConfigError } from "../lib";
-import { azureFailoverSeconds, cloudflareFailoverSeconds, cloudflareMonitorSeconds, gcpFailoverSeconds, route53FailoverSeconds } from "../lib/core/dns";
+import {
+  azureFailoverSeconds,
+  cloudflareFailoverSeconds,
+  cloudflareMonitorSeconds,
+  gcpFailoverSeconds,
+  route53FailoverSeconds,
+} from "../lib/core/dns";
 import { tryRecordPlan } from "../lib/testing";
 
 const CF = { accountId: "0123456789abcdef0123456789abcdef", zoneId: "fedcba9876543210fedcba9876543210" };
@@ -14,89 +20,594 @@ const good = (): any => ({
     { id: "euw1", address: "lb-euw1.example.net", region: "aws:eu-west-1" },
   ],
 });
-const cf = (a: any) => { a.provider = "cloudflare"; a.cloudflare = { ...CF }; };
-const az = (a: any) => { a.provider = "azure-traffic-manager"; a.azure = { resourceGroupName: "rg" }; };
+const cf = (a: any) => {
+  a.provider = "cloudflare";
+  a.cloudflare = { ...CF };
+};
+const az = (a: any) => {
+  a.provider = "azure-traffic-manager";
+  a.azure = { resourceGroupName: "rg" };
+};
 const gcp = (a: any) => {
-  a.provider = "gcp-cloud-dns"; a.gcp = { managedZone: "example-com" };
-  a.endpoints = [{ id: "a", address: "34.1.1.1", region: "gcp:us-east4" }, { id: "b", address: "34.1.1.2", region: "gcp:europe-west1" }];
+  a.provider = "gcp-cloud-dns";
+  a.gcp = { managedZone: "example-com" };
+  a.endpoints = [
+    { id: "a", address: "34.1.1.1", region: "gcp:us-east4" },
+    { id: "b", address: "34.1.1.2", region: "gcp:europe-west1" },
+  ];
 };
 
 /** [description, mutate(args), expected field] */
 const CASES: Array<[string, (a: any) => void, string]> = [
-  ["args not an object", (a) => { Object.keys(a).forEach((k) => delete a[k]); a.oops = 1; }, "oops"],
-  ["unknown provider", (a) => { a.provider = "ns1"; }, "provider"],
-  ["unknown strategy", (a) => { a.strategy = "random"; }, "strategy"],
-  ["latency on Cloud DNS", (a) => { gcp(a); a.strategy = "latency"; }, "strategy"],
-  ["options for another provider", (a) => { a.cloudflare = CF; }, "cloudflare"],
-  ["bad zone", (a) => { a.zone = "example"; }, "zone"],
-  ["null zone", (a) => { a.zone = null; }, "zone"],
-  ["bad record", (a) => { a.record = "a b"; }, "record"],
-  ["wildcard record", (a) => { a.record = "*"; }, "record"],
-  ["endpoints not an array", (a) => { a.endpoints = {}; }, "endpoints"],
-  ["one endpoint for failover", (a) => { a.endpoints.pop(); }, "endpoints"],
-  ["null endpoint", (a) => { a.endpoints[1] = null; }, "endpoints[1]"],
-  ["unknown endpoint key", (a) => { a.endpoints[0].host = "x"; }, "endpoints[0].host"],
-  ["bad endpoint id", (a) => { a.endpoints[0].id = "US East"; }, "endpoints[0].id"],
-  ["duplicate endpoint id", (a) => { a.endpoints[1].id = "use1"; }, "endpoints[1].id"],
-  ["bad address", (a) => { a.endpoints[0].address = "not a host"; }, "endpoints[0].address"],
-  ["private IP address", (a) => { a.endpoints[0].address = "10.0.0.5"; a.endpoints[1].address = "34.1.1.1"; }, "endpoints[0].address"],
-  ["address number", (a) => { a.endpoints[0].address = 42; }, "endpoints[0].address"],
-  ["hostname on Cloud DNS", (a) => { gcp(a); a.endpoints[0].address = "lb.example.net"; }, "endpoints[0].address"],
-  ["mixed IP and hostname on Route 53", (a) => { a.endpoints[0].address = "34.1.1.1"; }, "endpoints[1].address"],
-  ["CNAME at the apex on Route 53", (a) => { a.record = "@"; }, "record"],
-  ["CNAME at the apex on Traffic Manager", (a) => { az(a); a.record = "@"; }, "record"],
-  ["unknown region", (a) => { a.endpoints[0].region = "aws:mars-1"; }, "endpoints[0].region"],
-  ["latency without region on Route 53", (a) => { a.strategy = "latency"; delete a.endpoints[0].region; }, "endpoints[0].region"],
-  ["latency with a GCP region on Route 53", (a) => { a.strategy = "latency"; a.endpoints[0].region = "gcp:us-east4"; }, "endpoints[0].region"],
-  ["priority out of range", (a) => { a.endpoints[0].priority = 0; a.endpoints[1].priority = 2; }, "endpoints[0].priority"],
-  ["duplicate priority", (a) => { a.endpoints[0].priority = 1; a.endpoints[1].priority = 1; }, "endpoints[1].priority"],
-  ["priority on some endpoints only", (a) => { a.endpoints[0].priority = 1; }, "endpoints[1].priority"],
-  ["weight with failover", (a) => { a.endpoints[0].weight = 2; }, "endpoints[0].weight"],
-  ["weight out of range", (a) => { a.strategy = "weighted"; a.endpoints[0].weight = 256; }, "endpoints[0].weight"],
-  ["all weights zero", (a) => { a.strategy = "weighted"; a.endpoints[0].weight = 0; a.endpoints[1].weight = 0; }, "endpoints"],
-  ["weight 0 on Traffic Manager", (a) => { az(a); a.strategy = "weighted"; a.endpoints[0].weight = 0; }, "endpoints[0].weight"],
-  ["enabled not boolean", (a) => { a.endpoints[0].enabled = "no"; }, "endpoints[0].enabled"],
-  ["all drained", (a) => { a.endpoints[0].enabled = false; a.endpoints[1].enabled = false; }, "endpoints"],
-  ["geo without geo strategy", (a) => { a.endpoints[0].geo = ["DE"]; }, "endpoints[0].geo"],
-  ["geo strategy without codes", (a) => { a.strategy = "geo"; }, "endpoints[0].geo"],
-  ["bad geo code", (a) => { a.strategy = "geo"; a.endpoints[0].geo = ["Europe"]; a.endpoints[1].geo = ["WORLD"]; }, "endpoints[0].geo[0]"],
-  ["duplicate geo code", (a) => { a.strategy = "geo"; a.endpoints[0].geo = ["DE"]; a.endpoints[1].geo = ["DE"]; }, "endpoints[1].geo"],
-  ["state on Cloudflare", (a) => { cf(a); a.strategy = "geo"; a.endpoints[0].geo = ["US-CA"]; a.endpoints[1].geo = ["WORLD"]; }, "endpoints[0].geo[0]"],
-  ["drained WORLD holder", (a) => { a.strategy = "geo"; a.endpoints[0].geo = ["WORLD"]; a.endpoints[0].enabled = false; a.endpoints[1].geo = ["DE"]; }, "endpoints[0].enabled"],
-  ["GCP geo region unknown", (a) => { gcp(a); a.strategy = "geo"; a.endpoints[0].geo = ["GEO-EU"]; }, "endpoints[0].geo[0]"],
-  ["GCP failover without region", (a) => { gcp(a); delete a.endpoints[1].region; }, "endpoints[1].region"],
-  ["aliasZoneId on Cloudflare", (a) => { cf(a); a.endpoints[0].aliasZoneId = "Z1"; }, "endpoints[0].aliasZoneId"],
-  ["primary unknown", (a) => { a.primary = "apse1"; }, "primary"],
-  ["primary drained", (a) => { a.primary = "euw1"; a.endpoints[1].enabled = false; }, "primary"],
-  ["primary with latency", (a) => { a.strategy = "latency"; a.primary = "euw1"; }, "primary"],
-  ["healthCheck not an object", (a) => { a.healthCheck = "/healthz"; }, "healthCheck"],
-  ["unknown healthCheck key", (a) => { a.healthCheck = { host: "x" }; }, "healthCheck.host"],
-  ["bad protocol", (a) => { a.healthCheck = { protocol: "GRPC" }; }, "healthCheck.protocol"],
-  ["path without slash", (a) => { a.healthCheck = { path: "healthz" }; }, "healthCheck.path"],
-  ["path with TCP", (a) => { a.healthCheck = { protocol: "TCP", path: "/x" }; }, "healthCheck.path"],
-  ["port out of range", (a) => { a.healthCheck = { port: 0 }; }, "healthCheck.port"],
-  ["Route 53 interval 15", (a) => { a.healthCheck = { intervalSeconds: 15 }; }, "healthCheck.intervalSeconds"],
-  ["Route 53 threshold 11", (a) => { a.healthCheck = { failureThreshold: 11 }; }, "healthCheck.failureThreshold"],
-  ["Route 53 timeout", (a) => { a.healthCheck = { timeoutSeconds: 5 }; }, "healthCheck.timeoutSeconds"],
-  ["Cloudflare pro interval 30", (a) => { cf(a); a.healthCheck = { intervalSeconds: 30 }; }, "healthCheck.intervalSeconds"],
-  ["Cloudflare business interval 10", (a) => { cf(a); a.cloudflare.plan = "business"; a.healthCheck = { intervalSeconds: 10 }; }, "healthCheck.intervalSeconds"],
-  ["Cloudflare timeout too long for interval", (a) => { cf(a); a.cloudflare.plan = "enterprise"; a.healthCheck = { timeoutSeconds: 8 }; }, "healthCheck.timeoutSeconds"],
-  ["Cloudflare bad plan", (a) => { cf(a); a.cloudflare.plan = "free"; }, "cloudflare.plan"],
-  ["Cloudflare missing accountId", (a) => { cf(a); delete a.cloudflare.accountId; }, "cloudflare.accountId"],
-  ["Cloudflare bad zoneId", (a) => { cf(a); a.cloudflare.zoneId = "example.com"; }, "cloudflare.zoneId"],
-  ["Cloudflare ttl when proxied", (a) => { cf(a); a.ttlSeconds = 60; }, "ttlSeconds"],
-  ["Traffic Manager interval 20", (a) => { az(a); a.healthCheck = { intervalSeconds: 20 }; }, "healthCheck.intervalSeconds"],
-  ["Traffic Manager timeout 10 at 10 s", (a) => { az(a); a.healthCheck = { intervalSeconds: 10, timeoutSeconds: 10 }; }, "healthCheck.timeoutSeconds"],
-  ["Traffic Manager missing resource group", (a) => { az(a); delete a.azure.resourceGroupName; }, "azure.resourceGroupName"],
-  ["Traffic Manager geo drain", (a) => { az(a); a.strategy = "geo"; a.endpoints[0].geo = ["WORLD"]; a.endpoints[1].geo = ["DE"]; a.endpoints[1].enabled = false; }, "endpoints[1].enabled"],
-  ["Cloud DNS interval 10", (a) => { gcp(a); a.healthCheck = { intervalSeconds: 10 }; }, "healthCheck.intervalSeconds"],
-  ["Cloud DNS timeout above interval", (a) => { gcp(a); a.healthCheck = { intervalSeconds: 30, timeoutSeconds: 31 }; }, "healthCheck.timeoutSeconds"],
-  ["Cloud DNS two source regions", (a) => { gcp(a); a.gcp.healthCheckRegions = ["us-east4", "europe-west1"]; }, "gcp.healthCheckRegions"],
-  ["Cloud DNS missing managed zone", (a) => { gcp(a); delete a.gcp.managedZone; }, "gcp.managedZone"],
-  ["Route 53 bad zone id", (a) => { a.route53 = { zoneId: "example.com" }; }, "route53.zoneId"],
-  ["Route 53 two checker regions", (a) => { a.route53 = { regions: ["us-east-1", "eu-west-1"] }; }, "route53.regions"],
-  ["ttl negative", (a) => { a.ttlSeconds = -1; }, "ttlSeconds"],
-  ["ttl not integer", (a) => { a.ttlSeconds = 1.5; }, "ttlSeconds"],
+  [
+    "args not an object",
+    (a) => {
+      Object.keys(a).forEach((k) => delete a[k]);
+      a.oops = 1;
+    },
+    "oops",
+  ],
+  [
+    "unknown provider",
+    (a) => {
+      a.provider = "ns1";
+    },
+    "provider",
+  ],
+  [
+    "unknown strategy",
+    (a) => {
+      a.strategy = "random";
+    },
+    "strategy",
+  ],
+  [
+    "latency on Cloud DNS",
+    (a) => {
+      gcp(a);
+      a.strategy = "latency";
+    },
+    "strategy",
+  ],
+  [
+    "options for another provider",
+    (a) => {
+      a.cloudflare = CF;
+    },
+    "cloudflare",
+  ],
+  [
+    "bad zone",
+    (a) => {
+      a.zone = "example";
+    },
+    "zone",
+  ],
+  [
+    "null zone",
+    (a) => {
+      a.zone = null;
+    },
+    "zone",
+  ],
+  [
+    "bad record",
+    (a) => {
+      a.record = "a b";
+    },
+    "record",
+  ],
+  [
+    "wildcard record",
+    (a) => {
+      a.record = "*";
+    },
+    "record",
+  ],
+  [
+    "endpoints not an array",
+    (a) => {
+      a.endpoints = {};
+    },
+    "endpoints",
+  ],
+  [
+    "one endpoint for failover",
+    (a) => {
+      a.endpoints.pop();
+    },
+    "endpoints",
+  ],
+  [
+    "null endpoint",
+    (a) => {
+      a.endpoints[1] = null;
+    },
+    "endpoints[1]",
+  ],
+  [
+    "unknown endpoint key",
+    (a) => {
+      a.endpoints[0].host = "x";
+    },
+    "endpoints[0].host",
+  ],
+  [
+    "bad endpoint id",
+    (a) => {
+      a.endpoints[0].id = "US East";
+    },
+    "endpoints[0].id",
+  ],
+  [
+    "duplicate endpoint id",
+    (a) => {
+      a.endpoints[1].id = "use1";
+    },
+    "endpoints[1].id",
+  ],
+  [
+    "bad address",
+    (a) => {
+      a.endpoints[0].address = "not a host";
+    },
+    "endpoints[0].address",
+  ],
+  [
+    "private IP address",
+    (a) => {
+      a.endpoints[0].address = "10.0.0.5";
+      a.endpoints[1].address = "34.1.1.1";
+    },
+    "endpoints[0].address",
+  ],
+  [
+    "address number",
+    (a) => {
+      a.endpoints[0].address = 42;
+    },
+    "endpoints[0].address",
+  ],
+  [
+    "hostname on Cloud DNS",
+    (a) => {
+      gcp(a);
+      a.endpoints[0].address = "lb.example.net";
+    },
+    "endpoints[0].address",
+  ],
+  [
+    "mixed IP and hostname on Route 53",
+    (a) => {
+      a.endpoints[0].address = "34.1.1.1";
+    },
+    "endpoints[1].address",
+  ],
+  [
+    "CNAME at the apex on Route 53",
+    (a) => {
+      a.record = "@";
+    },
+    "record",
+  ],
+  [
+    "CNAME at the apex on Traffic Manager",
+    (a) => {
+      az(a);
+      a.record = "@";
+    },
+    "record",
+  ],
+  [
+    "unknown region",
+    (a) => {
+      a.endpoints[0].region = "aws:mars-1";
+    },
+    "endpoints[0].region",
+  ],
+  [
+    "latency without region on Route 53",
+    (a) => {
+      a.strategy = "latency";
+      delete a.endpoints[0].region;
+    },
+    "endpoints[0].region",
+  ],
+  [
+    "latency with a GCP region on Route 53",
+    (a) => {
+      a.strategy = "latency";
+      a.endpoints[0].region = "gcp:us-east4";
+    },
+    "endpoints[0].region",
+  ],
+  [
+    "priority out of range",
+    (a) => {
+      a.endpoints[0].priority = 0;
+      a.endpoints[1].priority = 2;
+    },
+    "endpoints[0].priority",
+  ],
+  [
+    "duplicate priority",
+    (a) => {
+      a.endpoints[0].priority = 1;
+      a.endpoints[1].priority = 1;
+    },
+    "endpoints[1].priority",
+  ],
+  [
+    "priority on some endpoints only",
+    (a) => {
+      a.endpoints[0].priority = 1;
+    },
+    "endpoints[1].priority",
+  ],
+  [
+    "weight with failover",
+    (a) => {
+      a.endpoints[0].weight = 2;
+    },
+    "endpoints[0].weight",
+  ],
+  [
+    "weight out of range",
+    (a) => {
+      a.strategy = "weighted";
+      a.endpoints[0].weight = 256;
+    },
+    "endpoints[0].weight",
+  ],
+  [
+    "all weights zero",
+    (a) => {
+      a.strategy = "weighted";
+      a.endpoints[0].weight = 0;
+      a.endpoints[1].weight = 0;
+    },
+    "endpoints",
+  ],
+  [
+    "weight 0 on Traffic Manager",
+    (a) => {
+      az(a);
+      a.strategy = "weighted";
+      a.endpoints[0].weight = 0;
+    },
+    "endpoints[0].weight",
+  ],
+  [
+    "enabled not boolean",
+    (a) => {
+      a.endpoints[0].enabled = "no";
+    },
+    "endpoints[0].enabled",
+  ],
+  [
+    "all drained",
+    (a) => {
+      a.endpoints[0].enabled = false;
+      a.endpoints[1].enabled = false;
+    },
+    "endpoints",
+  ],
+  [
+    "geo without geo strategy",
+    (a) => {
+      a.endpoints[0].geo = ["DE"];
+    },
+    "endpoints[0].geo",
+  ],
+  [
+    "geo strategy without codes",
+    (a) => {
+      a.strategy = "geo";
+    },
+    "endpoints[0].geo",
+  ],
+  [
+    "bad geo code",
+    (a) => {
+      a.strategy = "geo";
+      a.endpoints[0].geo = ["Europe"];
+      a.endpoints[1].geo = ["WORLD"];
+    },
+    "endpoints[0].geo[0]",
+  ],
+  [
+    "duplicate geo code",
+    (a) => {
+      a.strategy = "geo";
+      a.endpoints[0].geo = ["DE"];
+      a.endpoints[1].geo = ["DE"];
+    },
+    "endpoints[1].geo",
+  ],
+  [
+    "state on Cloudflare",
+    (a) => {
+      cf(a);
+      a.strategy = "geo";
+      a.endpoints[0].geo = ["US-CA"];
+      a.endpoints[1].geo = ["WORLD"];
+    },
+    "endpoints[0].geo[0]",
+  ],
+  [
+    "drained WORLD holder",
+    (a) => {
+      a.strategy = "geo";
+      a.endpoints[0].geo = ["WORLD"];
+      a.endpoints[0].enabled = false;
+      a.endpoints[1].geo = ["DE"];
+    },
+    "endpoints[0].enabled",
+  ],
+  [
+    "GCP geo region unknown",
+    (a) => {
+      gcp(a);
+      a.strategy = "geo";
+      a.endpoints[0].geo = ["GEO-EU"];
+    },
+    "endpoints[0].geo[0]",
+  ],
+  [
+    "GCP failover without region",
+    (a) => {
+      gcp(a);
+      delete a.endpoints[1].region;
+    },
+    "endpoints[1].region",
+  ],
+  [
+    "aliasZoneId on Cloudflare",
+    (a) => {
+      cf(a);
+      a.endpoints[0].aliasZoneId = "Z1";
+    },
+    "endpoints[0].aliasZoneId",
+  ],
+  [
+    "primary unknown",
+    (a) => {
+      a.primary = "apse1";
+    },
+    "primary",
+  ],
+  [
+    "primary drained",
+    (a) => {
+      a.primary = "euw1";
+      a.endpoints[1].enabled = false;
+    },
+    "primary",
+  ],
+  [
+    "primary with latency",
+    (a) => {
+      a.strategy = "latency";
+      a.primary = "euw1";
+    },
+    "primary",
+  ],
+  [
+    "healthCheck not an object",
+    (a) => {
+      a.healthCheck = "/healthz";
+    },
+    "healthCheck",
+  ],
+  [
+    "unknown healthCheck key",
+    (a) => {
+      a.healthCheck = { host: "x" };
+    },
+    "healthCheck.host",
+  ],
+  [
+    "bad protocol",
+    (a) => {
+      a.healthCheck = { protocol: "GRPC" };
+    },
+    "healthCheck.protocol",
+  ],
+  [
+    "path without slash",
+    (a) => {
+      a.healthCheck = { path: "healthz" };
+    },
+    "healthCheck.path",
+  ],
+  [
+    "path with TCP",
+    (a) => {
+      a.healthCheck = { protocol: "TCP", path: "/x" };
+    },
+    "healthCheck.path",
+  ],
+  [
+    "port out of range",
+    (a) => {
+      a.healthCheck = { port: 0 };
+    },
+    "healthCheck.port",
+  ],
+  [
+    "Route 53 interval 15",
+    (a) => {
+      a.healthCheck = { intervalSeconds: 15 };
+    },
+    "healthCheck.intervalSeconds",
+  ],
+  [
+    "Route 53 threshold 11",
+    (a) => {
+      a.healthCheck = { failureThreshold: 11 };
+    },
+    "healthCheck.failureThreshold",
+  ],
+  [
+    "Route 53 timeout",
+    (a) => {
+      a.healthCheck = { timeoutSeconds: 5 };
+    },
+    "healthCheck.timeoutSeconds",
+  ],
+  [
+    "Cloudflare pro interval 30",
+    (a) => {
+      cf(a);
+      a.healthCheck = { intervalSeconds: 30 };
+    },
+    "healthCheck.intervalSeconds",
+  ],
+  [
+    "Cloudflare business interval 10",
+    (a) => {
+      cf(a);
+      a.cloudflare.plan = "business";
+      a.healthCheck = { intervalSeconds: 10 };
+    },
+    "healthCheck.intervalSeconds",
+  ],
+  [
+    "Cloudflare timeout too long for interval",
+    (a) => {
+      cf(a);
+      a.cloudflare.plan = "enterprise";
+      a.healthCheck = { timeoutSeconds: 8 };
+    },
+    "healthCheck.timeoutSeconds",
+  ],
+  [
+    "Cloudflare bad plan",
+    (a) => {
+      cf(a);
+      a.cloudflare.plan = "free";
+    },
+    "cloudflare.plan",
+  ],
+  [
+    "Cloudflare missing accountId",
+    (a) => {
+      cf(a);
+      delete a.cloudflare.accountId;
+    },
+    "cloudflare.accountId",
+  ],
+  [
+    "Cloudflare bad zoneId",
+    (a) => {
+      cf(a);
+      a.cloudflare.zoneId = "example.com";
+    },
+    "cloudflare.zoneId",
+  ],
+  [
+    "Cloudflare ttl when proxied",
+    (a) => {
+      cf(a);
+      a.ttlSeconds = 60;
+    },
+    "ttlSeconds",
+  ],
+  [
+    "Traffic Manager interval 20",
+    (a) => {
+      az(a);
+      a.healthCheck = { intervalSeconds: 20 };
+    },
+    "healthCheck.intervalSeconds",
+  ],
+  [
+    "Traffic Manager timeout 10 at 10 s",
+    (a) => {
+      az(a);
+      a.healthCheck = { intervalSeconds: 10, timeoutSeconds: 10 };
+    },
+    "healthCheck.timeoutSeconds",
+  ],
+  [
+    "Traffic Manager missing resource group",
+    (a) => {
+      az(a);
+      delete a.azure.resourceGroupName;
+    },
+    "azure.resourceGroupName",
+  ],
+  [
+    "Traffic Manager geo drain",
+    (a) => {
+      az(a);
+      a.strategy = "geo";
+      a.endpoints[0].geo = ["WORLD"];
+      a.endpoints[1].geo = ["DE"];
+      a.endpoints[1].enabled = false;
+    },
+    "endpoints[1].enabled",
+  ],
+  [
+    "Cloud DNS interval 10",
+    (a) => {
+      gcp(a);
+      a.healthCheck = { intervalSeconds: 10 };
+    },
+    "healthCheck.intervalSeconds",
+  ],
+  [
+    "Cloud DNS timeout above interval",
+    (a) => {
+      gcp(a);
+      a.healthCheck = { intervalSeconds: 30, timeoutSeconds: 31 };
+    },
+    "healthCheck.timeoutSeconds",
+  ],
+  [
+    "Cloud DNS two source regions",
+    (a) => {
+      gcp(a);
+      a.gcp.healthCheckRegions = ["us-east4", "europe-west1"];
+    },
+    "gcp.healthCheckRegions",
+  ],
+  [
+    "Cloud DNS missing managed zone",
+    (a) => {
+      gcp(a);
+      delete a.gcp.managedZone;
+    },
+    "gcp.managedZone",
+  ],
+  [
+    "Route 53 bad zone id",
+    (a) => {
+      a.route53 = { zoneId: "example.com" };
+    },
+    "route53.zoneId",
+  ],
+  [
+    "Route 53 two checker regions",
+    (a) => {
+      a.route53 = { regions: ["us-east-1", "eu-west-1"] };
+    },
+    "route53.regions",
+  ],
+  [
+    "ttl negative",
+    (a) => {
+      a.ttlSeconds = -1;
+    },
+    "ttlSeconds",
+  ],
+  [
+    "ttl not integer",
+    (a) => {
+      a.ttlSeconds = 1.5;
+    },
+    "ttlSeconds",
+  ],
 ];
 
 describe("FailoverDns bad input", () => {
@@ -123,18 +634,79 @@ describe("FailoverDns bad input", () => {
 
 describe("FailoverDns failoverSeconds formulas", () => {
   it("Route 53: interval × threshold + fixed probe timeout + TTL (alias: target TTL)", () => {
-    assert.strictEqual(route53FailoverSeconds({ intervalSeconds: 10, failureThreshold: 2, protocol: "HTTPS", ttlSeconds: 30 }), 56);
-    assert.strictEqual(route53FailoverSeconds({ intervalSeconds: 30, failureThreshold: 3, protocol: "TCP", ttlSeconds: 60 }), 160);
-    assert.strictEqual(route53FailoverSeconds({ intervalSeconds: 10, failureThreshold: 1, protocol: "HTTP", ttlSeconds: 10, aliasTtlSeconds: 60 }), 76);
+    assert.strictEqual(
+      route53FailoverSeconds({ intervalSeconds: 10, failureThreshold: 2, protocol: "HTTPS", ttlSeconds: 30 }),
+      56,
+    );
+    assert.strictEqual(
+      route53FailoverSeconds({ intervalSeconds: 30, failureThreshold: 3, protocol: "TCP", ttlSeconds: 60 }),
+      160,
+    );
+    assert.strictEqual(
+      route53FailoverSeconds({
+        intervalSeconds: 10,
+        failureThreshold: 1,
+        protocol: "HTTP",
+        ttlSeconds: 10,
+        aliasTtlSeconds: 60,
+      }),
+      76,
+    );
   });
   it("Cloudflare: proxied = min(monitor, 15 s connect limit); DNS-only = interval × consecutiveDown + timeout × (1 + retries) + TTL", () => {
-    assert.strictEqual(cloudflareFailoverSeconds({ intervalSeconds: 15, failureThreshold: 1, timeoutSeconds: 5, retries: 1, proxied: true, ttlSeconds: 30 }), 15);
-    assert.strictEqual(cloudflareFailoverSeconds({ intervalSeconds: 10, failureThreshold: 1, timeoutSeconds: 2, retries: 0, proxied: true, ttlSeconds: 30 }), 12);
-    assert.strictEqual(cloudflareMonitorSeconds({ intervalSeconds: 60, failureThreshold: 1, timeoutSeconds: 5, retries: 2, proxied: true, ttlSeconds: 30 }), 75);
-    assert.strictEqual(cloudflareFailoverSeconds({ intervalSeconds: 10, failureThreshold: 2, timeoutSeconds: 4, retries: 0, proxied: false, ttlSeconds: 30 }), 54);
+    assert.strictEqual(
+      cloudflareFailoverSeconds({
+        intervalSeconds: 15,
+        failureThreshold: 1,
+        timeoutSeconds: 5,
+        retries: 1,
+        proxied: true,
+        ttlSeconds: 30,
+      }),
+      15,
+    );
+    assert.strictEqual(
+      cloudflareFailoverSeconds({
+        intervalSeconds: 10,
+        failureThreshold: 1,
+        timeoutSeconds: 2,
+        retries: 0,
+        proxied: true,
+        ttlSeconds: 30,
+      }),
+      12,
+    );
+    assert.strictEqual(
+      cloudflareMonitorSeconds({
+        intervalSeconds: 60,
+        failureThreshold: 1,
+        timeoutSeconds: 5,
+        retries: 2,
+        proxied: true,
+        ttlSeconds: 30,
+      }),
+      75,
+    );
+    assert.strictEqual(
+      cloudflareFailoverSeconds({
+        intervalSeconds: 10,
+        failureThreshold: 2,
+        timeoutSeconds: 4,
+        retries: 0,
+        proxied: false,
+        ttlSeconds: 30,
+      }),
+      54,
+    );
   });
   it("Traffic Manager and Cloud DNS: interval × threshold + timeout + TTL", () => {
-    assert.strictEqual(azureFailoverSeconds({ intervalSeconds: 30, failureThreshold: 4, timeoutSeconds: 10, ttlSeconds: 60 }), 190);
-    assert.strictEqual(gcpFailoverSeconds({ intervalSeconds: 30, failureThreshold: 1, timeoutSeconds: 5, ttlSeconds: 30 }), 65);
+    assert.strictEqual(
+      azureFailoverSeconds({ intervalSeconds: 30, failureThreshold: 4, timeoutSeconds: 10, ttlSeconds: 60 }),
+      190,
+    );
+    assert.strictEqual(
+      gcpFailoverSeconds({ intervalSeconds: 30, failureThreshold: 1, timeoutSeconds: 5, ttlSeconds: 30 }),
+      65,
+    );
   });
 });

@@ -29,27 +29,71 @@ const two = [
 describe("FailoverDns on Route 53", () => {
   let failover: Plan, three: Plan, latency: Plan, weighted: Plan, geo: Plan, alias: Plan, manual: Plan;
   before(async () => {
-    const base = { provider: "route53", zone: "example.com", record: "api", route53: { zoneId: "Z0123456789ABCDEFGHIJ" } } as const;
+    const base = {
+      provider: "route53",
+      zone: "example.com",
+      record: "api",
+      route53: { zoneId: "Z0123456789ABCDEFGHIJ" },
+    } as const;
     failover = await record({ ...base, strategy: "failover", endpoints: two, healthCheck: { path: "/healthz" } });
-    three = await record({ ...base, strategy: "failover", endpoints: [...two, { id: "apse1", address: "lb-apse1.example.net" }] });
+    three = await record({
+      ...base,
+      strategy: "failover",
+      endpoints: [...two, { id: "apse1", address: "lb-apse1.example.net" }],
+    });
     latency = await record({ ...base, strategy: "latency", endpoints: two, ttlSeconds: 60 });
-    weighted = await record({ ...base, strategy: "weighted", endpoints: [{ ...two[0], weight: 3 }, { ...two[1], weight: 1, enabled: false }] });
-    geo = await record({ ...base, strategy: "geo", endpoints: [{ ...two[0], geo: ["GEO-NA", "US-CA"] }, { ...two[1], geo: ["GEO-EU", "GB"] }] });
-    alias = await record({ ...base, strategy: "failover", endpoints: [
-      { id: "use1", address: "my-alb-123.us-east-1.elb.amazonaws.com" },
-      { id: "euw1", address: pulumi.output("d-abc.execute-api.eu-west-1.amazonaws.com"), aliasZoneId: "ZLY8HYME6SFDD" },
-    ] });
+    weighted = await record({
+      ...base,
+      strategy: "weighted",
+      endpoints: [
+        { ...two[0], weight: 3 },
+        { ...two[1], weight: 1, enabled: false },
+      ],
+    });
+    geo = await record({
+      ...base,
+      strategy: "geo",
+      endpoints: [
+        { ...two[0], geo: ["GEO-NA", "US-CA"] },
+        { ...two[1], geo: ["GEO-EU", "GB"] },
+      ],
+    });
+    alias = await record({
+      ...base,
+      strategy: "failover",
+      endpoints: [
+        { id: "use1", address: "my-alb-123.us-east-1.elb.amazonaws.com" },
+        {
+          id: "euw1",
+          address: pulumi.output("d-abc.execute-api.eu-west-1.amazonaws.com"),
+          aliasZoneId: "ZLY8HYME6SFDD",
+        },
+      ],
+    });
     manual = await record({ ...base, strategy: "failover", endpoints: two, primary: "euw1" });
   });
 
   it("creates one health check and one record per endpoint, each record tied to its check", () => {
     assert.strictEqual(findResources(failover, HC_R53).length, 2);
     assert.strictEqual(findResources(failover, REC_R53).length, 2);
-    hasResource(failover, HC_R53, { type: "HTTPS", fqdn: "lb-use1.example.net", port: 443, resourcePath: "/healthz", requestInterval: 10, failureThreshold: 2, enableSni: true, disabled: false, invertHealthcheck: false });
+    hasResource(failover, HC_R53, {
+      type: "HTTPS",
+      fqdn: "lb-use1.example.net",
+      port: 443,
+      resourcePath: "/healthz",
+      requestInterval: 10,
+      failureThreshold: 2,
+      enableSni: true,
+      disabled: false,
+      invertHealthcheck: false,
+    });
     for (const id of ["use1", "euw1"]) {
       const rec = byName(failover, `api-${id}`);
       assert.strictEqual(rec.inputs.setIdentifier, id);
-      assert.ok(rec.dependencies.includes(urnOf(failover, `api-${id}-health`)), `record ${id} depends on its health check`);
+      assert.ok(
+        rec.dependencies.includes(urnOf(failover, `api-${id}-health`)),
+        `record ${id} depends on its health check`,
+      );
       assert.strictEqual(typeof rec.inputs.healthCheckId, "string");
       assert.strictEqual(rec.deleteBeforeReplace, true);
       assert.deepStrictEqual(rec.replaceOnChanges, ["setIdentifier"]);
@@ -57,8 +101,19 @@ describe("FailoverDns on Route 53", () => {
   });
 
   it("maps failover to PRIMARY/SECONDARY CNAMEs with the TTL", () => {
-    hasResource(failover, REC_R53, { name: "api.example.com", type: "CNAME", ttl: 30, records: ["lb-use1.example.net"], failoverRoutingPolicies: [{ type: "PRIMARY" }] });
-    hasResource(failover, REC_R53, { name: "api.example.com", type: "CNAME", records: ["lb-euw1.example.net"], failoverRoutingPolicies: [{ type: "SECONDARY" }] });
+    hasResource(failover, REC_R53, {
+      name: "api.example.com",
+      type: "CNAME",
+      ttl: 30,
+      records: ["lb-use1.example.net"],
+      failoverRoutingPolicies: [{ type: "PRIMARY" }],
+    });
+    hasResource(failover, REC_R53, {
+      name: "api.example.com",
+      type: "CNAME",
+      records: ["lb-euw1.example.net"],
+      failoverRoutingPolicies: [{ type: "SECONDARY" }],
+    });
   });
 
   it("reports failoverSeconds <= 60 by default: 10 s x 2 + 6 s probe + 30 s TTL", () => {
@@ -68,15 +123,36 @@ describe("FailoverDns on Route 53", () => {
   });
 
   it("chains a third failover tier through an alias SECONDARY", () => {
-    hasResource(three, REC_R53, { name: "api.example.com", setIdentifier: "use1", failoverRoutingPolicies: [{ type: "PRIMARY" }] });
-    hasResource(three, REC_R53, { name: "api.example.com", setIdentifier: "tier2", failoverRoutingPolicies: [{ type: "SECONDARY" }], aliases: [{ name: "_tier2.api.example.com", zoneId: "Z0123456789ABCDEFGHIJ", evaluateTargetHealth: true }] });
-    hasResource(three, REC_R53, { name: "_tier2.api.example.com", setIdentifier: "euw1", failoverRoutingPolicies: [{ type: "PRIMARY" }] });
-    hasResource(three, REC_R53, { name: "_tier2.api.example.com", setIdentifier: "apse1", failoverRoutingPolicies: [{ type: "SECONDARY" }] });
+    hasResource(three, REC_R53, {
+      name: "api.example.com",
+      setIdentifier: "use1",
+      failoverRoutingPolicies: [{ type: "PRIMARY" }],
+    });
+    hasResource(three, REC_R53, {
+      name: "api.example.com",
+      setIdentifier: "tier2",
+      failoverRoutingPolicies: [{ type: "SECONDARY" }],
+      aliases: [{ name: "_tier2.api.example.com", zoneId: "Z0123456789ABCDEFGHIJ", evaluateTargetHealth: true }],
+    });
+    hasResource(three, REC_R53, {
+      name: "_tier2.api.example.com",
+      setIdentifier: "euw1",
+      failoverRoutingPolicies: [{ type: "PRIMARY" }],
+    });
+    hasResource(three, REC_R53, {
+      name: "_tier2.api.example.com",
+      setIdentifier: "apse1",
+      failoverRoutingPolicies: [{ type: "SECONDARY" }],
+    });
     assert.strictEqual(findResources(three, HC_R53).length, 3);
   });
 
   it("maps latency to the endpoints' AWS regions", () => {
-    hasResource(latency, REC_R53, { setIdentifier: "use1", latencyRoutingPolicies: [{ region: "us-east-1" }], ttl: 60 });
+    hasResource(latency, REC_R53, {
+      setIdentifier: "use1",
+      latencyRoutingPolicies: [{ region: "us-east-1" }],
+      ttl: 60,
+    });
     hasResource(latency, REC_R53, { setIdentifier: "euw1", latencyRoutingPolicies: [{ region: "eu-west-1" }] });
   });
 
@@ -89,16 +165,29 @@ describe("FailoverDns on Route 53", () => {
 
   it("maps geo to one record per location plus the mandatory default (*) record", () => {
     hasResource(geo, REC_R53, { setIdentifier: "use1-geo-na", geolocationRoutingPolicies: [{ continent: "NA" }] });
-    hasResource(geo, REC_R53, { setIdentifier: "use1-us-ca", geolocationRoutingPolicies: [{ country: "US", subdivision: "CA" }] });
+    hasResource(geo, REC_R53, {
+      setIdentifier: "use1-us-ca",
+      geolocationRoutingPolicies: [{ country: "US", subdivision: "CA" }],
+    });
     hasResource(geo, REC_R53, { setIdentifier: "euw1-gb", geolocationRoutingPolicies: [{ country: "GB" }] });
     hasResource(geo, REC_R53, { setIdentifier: "use1-default", geolocationRoutingPolicies: [{ country: "*" }] });
     for (const r of findResources(geo, REC_R53)) assert.strictEqual(typeof r.inputs.healthCheckId, "string");
   });
 
   it("uses alias records with evaluateTargetHealth for ELB and API Gateway targets", () => {
-    const elb = hasResource(alias, REC_R53, { setIdentifier: "use1", type: "A", aliases: [{ name: "my-alb-123.us-east-1.elb.amazonaws.com", evaluateTargetHealth: true }] });
+    const elb = hasResource(alias, REC_R53, {
+      setIdentifier: "use1",
+      type: "A",
+      aliases: [{ name: "my-alb-123.us-east-1.elb.amazonaws.com", evaluateTargetHealth: true }],
+    });
     assert.strictEqual(elb.inputs.ttl, undefined);
-    hasResource(alias, REC_R53, { setIdentifier: "euw1", type: "A", aliases: [{ name: "d-abc.execute-api.eu-west-1.amazonaws.com", zoneId: "ZLY8HYME6SFDD", evaluateTargetHealth: true }] });
+    hasResource(alias, REC_R53, {
+      setIdentifier: "euw1",
+      type: "A",
+      aliases: [
+        { name: "d-abc.execute-api.eu-west-1.amazonaws.com", zoneId: "ZLY8HYME6SFDD", evaluateTargetHealth: true },
+      ],
+    });
     assert.strictEqual(alias.outputs.failoverSeconds, 10 * 2 + 6 + 60);
   });
 
@@ -111,7 +200,15 @@ describe("FailoverDns on Route 53", () => {
   });
 
   it("keeps identifiers stable across runs and endpoint reordering", async () => {
-    const again = await record({ provider: "route53", zone: "example.com", record: "api", strategy: "failover", endpoints: [two[1], two[0]].map((e, i) => ({ ...e, priority: 2 - i })), route53: { zoneId: "Z0123456789ABCDEFGHIJ" }, healthCheck: { path: "/healthz" } });
+    const again = await record({
+      provider: "route53",
+      zone: "example.com",
+      record: "api",
+      strategy: "failover",
+      endpoints: [two[1], two[0]].map((e, i) => ({ ...e, priority: 2 - i })),
+      route53: { zoneId: "Z0123456789ABCDEFGHIJ" },
+      healthCheck: { path: "/healthz" },
+    });
     assert.deepStrictEqual(again.resources.map((r) => r.urn).sort(), failover.resources.map((r) => r.urn).sort());
     hasResource(again, REC_R53, { setIdentifier: "use1", failoverRoutingPolicies: [{ type: "PRIMARY" }] });
   });
@@ -121,20 +218,63 @@ describe("FailoverDns on Cloudflare", () => {
   let failover: Plan, business: Plan, weighted: Plan, geo: Plan, dnsOnly: Plan;
   before(async () => {
     const base = { provider: "cloudflare", zone: "example.com", record: "api" } as const;
-    failover = await record({ ...base, strategy: "failover", endpoints: [...two, { id: "apse1", address: "203.0.113.10" }], primary: "euw1", cloudflare: CF });
+    failover = await record({
+      ...base,
+      strategy: "failover",
+      endpoints: [...two, { id: "apse1", address: "203.0.113.10" }],
+      primary: "euw1",
+      cloudflare: CF,
+    });
     business = await record({ ...base, strategy: "latency", endpoints: two, cloudflare: { ...CF, plan: "business" } });
-    weighted = await record({ ...base, strategy: "weighted", endpoints: [{ ...two[0], weight: 3 }, { ...two[1], weight: 1 }], cloudflare: { ...CF, plan: "enterprise" } });
-    geo = await record({ ...base, strategy: "geo", endpoints: [{ ...two[0], geo: ["WORLD", "GEO-NA"] }, { ...two[1], geo: ["GEO-EU", "GB"], enabled: false }], cloudflare: CF });
-    dnsOnly = await record({ ...base, strategy: "failover", endpoints: two, ttlSeconds: 60, cloudflare: { ...CF, plan: "enterprise", proxied: false } });
+    weighted = await record({
+      ...base,
+      strategy: "weighted",
+      endpoints: [
+        { ...two[0], weight: 3 },
+        { ...two[1], weight: 1 },
+      ],
+      cloudflare: { ...CF, plan: "enterprise" },
+    });
+    geo = await record({
+      ...base,
+      strategy: "geo",
+      endpoints: [
+        { ...two[0], geo: ["WORLD", "GEO-NA"] },
+        { ...two[1], geo: ["GEO-EU", "GB"], enabled: false },
+      ],
+      cloudflare: CF,
+    });
+    dnsOnly = await record({
+      ...base,
+      strategy: "failover",
+      endpoints: two,
+      ttlSeconds: 60,
+      cloudflare: { ...CF, plan: "enterprise", proxied: false },
+    });
   });
 
   it("creates an account-level monitor, one pool per endpoint and a proxied zone load balancer", () => {
-    hasResource(failover, "cloudflare:index/loadBalancerMonitor:LoadBalancerMonitor", { accountId: CF.accountId, type: "https", path: "/", port: 443, interval: 60, timeout: 5, retries: 1, consecutiveDown: 1 });
+    hasResource(failover, "cloudflare:index/loadBalancerMonitor:LoadBalancerMonitor", {
+      accountId: CF.accountId,
+      type: "https",
+      path: "/",
+      port: 443,
+      interval: 60,
+      timeout: 5,
+      retries: 1,
+      consecutiveDown: 1,
+    });
     assert.strictEqual(findResources(failover, POOL).length, 3);
     const pool = byName(failover, "api-use1-pool");
     assert.ok(pool.dependencies.includes(urnOf(failover, "api-monitor")), "pool uses the monitor");
     assert.deepStrictEqual((pool.inputs.origins as any[])[0].address, "lb-use1.example.net");
-    hasResource(failover, LB, { zoneId: CF.zoneId, name: "api.example.com", steeringPolicy: "off", proxied: true, adaptiveRouting: { failoverAcrossPools: true } });
+    hasResource(failover, LB, {
+      zoneId: CF.zoneId,
+      name: "api.example.com",
+      steeringPolicy: "off",
+      proxied: true,
+      adaptiveRouting: { failoverAcrossPools: true },
+    });
     assert.strictEqual(byName(failover, "api-lb").inputs.ttl, undefined);
   });
 
@@ -182,11 +322,35 @@ describe("FailoverDns on Cloudflare", () => {
 describe("FailoverDns on Azure Traffic Manager", () => {
   let failover: Plan, manual: Plan, latency: Plan, geo: Plan;
   before(async () => {
-    const base = { provider: "azure-traffic-manager", zone: "example.com", record: "api", azure: { resourceGroupName: "rg-dns" } } as const;
+    const base = {
+      provider: "azure-traffic-manager",
+      zone: "example.com",
+      record: "api",
+      azure: { resourceGroupName: "rg-dns" },
+    } as const;
     failover = await record({ ...base, strategy: "failover", endpoints: two });
-    manual = await record({ ...base, strategy: "failover", endpoints: [...two.map((e) => ({ ...e })), { id: "apse1", address: "lb-apse1.example.net", enabled: false }], primary: "euw1" });
-    latency = await record({ ...base, strategy: "latency", endpoints: [{ ...two[0], region: "azure:eastus" }, { ...two[1], region: "westeurope" }] });
-    geo = await record({ ...base, strategy: "geo", endpoints: [{ ...two[0], geo: ["GEO-NA"] }, { ...two[1], geo: ["GEO-EU", "GEO-OC"] }] });
+    manual = await record({
+      ...base,
+      strategy: "failover",
+      endpoints: [...two.map((e) => ({ ...e })), { id: "apse1", address: "lb-apse1.example.net", enabled: false }],
+      primary: "euw1",
+    });
+    latency = await record({
+      ...base,
+      strategy: "latency",
+      endpoints: [
+        { ...two[0], region: "azure:eastus" },
+        { ...two[1], region: "westeurope" },
+      ],
+    });
+    geo = await record({
+      ...base,
+      strategy: "geo",
+      endpoints: [
+        { ...two[0], geo: ["GEO-NA"] },
+        { ...two[1], geo: ["GEO-EU", "GEO-OC"] },
+      ],
+    });
   });
 
   it("creates a global profile with a stable, globally unique DNS name, TTL and monitor", () => {
@@ -196,7 +360,15 @@ describe("FailoverDns on Azure Traffic Manager", () => {
     const dns = p.inputs.dnsConfig as any;
     assert.match(dns.relativeName, /^meridian-dev-api-[a-z0-9]{8}$/);
     assert.strictEqual(dns.ttl, 30);
-    assert.deepStrictEqual(p.inputs.monitorConfig, { protocol: "HTTPS", port: 443, path: "/", intervalInSeconds: 10, timeoutInSeconds: 5, toleratedNumberOfFailures: 1, expectedStatusCodeRanges: [{ min: 200, max: 399 }] });
+    assert.deepStrictEqual(p.inputs.monitorConfig, {
+      protocol: "HTTPS",
+      port: 443,
+      path: "/",
+      intervalInSeconds: 10,
+      timeoutInSeconds: 5,
+      toleratedNumberOfFailures: 1,
+      expectedStatusCodeRanges: [{ min: 200, max: 399 }],
+    });
     assert.strictEqual(p.inputs.endpoints, undefined, "no inline endpoints");
     assert.strictEqual(failover.outputs.failoverSeconds, 10 * 2 + 5 + 30);
     assert.match(failover.outputs.nativeFqdn as string, /\.trafficmanager\.net$/);
@@ -204,11 +376,24 @@ describe("FailoverDns on Azure Traffic Manager", () => {
 
   it("creates external endpoints as separate resources with unique priorities, and the vanity CNAME", () => {
     assert.strictEqual(findResources(failover, TM_EP).length, 2);
-    hasResource(failover, TM_EP, { endpointName: "use1", endpointType: "ExternalEndpoints", target: "lb-use1.example.net", priority: 2, endpointStatus: "Enabled" });
+    hasResource(failover, TM_EP, {
+      endpointName: "use1",
+      endpointType: "ExternalEndpoints",
+      target: "lb-use1.example.net",
+      priority: 2,
+      endpointStatus: "Enabled",
+    });
     hasResource(failover, TM_EP, { endpointName: "euw1", priority: 3 });
     const ep = byName(failover, "api-use1");
     assert.ok(ep.dependencies.includes(urnOf(failover, "api-profile")));
-    hasResource(failover, "azure-native:dns:RecordSet", { zoneName: "example.com", relativeRecordSetName: "api", recordType: "CNAME", cnameRecord: { cname: `${(getResource(failover, TM_PROFILE).inputs.dnsConfig as any).relativeName}.trafficmanager.net` } });
+    hasResource(failover, "azure-native:dns:RecordSet", {
+      zoneName: "example.com",
+      relativeRecordSetName: "api",
+      recordType: "CNAME",
+      cnameRecord: {
+        cname: `${(getResource(failover, TM_PROFILE).inputs.dnsConfig as any).relativeName}.trafficmanager.net`,
+      },
+    });
   });
 
   it("fails over manually by giving the chosen primary priority 1, and drains with Disabled", () => {
@@ -234,10 +419,26 @@ describe("FailoverDns on Google Cloud DNS", () => {
     { id: "asse1", address: "34.120.0.30", region: "asia-southeast1" },
   ];
   before(async () => {
-    const base = { provider: "gcp-cloud-dns", zone: "example.com", record: "api", gcp: { managedZone: "example-com", project: "acme-prod" } } as const;
+    const base = {
+      provider: "gcp-cloud-dns",
+      zone: "example.com",
+      record: "api",
+      gcp: { managedZone: "example-com", project: "acme-prod" },
+    } as const;
     failover = await record({ ...base, strategy: "failover", endpoints: ips, primary: "euw1" });
-    weighted = await record({ ...base, strategy: "weighted", endpoints: [{ ...ips[0], weight: 2 }, { ...ips[1], enabled: false }] });
-    geo = await record({ ...base, strategy: "geo", endpoints: [ips[0], { ...ips[1], geo: ["europe-west1", "europe-west4"] }] });
+    weighted = await record({
+      ...base,
+      strategy: "weighted",
+      endpoints: [
+        { ...ips[0], weight: 2 },
+        { ...ips[1], enabled: false },
+      ],
+    });
+    geo = await record({
+      ...base,
+      strategy: "geo",
+      endpoints: [ips[0], { ...ips[1], geo: ["europe-west1", "europe-west4"] }],
+    });
   });
 
   it("creates a global health check with exactly three source regions and a >= 30 s interval", () => {
@@ -263,18 +464,36 @@ describe("FailoverDns on Google Cloud DNS", () => {
 
   it("maps weighted to wrrs (drained = weight 0) and geo to geos by GCP region", () => {
     const wrrs = (getResource(weighted, GCP_RS).inputs.routingPolicy as any).wrrs;
-    assert.deepStrictEqual(wrrs.map((w: any) => w.weight), [2, 0]);
+    assert.deepStrictEqual(
+      wrrs.map((w: any) => w.weight),
+      [2, 0],
+    );
     const geos = (getResource(geo, GCP_RS).inputs.routingPolicy as any).geos;
-    assert.deepStrictEqual(geos.map((g: any) => g.location), ["us-east4", "europe-west1", "europe-west4"]);
+    assert.deepStrictEqual(
+      geos.map((g: any) => g.location),
+      ["us-east4", "europe-west1", "europe-west4"],
+    );
   });
 });
 
 describe("FailoverDns transform", () => {
   it("lets a caller change a child's args before it is created", async () => {
-    const plan = await recordPlan(() => new FailoverDns("api", {
-      provider: "route53", zone: "example.com", record: "api", strategy: "failover", endpoints: two, route53: { zoneId: "Z0123456789ABCDEFGHIJ" },
-      transform: { healthCheck: (args: any) => { args.measureLatency = true; } },
-    }));
+    const plan = await recordPlan(
+      () =>
+        new FailoverDns("api", {
+          provider: "route53",
+          zone: "example.com",
+          record: "api",
+          strategy: "failover",
+          endpoints: two,
+          route53: { zoneId: "Z0123456789ABCDEFGHIJ" },
+          transform: {
+            healthCheck: (args: any) => {
+              args.measureLatency = true;
+            },
+          },
+        }),
+    );
     for (const hc of findResources(plan, HC_R53)) assert.strictEqual(hc.inputs.measureLatency, true);
     assert.strictEqual(getResource(plan, "meridian:index:FailoverDns").type, "meridian:index:FailoverDns");
   });

@@ -8,12 +8,20 @@ import { programFromFile, recordPlan } from "../lib/testing";
 import type { Plan } from "../lib/testing";
 
 const ROOT = path.resolve(__dirname, "..");
-const EXAMPLES = fs.readdirSync(path.join(ROOT, "examples")).filter((d) => fs.existsSync(path.join(ROOT, "examples", d, "Pulumi.yaml"))).sort();
+const EXAMPLES = fs
+  .readdirSync(path.join(ROOT, "examples"))
+  .filter((d) => fs.existsSync(path.join(ROOT, "examples", d, "Pulumi.yaml")))
+  .sort();
 
 async function planOf(root: string, stack = "dev"): Promise<Plan> {
   const project = readProject(root);
   const config = readStackConfig(project, stack);
-  return recordPlan(programFromFile(path.join(root, project.main)), { project: project.name, stack, config: config.config, secretKeys: config.secretKeys });
+  return recordPlan(programFromFile(path.join(root, project.main)), {
+    project: project.name,
+    stack,
+    config: config.config,
+    secretKeys: config.secretKeys,
+  });
 }
 
 describe("npm run graph: every example renders in every format, deterministically", function () {
@@ -33,9 +41,16 @@ describe("npm run graph: every example renders in every format, deterministicall
         assert.deepEqual(new Set(nodes.map((n) => n.urn)), new Set(custom.map((r) => r.urn)));
         const ids = new Set(nodes.map((n) => n.id));
         for (const e of graph.edges) assert.ok(ids.has(e.from) && ids.has(e.to));
-        const deps = custom.reduce((n, r) => n + r.dependencies.filter((d) => custom.some((c) => c.urn === d) && d !== r.urn).length, 0);
+        const deps = custom.reduce(
+          (n, r) => n + r.dependencies.filter((d) => custom.some((c) => c.urn === d) && d !== r.urn).length,
+          0,
+        );
         assert.ok(graph.edges.length > 0 || deps === 0);
-        for (const loc of graph.locations) assert.ok(/^(aws|gcp|azure)(:[a-z0-9-]+| \(global\))$|^cloudflare$|^\(unplaced\)$/.test(loc.label), loc.label);
+        for (const loc of graph.locations)
+          assert.ok(
+            /^(aws|gcp|azure)(:[a-z0-9-]+| \(global\))$|^cloudflare$|^\(unplaced\)$/.test(loc.label),
+            loc.label,
+          );
       });
 
       it("mermaid, dot and svg are well formed and byte-identical on a second run", () => {
@@ -47,8 +62,12 @@ describe("npm run graph: every example renders in every format, deterministicall
         const svg = renderGraph(plan, "svg");
         assert.match(svg, /^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"[^>]*>[\s\S]*<\/svg>\n$/);
         assert.doesNotMatch(svg, /NaN|undefined/);
-        assert.equal((svg.match(/<g class="node"/g) ?? []).length, buildGraph(plan).locations.flatMap((l) => l.components.flatMap((c) => c.nodes)).length);
-        for (const r of plan.resources.filter((x) => x.custom)) assert.ok(mermaid.includes(r.name) && dot.includes(r.name) && svg.includes(r.name), r.name);
+        assert.equal(
+          (svg.match(/<g class="node"/g) ?? []).length,
+          buildGraph(plan).locations.flatMap((l) => l.components.flatMap((c) => c.nodes)).length,
+        );
+        for (const r of plan.resources.filter((x) => x.custom))
+          assert.ok(mermaid.includes(r.name) && dot.includes(r.name) && svg.includes(r.name), r.name);
         assert.equal(renderGraph(plan, "mermaid"), mermaid);
         assert.equal(renderGraph(plan, "dot"), dot);
         assert.equal(renderGraph(plan, "svg"), svg);

@@ -38,5 +38,8 @@ export function crossRegionEdges(plan: Plan, service: string, labels: string[]):
 
 /** Resource types (sorted, with counts) of one region: to compare regions with each other. */
 export function regionTypes(plan: Plan, service: string, label: string, labels: string[]): string[] {
-  return plan.resources.filter((r) => regionOf(r, service, labels) === label).map((r) => r.type).sort();
+  return plan.resources
+    .filter((r) => regionOf(r, service, labels) === label)
+    .map((r) => r.type)
+    .sort();
 }

@@ -1,7 +1,16 @@
 import * as assert from "node:assert";
 import { MultiRegionService, MultiRegionServiceArgs } from "../lib";
 import { criticalPathSeconds } from "../lib/core/service";
-import { Plan, allStrings, byUrn, dependsOn, findResources, getResource, hasResource, recordPlan } from "../lib/testing";
+import {
+  Plan,
+  allStrings,
+  byUrn,
+  dependsOn,
+  findResources,
+  getResource,
+  hasResource,
+  recordPlan,
+} from "../lib/testing";
 import { crossRegionEdges, regionOf, regionTypes } from "./multi-region-service-helpers";
 
 const REGIONS = ["aws:us-east-1", "aws:eu-west-1", "aws:ap-southeast-1"] as const;
@@ -10,9 +19,18 @@ const SECRET = "s3cr3t-db-password";
 
 const args = (extra: Partial<MultiRegionServiceArgs> = {}): MultiRegionServiceArgs => ({
   regions: [...REGIONS],
-  container: { image: "ghcr.io/acme/api:1.0.0", port: 8080, cpu: 0.5, memoryMb: 1024, environment: { LOG_LEVEL: "info" } },
+  container: {
+    image: "ghcr.io/acme/api:1.0.0",
+    port: 8080,
+    cpu: 0.5,
+    memoryMb: 1024,
+    environment: { LOG_LEVEL: "info" },
+  },
   healthCheck: { path: "/healthz", intervalSeconds: 10, failureThreshold: 3 },
-  routing: { strategy: "latency", dns: { provider: "route53", zone: "example.com", record: "api", route53: { zoneId: "Z0123456789ABC" } } },
+  routing: {
+    strategy: "latency",
+    dns: { provider: "route53", zone: "example.com", record: "api", route53: { zoneId: "Z0123456789ABC" } },
+  },
   ...extra,
 });
 
@@ -21,10 +39,15 @@ describe("MultiRegionService on AWS (Fargate + Route 53)", () => {
   before(async () => {
     plan = await recordPlan(async () => {
       const pulumi = await import("@pulumi/pulumi");
-      const svc = new MultiRegionService("api", args({
-        drained: ["aws:ap-southeast-1"],
-        perRegion: { "aws:us-east-1": { cpu: 1, memoryMb: 2048, count: 4, environment: { DB_PASSWORD: pulumi.secret(SECRET) } } },
-      }));
+      const svc = new MultiRegionService(
+        "api",
+        args({
+          drained: ["aws:ap-southeast-1"],
+          perRegion: {
+            "aws:us-east-1": { cpu: 1, memoryMb: 2048, count: 4, environment: { DB_PASSWORD: pulumi.secret(SECRET) } },
+          },
+        }),
+      );
       return { url: svc.url, endpoints: svc.endpoints, failoverSeconds: svc.failoverSeconds };
     });
   });
@@ -36,8 +59,17 @@ describe("MultiRegionService on AWS (Fargate + Route 53)", () => {
     assert.strictEqual(count("aws:ec2/subnet:Subnet"), 2);
     assert.strictEqual(count("aws:ec2/securityGroup:SecurityGroup"), 2);
     assert.strictEqual(count("aws:lb/listener:Listener"), 2);
-    for (const t of ["aws:ec2/internetGateway:InternetGateway", "aws:lb/loadBalancer:LoadBalancer", "aws:lb/targetGroup:TargetGroup", "aws:acm/certificate:Certificate",
-      "aws:acm/certificateValidation:CertificateValidation", "aws:ecs/cluster:Cluster", "aws:ecs/taskDefinition:TaskDefinition", "aws:ecs/service:Service", "aws:cloudwatch/logGroup:LogGroup"]) {
+    for (const t of [
+      "aws:ec2/internetGateway:InternetGateway",
+      "aws:lb/loadBalancer:LoadBalancer",
+      "aws:lb/targetGroup:TargetGroup",
+      "aws:acm/certificate:Certificate",
+      "aws:acm/certificateValidation:CertificateValidation",
+      "aws:ecs/cluster:Cluster",
+      "aws:ecs/taskDefinition:TaskDefinition",
+      "aws:ecs/service:Service",
+      "aws:cloudwatch/logGroup:LogGroup",
+    ]) {
       assert.strictEqual(count(t), 1, t);
     }
     assert.strictEqual(count("aws:ec2/natGateway:NatGateway"), 0, "public subnets by default");
@@ -46,17 +78,27 @@ describe("MultiRegionService on AWS (Fargate + Route 53)", () => {
 
   it("sets each regional resource's region and spreads subnets over two AZs", () => {
     for (const l of LABELS) {
-      for (const r of plan.resources.filter((x) => regionOf(x, "api", LABELS) === l && x.custom && x.type !== "aws:route53/record:Record")) {
+      for (const r of plan.resources.filter(
+        (x) => regionOf(x, "api", LABELS) === l && x.custom && x.type !== "aws:route53/record:Record",
+      )) {
         assert.strictEqual(r.inputs.region, l, `${r.name} region`);
       }
     }
-    const azs = findResources(plan, "aws:ec2/subnet:Subnet").filter((s) => regionOf(s, "api", LABELS) === "eu-west-1").map((s) => s.inputs.availabilityZone);
+    const azs = findResources(plan, "aws:ec2/subnet:Subnet")
+      .filter((s) => regionOf(s, "api", LABELS) === "eu-west-1")
+      .map((s) => s.inputs.availabilityZone);
     assert.deepStrictEqual(azs.sort(), ["eu-west-1a", "eu-west-1b"]);
   });
 
   it("opens the ALB on 443/80 only and the tasks only to the ALB", () => {
     const alb = getResource(plan, "aws:ec2/securityGroup:SecurityGroup", "api-us-east-1-alb-sg");
-    assert.deepStrictEqual((alb.inputs.ingress as any[]).map((i) => [i.fromPort, i.toPort]), [[443, 443], [80, 80]]);
+    assert.deepStrictEqual(
+      (alb.inputs.ingress as any[]).map((i) => [i.fromPort, i.toPort]),
+      [
+        [443, 443],
+        [80, 80],
+      ],
+    );
     const task = getResource(plan, "aws:ec2/securityGroup:SecurityGroup", "api-us-east-1-task-sg");
     const ingress = task.inputs.ingress as any[];
     assert.strictEqual(ingress.length, 1);
@@ -65,16 +107,34 @@ describe("MultiRegionService on AWS (Fargate + Route 53)", () => {
   });
 
   it("serves HTTPS with a validated certificate and a TLS 1.2+ policy, and redirects HTTP", () => {
-    const https = hasResource(plan, "aws:lb/listener:Listener", { port: 443, protocol: "HTTPS", sslPolicy: "ELBSecurityPolicy-TLS13-1-2-2021-06" });
-    const validation = findResources(plan, "aws:acm/certificateValidation:CertificateValidation").find((v) => regionOf(v, "api", LABELS) === regionOf(https, "api", LABELS))!;
+    const https = hasResource(plan, "aws:lb/listener:Listener", {
+      port: 443,
+      protocol: "HTTPS",
+      sslPolicy: "ELBSecurityPolicy-TLS13-1-2-2021-06",
+    });
+    const validation = findResources(plan, "aws:acm/certificateValidation:CertificateValidation").find(
+      (v) => regionOf(v, "api", LABELS) === regionOf(https, "api", LABELS),
+    )!;
     assert.ok(dependsOn(plan, https, validation), "listener waits for the certificate");
-    hasResource(plan, "aws:acm/certificate:Certificate", { domainName: "api.example.com", validationMethod: "DNS", region: "eu-west-1" });
+    hasResource(plan, "aws:acm/certificate:Certificate", {
+      domainName: "api.example.com",
+      validationMethod: "DNS",
+      region: "eu-west-1",
+    });
     hasResource(plan, "aws:route53/record:Record", { zoneId: "Z0123456789ABC", allowOverwrite: true });
-    hasResource(plan, "aws:lb/listener:Listener", { port: 80, protocol: "HTTP", defaultActions: [{ type: "redirect", redirect: { protocol: "HTTPS", port: "443", statusCode: "HTTP_301" } }] });
+    hasResource(plan, "aws:lb/listener:Listener", {
+      port: 80,
+      protocol: "HTTP",
+      defaultActions: [{ type: "redirect", redirect: { protocol: "HTTPS", port: "443", statusCode: "HTTP_301" } }],
+    });
   });
 
   it("health-checks the same path at the target group", () => {
-    hasResource(plan, "aws:lb/targetGroup:TargetGroup", { targetType: "ip", port: 8080, healthCheck: { path: "/healthz", interval: 10, unhealthyThreshold: 3 } });
+    hasResource(plan, "aws:lb/targetGroup:TargetGroup", {
+      targetType: "ip",
+      port: 8080,
+      healthCheck: { path: "/healthz", interval: 10, unhealthyThreshold: 3 },
+    });
   });
 
   it("creates the execution role once and runs Fargate with circuit breaker and rollback", () => {
@@ -86,7 +146,8 @@ describe("MultiRegionService on AWS (Fargate + Route 53)", () => {
     assert.strictEqual(svc.inputs.launchType, "FARGATE");
     assert.strictEqual(svc.inputs.desiredCount, 4);
     assert.strictEqual(getResource(plan, "aws:ecs/service:Service", "api-eu-west-1-service").inputs.desiredCount, 2);
-    for (const td of findResources(plan, "aws:ecs/taskDefinition:TaskDefinition")) assert.ok(td.dependencies.includes(roles[0].urn));
+    for (const td of findResources(plan, "aws:ecs/taskDefinition:TaskDefinition"))
+      assert.ok(td.dependencies.includes(roles[0].urn));
     hasResource(plan, "aws:cloudwatch/logGroup:LogGroup", { retentionInDays: 30, region: "ap-southeast-1" });
   });
 
@@ -105,7 +166,8 @@ describe("MultiRegionService on AWS (Fargate + Route 53)", () => {
   it("has no dependency or parent edge between regions; only global resources join them", () => {
     assert.deepStrictEqual(crossRegionEdges(plan, "api", LABELS), []);
     const svc = plan.resources.find((r) => r.type === "meridian:index:MultiRegionService")!;
-    for (const r of plan.resources.filter((x) => regionOf(x, "api", LABELS))) assert.strictEqual(byUrn(plan, r.parent)?.urn, svc.urn, `${r.name} parent`);
+    for (const r of plan.resources.filter((x) => regionOf(x, "api", LABELS)))
+      assert.strictEqual(byUrn(plan, r.parent)?.urn, svc.urn, `${r.name} parent`);
   });
 
   it("fronts the regions with FailoverDns on Route 53: latency alias records, drained region kept but unhealthy", () => {
@@ -116,8 +178,12 @@ describe("MultiRegionService on AWS (Fargate + Route 53)", () => {
     assert.deepStrictEqual(record.inputs.latencyRoutingPolicies, [{ region: "eu-west-1" }]);
     assert.strictEqual((record.inputs.aliases as any[])[0].zoneId, "Z32O12XQLNTSW2");
     // FailoverDns drains a latency endpoint by forcing its health check unhealthy (disabled + inverted).
-    const check = (id: string) => getResource(plan, "aws:route53/healthCheck:HealthCheck", `api-dns-${id}-health`).inputs;
-    assert.deepStrictEqual([check("ap-southeast-1").invertHealthcheck, check("eu-west-1").invertHealthcheck], [true, false]);
+    const check = (id: string) =>
+      getResource(plan, "aws:route53/healthCheck:HealthCheck", `api-dns-${id}-health`).inputs;
+    assert.deepStrictEqual(
+      [check("ap-southeast-1").invertHealthcheck, check("eu-west-1").invertHealthcheck],
+      [true, false],
+    );
     getResource(plan, "aws:route53/record:Record", "api-dns-ap-southeast-1");
   });
 
@@ -132,7 +198,9 @@ describe("MultiRegionService on AWS (Fargate + Route 53)", () => {
 
 describe("MultiRegionService on AWS: options, manual failover and deploy time", () => {
   it("private networking adds private subnets with a NAT gateway per AZ, tasks without public IPs", async () => {
-    const plan = await recordPlan(() => { new MultiRegionService("api", args({ regions: ["aws:us-east-1"], aws: { privateNetworking: true } })); });
+    const plan = await recordPlan(() => {
+      new MultiRegionService("api", args({ regions: ["aws:us-east-1"], aws: { privateNetworking: true } }));
+    });
     assert.strictEqual(findResources(plan, "aws:ec2/natGateway:NatGateway").length, 2);
     assert.strictEqual(findResources(plan, "aws:ec2/subnet:Subnet").length, 4);
     const svc = getResource(plan, "aws:ecs/service:Service");
@@ -141,17 +209,41 @@ describe("MultiRegionService on AWS: options, manual failover and deploy time", 
 
   it("moving the primary changes no URN (nothing is replaced or deleted)", async () => {
     const failover = (primary?: (typeof REGIONS)[number]) => () => {
-      new MultiRegionService("api", args({ routing: { strategy: "failover", dns: { provider: "route53", zone: "example.com", record: "api", route53: { zoneId: "Z0123456789ABC" } } }, primary }));
+      new MultiRegionService(
+        "api",
+        args({
+          routing: {
+            strategy: "failover",
+            dns: { provider: "route53", zone: "example.com", record: "api", route53: { zoneId: "Z0123456789ABC" } },
+          },
+          primary,
+        }),
+      );
     };
     const before = await recordPlan(failover());
     const after = await recordPlan(failover("aws:eu-west-1"));
-    assert.deepStrictEqual(after.resources.map((r) => r.urn), before.resources.map((r) => r.urn));
+    assert.deepStrictEqual(
+      after.resources.map((r) => r.urn),
+      before.resources.map((r) => r.urn),
+    );
   });
 
   it("5 regions deploy within 1.1x the critical path of 1 region", async () => {
-    const one = await recordPlan(() => { new MultiRegionService("api", args({ regions: ["aws:us-east-1"] })); });
-    const five = await recordPlan(() => { new MultiRegionService("api", args({ regions: ["aws:us-east-1", "aws:us-west-2", "aws:eu-west-1", "aws:eu-central-1", "aws:ap-northeast-1"] })); });
-    assert.ok(criticalPathSeconds(five) <= 1.1 * criticalPathSeconds(one), `${criticalPathSeconds(five)} vs ${criticalPathSeconds(one)}`);
+    const one = await recordPlan(() => {
+      new MultiRegionService("api", args({ regions: ["aws:us-east-1"] }));
+    });
+    const five = await recordPlan(() => {
+      new MultiRegionService(
+        "api",
+        args({
+          regions: ["aws:us-east-1", "aws:us-west-2", "aws:eu-west-1", "aws:eu-central-1", "aws:ap-northeast-1"],
+        }),
+      );
+    });
+    assert.ok(
+      criticalPathSeconds(five) <= 1.1 * criticalPathSeconds(one),
+      `${criticalPathSeconds(five)} vs ${criticalPathSeconds(one)}`,
+    );
     assert.ok(criticalPathSeconds(one) > 300);
   });
 });

@@ -10,16 +10,24 @@ const CF_ZONE = "fedcba9876543210fedcba9876543210";
 
 describe("MultiRegionService examples", () => {
   it("multi-region-aws: three complete regions behind Route 53 latency records", async () => {
-    const plan = await recordPlan(example("multi-region-aws"), { project: "meridian-multi-region-aws", config: { zone: "example.com", record: "api" } });
+    const plan = await recordPlan(example("multi-region-aws"), {
+      project: "meridian-multi-region-aws",
+      config: { zone: "example.com", record: "api" },
+    });
     assert.strictEqual(findResources(plan, "aws:ecs/service:Service").length, 3);
     assert.strictEqual(findResources(plan, "aws:lb/loadBalancer:LoadBalancer").length, 3);
-    assert.ok(findResources(plan, "aws:route53/record:Record").some((r) => Array.isArray(r.inputs.latencyRoutingPolicies)));
+    assert.ok(
+      findResources(plan, "aws:route53/record:Record").some((r) => Array.isArray(r.inputs.latencyRoutingPolicies)),
+    );
     assert.deepStrictEqual(crossRegionEdges(plan, "api", ["us-east-1", "eu-west-1", "ap-southeast-1"]), []);
     assert.strictEqual(plan.outputs.url, "https://api.example.com");
   });
 
   it("global-gcp: Cloud Run in three regions behind one load balancer", async () => {
-    const plan = await recordPlan(example("global-gcp"), { project: "meridian-global-gcp", config: { zone: "example.com", "gcp:project": "my-project" } });
+    const plan = await recordPlan(example("global-gcp"), {
+      project: "meridian-global-gcp",
+      config: { zone: "example.com", "gcp:project": "my-project" },
+    });
     assert.strictEqual(findResources(plan, "gcp:cloudrunv2/service:Service").length, 3);
     assert.strictEqual(findResources(plan, "gcp:compute/backendService:BackendService").length, 1);
     assert.strictEqual(plan.outputs.url, "https://www.example.com");
@@ -27,9 +35,16 @@ describe("MultiRegionService examples", () => {
 
   it("frontdoor-azure: active/passive, and a manual failover replaces nothing", async () => {
     const before = await recordPlan(example("frontdoor-azure"), { project: "meridian-frontdoor-azure" });
-    const after = await recordPlan(example("frontdoor-azure"), { project: "meridian-frontdoor-azure", config: { primary: "azure:northeurope" } });
-    assert.deepStrictEqual(after.resources.map((r) => r.urn), before.resources.map((r) => r.urn));
-    const prio = (p: Plan, l: string) => getResource(p, "azure-native:cdn:AFDOrigin", `app-origin-${l}`).inputs.priority;
+    const after = await recordPlan(example("frontdoor-azure"), {
+      project: "meridian-frontdoor-azure",
+      config: { primary: "azure:northeurope" },
+    });
+    assert.deepStrictEqual(
+      after.resources.map((r) => r.urn),
+      before.resources.map((r) => r.urn),
+    );
+    const prio = (p: Plan, l: string) =>
+      getResource(p, "azure-native:cdn:AFDOrigin", `app-origin-${l}`).inputs.priority;
     assert.deepStrictEqual([prio(before, "westeurope"), prio(before, "northeurope")], [1, 2]);
     assert.deepStrictEqual([prio(after, "westeurope"), prio(after, "northeurope")], [2, 1]);
     assert.match(String(before.outputs.url), /azurefd\.net$/);
@@ -40,7 +55,13 @@ describe("MultiRegionService examples", () => {
     before(async () => {
       plan = await recordPlan(example("multicloud-cloudflare"), {
         project: "meridian-multicloud-cloudflare",
-        config: { zone: "example.com", record: "api", cloudflareAccountId: CF_ACCOUNT, cloudflareZoneId: CF_ZONE, "gcp:project": "my-project" },
+        config: {
+          zone: "example.com",
+          record: "api",
+          cloudflareAccountId: CF_ACCOUNT,
+          cloudflareZoneId: CF_ZONE,
+          "gcp:project": "my-project",
+        },
       });
     });
 
@@ -62,7 +83,11 @@ describe("MultiRegionService examples", () => {
     it("fronts both with a Cloudflare load balancer in failover order, rewriting Host for Cloud Run", () => {
       const lb = getResource(plan, "cloudflare:index/loadBalancer:LoadBalancer");
       assert.strictEqual(lb.inputs.name, "api.example.com");
-      const gcpPool = getResource(plan, "cloudflare:index/loadBalancerPool:LoadBalancerPool", "api-dns-europe-west1-pool");
+      const gcpPool = getResource(
+        plan,
+        "cloudflare:index/loadBalancerPool:LoadBalancerPool",
+        "api-dns-europe-west1-pool",
+      );
       const origin = (gcpPool.inputs.origins as any[])[0];
       assert.deepStrictEqual(origin.header, { hosts: [origin.address] });
       assert.match(String(origin.address), /\.a\.run\.app$/);

@@ -12,59 +12,409 @@ const good = (): any => ({
 
 /** [description, mutate(args), expected field] */
 const CASES: Array<[string, (a: any) => void, string]> = [
-  ["no regions", (a) => { a.regions = []; }, "regions"],
-  ["regions not an array", (a) => { a.regions = "aws:us-east-1"; }, "regions"],
-  ["unknown cloud", (a) => { a.regions = ["ibm:dal10"]; }, "regions[0]"],
-  ["unknown region", (a) => { a.regions = ["aws:us-east-1", "aws:mars-1"]; }, "regions[1]"],
-  ["duplicate region", (a) => { a.regions = ["aws:us-east-1", "aws:us-east-1"]; }, "regions[1]"],
-  ["cloudflare as a region", (a) => { a.regions = ["cloudflare"]; }, "regions[0]"],
-  ["null region entry", (a) => { a.regions = [null]; }, "regions[0]"],
-  ["missing container", (a) => { delete a.container; }, "container"],
-  ["missing image", (a) => { delete a.container.image; }, "container.image"],
-  ["image with spaces", (a) => { a.container.image = "my image"; }, "container.image"],
-  ["port out of range", (a) => { a.container.port = 70000; }, "container.port"],
-  ["port not integer", (a) => { a.container.port = "80"; }, "container.port"],
-  ["reserved port", (a) => { a.container.port = 15000; }, "container.port"],
-  ["fargate cpu/memory mismatch", (a) => { a.container.cpu = 0.25; a.container.memoryMb = 4096; }, "container.memoryMb"],
-  ["fargate cpu not offered", (a) => { a.container.cpu = 3; a.container.memoryMb = 8192; }, "container.cpu"],
-  ["cloud run fractional cpu", (a) => { a.regions = ["gcp:europe-west1"]; a.container.cpu = 0.5; a.container.memoryMb = 1024; }, "container.cpu"],
-  ["cloud run memory too big for cpu", (a) => { a.regions = ["gcp:europe-west1"]; a.container.cpu = 1; a.container.memoryMb = 8192; }, "container.memoryMb"],
-  ["container apps ratio", (a) => { a.regions = ["azure:westeurope"]; delete a.routing.dns; a.container.cpu = 1; a.container.memoryMb = 4096; }, "container.memoryMb"],
-  ["environment name invalid", (a) => { a.container.environment = { "1BAD": "x" }; }, "container.environment.1BAD"],
-  ["environment value number", (a) => { a.container.environment = { A: 1 }; }, "container.environment.A"],
-  ["command not strings", (a) => { a.container.command = ["node", 3]; }, "container.command[1]"],
-  ["unknown container key", (a) => { a.container.memory = 512; }, "container.memory"],
-  ["health path relative", (a) => { a.healthCheck = { path: "healthz" }; }, "healthCheck.path"],
-  ["health path with query", (a) => { a.healthCheck = { path: "/h?x=1" }; }, "healthCheck.path"],
-  ["health interval too small", (a) => { a.healthCheck = { intervalSeconds: 1 }; }, "healthCheck.intervalSeconds"],
-  ["health threshold too big", (a) => { a.healthCheck = { failureThreshold: 20 }; }, "healthCheck.failureThreshold"],
-  ["timeout not below interval", (a) => { a.healthCheck = { intervalSeconds: 5, timeoutSeconds: 5 }; }, "healthCheck.timeoutSeconds"],
-  ["healthCheck null", (a) => { a.healthCheck = null; }, "healthCheck"],
-  ["unknown strategy", (a) => { a.routing.strategy = "geo"; }, "routing.strategy"],
-  ["aws without dns", (a) => { delete a.routing.dns; }, "routing.dns"],
-  ["gcp without dns", (a) => { a.regions = ["gcp:europe-west1"]; delete a.routing.dns; }, "routing.dns"],
-  ["dns provider unknown", (a) => { a.routing.dns.provider = "godaddy"; }, "routing.dns.provider"],
-  ["dns zone invalid", (a) => { a.routing.dns.zone = "not a zone"; }, "routing.dns.zone"],
-  ["dns record two labels", (a) => { a.routing.dns.record = "a.b"; }, "routing.dns.record"],
-  ["mixed clouds with route53", (a) => { a.regions = ["aws:us-east-1", "gcp:europe-west1"]; }, "routing.dns.provider"],
-  ["cloudflare without account", (a) => { a.routing.dns.provider = "cloudflare"; }, "routing.dns.cloudflare"],
-  ["cloudflare plan unknown", (a) => { a.routing.dns = { provider: "cloudflare", zone: "example.com", record: "api", cloudflare: { accountId: "0123456789abcdef0123456789abcdef", zoneId: "fedcba9876543210fedcba9876543210", plan: "free" } }; }, "routing.dns.cloudflare.plan"],
-  ["route53 options with cloudflare", (a) => { a.routing.dns = { provider: "cloudflare", zone: "example.com", record: "api", route53: {}, cloudflare: { accountId: "0123456789abcdef0123456789abcdef", zoneId: "fedcba9876543210fedcba9876543210" } }; }, "routing.dns.route53"],
-  ["primary not a region", (a) => { a.routing.strategy = "failover"; a.primary = "aws:us-west-2"; }, "primary"],
-  ["primary with latency", (a) => { a.primary = "aws:eu-west-1"; }, "primary"],
-  ["drained not a region", (a) => { a.drained = ["aws:us-west-2"]; }, "drained[0]"],
-  ["drained all", (a) => { a.drained = ["aws:us-east-1", "aws:eu-west-1"]; }, "drained"],
-  ["drained primary", (a) => { a.routing.strategy = "failover"; a.drained = ["aws:us-east-1"]; }, "drained"],
-  ["perRegion unknown placement", (a) => { a.perRegion = { "aws:us-west-2": { count: 1 } }; }, "perRegion.aws:us-west-2"],
-  ["perRegion count negative", (a) => { a.perRegion = { "aws:us-east-1": { count: -1 } }; }, "perRegion.aws:us-east-1.count"],
-  ["perRegion size invalid", (a) => { a.perRegion = { "aws:us-east-1": { cpu: 2, memoryMb: 1024 } }; }, "perRegion.aws:us-east-1.memoryMb"],
-  ["perRegion weight without weighted", (a) => { a.perRegion = { "aws:us-east-1": { weight: 2 } }; }, "perRegion.aws:us-east-1.weight"],
-  ["perRegion unknown key", (a) => { a.perRegion = { "aws:us-east-1": { replicas: 2 } }; }, "perRegion.aws:us-east-1.replicas"],
-  ["all weights zero", (a) => { a.routing.strategy = "weighted"; a.perRegion = { "aws:us-east-1": { weight: 0 }, "aws:eu-west-1": { weight: 0 } }; }, "perRegion"],
-  ["log retention not offered", (a) => { a.logRetentionDays = 10; }, "logRetentionDays"],
-  ["aws options without aws", (a) => { a.regions = ["azure:westeurope"]; delete a.routing.dns; a.container.cpu = 1; a.container.memoryMb = 2048; a.aws = { privateNetworking: true }; }, "aws"],
-  ["transform not a function", (a) => { a.transform = { service: 3 }; }, "transform.service"],
-  ["unknown top-level key", (a) => { a.region = "aws:us-east-1"; }, "region"],
+  [
+    "no regions",
+    (a) => {
+      a.regions = [];
+    },
+    "regions",
+  ],
+  [
+    "regions not an array",
+    (a) => {
+      a.regions = "aws:us-east-1";
+    },
+    "regions",
+  ],
+  [
+    "unknown cloud",
+    (a) => {
+      a.regions = ["ibm:dal10"];
+    },
+    "regions[0]",
+  ],
+  [
+    "unknown region",
+    (a) => {
+      a.regions = ["aws:us-east-1", "aws:mars-1"];
+    },
+    "regions[1]",
+  ],
+  [
+    "duplicate region",
+    (a) => {
+      a.regions = ["aws:us-east-1", "aws:us-east-1"];
+    },
+    "regions[1]",
+  ],
+  [
+    "cloudflare as a region",
+    (a) => {
+      a.regions = ["cloudflare"];
+    },
+    "regions[0]",
+  ],
+  [
+    "null region entry",
+    (a) => {
+      a.regions = [null];
+    },
+    "regions[0]",
+  ],
+  [
+    "missing container",
+    (a) => {
+      delete a.container;
+    },
+    "container",
+  ],
+  [
+    "missing image",
+    (a) => {
+      delete a.container.image;
+    },
+    "container.image",
+  ],
+  [
+    "image with spaces",
+    (a) => {
+      a.container.image = "my image";
+    },
+    "container.image",
+  ],
+  [
+    "port out of range",
+    (a) => {
+      a.container.port = 70000;
+    },
+    "container.port",
+  ],
+  [
+    "port not integer",
+    (a) => {
+      a.container.port = "80";
+    },
+    "container.port",
+  ],
+  [
+    "reserved port",
+    (a) => {
+      a.container.port = 15000;
+    },
+    "container.port",
+  ],
+  [
+    "fargate cpu/memory mismatch",
+    (a) => {
+      a.container.cpu = 0.25;
+      a.container.memoryMb = 4096;
+    },
+    "container.memoryMb",
+  ],
+  [
+    "fargate cpu not offered",
+    (a) => {
+      a.container.cpu = 3;
+      a.container.memoryMb = 8192;
+    },
+    "container.cpu",
+  ],
+  [
+    "cloud run fractional cpu",
+    (a) => {
+      a.regions = ["gcp:europe-west1"];
+      a.container.cpu = 0.5;
+      a.container.memoryMb = 1024;
+    },
+    "container.cpu",
+  ],
+  [
+    "cloud run memory too big for cpu",
+    (a) => {
+      a.regions = ["gcp:europe-west1"];
+      a.container.cpu = 1;
+      a.container.memoryMb = 8192;
+    },
+    "container.memoryMb",
+  ],
+  [
+    "container apps ratio",
+    (a) => {
+      a.regions = ["azure:westeurope"];
+      delete a.routing.dns;
+      a.container.cpu = 1;
+      a.container.memoryMb = 4096;
+    },
+    "container.memoryMb",
+  ],
+  [
+    "environment name invalid",
+    (a) => {
+      a.container.environment = { "1BAD": "x" };
+    },
+    "container.environment.1BAD",
+  ],
+  [
+    "environment value number",
+    (a) => {
+      a.container.environment = { A: 1 };
+    },
+    "container.environment.A",
+  ],
+  [
+    "command not strings",
+    (a) => {
+      a.container.command = ["node", 3];
+    },
+    "container.command[1]",
+  ],
+  [
+    "unknown container key",
+    (a) => {
+      a.container.memory = 512;
+    },
+    "container.memory",
+  ],
+  [
+    "health path relative",
+    (a) => {
+      a.healthCheck = { path: "healthz" };
+    },
+    "healthCheck.path",
+  ],
+  [
+    "health path with query",
+    (a) => {
+      a.healthCheck = { path: "/h?x=1" };
+    },
+    "healthCheck.path",
+  ],
+  [
+    "health interval too small",
+    (a) => {
+      a.healthCheck = { intervalSeconds: 1 };
+    },
+    "healthCheck.intervalSeconds",
+  ],
+  [
+    "health threshold too big",
+    (a) => {
+      a.healthCheck = { failureThreshold: 20 };
+    },
+    "healthCheck.failureThreshold",
+  ],
+  [
+    "timeout not below interval",
+    (a) => {
+      a.healthCheck = { intervalSeconds: 5, timeoutSeconds: 5 };
+    },
+    "healthCheck.timeoutSeconds",
+  ],
+  [
+    "healthCheck null",
+    (a) => {
+      a.healthCheck = null;
+    },
+    "healthCheck",
+  ],
+  [
+    "unknown strategy",
+    (a) => {
+      a.routing.strategy = "geo";
+    },
+    "routing.strategy",
+  ],
+  [
+    "aws without dns",
+    (a) => {
+      delete a.routing.dns;
+    },
+    "routing.dns",
+  ],
+  [
+    "gcp without dns",
+    (a) => {
+      a.regions = ["gcp:europe-west1"];
+      delete a.routing.dns;
+    },
+    "routing.dns",
+  ],
+  [
+    "dns provider unknown",
+    (a) => {
+      a.routing.dns.provider = "godaddy";
+    },
+    "routing.dns.provider",
+  ],
+  [
+    "dns zone invalid",
+    (a) => {
+      a.routing.dns.zone = "not a zone";
+    },
+    "routing.dns.zone",
+  ],
+  [
+    "dns record two labels",
+    (a) => {
+      a.routing.dns.record = "a.b";
+    },
+    "routing.dns.record",
+  ],
+  [
+    "mixed clouds with route53",
+    (a) => {
+      a.regions = ["aws:us-east-1", "gcp:europe-west1"];
+    },
+    "routing.dns.provider",
+  ],
+  [
+    "cloudflare without account",
+    (a) => {
+      a.routing.dns.provider = "cloudflare";
+    },
+    "routing.dns.cloudflare",
+  ],
+  [
+    "cloudflare plan unknown",
+    (a) => {
+      a.routing.dns = {
+        provider: "cloudflare",
+        zone: "example.com",
+        record: "api",
+        cloudflare: {
+          accountId: "0123456789abcdef0123456789abcdef",
+          zoneId: "fedcba9876543210fedcba9876543210",
+          plan: "free",
+        },
+      };
+    },
+    "routing.dns.cloudflare.plan",
+  ],
+  [
+    "route53 options with cloudflare",
+    (a) => {
+      a.routing.dns = {
+        provider: "cloudflare",
+        zone: "example.com",
+        record: "api",
+        route53: {},
+        cloudflare: { accountId: "0123456789abcdef0123456789abcdef", zoneId: "fedcba9876543210fedcba9876543210" },
+      };
+    },
+    "routing.dns.route53",
+  ],
+  [
+    "primary not a region",
+    (a) => {
+      a.routing.strategy = "failover";
+      a.primary = "aws:us-west-2";
+    },
+    "primary",
+  ],
+  [
+    "primary with latency",
+    (a) => {
+      a.primary = "aws:eu-west-1";
+    },
+    "primary",
+  ],
+  [
+    "drained not a region",
+    (a) => {
+      a.drained = ["aws:us-west-2"];
+    },
+    "drained[0]",
+  ],
+  [
+    "drained all",
+    (a) => {
+      a.drained = ["aws:us-east-1", "aws:eu-west-1"];
+    },
+    "drained",
+  ],
+  [
+    "drained primary",
+    (a) => {
+      a.routing.strategy = "failover";
+      a.drained = ["aws:us-east-1"];
+    },
+    "drained",
+  ],
+  [
+    "perRegion unknown placement",
+    (a) => {
+      a.perRegion = { "aws:us-west-2": { count: 1 } };
+    },
+    "perRegion.aws:us-west-2",
+  ],
+  [
+    "perRegion count negative",
+    (a) => {
+      a.perRegion = { "aws:us-east-1": { count: -1 } };
+    },
+    "perRegion.aws:us-east-1.count",
+  ],
+  [
+    "perRegion size invalid",
+    (a) => {
+      a.perRegion = { "aws:us-east-1": { cpu: 2, memoryMb: 1024 } };
+    },
+    "perRegion.aws:us-east-1.memoryMb",
+  ],
+  [
+    "perRegion weight without weighted",
+    (a) => {
+      a.perRegion = { "aws:us-east-1": { weight: 2 } };
+    },
+    "perRegion.aws:us-east-1.weight",
+  ],
+  [
+    "perRegion unknown key",
+    (a) => {
+      a.perRegion = { "aws:us-east-1": { replicas: 2 } };
+    },
+    "perRegion.aws:us-east-1.replicas",
+  ],
+  [
+    "all weights zero",
+    (a) => {
+      a.routing.strategy = "weighted";
+      a.perRegion = { "aws:us-east-1": { weight: 0 }, "aws:eu-west-1": { weight: 0 } };
+    },
+    "perRegion",
+  ],
+  [
+    "log retention not offered",
+    (a) => {
+      a.logRetentionDays = 10;
+    },
+    "logRetentionDays",
+  ],
+  [
+    "aws options without aws",
+    (a) => {
+      a.regions = ["azure:westeurope"];
+      delete a.routing.dns;
+      a.container.cpu = 1;
+      a.container.memoryMb = 2048;
+      a.aws = { privateNetworking: true };
+    },
+    "aws",
+  ],
+  [
+    "transform not a function",
+    (a) => {
+      a.transform = { service: 3 };
+    },
+    "transform.service",
+  ],
+  [
+    "unknown top-level key",
+    (a) => {
+      a.region = "aws:us-east-1";
+    },
+    "region",
+  ],
 ];
 
 describe("MultiRegionService: bad input", () => {
@@ -81,20 +431,49 @@ describe("MultiRegionService: bad input", () => {
   }
 
   it("null args and a bad name are ConfigErrors too", () => {
-    assert.throws(() => validateServiceArgs("api", null), (e: any) => isConfigError(e) && e.field === "args");
-    assert.throws(() => validateServiceArgs("a b", good()), (e: any) => isConfigError(e) && e.field === "name");
+    assert.throws(
+      () => validateServiceArgs("api", null),
+      (e: any) => isConfigError(e) && e.field === "args",
+    );
+    assert.throws(
+      () => validateServiceArgs("a b", good()),
+      (e: any) => isConfigError(e) && e.field === "name",
+    );
   });
 
   it("accepts the good arguments and resolves defaults", () => {
     const spec = validateServiceArgs("api", good());
     assert.strictEqual(spec.front, "dns");
-    assert.deepStrictEqual(spec.healthCheck, { path: "/healthz", intervalSeconds: 10, failureThreshold: 3, timeoutSeconds: 5 });
-    assert.deepStrictEqual(spec.regions.map((r) => [r.key, r.cpu, r.memoryMb, r.count, r.priority]), [["aws:us-east-1", 1, 2048, 2, 1], ["aws:eu-west-1", 1, 2048, 2, 2]]);
+    assert.deepStrictEqual(spec.healthCheck, {
+      path: "/healthz",
+      intervalSeconds: 10,
+      failureThreshold: 3,
+      timeoutSeconds: 5,
+    });
+    assert.deepStrictEqual(
+      spec.regions.map((r) => [r.key, r.cpu, r.memoryMb, r.count, r.priority]),
+      [
+        ["aws:us-east-1", 1, 2048, 2, 1],
+        ["aws:eu-west-1", 1, 2048, 2, 2],
+      ],
+    );
   });
 
   it("moves the primary by priority only", () => {
-    const spec = validateServiceArgs("api", { ...good(), regions: ["aws:us-east-1", "aws:eu-west-1", "aws:us-west-2"], routing: { strategy: "failover", dns }, primary: "aws:us-west-2" });
-    assert.deepStrictEqual(spec.regions.map((r) => [r.key, r.priority, r.primary]), [["aws:us-east-1", 2, false], ["aws:eu-west-1", 3, false], ["aws:us-west-2", 1, true]]);
+    const spec = validateServiceArgs("api", {
+      ...good(),
+      regions: ["aws:us-east-1", "aws:eu-west-1", "aws:us-west-2"],
+      routing: { strategy: "failover", dns },
+      primary: "aws:us-west-2",
+    });
+    assert.deepStrictEqual(
+      spec.regions.map((r) => [r.key, r.priority, r.primary]),
+      [
+        ["aws:us-east-1", 2, false],
+        ["aws:eu-west-1", 3, false],
+        ["aws:us-west-2", 1, true],
+      ],
+    );
   });
 
   it("knows each platform's sizes", () => {
@@ -109,26 +488,36 @@ describe("MultiRegionService: bad input", () => {
 });
 
 describe("criticalPathSeconds", () => {
-  const r = (urn: string, type: string, dependencies: string[] = [], parent = "", custom = true) => ({ urn, type, dependencies, parent, custom });
+  const r = (urn: string, type: string, dependencies: string[] = [], parent = "", custom = true) => ({
+    urn,
+    type,
+    dependencies,
+    parent,
+    custom,
+  });
   it("is the longest chain of creation times, parallel branches counted once", () => {
-    const plan = { resources: [
-      r("c", "meridian:index:MultiRegionService", [], "", false),
-      r("vpc", "aws:ec2/vpc:Vpc", [], "c"),
-      r("alb", "aws:lb/loadBalancer:LoadBalancer", ["vpc"], "c"),
-      r("cert", "aws:acm/certificate:Certificate", [], "c"),
-      r("val", "aws:acm/certificateValidation:CertificateValidation", ["cert"], "c"),
-      r("listener", "aws:lb/listener:Listener", ["alb", "val"], "c"),
-      r("other", "aws:lb/loadBalancer:LoadBalancer", [], "c"),
-    ] };
+    const plan = {
+      resources: [
+        r("c", "meridian:index:MultiRegionService", [], "", false),
+        r("vpc", "aws:ec2/vpc:Vpc", [], "c"),
+        r("alb", "aws:lb/loadBalancer:LoadBalancer", ["vpc"], "c"),
+        r("cert", "aws:acm/certificate:Certificate", [], "c"),
+        r("val", "aws:acm/certificateValidation:CertificateValidation", ["cert"], "c"),
+        r("listener", "aws:lb/listener:Listener", ["alb", "val"], "c"),
+        r("other", "aws:lb/loadBalancer:LoadBalancer", [], "c"),
+      ],
+    };
     assert.strictEqual(criticalPathSeconds(plan), 15 + 180 + 5);
     assert.deepStrictEqual(criticalPath(plan).urns, ["vpc", "alb", "listener"]);
   });
   it("treats a dependency on a component as one on everything below it", () => {
-    const plan = { resources: [
-      r("comp", "x:index:C", [], "", false),
-      r("slow", "aws:ecs/service:Service", [], "comp"),
-      r("after", "aws:route53/record:Record", ["comp"]),
-    ] };
+    const plan = {
+      resources: [
+        r("comp", "x:index:C", [], "", false),
+        r("slow", "aws:ecs/service:Service", [], "comp"),
+        r("after", "aws:route53/record:Record", ["comp"]),
+      ],
+    };
     assert.strictEqual(criticalPathSeconds(plan), 120 + 60);
   });
 });

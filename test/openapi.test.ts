@@ -19,13 +19,24 @@ describe("OpenAPI documents", () => {
   let models: Record<string, ReturnType<typeof validateApiGatewayArgs>> = {};
   before(async () => {
     await recordPlan(() => {
-      const fns = (target: string) => ({ a: new FakeFunction(`a-${target.split(":")[0]}`, target), b: new FakeFunction(`b-${target.split(":")[0]}`, target) });
+      const fns = (target: string) => ({
+        a: new FakeFunction(`a-${target.split(":")[0]}`, target),
+        b: new FakeFunction(`b-${target.split(":")[0]}`, target),
+      });
       const g = fns("gcp:europe-west1");
       const aws = fns("aws:us-east-1");
       models = {
         jwt: validateApiGatewayArgs("users", {
           target: "gcp:europe-west1",
-          routes: { "GET /users": g.a, "GET /users/{id}": g.b, "POST /users": g.a, "DELETE /users/{id}/sessions/{sessionId}": g.b, "ANY /health": g.a, "GET /health": g.b, "GET /": g.a },
+          routes: {
+            "GET /users": g.a,
+            "GET /users/{id}": g.b,
+            "POST /users": g.a,
+            "DELETE /users/{id}/sessions/{sessionId}": g.b,
+            "ANY /health": g.a,
+            "GET /health": g.b,
+            "GET /": g.a,
+          },
           auth: { jwt: { issuer: "https://auth.example.com/", audiences: ["users-api", "admin"] } },
           cors: { allowOrigins: ["https://app.example.com"], maxAgeSeconds: 600 },
           info: { title: "Users API", version: "2.1.0", description: "Users" },
@@ -36,7 +47,10 @@ describe("OpenAPI documents", () => {
           auth: { apiKey: true },
           throttle: { ratePerSecond: 5, burst: 10 },
         }),
-        greedy: validateApiGatewayArgs("files", { target: "aws:us-east-1", routes: { "GET /files/{key+}": aws.a, "GET /files/index": aws.b } }),
+        greedy: validateApiGatewayArgs("files", {
+          target: "aws:us-east-1",
+          routes: { "GET /files/{key+}": aws.a, "GET /files/index": aws.b },
+        }),
       };
       return {};
     });
@@ -48,9 +62,21 @@ describe("OpenAPI documents", () => {
     assert.equal(doc.openapi, "3.1.0");
     assert.deepEqual(doc.info, { title: "Users API", version: "2.1.0", description: "Users" });
     assert.deepEqual(doc.servers, [{ url: "https://api.example.com" }]);
-    assert.deepEqual(Object.keys(doc.paths), ["/", "/health", "/users", "/users/{id}", "/users/{id}/sessions/{sessionId}"]);
+    assert.deepEqual(Object.keys(doc.paths), [
+      "/",
+      "/health",
+      "/users",
+      "/users/{id}",
+      "/users/{id}/sessions/{sessionId}",
+    ]);
     assert.deepEqual(Object.keys(doc.paths["/users"]), ["get", "post"]);
-    assert.deepEqual(doc.paths["/users/{id}/sessions/{sessionId}"].delete.parameters.map((p: any) => [p.name, p.in, p.required]), [["id", "path", true], ["sessionId", "path", true]]);
+    assert.deepEqual(
+      doc.paths["/users/{id}/sessions/{sessionId}"].delete.parameters.map((p: any) => [p.name, p.in, p.required]),
+      [
+        ["id", "path", true],
+        ["sessionId", "path", true],
+      ],
+    );
     // ANY expands to every method, except the one routed explicitly (GET /health goes to b).
     assert.deepEqual(Object.keys(doc.paths["/health"]), ["get", "post", "put", "patch", "delete", "head", "options"]);
     assert.equal(doc.paths["/health"].get["x-meridian-function"], "b-gcp");
@@ -96,8 +122,12 @@ describe("OpenAPI documents", () => {
     }
     assert.equal(doc.paths["/users/{id}"].get["x-google-backend"].address, uris[1]);
     assert.deepEqual(doc.securityDefinitions.jwt, {
-      type: "oauth2", flow: "implicit", authorizationUrl: "https://auth.example.com/",
-      "x-google-issuer": "https://auth.example.com/", "x-google-jwks_uri": "https://auth.example.com/.well-known/jwks.json", "x-google-audiences": "users-api,admin",
+      type: "oauth2",
+      flow: "implicit",
+      authorizationUrl: "https://auth.example.com/",
+      "x-google-issuer": "https://auth.example.com/",
+      "x-google-jwks_uri": "https://auth.example.com/.well-known/jwks.json",
+      "x-google-audiences": "users-api,admin",
     });
     // CORS: unauthenticated OPTIONS operations let preflights reach the function.
     assert.deepEqual(doc.paths["/users"].options.security, []);
@@ -127,12 +157,18 @@ describe("OpenAPI documents", () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "openapi-"));
     const doc = buildOpenApi(models.jwt);
     const files = writeOpenApi(dir, { users: doc, keys: buildOpenApi(models.apiKey) });
-    assert.deepEqual(files.map((f) => path.basename(f)), ["keys.openapi.json", "users.openapi.json"]);
+    assert.deepEqual(
+      files.map((f) => path.basename(f)),
+      ["keys.openapi.json", "users.openapi.json"],
+    );
     const first = fs.readFileSync(files[1], "utf8");
     writeOpenApi(dir, { users: doc });
     assert.equal(fs.readFileSync(files[1], "utf8"), first);
     const plan = { resources: [], outputs: { api: { openapi: doc }, other: 1 } };
     assert.deepEqual(Object.keys(openApiFromPlan(plan)), ["api"]);
-    assert.deepEqual(writeOpenApi(dir, plan).map((f) => path.basename(f)), ["api.openapi.json"]);
+    assert.deepEqual(
+      writeOpenApi(dir, plan).map((f) => path.basename(f)),
+      ["api.openapi.json"],
+    );
   });
 });

@@ -12,9 +12,15 @@ const FIXTURE = path.join(ROOT, "test/fixtures/plan-project");
 
 /** The real command, spawned as a process (as `npm run plan` runs it). */
 function spawnPlan(args: string[]) {
-  const r = spawnSync(process.execPath, ["-r", "ts-node/register/transpile-only", path.join(ROOT, "lib/cli/plan.ts"), ...args], {
-    cwd: ROOT, encoding: "utf8", env: { ...process.env, TS_NODE_PROJECT: path.join(ROOT, "tsconfig.json") },
-  });
+  const r = spawnSync(
+    process.execPath,
+    ["-r", "ts-node/register/transpile-only", path.join(ROOT, "lib/cli/plan.ts"), ...args],
+    {
+      cwd: ROOT,
+      encoding: "utf8",
+      env: { ...process.env, TS_NODE_PROJECT: path.join(ROOT, "tsconfig.json") },
+    },
+  );
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 
@@ -49,15 +55,33 @@ describe("npm run plan", function () {
     assert.equal(json.stack, "dev");
     assert.ok(Array.isArray(json.resources));
     for (const r of json.resources) {
-      assert.deepEqual(Object.keys(r).sort(), ["additionalSecretOutputs", "aliases", "custom", "deleteBeforeReplace", "dependencies", "ignoreChanges",
-        "inputs", "name", "parent", "protect", "provider", "replaceOnChanges", "retainOnDelete", "type", "urn"]);
+      assert.deepEqual(Object.keys(r).sort(), [
+        "additionalSecretOutputs",
+        "aliases",
+        "custom",
+        "deleteBeforeReplace",
+        "dependencies",
+        "ignoreChanges",
+        "inputs",
+        "name",
+        "parent",
+        "protect",
+        "provider",
+        "replaceOnChanges",
+        "retainOnDelete",
+        "type",
+        "urn",
+      ]);
     }
   });
 
   it("exits 2 with one clear line for an unknown stack, bad usage and unreadable config", async () => {
     const unknown = await plan(["--stack", "qa"]);
     assert.equal(unknown.code, 2);
-    assert.equal(unknown.err.trim(), `error: unknown stack "qa": stacks/Pulumi.qa.yaml not found (stacks: dev, prod, staging)`);
+    assert.equal(
+      unknown.err.trim(),
+      `error: unknown stack "qa": stacks/Pulumi.qa.yaml not found (stacks: dev, prod, staging)`,
+    );
     assert.equal((await plan([])).code, 2);
     assert.match((await plan(["--stack", "dev", "--bogus", "1"])).err, /unknown option --bogus/);
     const broken = await plan(["--root", FIXTURE, "--stack", "broken"]);
@@ -69,9 +93,18 @@ describe("npm run plan", function () {
   it("exits 2 naming the config key for invalid app stack config", async () => {
     const root = path.join(ROOT, "test/fixtures/bad-app-config");
     const cases: Array<[string, RegExp]> = [
-      ["badregion", /^error: stack config: meridian:regions\[0\]: got "aws:mars-east-1": "mars-east-1" is not a aws region/],
-      ["baddomain", /^error: stack config: meridian:domain: got "api.example.org"; it must be a name inside "example.com"/],
-      ["noenv", /^error: stack config: meridian:environment: got undefined; one of "dev", "staging", "prod" is required/],
+      [
+        "badregion",
+        /^error: stack config: meridian:regions\[0\]: got "aws:mars-east-1": "mars-east-1" is not a aws region/,
+      ],
+      [
+        "baddomain",
+        /^error: stack config: meridian:domain: got "api.example.org"; it must be a name inside "example.com"/,
+      ],
+      [
+        "noenv",
+        /^error: stack config: meridian:environment: got undefined; one of "dev", "staging", "prod" is required/,
+      ],
     ];
     for (const [stack, pattern] of cases) {
       const r = await plan(["--root", root, "--stack", stack, "--quiet"]);

@@ -10,12 +10,28 @@ const TARGETS = ["aws:us-east-1", "gcp:europe-west1", "azure:westeurope", "cloud
 /** Each example under its dev config, plus the other clouds/providers its config can choose. */
 const VARIANTS: { example: string; label: string; config?: Record<string, unknown> }[] = [
   ...EXAMPLES.map((example) => ({ example, label: "dev config" })),
-  ...TARGETS.slice(1).map((target) => ({ example: "serverless-hello", label: target, config: { "meridian:target": target, "gcp:project": "meridian-test", "cloudflare:accountId": CF_ACCOUNT } })),
   ...TARGETS.slice(1).map((target) => ({
-    example: "http-api", label: `${target} + domain + jwt`,
-    config: { "meridian-http-api:target": target, "meridian-http-api:domain": "api.example.com", "meridian-http-api:jwtIssuer": "https://auth.example.com/", "meridian-http-api:jwtAudience": "users-api", "gcp:project": "meridian-test", "cloudflare:accountId": CF_ACCOUNT },
+    example: "serverless-hello",
+    label: target,
+    config: { "meridian:target": target, "gcp:project": "meridian-test", "cloudflare:accountId": CF_ACCOUNT },
   })),
-  ...["cloudflare", "azure-traffic-manager", "gcp-cloud-dns"].map((provider) => ({ example: "failover-dns", label: provider, config: { "failover-dns:provider": provider } })),
+  ...TARGETS.slice(1).map((target) => ({
+    example: "http-api",
+    label: `${target} + domain + jwt`,
+    config: {
+      "meridian-http-api:target": target,
+      "meridian-http-api:domain": "api.example.com",
+      "meridian-http-api:jwtIssuer": "https://auth.example.com/",
+      "meridian-http-api:jwtAudience": "users-api",
+      "gcp:project": "meridian-test",
+      "cloudflare:accountId": CF_ACCOUNT,
+    },
+  })),
+  ...["cloudflare", "azure-traffic-manager", "gcp-cloud-dns"].map((provider) => ({
+    example: "failover-dns",
+    label: provider,
+    config: { "failover-dns:provider": provider },
+  })),
 ];
 
 const show = (vs: Violation[]) => vs.map(formatViolation).join("\n");
@@ -27,7 +43,11 @@ describe("policies over every example: zero violations", function () {
   before(async () => {
     for (const v of VARIANTS) {
       const loaded = loadExample(v.example);
-      plans.push(v.config ? await recordExample({ ...loaded, config: { ...loaded.config, ...v.config } }) : await examplePlan(v.example));
+      plans.push(
+        v.config
+          ? await recordExample({ ...loaded, config: { ...loaded.config, ...v.config } })
+          : await examplePlan(v.example),
+      );
     }
     for (const example of EXAMPLES) prodPlans[example] = await examplePlan(example, "prod");
   });
@@ -35,7 +55,10 @@ describe("policies over every example: zero violations", function () {
   VARIANTS.forEach((v, i) => {
     it(`${v.example} (${v.label}), stack dev`, () => {
       const plan = plans[i];
-      assert.ok(plan.resources.some((r) => r.custom), "the plan has native resources");
+      assert.ok(
+        plan.resources.some((r) => r.custom),
+        "the plan has native resources",
+      );
       assert.equal(show(checkPlan(plan)), "");
     });
   });
@@ -46,7 +69,8 @@ describe("policies over every example: zero violations", function () {
 
   it("no plan carries the offline placeholder of a secret in clear", () => {
     for (const plan of plans) {
-      for (const s of allStrings(plan)) assert.ok(!s.includes("offline-secret-placeholder") && !s.includes("change-me"), `${plan.project}: ${s}`);
+      for (const s of allStrings(plan))
+        assert.ok(!s.includes("offline-secret-placeholder") && !s.includes("change-me"), `${plan.project}: ${s}`);
     }
   });
 
@@ -57,10 +81,12 @@ describe("policies over every example: zero violations", function () {
       const plan = prodPlans[example];
       const flagged = checkPlan(plan);
       for (const f of flagged) assert.equal(f.policy, "prod-stateful-protected", formatViolation(f));
-      const unprotected = plan.resources.filter((r) => isStateful(r.type) && !r.protect && !r.retainOnDelete).map((r) => r.urn).sort();
+      const unprotected = plan.resources
+        .filter((r) => isStateful(r.type) && !r.protect && !r.retainOnDelete)
+        .map((r) => r.urn)
+        .sort();
       assert.deepEqual(flagged.map((f) => f.urn).sort(), unprotected);
       assert.deepEqual(unprotected, []);
     });
   }
 });
-

@@ -31,7 +31,10 @@ describe("policy pack: rules", () => {
   });
 
   it("has an insecure and a secure fixture for every policy", () => {
-    assert.deepStrictEqual(POLICIES.map((p) => p.name).filter((n) => !CASES.some((c) => c.policy === n)), []);
+    assert.deepStrictEqual(
+      POLICIES.map((p) => p.name).filter((n) => !CASES.some((c) => c.policy === n)),
+      [],
+    );
   });
 
   for (const c of CASES) {
@@ -57,17 +60,53 @@ describe("policy pack: rules", () => {
     const unknown = { unknown: true };
     const plan = casePlan([
       { type: "aws:iam/rolePolicy:RolePolicy", name: "p", inputs: { role: "r", policy: unknown } },
-      { type: "aws:lb/listener:Listener", name: "l", inputs: { protocol: "HTTPS", sslPolicy: unknown, defaultActions: [] } },
+      {
+        type: "aws:lb/listener:Listener",
+        name: "l",
+        inputs: { protocol: "HTTPS", sslPolicy: unknown, defaultActions: [] },
+      },
       { type: "gcp:compute/targetHttpProxy:TargetHttpProxy", name: "h", inputs: { urlMap: unknown } },
-      { type: "aws:lambda/function:Function", name: "f", inputs: { name: unknown, environment: { variables: { API_TOKEN: unknown } } } },
-      { type: "aws:route53/record:Record", name: "r", inputs: { failoverRoutingPolicies: [{ type: "PRIMARY" }], healthCheckId: unknown } },
+      {
+        type: "aws:lambda/function:Function",
+        name: "f",
+        inputs: { name: unknown, environment: { variables: { API_TOKEN: unknown } } },
+      },
+      {
+        type: "aws:route53/record:Record",
+        name: "r",
+        inputs: { failoverRoutingPolicies: [{ type: "PRIMARY" }], healthCheckId: unknown },
+      },
     ]);
     assert.deepStrictEqual(checkPlan(plan), []);
   });
 
   it("tells secret names from references to secrets", () => {
-    for (const n of ["DB_PASSWORD", "apiKey", "API_KEY", "STRIPE_SECRET", "githubToken", "private-key", "CLIENT_SECRET", "AWS_SECRET_ACCESS_KEY", "Credentials"]) assert.ok(isSecretName(n), n);
-    for (const n of ["SECRETS_ARN", "MERIDIAN_SECRETS_ARN", "TOKEN_URL", "API_KEY_HEADER", "AzureWebJobsSecretStorageType", "SECRET_NAME", "GREETING", "MONKEY", "KEYBOARD_LAYOUT", "PWD", "TOKEN_LIMIT"]) assert.ok(!isSecretName(n), n);
+    for (const n of [
+      "DB_PASSWORD",
+      "apiKey",
+      "API_KEY",
+      "STRIPE_SECRET",
+      "githubToken",
+      "private-key",
+      "CLIENT_SECRET",
+      "AWS_SECRET_ACCESS_KEY",
+      "Credentials",
+    ])
+      assert.ok(isSecretName(n), n);
+    for (const n of [
+      "SECRETS_ARN",
+      "MERIDIAN_SECRETS_ARN",
+      "TOKEN_URL",
+      "API_KEY_HEADER",
+      "AzureWebJobsSecretStorageType",
+      "SECRET_NAME",
+      "GREETING",
+      "MONKEY",
+      "KEYBOARD_LAYOUT",
+      "PWD",
+      "TOKEN_LIMIT",
+    ])
+      assert.ok(!isSecretName(n), n);
   });
 });
 
@@ -75,40 +114,98 @@ describe("policy pack: over recorded programs", () => {
   let insecure: Plan;
   let secure: Plan;
   before(async () => {
-    insecure = await recordPlan(() => {
-      new aws.iam.Role("admin", {
-        assumeRolePolicy: JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: { Service: "lambda.amazonaws.com" }, Action: "sts:AssumeRole" }] }),
-        inlinePolicies: [{ name: "all", policy: pulumi.jsonStringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "*", Resource: "*" }] }) }],
-      });
-      new aws.s3.Bucket("open", { region: "us-east-1" });
-      new aws.lambda.Function("fn", {
-        name: "fn", role: "arn:aws:iam::123456789012:role/r", runtime: "nodejs22.x", handler: "index.handler",
-        code: new pulumi.asset.AssetArchive({ "index.js": new pulumi.asset.StringAsset("exports.handler = async () => 1;") }),
-        environment: { variables: { DB_PASSWORD: "hunter2!" } },
-      });
-      new gcp.storage.Bucket("src", { location: "EU" });
-    }, { stack: "prod" });
-    secure = await recordPlan(() => {
-      const logs = new aws.cloudwatch.LogGroup("fn-logs", { name: "/aws/lambda/fn", retentionInDays: 30 }, { protect: true });
-      const bucket = new aws.s3.Bucket("data", { region: "us-east-1" }, { protect: true });
-      new aws.s3.BucketPublicAccessBlock("data-block", { bucket: bucket.id, blockPublicAcls: true, blockPublicPolicy: true, ignorePublicAcls: true, restrictPublicBuckets: true });
-      new aws.lambda.Function("fn", {
-        name: "fn", role: "arn:aws:iam::123456789012:role/r", runtime: "nodejs22.x", handler: "index.handler",
-        code: new pulumi.asset.AssetArchive({ "index.js": new pulumi.asset.StringAsset("exports.handler = async () => 1;") }),
-        environment: { variables: { DB_PASSWORD: pulumi.secret("hunter2!"), SECRETS_ARN: "arn:aws:secretsmanager:us-east-1:1:secret:s" } },
-        loggingConfig: { logFormat: "JSON", logGroup: logs.name },
-      });
-      new gcp.storage.Bucket("src", { location: "EU", uniformBucketLevelAccess: true, publicAccessPrevention: "enforced" }, { retainOnDelete: true });
-    }, { stack: "prod" });
+    insecure = await recordPlan(
+      () => {
+        new aws.iam.Role("admin", {
+          assumeRolePolicy: JSON.stringify({
+            Version: "2012-10-17",
+            Statement: [{ Effect: "Allow", Principal: { Service: "lambda.amazonaws.com" }, Action: "sts:AssumeRole" }],
+          }),
+          inlinePolicies: [
+            {
+              name: "all",
+              policy: pulumi.jsonStringify({
+                Version: "2012-10-17",
+                Statement: [{ Effect: "Allow", Action: "*", Resource: "*" }],
+              }),
+            },
+          ],
+        });
+        new aws.s3.Bucket("open", { region: "us-east-1" });
+        new aws.lambda.Function("fn", {
+          name: "fn",
+          role: "arn:aws:iam::123456789012:role/r",
+          runtime: "nodejs22.x",
+          handler: "index.handler",
+          code: new pulumi.asset.AssetArchive({
+            "index.js": new pulumi.asset.StringAsset("exports.handler = async () => 1;"),
+          }),
+          environment: { variables: { DB_PASSWORD: "hunter2!" } },
+        });
+        new gcp.storage.Bucket("src", { location: "EU" });
+      },
+      { stack: "prod" },
+    );
+    secure = await recordPlan(
+      () => {
+        const logs = new aws.cloudwatch.LogGroup(
+          "fn-logs",
+          { name: "/aws/lambda/fn", retentionInDays: 30 },
+          { protect: true },
+        );
+        const bucket = new aws.s3.Bucket("data", { region: "us-east-1" }, { protect: true });
+        new aws.s3.BucketPublicAccessBlock("data-block", {
+          bucket: bucket.id,
+          blockPublicAcls: true,
+          blockPublicPolicy: true,
+          ignorePublicAcls: true,
+          restrictPublicBuckets: true,
+        });
+        new aws.lambda.Function("fn", {
+          name: "fn",
+          role: "arn:aws:iam::123456789012:role/r",
+          runtime: "nodejs22.x",
+          handler: "index.handler",
+          code: new pulumi.asset.AssetArchive({
+            "index.js": new pulumi.asset.StringAsset("exports.handler = async () => 1;"),
+          }),
+          environment: {
+            variables: {
+              DB_PASSWORD: pulumi.secret("hunter2!"),
+              SECRETS_ARN: "arn:aws:secretsmanager:us-east-1:1:secret:s",
+            },
+          },
+          loggingConfig: { logFormat: "JSON", logGroup: logs.name },
+        });
+        new gcp.storage.Bucket(
+          "src",
+          { location: "EU", uniformBucketLevelAccess: true, publicAccessPrevention: "enforced" },
+          { retainOnDelete: true },
+        );
+      },
+      { stack: "prod" },
+    );
   });
 
   it("catches each problem in a real plan", () => {
     const vs = checkPlan(insecure);
     const fired = new Set(vs.map((v) => v.policy));
-    for (const p of ["aws-iam-no-wildcard-actions", "s3-bucket-private", "no-plaintext-secrets-in-environment", "aws-log-groups-managed", "gcs-bucket-private", "prod-stateful-protected"]) {
+    for (const p of [
+      "aws-iam-no-wildcard-actions",
+      "s3-bucket-private",
+      "no-plaintext-secrets-in-environment",
+      "aws-log-groups-managed",
+      "gcs-bucket-private",
+      "prod-stateful-protected",
+    ]) {
       assert.ok(fired.has(p), `${p} fires:\n${show(vs)}`);
     }
-    assert.ok(vs.some((v) => v.urn === "urn:pulumi:prod::meridian::aws:iam/role:Role::admin" && /wildcard action "\*"/.test(v.message)));
+    assert.ok(
+      vs.some(
+        (v) =>
+          v.urn === "urn:pulumi:prod::meridian::aws:iam/role:Role::admin" && /wildcard action "\*"/.test(v.message),
+      ),
+    );
   });
 
   it("finds nothing in the secure program", () => {
@@ -117,16 +214,45 @@ describe("policy pack: over recorded programs", () => {
 });
 
 /** What `@pulumi/policy` hands a policy: props behind its unknown-checking proxy, engine sentinels for unknowns. */
-// eslint-disable-next-line @typescript-eslint/no-require-imports
+
 const { unknownCheckingProxy } = require("@pulumi/policy/proxy") as { unknownCheckingProxy<T>(v: T): T };
 const UNKNOWN_STRING = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
-const opts = (protect = false) => ({ protect, ignoreChanges: [], aliases: [], customTimeouts: { createSeconds: 0, updateSeconds: 0, deleteSeconds: 0 }, additionalSecretOutputs: [] });
+const opts = (protect = false) => ({
+  protect,
+  ignoreChanges: [],
+  aliases: [],
+  customTimeouts: { createSeconds: 0, updateSeconds: 0, deleteSeconds: 0 },
+  additionalSecretOutputs: [],
+});
 
-function runPackResource(policy: PackPolicy, type: string, name: string, props: Record<string, unknown>, stack = "dev", protect = false): string[] {
+function runPackResource(
+  policy: PackPolicy,
+  type: string,
+  name: string,
+  props: Record<string, unknown>,
+  stack = "dev",
+  protect = false,
+): string[] {
   const messages: string[] = [];
   if (!("validateResource" in policy) || !policy.validateResource) return messages;
   const validate = policy.validateResource as (args: unknown, report: (m: string) => void) => void;
-  validate({ type, name, urn: urn(stack, type, name), props: unknownCheckingProxy(props), opts: opts(protect), stackTags: new Map(), isType: () => false, asType: () => undefined, getConfig: () => ({}), notApplicable: () => { throw new Error("n/a"); } }, (m) => messages.push(m));
+  validate(
+    {
+      type,
+      name,
+      urn: urn(stack, type, name),
+      props: unknownCheckingProxy(props),
+      opts: opts(protect),
+      stackTags: new Map(),
+      isType: () => false,
+      asType: () => undefined,
+      getConfig: () => ({}),
+      notApplicable: () => {
+        throw new Error("n/a");
+      },
+    },
+    (m) => messages.push(m),
+  );
   return messages;
 }
 
@@ -134,43 +260,98 @@ describe("policy pack: @pulumi/policy wrappers", () => {
   const pack = (name: string) => PACK_POLICIES.find((p) => p.name === name)!;
 
   it("reports a violation through validateResource", () => {
-    const m = runPackResource(pack("azure-app-service-https-only"), "azure-native:web:WebApp", "app", { siteConfig: {} });
+    const m = runPackResource(pack("azure-app-service-https-only"), "azure-native:web:WebApp", "app", {
+      siteConfig: {},
+    });
     assert.strictEqual(m.length, 2);
   });
 
   it("does not trip over unknown values in preview (the proxy would throw on them)", () => {
     const m = runPackResource(pack("aws-iam-no-wildcard-actions"), "aws:iam/role:Role", "r", {
-      assumeRolePolicy: UNKNOWN_STRING, inlinePolicies: [{ name: "p", policy: JSON.stringify({ Statement: [{ Effect: "Allow", Action: "s3:*", Resource: UNKNOWN_STRING }] }) }, { name: "q", policy: UNKNOWN_STRING }],
+      assumeRolePolicy: UNKNOWN_STRING,
+      inlinePolicies: [
+        {
+          name: "p",
+          policy: JSON.stringify({ Statement: [{ Effect: "Allow", Action: "s3:*", Resource: UNKNOWN_STRING }] }),
+        },
+        { name: "q", policy: UNKNOWN_STRING },
+      ],
     });
     assert.deepStrictEqual(m, ['statement[0] allows wildcard action "s3:*"']);
   });
 
   it("checks prod protection from the resource options (retainOnDelete is not sent to packs)", () => {
-    assert.strictEqual(runPackResource(pack("prod-stateful-protected"), "aws:s3/bucket:Bucket", "b", {}, "prod").length, 1);
-    assert.strictEqual(runPackResource(pack("prod-stateful-protected"), "aws:s3/bucket:Bucket", "b", {}, "prod", true).length, 0);
-    assert.strictEqual(runPackResource(pack("prod-stateful-protected"), "aws:s3/bucket:Bucket", "b", {}, "dev").length, 0);
+    assert.strictEqual(
+      runPackResource(pack("prod-stateful-protected"), "aws:s3/bucket:Bucket", "b", {}, "prod").length,
+      1,
+    );
+    assert.strictEqual(
+      runPackResource(pack("prod-stateful-protected"), "aws:s3/bucket:Bucket", "b", {}, "prod", true).length,
+      0,
+    );
+    assert.strictEqual(
+      runPackResource(pack("prod-stateful-protected"), "aws:s3/bucket:Bucket", "b", {}, "dev").length,
+      0,
+    );
   });
 
   it("flags a secret-named variable even when its value was a Pulumi secret (the pack sees it unwrapped)", () => {
-    assert.strictEqual(runPackResource(pack("no-plaintext-secrets-in-environment"), "aws:lambda/function:Function", "f", { environment: { variables: { DB_PASSWORD: "x1y2z3" } } }).length, 1);
-    assert.strictEqual(runPackResource(pack("secret-inputs-are-pulumi-secrets"), "aws:secretsmanager/secretVersion:SecretVersion", "v", { secretString: "abc" }).length, 0);
+    assert.strictEqual(
+      runPackResource(pack("no-plaintext-secrets-in-environment"), "aws:lambda/function:Function", "f", {
+        environment: { variables: { DB_PASSWORD: "x1y2z3" } },
+      }).length,
+      1,
+    );
+    assert.strictEqual(
+      runPackResource(pack("secret-inputs-are-pulumi-secrets"), "aws:secretsmanager/secretVersion:SecretVersion", "v", {
+        secretString: "abc",
+      }).length,
+      0,
+    );
   });
 
   it("runs stack policies over all resources with dependencies and reports the resource URN", () => {
     const policy = pack("s3-bucket-private");
     assert.ok("validateStack" in policy && policy.validateStack);
     const mk = (type: string, name: string, props: Record<string, unknown>, deps: string[] = []) => ({
-      type, name, urn: urn("dev", type, name), props: unknownCheckingProxy(props), opts: opts(), dependencies: [] as unknown[], depUrns: deps,
-      propertyDependencies: {}, isType: () => false, asType: () => undefined,
+      type,
+      name,
+      urn: urn("dev", type, name),
+      props: unknownCheckingProxy(props),
+      opts: opts(),
+      dependencies: [] as unknown[],
+      depUrns: deps,
+      propertyDependencies: {},
+      isType: () => false,
+      asType: () => undefined,
     });
     const bucket = mk("aws:s3/bucket:Bucket", "b", { bucket: UNKNOWN_STRING });
     const other = mk("aws:s3/bucket:Bucket", "other", {});
-    const block = mk("aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock", "blk", { bucket: UNKNOWN_STRING, blockPublicAcls: true, blockPublicPolicy: true, ignorePublicAcls: true, restrictPublicBuckets: true });
+    const block = mk("aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock", "blk", {
+      bucket: UNKNOWN_STRING,
+      blockPublicAcls: true,
+      blockPublicPolicy: true,
+      ignorePublicAcls: true,
+      restrictPublicBuckets: true,
+    });
     block.dependencies = [bucket];
     const reports: [string, string | undefined][] = [];
     const validate = policy.validateStack as (args: unknown, report: (m: string, u?: string) => void) => void;
-    validate({ resources: [bucket, other, block], stackTags: new Map(), getConfig: () => ({}), notApplicable: () => { throw new Error("n/a"); } }, (m, u) => reports.push([m, u]));
-    assert.deepStrictEqual(reports.map(([, u]) => u), [other.urn]);
+    validate(
+      {
+        resources: [bucket, other, block],
+        stackTags: new Map(),
+        getConfig: () => ({}),
+        notApplicable: () => {
+          throw new Error("n/a");
+        },
+      },
+      (m, u) => reports.push([m, u]),
+    );
+    assert.deepStrictEqual(
+      reports.map(([, u]) => u),
+      [other.urn],
+    );
   });
 });
 
@@ -181,7 +362,9 @@ describe("policy CLI (npm run policy -- --plan FILE)", () => {
   before(() => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), "meridian-policy-"));
     const all = (which: "insecure" | "secure") => {
-      const plans = CASES.filter((c) => !c.stack).map((c, i) => casePlan(c[which].map((r) => ({ ...r, name: `${i}-${r.name}`, deps: r.deps?.map((d) => `${i}-${d}`) }))));
+      const plans = CASES.filter((c) => !c.stack).map((c, i) =>
+        casePlan(c[which].map((r) => ({ ...r, name: `${i}-${r.name}`, deps: r.deps?.map((d) => `${i}-${d}`) }))),
+      );
       return { project: "fixture", stack: "dev", resources: plans.flatMap((p) => p.resources), outputs: {} };
     };
     fs.writeFileSync(insecure(), JSON.stringify(all("insecure")));
@@ -191,12 +374,18 @@ describe("policy CLI (npm run policy -- --plan FILE)", () => {
   });
   after(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-  const spawn = (...args: string[]) => spawnSync(process.execPath, ["-r", "ts-node/register/transpile-only", "policy/cli.ts", ...args], { cwd: ROOT, encoding: "utf8", timeout: 60_000 });
+  const spawn = (...args: string[]) =>
+    spawnSync(process.execPath, ["-r", "ts-node/register/transpile-only", "policy/cli.ts", ...args], {
+      cwd: ROOT,
+      encoding: "utf8",
+      timeout: 60_000,
+    });
 
   it("exits 1 and prints policy, URN and reason for each violation (spawned)", () => {
     const r = spawn("--plan", insecure());
     assert.strictEqual(r.status, 1, r.stderr);
-    for (const c of CASES.filter((x) => !x.stack)) assert.ok(r.stdout.includes(`[${c.policy}] urn:pulumi:dev::fixture::`), c.policy);
+    for (const c of CASES.filter((x) => !x.stack))
+      assert.ok(r.stdout.includes(`[${c.policy}] urn:pulumi:dev::fixture::`), c.policy);
     assert.match(r.stdout, /mandatory policy violation\(s\)/);
   });
 

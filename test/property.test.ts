@@ -22,10 +22,51 @@ const ZONE_ID = "fedcba9876543210fedcba9876543210";
 
 /** Values that break naive code: every JS type, edge numbers, odd strings, nested nulls. */
 const garbage: fc.Arbitrary<unknown> = fc.oneof(
-  fc.constantFrom(null, undefined, true, false, 0, -1, 1.5, NaN, Infinity, -Infinity, Number.MAX_SAFE_INTEGER, 1e21, -0,
-    "", " ", "\u0000", "ü", "日本語", "🚀", "a".repeat(5000), "__proto__", "constructor", "toString", "*", "../../etc/passwd",
-    "aws:us-east-1", "cloudflare", "gcp:mars-1", "GET /x", "https://", "0.0.0.0", "::1", "Z", "{}", "[]",
-    [], [null], [undefined], {}, { toString: 1 }, Object.create(null), new Date(0), () => 1),
+  fc.constantFrom(
+    null,
+    undefined,
+    true,
+    false,
+    0,
+    -1,
+    1.5,
+    NaN,
+    Infinity,
+    -Infinity,
+    Number.MAX_SAFE_INTEGER,
+    1e21,
+    -0,
+    "",
+    " ",
+    "\u0000",
+    "ü",
+    "日本語",
+    "🚀",
+    "a".repeat(5000),
+    "__proto__",
+    "constructor",
+    "toString",
+    "*",
+    "../../etc/passwd",
+    "aws:us-east-1",
+    "cloudflare",
+    "gcp:mars-1",
+    "GET /x",
+    "https://",
+    "0.0.0.0",
+    "::1",
+    "Z",
+    "{}",
+    "[]",
+    [],
+    [null],
+    [undefined],
+    {},
+    { toString: 1 },
+    Object.create(null),
+    new Date(0),
+    () => 1,
+  ),
   fc.string(),
   fc.integer(),
   fc.double(),
@@ -45,12 +86,23 @@ function paths(value: unknown, prefix: Path = []): Path[] {
   return out;
 }
 
-type Mutation = { kind: "set"; pick: number; value: unknown } | { kind: "delete"; pick: number } | { kind: "add"; pick: number; key: string; value: unknown };
+type Mutation =
+  | { kind: "set"; pick: number; value: unknown }
+  | { kind: "delete"; pick: number }
+  | { kind: "add"; pick: number; key: string; value: unknown };
 
 const mutation: fc.Arbitrary<Mutation> = fc.oneof(
   { weight: 5, arbitrary: fc.record({ kind: fc.constant("set" as const), pick: fc.nat(), value: garbage }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant("delete" as const), pick: fc.nat() }) },
-  { weight: 1, arbitrary: fc.record({ kind: fc.constant("add" as const), pick: fc.nat(), key: fc.constantFrom("extra", "transform", "__proto__", "id", "name", "0"), value: garbage }) },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      kind: fc.constant("add" as const),
+      pick: fc.nat(),
+      key: fc.constantFrom("extra", "transform", "__proto__", "id", "name", "0"),
+      value: garbage,
+    }),
+  },
 );
 
 /** Applies mutations to a deep copy of `base` (functions and class instances are kept by reference). */
@@ -69,7 +121,8 @@ function mutate(base: unknown, mutations: Mutation[]): unknown {
     else if (m.kind === "delete") Array.isArray(parent) ? parent.splice(Number(key), 1) : delete parent[key];
     else {
       const target = parent[key];
-      if (target && typeof target === "object" && !Array.isArray(target)) Object.defineProperty(target, m.key, { value: m.value, enumerable: true, configurable: true, writable: true });
+      if (target && typeof target === "object" && !Array.isArray(target))
+        Object.defineProperty(target, m.key, { value: m.value, enumerable: true, configurable: true, writable: true });
     }
   }
   return root;
@@ -87,27 +140,47 @@ function clone(value: unknown): unknown {
 function argsFrom(bases: fc.Arbitrary<unknown>): fc.Arbitrary<unknown> {
   return fc.oneof(
     { weight: 1, arbitrary: bases },
-    { weight: 8, arbitrary: fc.tuple(bases, fc.array(mutation, { minLength: 1, maxLength: 3 })).map(([b, ms]) => mutate(b, ms)) },
+    {
+      weight: 8,
+      arbitrary: fc.tuple(bases, fc.array(mutation, { minLength: 1, maxLength: 3 })).map(([b, ms]) => mutate(b, ms)),
+    },
     { weight: 1, arbitrary: garbage },
   );
 }
 
-const componentName = fc.oneof({ weight: 9, arbitrary: fc.constant("api") }, { weight: 1, arbitrary: fc.constantFrom("", "x".repeat(300), "ünïcödé", "a b", "a::b", "a$b", null as unknown as string) });
+const componentName = fc.oneof(
+  { weight: 9, arbitrary: fc.constant("api") },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom("", "x".repeat(300), "ünïcödé", "a b", "a::b", "a$b", null as unknown as string),
+  },
+);
 
 let totalRuns = 0;
 
 /** The property for one component: a plan, or a ConfigError with none of the component's resources registered. */
-async function check(make: (args: unknown, name: string) => void, args: fc.Arbitrary<unknown>, ignoreType = "meridian:test:"): Promise<void> {
+async function check(
+  make: (args: unknown, name: string) => void,
+  args: fc.Arbitrary<unknown>,
+  ignoreType = "meridian:test:",
+): Promise<void> {
   await fc.assert(
     fc.asyncProperty(args, componentName, async (a, name) => {
       totalRuns++;
       let timer: NodeJS.Timeout | undefined;
-      const timeout = new Promise<Recording>((_, reject) => { timer = setTimeout(() => reject(new Error(`no result after ${RUN_TIMEOUT_MS} ms: a hang`)), RUN_TIMEOUT_MS); });
+      const timeout = new Promise<Recording>((_, reject) => {
+        timer = setTimeout(() => reject(new Error(`no result after ${RUN_TIMEOUT_MS} ms: a hang`)), RUN_TIMEOUT_MS);
+      });
       const rec = await Promise.race([tryRecordPlan(() => make(a, name)), timeout]).finally(() => clearTimeout(timer));
       if (rec.error === undefined) return;
-      if (!isConfigError(rec.error)) throw new Error(`not a ConfigError: ${(rec.error as Error)?.stack ?? String(rec.error)}`);
+      if (!isConfigError(rec.error))
+        throw new Error(`not a ConfigError: ${(rec.error as Error)?.stack ?? String(rec.error)}`);
       const registered = rec.plan.resources.filter((r) => !r.type.startsWith(ignoreType));
-      assert.deepEqual(registered.map((r) => r.urn), [], `ConfigError ${(rec.error as Error).message} after resources were registered`);
+      assert.deepEqual(
+        registered.map((r) => r.urn),
+        [],
+        `ConfigError ${(rec.error as Error).message} after resources were registered`,
+      );
     }),
     { numRuns: RUNS, seed: SEED, endOnFailure: true },
   );
@@ -118,12 +191,41 @@ describe("property: any arguments give a plan or a ConfigError, nothing else", f
 
   it("ServerlessFunction", async () => {
     const bases = fc.constantFrom<unknown>(
-      { target: "aws:us-east-1", entry: ENTRY, url: true, memoryMb: 512, environment: { STAGE: "dev" }, triggers: [{ type: "http" }, { type: "schedule", schedule: "rate(5 minutes)" }] },
-      { target: "gcp:europe-west1", entry: ENTRY, timeoutSeconds: 60, secrets: { TOKEN: "s3cret" }, triggers: [{ type: "queue", batchSize: 1 }] },
-      { target: "azure:westeurope", entry: ENTRY, logRetentionDays: 30, triggers: [{ type: "http" }, { type: "queue", batchSize: 5, maxRetries: 3 }] },
-      { target: "cloudflare", entry: ENTRY, url: true, cloudflare: { accountId: ACCOUNT, workersDevSubdomain: "team", domain: { hostname: "hello.example.com", zoneId: ZONE_ID } } },
+      {
+        target: "aws:us-east-1",
+        entry: ENTRY,
+        url: true,
+        memoryMb: 512,
+        environment: { STAGE: "dev" },
+        triggers: [{ type: "http" }, { type: "schedule", schedule: "rate(5 minutes)" }],
+      },
+      {
+        target: "gcp:europe-west1",
+        entry: ENTRY,
+        timeoutSeconds: 60,
+        secrets: { TOKEN: "s3cret" },
+        triggers: [{ type: "queue", batchSize: 1 }],
+      },
+      {
+        target: "azure:westeurope",
+        entry: ENTRY,
+        logRetentionDays: 30,
+        triggers: [{ type: "http" }, { type: "queue", batchSize: 5, maxRetries: 3 }],
+      },
+      {
+        target: "cloudflare",
+        entry: ENTRY,
+        url: true,
+        cloudflare: {
+          accountId: ACCOUNT,
+          workersDevSubdomain: "team",
+          domain: { hostname: "hello.example.com", zoneId: ZONE_ID },
+        },
+      },
     );
-    await check((args, name) => { new ServerlessFunction(name, args as never); }, argsFrom(bases));
+    await check((args, name) => {
+      new ServerlessFunction(name, args as never);
+    }, argsFrom(bases));
   });
 
   it("ApiGateway", async () => {
@@ -132,7 +234,10 @@ describe("property: any arguments give a plan or a ConfigError, nothing else", f
       target,
       routes: { "GET /users": "$fn", "GET /users/{id}": "$fn", "POST /users": "$fn" },
       cors: { allowOrigins: ["https://app.example.com"], allowMethods: ["GET", "POST"], maxAgeSeconds: 600 },
-      auth: target === "gcp:europe-west1" ? { apiKey: true } : { jwt: { issuer: "https://auth.example.com/", audiences: ["api"] } },
+      auth:
+        target === "gcp:europe-west1"
+          ? { apiKey: true }
+          : { jwt: { issuer: "https://auth.example.com/", audiences: ["api"] } },
       domain: "api.example.com",
       throttle: { ratePerSecond: 10, burst: 20 },
       info: { title: "Users", version: "1.0.0" },
@@ -140,34 +245,110 @@ describe("property: any arguments give a plan or a ConfigError, nothing else", f
     // Routes point at a fake function of the base's cloud: "$fn" stands for it, so mutations can replace it.
     await check((args, name) => {
       const target = (args as { target?: unknown })?.target;
-      const fn = new FakeFunction("fn", typeof target === "string" && targets.includes(target) ? target : "aws:us-east-1");
+      const fn = new FakeFunction(
+        "fn",
+        typeof target === "string" && targets.includes(target) ? target : "aws:us-east-1",
+      );
       const routes = (args as { routes?: unknown })?.routes;
-      if (routes && typeof routes === "object") for (const [k, v] of Object.entries(routes)) if (v === "$fn") (routes as Record<string, unknown>)[k] = fn;
+      if (routes && typeof routes === "object")
+        for (const [k, v] of Object.entries(routes)) if (v === "$fn") (routes as Record<string, unknown>)[k] = fn;
       new ApiGateway(name, args as never);
     }, argsFrom(bases));
   });
 
   it("FailoverDns", async () => {
-    const endpoints = (addresses: [string, string], regions: [string, string]) => addresses.map((address, i) => ({ id: `e${i}`, address, region: regions[i] }));
+    const endpoints = (addresses: [string, string], regions: [string, string]) =>
+      addresses.map((address, i) => ({ id: `e${i}`, address, region: regions[i] }));
     const bases = fc.constantFrom<unknown>(
-      { provider: "route53", zone: "example.com", record: "api", strategy: "failover", endpoints: endpoints(["203.0.113.10", "198.51.100.20"], ["aws:us-east-1", "aws:eu-west-1"]), healthCheck: { path: "/healthz", intervalSeconds: 10, failureThreshold: 3 }, route53: { zoneId: "Z0123456789ABCDEFGHIJ" } },
-      { provider: "cloudflare", zone: "example.com", record: "api", strategy: "geo", endpoints: [{ id: "us", address: "us.example.net", geo: ["WORLD"] }, { id: "eu", address: "eu.example.net", geo: ["GEO-EU"] }], cloudflare: { accountId: ACCOUNT, zoneId: ZONE_ID, plan: "business" } },
-      { provider: "azure-traffic-manager", zone: "example.com", record: "www", strategy: "weighted", endpoints: [{ id: "a", address: "a.example.net", weight: 3 }, { id: "b", address: "b.example.net", weight: 1 }], azure: { resourceGroupName: "rg-dns" } },
-      { provider: "gcp-cloud-dns", zone: "example.com", record: "api", strategy: "failover", endpoints: endpoints(["34.1.1.1", "34.1.1.2"], ["gcp:us-east4", "gcp:europe-west1"]), gcp: { managedZone: "example-com" }, ttlSeconds: 30 },
+      {
+        provider: "route53",
+        zone: "example.com",
+        record: "api",
+        strategy: "failover",
+        endpoints: endpoints(["203.0.113.10", "198.51.100.20"], ["aws:us-east-1", "aws:eu-west-1"]),
+        healthCheck: { path: "/healthz", intervalSeconds: 10, failureThreshold: 3 },
+        route53: { zoneId: "Z0123456789ABCDEFGHIJ" },
+      },
+      {
+        provider: "cloudflare",
+        zone: "example.com",
+        record: "api",
+        strategy: "geo",
+        endpoints: [
+          { id: "us", address: "us.example.net", geo: ["WORLD"] },
+          { id: "eu", address: "eu.example.net", geo: ["GEO-EU"] },
+        ],
+        cloudflare: { accountId: ACCOUNT, zoneId: ZONE_ID, plan: "business" },
+      },
+      {
+        provider: "azure-traffic-manager",
+        zone: "example.com",
+        record: "www",
+        strategy: "weighted",
+        endpoints: [
+          { id: "a", address: "a.example.net", weight: 3 },
+          { id: "b", address: "b.example.net", weight: 1 },
+        ],
+        azure: { resourceGroupName: "rg-dns" },
+      },
+      {
+        provider: "gcp-cloud-dns",
+        zone: "example.com",
+        record: "api",
+        strategy: "failover",
+        endpoints: endpoints(["34.1.1.1", "34.1.1.2"], ["gcp:us-east4", "gcp:europe-west1"]),
+        gcp: { managedZone: "example-com" },
+        ttlSeconds: 30,
+      },
     );
-    await check((args, name) => { new FailoverDns(name, args as never); }, argsFrom(bases));
+    await check((args, name) => {
+      new FailoverDns(name, args as never);
+    }, argsFrom(bases));
   });
 
   it("MultiRegionService", async () => {
-    const dns = { provider: "route53", zone: "example.com", record: "api", route53: { zoneId: "Z0123456789ABCDEFGHIJ" } };
-    const cf = { provider: "cloudflare", zone: "example.com", record: "api", cloudflare: { accountId: ACCOUNT, zoneId: ZONE_ID, plan: "business" } };
+    const dns = {
+      provider: "route53",
+      zone: "example.com",
+      record: "api",
+      route53: { zoneId: "Z0123456789ABCDEFGHIJ" },
+    };
+    const cf = {
+      provider: "cloudflare",
+      zone: "example.com",
+      record: "api",
+      cloudflare: { accountId: ACCOUNT, zoneId: ZONE_ID, plan: "business" },
+    };
     const bases = fc.constantFrom<unknown>(
-      { regions: ["aws:us-east-1"], container: { image: "ghcr.io/acme/api:1", port: 8080, cpu: 0.5, memoryMb: 1024, environment: { A: "1" } }, routing: { strategy: "latency", dns }, count: 1 },
-      { regions: ["gcp:europe-west1"], container: { image: "ghcr.io/acme/api:1" }, healthCheck: { path: "/ready", intervalSeconds: 10 }, routing: { dns: { provider: "route53", zone: "example.com", record: "www" } } },
-      { regions: ["azure:westeurope", "azure:northeurope"], container: { image: "ghcr.io/acme/api:1", cpu: 1, memoryMb: 2048 }, routing: { strategy: "failover" }, primary: "azure:northeurope" },
-      { regions: ["aws:us-east-1", "gcp:europe-west1"], container: { image: "ghcr.io/acme/api:1", cpu: 1, memoryMb: 2048, command: ["node", "server.js"] }, healthCheck: { intervalSeconds: 30, timeoutSeconds: 10, failureThreshold: 2 }, routing: { strategy: "weighted", dns: cf }, perRegion: { "gcp:europe-west1": { weight: 2 } } },
+      {
+        regions: ["aws:us-east-1"],
+        container: { image: "ghcr.io/acme/api:1", port: 8080, cpu: 0.5, memoryMb: 1024, environment: { A: "1" } },
+        routing: { strategy: "latency", dns },
+        count: 1,
+      },
+      {
+        regions: ["gcp:europe-west1"],
+        container: { image: "ghcr.io/acme/api:1" },
+        healthCheck: { path: "/ready", intervalSeconds: 10 },
+        routing: { dns: { provider: "route53", zone: "example.com", record: "www" } },
+      },
+      {
+        regions: ["azure:westeurope", "azure:northeurope"],
+        container: { image: "ghcr.io/acme/api:1", cpu: 1, memoryMb: 2048 },
+        routing: { strategy: "failover" },
+        primary: "azure:northeurope",
+      },
+      {
+        regions: ["aws:us-east-1", "gcp:europe-west1"],
+        container: { image: "ghcr.io/acme/api:1", cpu: 1, memoryMb: 2048, command: ["node", "server.js"] },
+        healthCheck: { intervalSeconds: 30, timeoutSeconds: 10, failureThreshold: 2 },
+        routing: { strategy: "weighted", dns: cf },
+        perRegion: { "gcp:europe-west1": { weight: 2 } },
+      },
     );
-    await check((args, name) => { new MultiRegionService(name, args as never); }, argsFrom(bases));
+    await check((args, name) => {
+      new MultiRegionService(name, args as never);
+    }, argsFrom(bases));
   });
 
   after(() => {

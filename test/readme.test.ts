@@ -18,6 +18,9 @@ describe("README.md", () => {
   });
 
   it("shifts headings outside code fences only", () => {
-    assert.equal(shiftHeadings("# A\n\n```sh\n# comment\n```\n\n## B", 3), "### A\n\n```sh\n# comment\n```\n\n#### B\n");
+    assert.equal(
+      shiftHeadings("# A\n\n```sh\n# comment\n```\n\n## B", 3),
+      "### A\n\n```sh\n# comment\n```\n\n#### B\n",
+    );
   });
 });

@@ -13,11 +13,17 @@ type Strategy = FailoverDnsArgs["strategy"];
 
 /** Two or three endpoints per provider with the addresses the provider needs (Cloud DNS: public IPv4). */
 function endpointsFor(provider: Provider, strategy: Strategy, count: 2 | 3): FailoverDnsArgs["endpoints"] {
-  const regions = provider === "azure-traffic-manager" ? ["azure:eastus", "azure:westeurope", "azure:southeastasia"]
-    : provider === "gcp-cloud-dns" ? ["gcp:us-east4", "gcp:europe-west1", "gcp:asia-southeast1"]
-    : ["aws:us-east-1", "aws:eu-west-1", "aws:ap-southeast-1"];
+  const regions =
+    provider === "azure-traffic-manager"
+      ? ["azure:eastus", "azure:westeurope", "azure:southeastasia"]
+      : provider === "gcp-cloud-dns"
+        ? ["gcp:us-east4", "gcp:europe-west1", "gcp:asia-southeast1"]
+        : ["aws:us-east-1", "aws:eu-west-1", "aws:ap-southeast-1"];
   const ids = ["us", "eu", "ap"];
-  const geo = provider === "gcp-cloud-dns" ? [["us-east4"], ["europe-west1"], ["asia-southeast1"]] : [["WORLD"], ["GEO-EU"], ["GEO-AS"]];
+  const geo =
+    provider === "gcp-cloud-dns"
+      ? [["us-east4"], ["europe-west1"], ["asia-southeast1"]]
+      : [["WORLD"], ["GEO-EU"], ["GEO-AS"]];
   return ids.slice(0, count).map((id, i) => ({
     id,
     address: provider === "gcp-cloud-dns" ? `203.0.113.${10 + i}` : `${id}.origin.example.net`,
@@ -29,10 +35,14 @@ function endpointsFor(provider: Provider, strategy: Strategy, count: 2 | 3): Fai
 
 function providerOptions(provider: Provider): Partial<FailoverDnsArgs> {
   switch (provider) {
-    case "route53": return { route53: { zoneId: "Z0123456789ABCDEFGHIJ" } };
-    case "cloudflare": return { cloudflare: { ...CF } };
-    case "azure-traffic-manager": return { azure: { resourceGroupName: "rg-dns" } };
-    case "gcp-cloud-dns": return { gcp: { managedZone: "example-com" } };
+    case "route53":
+      return { route53: { zoneId: "Z0123456789ABCDEFGHIJ" } };
+    case "cloudflare":
+      return { cloudflare: { ...CF } };
+    case "azure-traffic-manager":
+      return { azure: { resourceGroupName: "rg-dns" } };
+    case "gcp-cloud-dns":
+      return { gcp: { managedZone: "example-com" } };
   }
 }
 
@@ -40,7 +50,9 @@ export const DNS_CASES: { name: string; provider: Provider; strategy: Strategy; 
 for (const provider of ["route53", "cloudflare", "azure-traffic-manager", "gcp-cloud-dns"] as const) {
   for (const strategy of ["failover", "latency", "weighted", "geo"] as const) {
     if (provider === "gcp-cloud-dns" && strategy === "latency") continue;
-    const short = { route53: "r53", cloudflare: "cf", "azure-traffic-manager": "tm", "gcp-cloud-dns": "gdns" }[provider];
+    const short = { route53: "r53", cloudflare: "cf", "azure-traffic-manager": "tm", "gcp-cloud-dns": "gdns" }[
+      provider
+    ];
     DNS_CASES.push({ name: `${short}-${strategy}`, provider, strategy, count: strategy === "failover" ? 3 : 2 });
   }
 }
@@ -50,26 +62,45 @@ export function failoverDnsProgram() {
   const out: Record<string, unknown> = {};
   for (const c of DNS_CASES) {
     const dns = new FailoverDns(c.name, {
-      provider: c.provider, zone: "example.com", record: c.name, strategy: c.strategy,
-      endpoints: endpointsFor(c.provider, c.strategy, c.count), ...providerOptions(c.provider),
+      provider: c.provider,
+      zone: "example.com",
+      record: c.name,
+      strategy: c.strategy,
+      endpoints: endpointsFor(c.provider, c.strategy, c.count),
+      ...providerOptions(c.provider),
     });
     out[c.name] = dns.failoverSeconds;
   }
   for (const provider of ["route53", "cloudflare", "azure-traffic-manager", "gcp-cloud-dns"] as const) {
-    const short = { route53: "r53", cloudflare: "cf", "azure-traffic-manager": "tm", "gcp-cloud-dns": "gdns" }[provider];
+    const short = { route53: "r53", cloudflare: "cf", "azure-traffic-manager": "tm", "gcp-cloud-dns": "gdns" }[
+      provider
+    ];
     const eps = endpointsFor(provider, "failover", 3);
     new FailoverDns(`${short}-drain`, {
-      provider, zone: "example.com", record: `${short}-drain`, strategy: "failover",
-      endpoints: eps.map((e, i) => (i === 1 ? { ...e, enabled: false } : e)), ...providerOptions(provider),
+      provider,
+      zone: "example.com",
+      record: `${short}-drain`,
+      strategy: "failover",
+      endpoints: eps.map((e, i) => (i === 1 ? { ...e, enabled: false } : e)),
+      ...providerOptions(provider),
     });
     new FailoverDns(`${short}-manual`, {
-      provider, zone: "example.com", record: `${short}-manual`, strategy: "failover", primary: "eu",
-      endpoints: eps, ...providerOptions(provider),
+      provider,
+      zone: "example.com",
+      record: `${short}-manual`,
+      strategy: "failover",
+      primary: "eu",
+      endpoints: eps,
+      ...providerOptions(provider),
     });
   }
   // Route 53 with ALB alias targets (what MultiRegionService uses).
   const alias = new FailoverDns("r53-alias", {
-    provider: "route53", zone: "example.com", record: "r53-alias", strategy: "latency", route53: { zoneId: "Z0123456789ABCDEFGHIJ" },
+    provider: "route53",
+    zone: "example.com",
+    record: "r53-alias",
+    strategy: "latency",
+    route53: { zoneId: "Z0123456789ABCDEFGHIJ" },
     endpoints: [
       { id: "us", address: "api-123.us-east-1.elb.amazonaws.com", region: "aws:us-east-1" },
       { id: "eu", address: "api-456.eu-west-1.elb.amazonaws.com", region: "aws:eu-west-1" },
@@ -89,8 +120,10 @@ const CONTAINER = { image: "ghcr.io/acme/api:1.0.0", port: 8080 };
 
 export function serviceArgs(cloud: keyof typeof SERVICE_REGIONS, n: 1 | 5): MultiRegionServiceArgs {
   const regions = SERVICE_REGIONS[cloud].slice(0, n) as MultiRegionServiceArgs["regions"];
-  const routing: MultiRegionServiceArgs["routing"] = cloud === "azure" ? undefined
-    : { strategy: "latency", dns: { provider: "route53", zone: "example.com", record: "api" } };
+  const routing: MultiRegionServiceArgs["routing"] =
+    cloud === "azure"
+      ? undefined
+      : { strategy: "latency", dns: { provider: "route53", zone: "example.com", record: "api" } };
   return { regions, container: { ...CONTAINER }, routing };
 }
 
@@ -108,7 +141,10 @@ export function mixedCloudflareProgram() {
   const svc = new MultiRegionService("api", {
     regions: ["aws:us-east-1", "gcp:europe-west1"],
     container: { ...CONTAINER, environment: { DB_PASSWORD: pulumi.secret(SERVICE_SECRET) } },
-    routing: { strategy: "failover", dns: { provider: "cloudflare", zone: "example.com", record: "api", cloudflare: { ...CF } } },
+    routing: {
+      strategy: "failover",
+      dns: { provider: "cloudflare", zone: "example.com", record: "api", cloudflare: { ...CF } },
+    },
   });
   return { url: svc.url, endpoints: svc.endpoints, failoverSeconds: svc.failoverSeconds };
 }
@@ -118,7 +154,10 @@ export function gcpBehindCloudflareProgram() {
   const svc = new MultiRegionService("api", {
     regions: ["gcp:us-central1", "gcp:europe-west1"],
     container: { ...CONTAINER },
-    routing: { strategy: "latency", dns: { provider: "cloudflare", zone: "example.com", record: "api", cloudflare: { ...CF } } },
+    routing: {
+      strategy: "latency",
+      dns: { provider: "cloudflare", zone: "example.com", record: "api", cloudflare: { ...CF } },
+    },
   });
   return { url: svc.url, failoverSeconds: svc.failoverSeconds };
 }

@@ -4,7 +4,13 @@ import { checkPlan, formatViolation } from "../lib/policy";
 import { Plan, allStrings, dependsOn, findResources, getResource, recordPlan } from "../lib/testing";
 import { crossRegionEdges, regionTypes } from "./multi-region-service-helpers";
 import {
-  DNS_CASES, SERVICE_REGIONS, SERVICE_SECRET, failoverDnsProgram, gcpBehindCloudflareProgram, mixedCloudflareProgram, serviceProgram,
+  DNS_CASES,
+  SERVICE_REGIONS,
+  SERVICE_SECRET,
+  failoverDnsProgram,
+  gcpBehindCloudflareProgram,
+  mixedCloudflareProgram,
+  serviceProgram,
 } from "./review-dns-service-programs";
 
 /**
@@ -14,16 +20,24 @@ import {
  */
 
 const R53 = { hc: "aws:route53/healthCheck:HealthCheck", record: "aws:route53/record:Record" };
-const CF = { monitor: "cloudflare:index/loadBalancerMonitor:LoadBalancerMonitor", pool: "cloudflare:index/loadBalancerPool:LoadBalancerPool", lb: "cloudflare:index/loadBalancer:LoadBalancer" };
+const CF = {
+  monitor: "cloudflare:index/loadBalancerMonitor:LoadBalancerMonitor",
+  pool: "cloudflare:index/loadBalancerPool:LoadBalancerPool",
+  lb: "cloudflare:index/loadBalancer:LoadBalancer",
+};
 const TM = { profile: "azure-native:trafficmanager:Profile", endpoint: "azure-native:trafficmanager:Endpoint" };
 const GDNS = { hc: "gcp:compute/healthCheck:HealthCheck", record: "gcp:dns/recordSet:RecordSet" };
 
-const of = (plan: Plan, type: string, component: string) => findResources(plan, type).filter((r) => r.name.startsWith(`${component}-`));
-const labelsOf = (cloud: keyof typeof SERVICE_REGIONS, n: number) => SERVICE_REGIONS[cloud].slice(0, n).map((p) => p.split(":")[1]);
+const of = (plan: Plan, type: string, component: string) =>
+  findResources(plan, type).filter((r) => r.name.startsWith(`${component}-`));
+const labelsOf = (cloud: keyof typeof SERVICE_REGIONS, n: number) =>
+  SERVICE_REGIONS[cloud].slice(0, n).map((p) => p.split(":")[1]);
 
 describe("review: FailoverDns held-out programs (every provider × strategy, defaults)", () => {
   let plan: Plan;
-  before(async () => { plan = await recordPlan(failoverDnsProgram); });
+  before(async () => {
+    plan = await recordPlan(failoverDnsProgram);
+  });
 
   it("passes every policy", () => {
     assert.deepStrictEqual(checkPlan(plan).map(formatViolation), []);
@@ -47,14 +61,29 @@ describe("review: FailoverDns held-out programs (every provider × strategy, def
         for (const r of of(plan, R53.record, c.name)) {
           const alias = (r.inputs.aliases as any[] | undefined)?.[0];
           if (r.inputs.healthCheckId === undefined) {
-            assert.ok(alias && alias.evaluateTargetHealth === true && /^tier\d+$/.test(r.inputs.setIdentifier as string), `${r.name} has no health check`);
+            assert.ok(
+              alias && alias.evaluateTargetHealth === true && /^tier\d+$/.test(r.inputs.setIdentifier as string),
+              `${r.name} has no health check`,
+            );
             continue;
           }
           const id = (r.inputs.setIdentifier as string).split("-")[0];
-          assert.ok(dependsOn(plan, r, getResource(plan, R53.hc, `${c.name}-${id}-health`)), `${r.name} is not tied to its endpoint's check`);
+          assert.ok(
+            dependsOn(plan, r, getResource(plan, R53.hc, `${c.name}-${id}-health`)),
+            `${r.name} is not tied to its endpoint's check`,
+          );
         }
-        const ids = of(plan, R53.record, c.name).map((r) => r.inputs.healthCheckId).filter((x) => x !== undefined);
-        assert.strictEqual(new Set(ids).size, new Set(of(plan, R53.record, c.name).filter((r) => r.inputs.healthCheckId).map((r) => (r.inputs.setIdentifier as string).split("-")[0])).size);
+        const ids = of(plan, R53.record, c.name)
+          .map((r) => r.inputs.healthCheckId)
+          .filter((x) => x !== undefined);
+        assert.strictEqual(
+          new Set(ids).size,
+          new Set(
+            of(plan, R53.record, c.name)
+              .filter((r) => r.inputs.healthCheckId)
+              .map((r) => (r.inputs.setIdentifier as string).split("-")[0]),
+          ).size,
+        );
       }
     });
 
@@ -69,7 +98,12 @@ describe("review: FailoverDns held-out programs (every provider × strategy, def
           assert.strictEqual(r.deleteBeforeReplace, true, r.name);
         }
       }
-      assert.deepStrictEqual(of(plan, R53.record, "r53-latency").map((r) => r.inputs.setIdentifier).sort(), ["eu", "us"]);
+      assert.deepStrictEqual(
+        of(plan, R53.record, "r53-latency")
+          .map((r) => r.inputs.setIdentifier)
+          .sort(),
+        ["eu", "us"],
+      );
     });
 
     it("sets requestInterval explicitly (10 or 30) and never measureLatency (§6 AWS 5)", () => {
@@ -83,10 +117,15 @@ describe("review: FailoverDns held-out programs (every provider × strategy, def
     it("failover: one PRIMARY and one SECONDARY per name, three endpoints chained through an alias tier (§6 AWS 9)", () => {
       const records = of(plan, R53.record, "r53-failover");
       const byName = new Map<string, string[]>();
-      for (const r of records) byName.set(r.inputs.name as string, [...(byName.get(r.inputs.name as string) ?? []), (r.inputs.failoverRoutingPolicies as any[])[0].type]);
+      for (const r of records)
+        byName.set(r.inputs.name as string, [
+          ...(byName.get(r.inputs.name as string) ?? []),
+          (r.inputs.failoverRoutingPolicies as any[])[0].type,
+        ]);
       assert.strictEqual(byName.size, 2);
       for (const types of byName.values()) assert.deepStrictEqual(types.sort(), ["PRIMARY", "SECONDARY"]);
-      for (const r of records.filter((x) => (x.inputs.failoverRoutingPolicies as any[])[0].type === "PRIMARY")) assert.ok(r.inputs.healthCheckId, "§6 AWS 4: a non-alias PRIMARY needs a health check");
+      for (const r of records.filter((x) => (x.inputs.failoverRoutingPolicies as any[])[0].type === "PRIMARY"))
+        assert.ok(r.inputs.healthCheckId, "§6 AWS 4: a non-alias PRIMARY needs a health check");
     });
 
     it("geo: has the default (*) record (§0)", () => {
@@ -104,8 +143,14 @@ describe("review: FailoverDns held-out programs (every provider × strategy, def
 
     it("drain and manual failover hold an endpoint out through its health check, keeping the record", () => {
       const held = (name: string) => getResource(plan, R53.hc, name).inputs;
-      assert.deepStrictEqual([held("r53-drain-eu-health").disabled, held("r53-drain-eu-health").invertHealthcheck], [true, true]);
-      assert.deepStrictEqual([held("r53-manual-us-health").disabled, held("r53-manual-us-health").invertHealthcheck], [true, true]);
+      assert.deepStrictEqual(
+        [held("r53-drain-eu-health").disabled, held("r53-drain-eu-health").invertHealthcheck],
+        [true, true],
+      );
+      assert.deepStrictEqual(
+        [held("r53-manual-us-health").disabled, held("r53-manual-us-health").invertHealthcheck],
+        [true, true],
+      );
       assert.strictEqual(held("r53-manual-eu-health").disabled, false);
       assert.strictEqual(findResources(plan, R53.record).filter((r) => r.name.startsWith("r53-drain-")).length, 4);
     });
@@ -117,10 +162,16 @@ describe("review: FailoverDns held-out programs (every provider × strategy, def
         const [monitor] = of(plan, CF.monitor, c.name);
         assert.ok(monitor.inputs.accountId);
         assert.ok((monitor.inputs.interval as number) >= 60, "pro plan minimum");
-        assert.ok((monitor.inputs.timeout as number) * (1 + (monitor.inputs.retries as number)) < (monitor.inputs.interval as number));
+        assert.ok(
+          (monitor.inputs.timeout as number) * (1 + (monitor.inputs.retries as number)) <
+            (monitor.inputs.interval as number),
+        );
         for (const p of of(plan, CF.pool, c.name)) {
           assert.ok(p.inputs.accountId);
-          assert.ok(Array.isArray(p.inputs.checkRegions) && (p.inputs.checkRegions as string[]).length > 0, "all-data-centre probing is Enterprise only");
+          assert.ok(
+            Array.isArray(p.inputs.checkRegions) && (p.inputs.checkRegions as string[]).length > 0,
+            "all-data-centre probing is Enterprise only",
+          );
         }
         const [lb] = of(plan, CF.lb, c.name);
         assert.ok(lb.inputs.zoneId);
@@ -129,7 +180,12 @@ describe("review: FailoverDns held-out programs (every provider × strategy, def
     });
 
     it("proxied by default, no TTL, default pools in priority order and a fallback pool, v6 property names (§6 CF 3, 6)", () => {
-      const steering: Record<string, string> = { failover: "off", latency: "dynamic_latency", weighted: "random", geo: "geo" };
+      const steering: Record<string, string> = {
+        failover: "off",
+        latency: "dynamic_latency",
+        weighted: "random",
+        geo: "geo",
+      };
       for (const c of DNS_CASES.filter((x) => x.provider === "cloudflare")) {
         const [lb] = of(plan, CF.lb, c.name);
         assert.strictEqual(lb.inputs.proxied, true);
@@ -178,14 +234,20 @@ describe("review: FailoverDns held-out programs (every provider × strategy, def
     it("Performance endpoints carry endpointLocation and geographic profiles a WORLD catch-all (§6 Azure 4)", () => {
       for (const e of of(plan, TM.endpoint, "tm-latency")) assert.ok(e.inputs.endpointLocation, e.name);
       assert.ok(of(plan, TM.endpoint, "tm-geo").some((e) => (e.inputs.geoMapping as string[]).includes("WORLD")));
-      const mc = (of(plan, TM.profile, "tm-failover")[0].inputs.monitorConfig as any);
-      assert.ok([10, 30].includes(mc.intervalInSeconds) && mc.timeoutInSeconds >= 5 && mc.timeoutInSeconds <= (mc.intervalInSeconds === 10 ? 9 : 10));
+      const mc = of(plan, TM.profile, "tm-failover")[0].inputs.monitorConfig as any;
+      assert.ok(
+        [10, 30].includes(mc.intervalInSeconds) &&
+          mc.timeoutInSeconds >= 5 &&
+          mc.timeoutInSeconds <= (mc.intervalInSeconds === 10 ? 9 : 10),
+      );
     });
 
     it("drain disables the endpoint; manual failover gives the chosen endpoint priority 1", () => {
       assert.strictEqual(getResource(plan, TM.endpoint, "tm-drain-eu").inputs.endpointStatus, "Disabled");
       assert.strictEqual(getResource(plan, TM.endpoint, "tm-manual-eu").inputs.priority, 1);
-      const priorities = findResources(plan, TM.endpoint).filter((e) => e.name.startsWith("tm-manual-")).map((e) => e.inputs.priority);
+      const priorities = findResources(plan, TM.endpoint)
+        .filter((e) => e.name.startsWith("tm-manual-"))
+        .map((e) => e.inputs.priority);
       assert.strictEqual(new Set(priorities).size, priorities.length);
     });
   });
@@ -201,16 +263,23 @@ describe("review: FailoverDns held-out programs (every provider × strategy, def
         const policy = rs.inputs.routingPolicy as any;
         assert.ok(policy.healthCheck);
         assert.strictEqual(rs.inputs.rrdatas, undefined);
-        for (const ip of allStrings(policy).filter((s) => /^\d+\.\d+\.\d+\.\d+$/.test(s))) assert.match(ip, /^203\.0\.113\./);
+        for (const ip of allStrings(policy).filter((s) => /^\d+\.\d+\.\d+\.\d+$/.test(s)))
+          assert.match(ip, /^203\.0\.113\./);
         assert.ok(!(policy.wrrs && policy.geos), "§6 GCP 4: no WRR + geo");
       }
     });
 
     it("failover backups are geo-keyed with no trickle (§6 GCP 4); drain leaves the endpoint out; manual moves the primary", () => {
       const pb = (name: string) => (getResource(plan, GDNS.record, name).inputs.routingPolicy as any).primaryBackup;
-      assert.deepStrictEqual(pb("gdns-failover-record").backupGeos.map((b: any) => b.location), ["europe-west1", "asia-southeast1"]);
+      assert.deepStrictEqual(
+        pb("gdns-failover-record").backupGeos.map((b: any) => b.location),
+        ["europe-west1", "asia-southeast1"],
+      );
       assert.strictEqual(pb("gdns-failover-record").trickleRatio, 0);
-      assert.deepStrictEqual(pb("gdns-drain-record").backupGeos.map((b: any) => b.location), ["asia-southeast1"]);
+      assert.deepStrictEqual(
+        pb("gdns-drain-record").backupGeos.map((b: any) => b.location),
+        ["asia-southeast1"],
+      );
       assert.deepStrictEqual(pb("gdns-manual-record").primary.externalEndpoints, ["203.0.113.11"]);
     });
   });
@@ -250,12 +319,21 @@ describe("review: MultiRegionService held-out programs (1 and 5 regions per clou
     const p = plans.aws5;
     for (const l of labelsOf("aws", 5)) {
       const https = getResource(p, "aws:lb/listener:Listener", `api-${l}-https`);
-      assert.ok(dependsOn(p, https, getResource(p, "aws:acm/certificateValidation:CertificateValidation", `api-${l}-cert-validated`)));
+      assert.ok(
+        dependsOn(
+          p,
+          https,
+          getResource(p, "aws:acm/certificateValidation:CertificateValidation", `api-${l}-cert-validated`),
+        ),
+      );
       assert.strictEqual(https.inputs.sslPolicy, "ELBSecurityPolicy-TLS13-1-2-2021-06");
       assert.ok(dependsOn(p, getResource(p, "aws:ecs/service:Service", `api-${l}-service`), https));
       const http = getResource(p, "aws:lb/listener:Listener", `api-${l}-http`);
       assert.strictEqual((http.inputs.defaultActions as any[])[0].type, "redirect");
-      for (const r of p.resources.filter((x) => x.custom && x.name.startsWith(`api-${l}-`) && x.type !== "aws:route53/record:Record")) assert.strictEqual(r.inputs.region, l, r.name);
+      for (const r of p.resources.filter(
+        (x) => x.custom && x.name.startsWith(`api-${l}-`) && x.type !== "aws:route53/record:Record",
+      ))
+        assert.strictEqual(r.inputs.region, l, r.name);
     }
     assert.strictEqual(findResources(p, "aws:iam/role:Role").length, 1, "one execution role (IAM is global)");
   });
@@ -263,7 +341,8 @@ describe("review: MultiRegionService held-out programs (1 and 5 regions per clou
   it("gcp: every NEG exists before the backend service, the proxy has a TLS 1.2+ policy, Cloud Run admits only the LB", () => {
     const p = plans.gcp5;
     const backend = getResource(p, "gcp:compute/backendService:BackendService");
-    for (const neg of findResources(p, "gcp:compute/regionNetworkEndpointGroup:RegionNetworkEndpointGroup")) assert.ok(dependsOn(p, backend, neg), neg.name);
+    for (const neg of findResources(p, "gcp:compute/regionNetworkEndpointGroup:RegionNetworkEndpointGroup"))
+      assert.ok(dependsOn(p, backend, neg), neg.name);
     assert.strictEqual((backend.inputs.backends as any[]).length, 5);
     assert.strictEqual(backend.inputs.healthChecks, undefined, "serverless NEGs take no health checks");
     assert.ok(backend.inputs.outlierDetection);
@@ -271,7 +350,10 @@ describe("review: MultiRegionService held-out programs (1 and 5 regions per clou
     for (const run of findResources(p, "gcp:cloudrunv2/service:Service")) {
       assert.strictEqual(run.inputs.ingress, "INGRESS_TRAFFIC_INTERNAL_LOAD_BALANCER");
       assert.strictEqual(run.inputs.deletionProtection, false);
-      assert.ok(((run.inputs.template as any).scaling.minInstanceCount as number) >= 1, "service health needs a warm instance");
+      assert.ok(
+        ((run.inputs.template as any).scaling.minInstanceCount as number) >= 1,
+        "service health needs a warm instance",
+      );
     }
   });
 
@@ -285,9 +367,10 @@ describe("review: MultiRegionService held-out programs (1 and 5 regions per clou
     }
     assert.strictEqual(route.inputs.forwardingProtocol, "HttpsOnly");
     assert.strictEqual(route.inputs.httpsRedirect, "Enabled");
-    const probe = (getResource(p, "azure-native:cdn:AFDOriginGroup").inputs.healthProbeSettings as any);
+    const probe = getResource(p, "azure-native:cdn:AFDOriginGroup").inputs.healthProbeSettings as any;
     assert.ok(probe.probeIntervalInSeconds <= 30, "§6 Azure 7: not the 240 s default");
-    for (const app of findResources(p, "azure-native:app:ContainerApp")) assert.strictEqual((app.inputs.configuration as any).ingress.allowInsecure, false);
+    for (const app of findResources(p, "azure-native:app:ContainerApp"))
+      assert.strictEqual((app.inputs.configuration as any).ingress.allowInsecure, false);
   });
 
   it("mixed AWS + GCP behind Cloudflare: independent regions, Host override for Cloud Run, failoverSeconds <= 30 s, secrets stay secret", () => {
@@ -297,7 +380,10 @@ describe("review: MultiRegionService held-out programs (1 and 5 regions per clou
     const run = getResource(p, CF.pool, "api-dns-europe-west1-pool");
     const origin = (run.inputs.origins as any[])[0];
     assert.deepStrictEqual(origin.header, { hosts: [origin.address] });
-    assert.strictEqual((getResource(p, CF.pool, "api-dns-us-east-1-pool").inputs.origins as any[])[0].header, undefined);
+    assert.strictEqual(
+      (getResource(p, CF.pool, "api-dns-us-east-1-pool").inputs.origins as any[])[0].header,
+      undefined,
+    );
     assert.deepStrictEqual(getResource(p, CF.monitor).inputs.header, { Host: ["api.example.com"] });
     const validation = getResource(p, "cloudflare:index/dnsRecord:DnsRecord");
     assert.strictEqual(validation.inputs.proxied, false);

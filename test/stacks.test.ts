@@ -43,16 +43,26 @@ describe("app stack (stacks/)", () => {
   });
 
   it("runs the service in 1, 2 and 3 regions for dev, staging and prod", () => {
-    const regions = (p: Plan) => findResources(p, "aws:ecs/service:Service").map((r) => r.inputs.region).sort();
+    const regions = (p: Plan) =>
+      findResources(p, "aws:ecs/service:Service")
+        .map((r) => r.inputs.region)
+        .sort();
     assert.deepEqual(regions(plans.dev), ["us-east-1"]);
     assert.deepEqual(regions(plans.staging), ["eu-west-1", "us-east-1"]);
     assert.deepEqual(regions(plans.prod), ["ap-southeast-1", "eu-west-1", "us-east-1"]);
-    for (const env of ["dev", "staging", "prod"]) assert.deepEqual(plans[env].outputs.regions, plans[env].outputs.regions);
+    for (const env of ["dev", "staging", "prod"])
+      assert.deepEqual(plans[env].outputs.regions, plans[env].outputs.regions);
   });
 
   it("composes the four components: functions behind an API, a service behind failover DNS", () => {
     const types = new Set(plans.prod.resources.map((r) => r.type));
-    for (const t of ["meridian:index:ServerlessFunction", "meridian:index:ApiGateway", "meridian:index:MultiRegionService", "meridian:index:FailoverDns"]) assert.ok(types.has(t), t);
+    for (const t of [
+      "meridian:index:ServerlessFunction",
+      "meridian:index:ApiGateway",
+      "meridian:index:MultiRegionService",
+      "meridian:index:FailoverDns",
+    ])
+      assert.ok(types.has(t), t);
     assert.equal(findResources(plans.prod, "aws:route53/healthCheck:HealthCheck").length, 3);
     assert.equal(plans.dev.outputs.apiUrl, "https://api.dev.example.com");
     assert.equal(plans.prod.outputs.url, "https://www.example.com");
@@ -68,14 +78,21 @@ describe("app stack (stacks/)", () => {
     const stateful = (p: Plan) => p.resources.filter((r) => isStateful(r.type));
     assert.ok(stateful(plans.prod).length >= 8);
     for (const r of stateful(plans.prod)) assert.ok(r.protect && r.retainOnDelete, r.urn);
-    assert.ok(plans.prod.resources.filter((r) => r.protect).every((r) => isStateful(r.type)), "only stateful resources are protected");
+    assert.ok(
+      plans.prod.resources.filter((r) => r.protect).every((r) => isStateful(r.type)),
+      "only stateful resources are protected",
+    );
     assert.ok(plans.dev.resources.every((r) => !r.protect));
   });
 
   it("passes every mandatory policy in every environment", () => {
     for (const env of ["dev", "staging", "prod"]) {
       const violations = checkPlan(plans[env]);
-      assert.deepEqual(violations.map((v) => `${v.policy} ${v.urn}: ${v.message}`), [], env);
+      assert.deepEqual(
+        violations.map((v) => `${v.policy} ${v.urn}: ${v.message}`),
+        [],
+        env,
+      );
     }
   });
 

@@ -8,7 +8,8 @@ import { EXAMPLES, examplePlan } from "./support/examples";
 
 const SNAPSHOTS = path.join(__dirname, "snapshots");
 const UPDATE = process.env.UPDATE_SNAPSHOTS === "1";
-const UPDATE_COMMAND = "UPDATE_SNAPSHOTS=1 npx mocha test/urn*.test.ts (then review and commit test/snapshots/*.urns.json)";
+const UPDATE_COMMAND =
+  "UPDATE_SNAPSHOTS=1 npx mocha test/urn*.test.ts (then review and commit test/snapshots/*.urns.json)";
 
 const snapshotFile = (example: string) => path.join(SNAPSHOTS, `${example}.urns.json`);
 
@@ -19,7 +20,8 @@ describe("URN stability: every example keeps the URNs of its snapshot (or aliase
     for (const example of EXAMPLES) plans[example] = await examplePlan(example);
     if (UPDATE) {
       fs.mkdirSync(SNAPSHOTS, { recursive: true });
-      for (const example of EXAMPLES) fs.writeFileSync(snapshotFile(example), `${JSON.stringify(urnSnapshot(plans[example]), null, 2)}\n`);
+      for (const example of EXAMPLES)
+        fs.writeFileSync(snapshotFile(example), `${JSON.stringify(urnSnapshot(plans[example]), null, 2)}\n`);
     }
   });
 
@@ -27,7 +29,10 @@ describe("URN stability: every example keeps the URNs of its snapshot (or aliase
     describe(example, () => {
       const read = (): UrnSnapshot => {
         const file = snapshotFile(example);
-        assert.ok(fs.existsSync(file), `no URN snapshot for example ${example} (${path.relative(process.cwd(), file)}); create it with: ${UPDATE_COMMAND}`);
+        assert.ok(
+          fs.existsSync(file),
+          `no URN snapshot for example ${example} (${path.relative(process.cwd(), file)}); create it with: ${UPDATE_COMMAND}`,
+        );
         return JSON.parse(fs.readFileSync(file, "utf8"));
       };
 
@@ -39,8 +44,16 @@ describe("URN stability: every example keeps the URNs of its snapshot (or aliase
       it("the snapshot is current (new URNs are reviewed and recorded)", () => {
         const snap = read();
         const c = compareUrns(snap, plans[example]);
-        assert.deepEqual(c.added, [], `examples/${example}: the plan has URNs the snapshot does not list. Check that none is a renamed resource (that needs an alias), then run: ${UPDATE_COMMAND}`);
-        assert.deepEqual(snap.stateful, urnSnapshot(plans[example]).stateful, `examples/${example}: stateful resources changed; run: ${UPDATE_COMMAND}`);
+        assert.deepEqual(
+          c.added,
+          [],
+          `examples/${example}: the plan has URNs the snapshot does not list. Check that none is a renamed resource (that needs an alias), then run: ${UPDATE_COMMAND}`,
+        );
+        assert.deepEqual(
+          snap.stateful,
+          urnSnapshot(plans[example]).stateful,
+          `examples/${example}: stateful resources changed; run: ${UPDATE_COMMAND}`,
+        );
       });
 
       it("the snapshot is consistent: one URN per resource, stateful ones among them", () => {
@@ -88,17 +101,35 @@ describe("URN stability: the check itself", () => {
   it("accepts the rename when the child aliases its old name", async () => {
     const c = compareUrns(before_, await recordPlan(() => new Box("data", "data-store", [{ name: "data-bucket" }])));
     assert.deepEqual(c.lost, []);
-    assert.deepEqual(c.aliased.map((a) => a.from), ["urn:pulumi:dev::meridian::meridian:test:Box$aws:s3/bucketV2:BucketV2::data-bucket"]);
+    assert.deepEqual(
+      c.aliased.map((a) => a.from),
+      ["urn:pulumi:dev::meridian::meridian:test:Box$aws:s3/bucketV2:BucketV2::data-bucket"],
+    );
   });
 
   it("flags a child moved out of its component unless it aliases its old parent", async () => {
     const oldParent = "urn:pulumi:dev::meridian::meridian:test:Box::data";
     const child = "urn:pulumi:dev::meridian::meridian:test:Box$aws:s3/bucketV2:BucketV2::data-bucket";
-    const moved = compareUrns(before_, await recordPlan(() => { new Bucket("data-bucket"); }));
+    const moved = compareUrns(
+      before_,
+      await recordPlan(() => {
+        new Bucket("data-bucket");
+      }),
+    );
     assert.deepEqual(moved.lost, [child, oldParent].sort());
-    assert.deepEqual(moved.lostStateful.map((l) => l.urn), [child]);
-    const aliased = compareUrns(before_, await recordPlan(() => { new Bucket("data-bucket", { aliases: [{ parent: oldParent }] }); }));
+    assert.deepEqual(
+      moved.lostStateful.map((l) => l.urn),
+      [child],
+    );
+    const aliased = compareUrns(
+      before_,
+      await recordPlan(() => {
+        new Bucket("data-bucket", { aliases: [{ parent: oldParent }] });
+      }),
+    );
     assert.deepEqual(aliased.lost, [oldParent], "only the (stateless) component itself is gone");
-    assert.deepEqual(aliased.aliased, [{ from: child, to: "urn:pulumi:dev::meridian::aws:s3/bucketV2:BucketV2::data-bucket" }]);
+    assert.deepEqual(aliased.aliased, [
+      { from: child, to: "urn:pulumi:dev::meridian::aws:s3/bucketV2:BucketV2::data-bucket" },
+    ]);
   });
 });

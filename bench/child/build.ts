@@ -13,7 +13,9 @@ const { bundleFunction } = libModule<typeof import("../../lib/bundling/bundle")>
 const start = process.hrtime.bigint();
 const pass = () => {
   const t = process.hrtime.bigint();
-  const bundles = entries.map((entry) => bundleFunction({ entry, cloud: cloud as "aws", adapter: adapter === "adapter" }));
+  const bundles = entries.map((entry) =>
+    bundleFunction({ entry, cloud: cloud as "aws", adapter: adapter === "adapter" }),
+  );
   return { ms: Number(process.hrtime.bigint() - t) / 1e6, bundles };
 };
 const cold = pass();

@@ -29,11 +29,9 @@ export function loadedSdks(): string[] {
       return { url: fn.url };
     };
   } else {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { baselineProgram } = require("../baseline") as typeof import("../baseline");
     const plan = JSON.parse(fs.readFileSync(planFile, "utf8")) as Plan;
     program = () => {
-      // eslint-disable-next-line @typescript-eslint/no-require-imports
       require("@pulumi/aws");
       baselineProgram(plan)();
     };
@@ -41,5 +39,12 @@ export function loadedSdks(): string[] {
   const plan = await recordPlan(program);
   if (mode === "component") fs.writeFileSync(planFile, JSON.stringify(plan));
   const sinceStart = performance.now();
-  report(process.hrtime.bigint(), { ms: Math.round(sinceStart * 10) / 10, resources: plan.resources.length, sdks: loadedSdks() });
-})().catch((err) => { console.error(err); process.exit(1); });
+  report(process.hrtime.bigint(), {
+    ms: Math.round(sinceStart * 10) / 10,
+    resources: plan.resources.length,
+    sdks: loadedSdks(),
+  });
+})().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

@@ -30,4 +30,7 @@ import { baselineProgram } from "../baseline";
   const ms = Number(process.hrtime.bigint() - start) / 1e6;
   if (mode === "component") fs.writeFileSync(planFile, JSON.stringify(plan));
   report(start, { ms: Math.round(ms * 10) / 10, resources: plan.resources.length });
-})().catch((err) => { console.error(err); process.exit(1); });
+})().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

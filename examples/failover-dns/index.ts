@@ -24,8 +24,20 @@ const args: FailoverDnsArgs = {
   record: config.get("record") ?? "api",
   strategy,
   endpoints: [
-    { id: "use", address: config.get("usAddress") ?? "203.0.113.10", region: regions[0], geo: strategy === "geo" ? (provider === "gcp-cloud-dns" ? ["us-east4"] : ["WORLD", "GEO-NA"]) : undefined, enabled: drained !== "use" },
-    { id: "euw", address: config.get("euAddress") ?? "198.51.100.20", region: regions[1], geo: strategy === "geo" ? (provider === "gcp-cloud-dns" ? ["europe-west1"] : ["GEO-EU"]) : undefined, enabled: drained !== "euw" },
+    {
+      id: "use",
+      address: config.get("usAddress") ?? "203.0.113.10",
+      region: regions[0],
+      geo: strategy === "geo" ? (provider === "gcp-cloud-dns" ? ["us-east4"] : ["WORLD", "GEO-NA"]) : undefined,
+      enabled: drained !== "use",
+    },
+    {
+      id: "euw",
+      address: config.get("euAddress") ?? "198.51.100.20",
+      region: regions[1],
+      geo: strategy === "geo" ? (provider === "gcp-cloud-dns" ? ["europe-west1"] : ["GEO-EU"]) : undefined,
+      enabled: drained !== "euw",
+    },
   ],
   healthCheck: { path: "/healthz", protocol: "HTTPS" },
   primary: config.get("primary"),

@@ -11,13 +11,17 @@ const options = pulumi.getStack() === "prod" ? { transformations: [protectStatef
  */
 const config = new pulumi.Config();
 
-const app = new MultiRegionService("app", {
-  regions: ["azure:westeurope", "azure:northeurope"],
-  container: { image: "mcr.microsoft.com/k8se/quickstart:latest", port: 80, cpu: 0.5, memoryMb: 1024 },
-  healthCheck: { path: "/", intervalSeconds: 30, failureThreshold: 3 },
-  routing: { strategy: "failover" },
-  primary: config.get("primary") as Placement | undefined,
-}, options);
+const app = new MultiRegionService(
+  "app",
+  {
+    regions: ["azure:westeurope", "azure:northeurope"],
+    container: { image: "mcr.microsoft.com/k8se/quickstart:latest", port: 80, cpu: 0.5, memoryMb: 1024 },
+    healthCheck: { path: "/", intervalSeconds: 30, failureThreshold: 3 },
+    routing: { strategy: "failover" },
+    primary: config.get("primary") as Placement | undefined,
+  },
+  options,
+);
 
 export const url = app.url;
 export const endpoints = app.endpoints;

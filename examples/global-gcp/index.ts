@@ -11,13 +11,20 @@ const options = pulumi.getStack() === "prod" ? { transformations: [protectStatef
  */
 const config = new pulumi.Config();
 
-const web = new MultiRegionService("web", {
-  regions: ["gcp:us-central1", "gcp:europe-west1", "gcp:asia-northeast1"],
-  container: { image: "us-docker.pkg.dev/cloudrun/container/hello", port: 8080, cpu: 1, memoryMb: 512 },
-  healthCheck: { path: "/", intervalSeconds: 10 },
-  routing: { strategy: "latency", dns: { provider: "route53", zone: config.require("zone"), record: config.get("record") ?? "www" } },
-  perRegion: { "gcp:us-central1": { count: 2 } },
-}, options);
+const web = new MultiRegionService(
+  "web",
+  {
+    regions: ["gcp:us-central1", "gcp:europe-west1", "gcp:asia-northeast1"],
+    container: { image: "us-docker.pkg.dev/cloudrun/container/hello", port: 8080, cpu: 1, memoryMb: 512 },
+    healthCheck: { path: "/", intervalSeconds: 10 },
+    routing: {
+      strategy: "latency",
+      dns: { provider: "route53", zone: config.require("zone"), record: config.get("record") ?? "www" },
+    },
+    perRegion: { "gcp:us-central1": { count: 2 } },
+  },
+  options,
+);
 
 export const url = web.url;
 export const endpoints = web.endpoints;

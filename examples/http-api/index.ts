@@ -16,31 +16,48 @@ const domain = config.get("domain");
 const issuer = config.get("jwtIssuer");
 const audience = config.get("jwtAudience");
 
-const users = new ServerlessFunction("users", {
-  target,
-  runtime: "nodejs20",
-  entry: path.join(__dirname, "handlers", "users.ts"),
-}, options);
-
-const health = new ServerlessFunction("health", {
-  target,
-  runtime: "nodejs20",
-  entry: path.join(__dirname, "handlers", "health.ts"),
-}, options);
-
-const api = new ApiGateway("api", {
-  target,
-  routes: {
-    "GET /users": users,
-    "GET /users/{id}": users,
-    "POST /users": users,
-    "GET /health": health,
+const users = new ServerlessFunction(
+  "users",
+  {
+    target,
+    runtime: "nodejs20",
+    entry: path.join(__dirname, "handlers", "users.ts"),
   },
-  cors: { allowOrigins: ["*"], allowMethods: ["GET", "POST"], allowHeaders: ["content-type", "authorization"], maxAgeSeconds: 600 },
-  auth: issuer && audience ? { jwt: { issuer, audiences: [audience] } } : undefined,
-  domain,
-  info: { title: "Users API", version: "1.0.0" },
-}, options);
+  options,
+);
+
+const health = new ServerlessFunction(
+  "health",
+  {
+    target,
+    runtime: "nodejs20",
+    entry: path.join(__dirname, "handlers", "health.ts"),
+  },
+  options,
+);
+
+const api = new ApiGateway(
+  "api",
+  {
+    target,
+    routes: {
+      "GET /users": users,
+      "GET /users/{id}": users,
+      "POST /users": users,
+      "GET /health": health,
+    },
+    cors: {
+      allowOrigins: ["*"],
+      allowMethods: ["GET", "POST"],
+      allowHeaders: ["content-type", "authorization"],
+      maxAgeSeconds: 600,
+    },
+    auth: issuer && audience ? { jwt: { issuer, audiences: [audience] } } : undefined,
+    domain,
+    info: { title: "Users API", version: "1.0.0" },
+  },
+  options,
+);
 
 export const url = api.url;
 export const openapi = api.openapi;

@@ -14,20 +14,27 @@ const zone = config.require("zone");
 const record = config.get("record") ?? "api";
 const zoneId = config.get("zoneId");
 
-const api = new MultiRegionService("api", {
-  regions: ["aws:us-east-1", "aws:eu-west-1", "aws:ap-southeast-1"],
-  container: {
-    image: "public.ecr.aws/nginx/nginx:1.27",
-    port: 80,
-    cpu: 0.5,
-    memoryMb: 1024,
-    environment: { APP_ENV: pulumi.getStack() },
+const api = new MultiRegionService(
+  "api",
+  {
+    regions: ["aws:us-east-1", "aws:eu-west-1", "aws:ap-southeast-1"],
+    container: {
+      image: "public.ecr.aws/nginx/nginx:1.27",
+      port: 80,
+      cpu: 0.5,
+      memoryMb: 1024,
+      environment: { APP_ENV: pulumi.getStack() },
+    },
+    healthCheck: { path: "/", intervalSeconds: 10, failureThreshold: 3 },
+    routing: {
+      strategy: "latency",
+      dns: { provider: "route53", zone, record, route53: zoneId ? { zoneId } : undefined },
+    },
+    drained: config.getObject<Placement[]>("drained"),
+    perRegion: { "aws:us-east-1": { count: 3 } },
   },
-  healthCheck: { path: "/", intervalSeconds: 10, failureThreshold: 3 },
-  routing: { strategy: "latency", dns: { provider: "route53", zone, record, route53: zoneId ? { zoneId } : undefined } },
-  drained: config.getObject<Placement[]>("drained"),
-  perRegion: { "aws:us-east-1": { count: 3 } },
-}, options);
+  options,
+);
 
 export const url = api.url;
 export const endpoints = api.endpoints;

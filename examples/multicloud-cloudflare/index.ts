@@ -11,20 +11,28 @@ const options = pulumi.getStack() === "prod" ? { transformations: [protectStatef
  */
 const config = new pulumi.Config();
 
-const api = new MultiRegionService("api", {
-  regions: ["aws:us-east-1", "gcp:europe-west1"],
-  container: { image: "ghcr.io/acme/api:1.4.2", port: 8080, cpu: 1, memoryMb: 2048 },
-  healthCheck: { path: "/healthz", intervalSeconds: 15, failureThreshold: 2 },
-  routing: {
-    strategy: "failover",
-    dns: {
-      provider: "cloudflare",
-      zone: config.require("zone"),
-      record: config.get("record") ?? "api",
-      cloudflare: { accountId: config.require("cloudflareAccountId"), zoneId: config.require("cloudflareZoneId"), plan: "business" },
+const api = new MultiRegionService(
+  "api",
+  {
+    regions: ["aws:us-east-1", "gcp:europe-west1"],
+    container: { image: "ghcr.io/acme/api:1.4.2", port: 8080, cpu: 1, memoryMb: 2048 },
+    healthCheck: { path: "/healthz", intervalSeconds: 15, failureThreshold: 2 },
+    routing: {
+      strategy: "failover",
+      dns: {
+        provider: "cloudflare",
+        zone: config.require("zone"),
+        record: config.get("record") ?? "api",
+        cloudflare: {
+          accountId: config.require("cloudflareAccountId"),
+          zoneId: config.require("cloudflareZoneId"),
+          plan: "business",
+        },
+      },
     },
   },
-}, options);
+  options,
+);
 
 export const url = api.url;
 export const endpoints = api.endpoints;

@@ -9,15 +9,19 @@ const config = new pulumi.Config("meridian");
 const target = config.require("target") as Placement;
 const appConfig = new pulumi.Config();
 
-const hello = new ServerlessFunction("hello", {
-  target,
-  entry: path.join(__dirname, "handler.ts"),
-  url: true,
-  environment: { GREETING: "Hello from Meridian" },
-  // `pulumi config set --secret apiToken ...`; a default keeps the example deployable as is.
-  secrets: { API_TOKEN: appConfig.getSecret("apiToken") ?? pulumi.secret("change-me") },
-  triggers: [{ type: "http" }, { type: "schedule", schedule: "rate(1 hour)" }],
-}, options);
+const hello = new ServerlessFunction(
+  "hello",
+  {
+    target,
+    entry: path.join(__dirname, "handler.ts"),
+    url: true,
+    environment: { GREETING: "Hello from Meridian" },
+    // `pulumi config set --secret apiToken ...`; a default keeps the example deployable as is.
+    secrets: { API_TOKEN: appConfig.getSecret("apiToken") ?? pulumi.secret("change-me") },
+    triggers: [{ type: "http" }, { type: "schedule", schedule: "rate(1 hour)" }],
+  },
+  options,
+);
 
 export const url = hello.url;
 export const nativeName = hello.nativeName;

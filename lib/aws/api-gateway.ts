@@ -35,120 +35,218 @@ export const HTTP_API_ACCESS_LOG_FORMAT = JSON.stringify({
  * `${executionArn}/*\/*`, a JWT authorizer, CORS, and with a domain the ACM certificate (validated in Route 53),
  * the regional domain name (TLS 1.2), the API mapping and an alias record.
  */
-export function createAwsApiGateway(parent: pulumi.Resource, model: ApiModel, transforms: Transforms | undefined): { url: pulumi.Output<string> } {
+export function createAwsApiGateway(
+  parent: pulumi.Resource,
+  model: ApiModel,
+  transforms: Transforms | undefined,
+): { url: pulumi.Output<string> } {
   const name = model.name;
   const region = model.placement.region!;
   const tags = commonTags("aws", "ApiGateway");
   const opts = (): pulumi.CustomResourceOptions => ({ parent });
 
   const cors = model.cors;
-  const api = new aws.apigatewayv2.Api(...withTransform(transforms, "api", `${name}-api`, {
-    name: physicalName("awsApi", name),
-    protocolType: "HTTP",
-    description: `${model.info.title} ${model.info.version}`,
-    version: model.info.version,
-    corsConfiguration: cors ? {
-      allowOrigins: [...cors.allowOrigins],
-      allowMethods: [...cors.allowMethods],
-      allowHeaders: [...cors.allowHeaders],
-      maxAge: cors.maxAgeSeconds,
-    } : undefined,
-    region,
-    tags,
-  } satisfies aws.apigatewayv2.ApiArgs, opts()));
+  const api = new aws.apigatewayv2.Api(
+    ...withTransform(
+      transforms,
+      "api",
+      `${name}-api`,
+      {
+        name: physicalName("awsApi", name),
+        protocolType: "HTTP",
+        description: `${model.info.title} ${model.info.version}`,
+        version: model.info.version,
+        corsConfiguration: cors
+          ? {
+              allowOrigins: [...cors.allowOrigins],
+              allowMethods: [...cors.allowMethods],
+              allowHeaders: [...cors.allowHeaders],
+              maxAge: cors.maxAgeSeconds,
+            }
+          : undefined,
+        region,
+        tags,
+      } satisfies aws.apigatewayv2.ApiArgs,
+      opts(),
+    ),
+  );
 
-  const authorizer = model.auth?.kind === "jwt"
-    ? new aws.apigatewayv2.Authorizer(...withTransform(transforms, "authorizer", `${name}-jwt`, {
-      apiId: api.id,
-      authorizerType: "JWT",
-      name: "jwt",
-      identitySources: ["$request.header.Authorization"],
-      jwtConfiguration: { issuer: model.auth.issuer, audiences: [...model.auth.audiences] },
-      region,
-    } satisfies aws.apigatewayv2.AuthorizerArgs, opts()))
-    : undefined;
+  const authorizer =
+    model.auth?.kind === "jwt"
+      ? new aws.apigatewayv2.Authorizer(
+          ...withTransform(
+            transforms,
+            "authorizer",
+            `${name}-jwt`,
+            {
+              apiId: api.id,
+              authorizerType: "JWT",
+              name: "jwt",
+              identitySources: ["$request.header.Authorization"],
+              jwtConfiguration: { issuer: model.auth.issuer, audiences: [...model.auth.audiences] },
+              region,
+            } satisfies aws.apigatewayv2.AuthorizerArgs,
+            opts(),
+          ),
+        )
+      : undefined;
 
   const integrations = model.functions.map((fn) => {
     const lambda = fn.aws!;
-    const integration = new aws.apigatewayv2.Integration(...withTransform(transforms, "integration", `${name}-${fn.name}-integration`, {
-      apiId: api.id,
-      integrationType: "AWS_PROXY",
-      integrationMethod: "POST",
-      integrationUri: lambda.invokeArn,
-      payloadFormatVersion: "2.0",
-      timeoutMilliseconds: 30000,
-      region,
-    } satisfies aws.apigatewayv2.IntegrationArgs, opts()));
+    const integration = new aws.apigatewayv2.Integration(
+      ...withTransform(
+        transforms,
+        "integration",
+        `${name}-${fn.name}-integration`,
+        {
+          apiId: api.id,
+          integrationType: "AWS_PROXY",
+          integrationMethod: "POST",
+          integrationUri: lambda.invokeArn,
+          payloadFormatVersion: "2.0",
+          timeoutMilliseconds: 30000,
+          region,
+        } satisfies aws.apigatewayv2.IntegrationArgs,
+        opts(),
+      ),
+    );
     // `/*/*` (stage/method-path) also covers the `$default` route; `/*/*/*` would not (pitfall AWS 1).
-    new aws.lambda.Permission(...withTransform(transforms, "permission", `${name}-${fn.name}-permission`, {
-      action: "lambda:InvokeFunction",
-      function: lambda.functionName,
-      principal: "apigateway.amazonaws.com",
-      sourceArn: pulumi.interpolate`${api.executionArn}/*/*`,
-      region,
-    } satisfies aws.lambda.PermissionArgs, opts()));
+    new aws.lambda.Permission(
+      ...withTransform(
+        transforms,
+        "permission",
+        `${name}-${fn.name}-permission`,
+        {
+          action: "lambda:InvokeFunction",
+          function: lambda.functionName,
+          principal: "apigateway.amazonaws.com",
+          sourceArn: pulumi.interpolate`${api.executionArn}/*/*`,
+          region,
+        } satisfies aws.lambda.PermissionArgs,
+        opts(),
+      ),
+    );
     return integration;
   });
 
-  const routes = model.routes.map((route) => new aws.apigatewayv2.Route(...withTransform(transforms, "route", `${name}-route-${route.operationId}`, {
-    apiId: api.id,
-    routeKey: route.key,
-    target: pulumi.interpolate`integrations/${integrations[route.functionIndex].id}`,
-    operationName: route.operationId,
-    authorizationType: authorizer ? "JWT" : "NONE",
-    authorizerId: authorizer?.id,
-    region,
-  } satisfies aws.apigatewayv2.RouteArgs, opts())));
+  const routes = model.routes.map(
+    (route) =>
+      new aws.apigatewayv2.Route(
+        ...withTransform(
+          transforms,
+          "route",
+          `${name}-route-${route.operationId}`,
+          {
+            apiId: api.id,
+            routeKey: route.key,
+            target: pulumi.interpolate`integrations/${integrations[route.functionIndex].id}`,
+            operationName: route.operationId,
+            authorizationType: authorizer ? "JWT" : "NONE",
+            authorizerId: authorizer?.id,
+            region,
+          } satisfies aws.apigatewayv2.RouteArgs,
+          opts(),
+        ),
+      ),
+  );
 
   const logs = model.accessLogs.enabled
     ? logGroup(`${name}-access-logs`, {
-      logGroupName: `/aws/apigateway/${physicalName("awsLogGroupPart", name)}`,
-      region,
-      retentionDays: model.accessLogs.retentionDays!,
-      tags,
-      parent,
-      transform: transforms?.logGroup,
-    })
+        logGroupName: `/aws/apigateway/${physicalName("awsLogGroupPart", name)}`,
+        region,
+        retentionDays: model.accessLogs.retentionDays!,
+        tags,
+        parent,
+        transform: transforms?.logGroup,
+      })
     : undefined;
 
-  const stage = new aws.apigatewayv2.Stage(...withTransform(transforms, "stage", `${name}-stage`, {
-    apiId: api.id,
-    name: "$default",
-    autoDeploy: true,
-    accessLogSettings: logs ? { destinationArn: logs.arn, format: HTTP_API_ACCESS_LOG_FORMAT } : undefined,
-    defaultRouteSettings: model.throttle
-      ? { throttlingRateLimit: model.throttle.ratePerSecond, throttlingBurstLimit: model.throttle.burst, detailedMetricsEnabled: false }
-      : { detailedMetricsEnabled: false },
-    region,
-    tags,
-  } satisfies aws.apigatewayv2.StageArgs, { parent, dependsOn: routes }));
+  const stage = new aws.apigatewayv2.Stage(
+    ...withTransform(
+      transforms,
+      "stage",
+      `${name}-stage`,
+      {
+        apiId: api.id,
+        name: "$default",
+        autoDeploy: true,
+        accessLogSettings: logs ? { destinationArn: logs.arn, format: HTTP_API_ACCESS_LOG_FORMAT } : undefined,
+        defaultRouteSettings: model.throttle
+          ? {
+              throttlingRateLimit: model.throttle.ratePerSecond,
+              throttlingBurstLimit: model.throttle.burst,
+              detailedMetricsEnabled: false,
+            }
+          : { detailedMetricsEnabled: false },
+        region,
+        tags,
+      } satisfies aws.apigatewayv2.StageArgs,
+      { parent, dependsOn: routes },
+    ),
+  );
 
   if (!model.domain) return { url: api.apiEndpoint };
 
   const domain = model.domain;
   const zone = aws.route53.getZoneOutput({ name: domain.zone, privateZone: false }, { parent });
-  const { validation } = validatedCertificate(name, { domainName: domain.name, zoneId: zone.zoneId, region, tags, parent });
-  const domainName = new aws.apigatewayv2.DomainName(...withTransform(transforms, "domainName", `${name}-domain`, {
+  const { validation } = validatedCertificate(name, {
     domainName: domain.name,
-    domainNameConfiguration: { certificateArn: validation.certificateArn, endpointType: "REGIONAL", securityPolicy: "TLS_1_2" },
+    zoneId: zone.zoneId,
     region,
     tags,
-  } satisfies aws.apigatewayv2.DomainNameArgs, opts()));
-  new aws.apigatewayv2.ApiMapping(...withTransform(transforms, "apiMapping", `${name}-mapping`, {
-    apiId: api.id,
-    domainName: domainName.id,
-    stage: stage.id,
-    region,
-  } satisfies aws.apigatewayv2.ApiMappingArgs, opts()));
-  new aws.route53.Record(...withTransform(transforms, "record", `${name}-record`, {
-    zoneId: zone.zoneId,
-    name: domain.name,
-    type: "A",
-    aliases: [{
-      name: domainName.domainNameConfiguration.targetDomainName,
-      zoneId: domainName.domainNameConfiguration.hostedZoneId,
-      evaluateTargetHealth: false,
-    }],
-  } satisfies aws.route53.RecordArgs, opts()));
+    parent,
+  });
+  const domainName = new aws.apigatewayv2.DomainName(
+    ...withTransform(
+      transforms,
+      "domainName",
+      `${name}-domain`,
+      {
+        domainName: domain.name,
+        domainNameConfiguration: {
+          certificateArn: validation.certificateArn,
+          endpointType: "REGIONAL",
+          securityPolicy: "TLS_1_2",
+        },
+        region,
+        tags,
+      } satisfies aws.apigatewayv2.DomainNameArgs,
+      opts(),
+    ),
+  );
+  new aws.apigatewayv2.ApiMapping(
+    ...withTransform(
+      transforms,
+      "apiMapping",
+      `${name}-mapping`,
+      {
+        apiId: api.id,
+        domainName: domainName.id,
+        stage: stage.id,
+        region,
+      } satisfies aws.apigatewayv2.ApiMappingArgs,
+      opts(),
+    ),
+  );
+  new aws.route53.Record(
+    ...withTransform(
+      transforms,
+      "record",
+      `${name}-record`,
+      {
+        zoneId: zone.zoneId,
+        name: domain.name,
+        type: "A",
+        aliases: [
+          {
+            name: domainName.domainNameConfiguration.targetDomainName,
+            zoneId: domainName.domainNameConfiguration.hostedZoneId,
+            evaluateTargetHealth: false,
+          },
+        ],
+      } satisfies aws.route53.RecordArgs,
+      opts(),
+    ),
+  );
   return { url: pulumi.output(`https://${domain.name}`) };
 }

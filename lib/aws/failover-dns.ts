@@ -10,23 +10,38 @@ import { Transforms, withTransform } from "../core/transform";
  * Route 53 expansion of FailoverDns: one health check per endpoint and one record per endpoint (per location for
  * geo), each with a `setIdentifier` equal to the endpoint id, its routing policy and its health check.
  */
-export function createRoute53FailoverDns(name: string, r: ResolvedFailoverDns, parent: pulumi.Resource, transforms?: Transforms): { fqdn: pulumi.Output<string> } {
+export function createRoute53FailoverDns(
+  name: string,
+  r: ResolvedFailoverDns,
+  parent: pulumi.Resource,
+  transforms?: Transforms,
+): { fqdn: pulumi.Output<string> } {
   const opts = { parent };
-  const zoneId: pulumi.Input<string> = r.route53!.zoneId ?? aws.route53.getZoneOutput({ name: r.zone, privateZone: false }, opts).zoneId;
+  const zoneId: pulumi.Input<string> =
+    r.route53!.zoneId ?? aws.route53.getZoneOutput({ name: r.zone, privateZone: false }, opts).zoneId;
   const checks = new Map<string, aws.route53.HealthCheck>();
   for (const e of r.endpoints) {
-    checks.set(e.id, new aws.route53.HealthCheck(...withTransform(transforms, "healthCheck", `${name}-${e.id}-health`, healthCheckArgs(name, r, e), { parent })));
+    checks.set(
+      e.id,
+      new aws.route53.HealthCheck(
+        ...withTransform(transforms, "healthCheck", `${name}-${e.id}-health`, healthCheckArgs(name, r, e), { parent }),
+      ),
+    );
   }
 
   const records: aws.route53.Record[] = [];
   const record = (logical: string, args: aws.route53.RecordArgs) =>
-    records.push(new aws.route53.Record(...withTransform(transforms, "record", logical, args, {
-      parent,
-      // A changed setIdentifier or record type cannot be updated in place, and the old and new record would clash on
-      // create-before-delete (terraform-provider-aws#7199, #1668): delete first.
-      deleteBeforeReplace: true,
-      replaceOnChanges: ["setIdentifier"],
-    })));
+    records.push(
+      new aws.route53.Record(
+        ...withTransform(transforms, "record", logical, args, {
+          parent,
+          // A changed setIdentifier or record type cannot be updated in place, and the old and new record would clash on
+          // create-before-delete (terraform-provider-aws#7199, #1668): delete first.
+          deleteBeforeReplace: true,
+          replaceOnChanges: ["setIdentifier"],
+        }),
+      ),
+    );
   const target = (e: ResolvedEndpoint, recordName: string, setIdentifier: string): aws.route53.RecordArgs => ({
     zoneId,
     name: recordName,
@@ -44,14 +59,24 @@ export function createRoute53FailoverDns(name: string, r: ResolvedFailoverDns, p
       const declared = [...r.endpoints].sort((a, b) => a.priority - b.priority);
       const tierName = (k: number) => (k === 0 ? r.fqdn : `_tier${k + 1}.${r.fqdn}`);
       for (let k = 0; k < declared.length - 1; k++) {
-        record(`${name}-${declared[k].id}`, { ...target(declared[k], tierName(k), declared[k].id), failoverRoutingPolicies: [{ type: "PRIMARY" }] });
+        record(`${name}-${declared[k].id}`, {
+          ...target(declared[k], tierName(k), declared[k].id),
+          failoverRoutingPolicies: [{ type: "PRIMARY" }],
+        });
         if (k === declared.length - 2) {
           const last = declared[k + 1];
-          record(`${name}-${last.id}`, { ...target(last, tierName(k), last.id), failoverRoutingPolicies: [{ type: "SECONDARY" }] });
+          record(`${name}-${last.id}`, {
+            ...target(last, tierName(k), last.id),
+            failoverRoutingPolicies: [{ type: "SECONDARY" }],
+          });
         } else {
           // Route 53 has two tiers; the SECONDARY of tier k is an alias to the failover pair of tier k+1.
           record(`${name}-tier${k + 2}`, {
-            zoneId, name: tierName(k), type: r.route53!.recordType, setIdentifier: `tier${k + 2}`, allowOverwrite: false,
+            zoneId,
+            name: tierName(k),
+            type: r.route53!.recordType,
+            setIdentifier: `tier${k + 2}`,
+            allowOverwrite: false,
             failoverRoutingPolicies: [{ type: "SECONDARY" }],
             aliases: [{ name: tierName(k + 1), zoneId, evaluateTargetHealth: true }],
           });
@@ -60,23 +85,34 @@ export function createRoute53FailoverDns(name: string, r: ResolvedFailoverDns, p
       break;
     }
     case "latency":
-      for (const e of r.endpoints) record(`${name}-${e.id}`, { ...target(e, r.fqdn, e.id), latencyRoutingPolicies: [{ region: e.region! }] });
+      for (const e of r.endpoints)
+        record(`${name}-${e.id}`, { ...target(e, r.fqdn, e.id), latencyRoutingPolicies: [{ region: e.region! }] });
       break;
     case "weighted":
       // A drained endpoint gets weight 0 on top of its held-out health check.
-      for (const e of r.endpoints) record(`${name}-${e.id}`, { ...target(e, r.fqdn, e.id), weightedRoutingPolicies: [{ weight: e.heldOut ? 0 : e.weight }] });
+      for (const e of r.endpoints)
+        record(`${name}-${e.id}`, {
+          ...target(e, r.fqdn, e.id),
+          weightedRoutingPolicies: [{ weight: e.heldOut ? 0 : e.weight }],
+        });
       break;
     case "geo": {
       for (const e of r.endpoints) {
         for (const code of e.geo) {
           const slug = code.toLowerCase();
-          record(`${name}-${e.id}-${slug}`, { ...target(e, r.fqdn, `${e.id}-${slug}`), geolocationRoutingPolicies: [route53Geo(parseGeoCode(code)!)] });
+          record(`${name}-${e.id}-${slug}`, {
+            ...target(e, r.fqdn, `${e.id}-${slug}`),
+            geolocationRoutingPolicies: [route53Geo(parseGeoCode(code)!)],
+          });
         }
       }
       // Route 53 answers nothing for a location no record covers: the default (*) record is mandatory.
       const d = r.geoDefault!;
       if (!d.geo.includes("WORLD")) {
-        record(`${name}-${d.id}-default`, { ...target(d, r.fqdn, `${d.id}-default`), geolocationRoutingPolicies: [{ country: "*" }] });
+        record(`${name}-${d.id}-default`, {
+          ...target(d, r.fqdn, `${d.id}-default`),
+          geolocationRoutingPolicies: [{ country: "*" }],
+        });
       }
       break;
     }
@@ -111,9 +147,11 @@ function answer(e: ResolvedEndpoint, ttl: number, opts: pulumi.InvokeOutputOptio
   const alias = e.alias;
   if (!alias) return { ttl, records: [e.address] };
   const zoneId =
-    alias.kind === "given" ? alias.zoneId
-    : alias.kind === "cloudfront" ? CLOUDFRONT_ZONE_ID
-    : aws.lb.getHostedZoneIdOutput({ region: alias.region, loadBalancerType: alias.loadBalancerType }, opts).id;
+    alias.kind === "given"
+      ? alias.zoneId
+      : alias.kind === "cloudfront"
+        ? CLOUDFRONT_ZONE_ID
+        : aws.lb.getHostedZoneIdOutput({ region: alias.region, loadBalancerType: alias.loadBalancerType }, opts).id;
   // CloudFront aliases cannot evaluate target health (reference §6 AWS 8); the record's own health check still applies.
   return { aliases: [{ name: e.address, zoneId, evaluateTargetHealth: alias.kind !== "cloudfront" }] };
 }

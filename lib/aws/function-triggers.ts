@@ -11,26 +11,47 @@ import { serviceRole } from "./iam";
  * this function only. The payload `{ "meridian": "schedule" }` tells the adapter to deliver it to the portable
  * handler as `POST /__meridian/schedule`.
  */
-export function awsFunctionTriggers(parent: pulumi.Resource, fn: ValidatedFunction, lambda: aws.lambda.Function, region: string, tags: Record<string, string>): void {
+export function awsFunctionTriggers(
+  parent: pulumi.Resource,
+  fn: ValidatedFunction,
+  lambda: aws.lambda.Function,
+  region: string,
+  tags: Record<string, string>,
+): void {
   if (fn.schedules.length === 0) return;
   const t = fn.transform;
   const role = serviceRole(`${fn.name}-scheduler-role`, {
-    services: ["scheduler"], region, roleName: physicalName("awsIamRole", fn.name, "scheduler"), tags, parent, transform: t.schedulerRole,
-    statements: [{ Sid: "InvokeOwnFunction", Effect: "Allow", Action: ["lambda:InvokeFunction"], Resource: [lambda.arn] }],
+    services: ["scheduler"],
+    region,
+    roleName: physicalName("awsIamRole", fn.name, "scheduler"),
+    tags,
+    parent,
+    transform: t.schedulerRole,
+    statements: [
+      { Sid: "InvokeOwnFunction", Effect: "Allow", Action: ["lambda:InvokeFunction"], Resource: [lambda.arn] },
+    ],
   });
   fn.schedules.forEach((s, i) => {
-    new aws.scheduler.Schedule(...withTransform(t, "schedule", `${fn.name}-schedule-${i}`, {
-      name: physicalName("awsSchedule", fn.name, String(i)),
-      scheduleExpression: toAwsSchedule(s.parsed),
-      scheduleExpressionTimezone: s.timezone,
-      flexibleTimeWindow: { mode: "OFF" },
-      target: {
-        arn: lambda.arn,
-        roleArn: role.arn,
-        input: JSON.stringify({ meridian: "schedule", function: fn.name, schedule: s.expression }),
-        retryPolicy: { maximumRetryAttempts: 2, maximumEventAgeInSeconds: 3600 },
-      },
-      region,
-    } satisfies aws.scheduler.ScheduleArgs, { parent }));
+    new aws.scheduler.Schedule(
+      ...withTransform(
+        t,
+        "schedule",
+        `${fn.name}-schedule-${i}`,
+        {
+          name: physicalName("awsSchedule", fn.name, String(i)),
+          scheduleExpression: toAwsSchedule(s.parsed),
+          scheduleExpressionTimezone: s.timezone,
+          flexibleTimeWindow: { mode: "OFF" },
+          target: {
+            arn: lambda.arn,
+            roleArn: role.arn,
+            input: JSON.stringify({ meridian: "schedule", function: fn.name, schedule: s.expression }),
+            retryPolicy: { maximumRetryAttempts: 2, maximumEventAgeInSeconds: 3600 },
+          },
+          region,
+        } satisfies aws.scheduler.ScheduleArgs,
+        { parent },
+      ),
+    );
   });
 }

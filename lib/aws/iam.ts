@@ -36,20 +36,28 @@ export interface ServiceRoleArgs {
 export function serviceRole(name: string, args: ServiceRoleArgs): aws.iam.Role {
   for (const s of args.statements) {
     for (const action of s.Action) {
-      if (action.includes("*")) throw new Error(`internal: wildcard action ${action} in role ${name}: grant explicit actions`);
+      if (action.includes("*"))
+        throw new Error(`internal: wildcard action ${action} in role ${name}: grant explicit actions`);
     }
   }
   const suffix = awsDnsSuffix(args.region);
   const assumeRolePolicy = JSON.stringify({
     Version: "2012-10-17",
-    Statement: [{ Effect: "Allow", Principal: { Service: args.services.map((s) => `${s}.${suffix}`) }, Action: "sts:AssumeRole" }],
+    Statement: [
+      { Effect: "Allow", Principal: { Service: args.services.map((s) => `${s}.${suffix}`) }, Action: "sts:AssumeRole" },
+    ],
   });
   const roleArgs: aws.iam.RoleArgs = {
     name: args.roleName,
     assumeRolePolicy,
     tags: args.tags,
     inlinePolicies: args.statements.length
-      ? [{ name: "least-privilege", policy: pulumi.jsonStringify({ Version: "2012-10-17", Statement: args.statements }) }]
+      ? [
+          {
+            name: "least-privilege",
+            policy: pulumi.jsonStringify({ Version: "2012-10-17", Statement: args.statements }),
+          },
+        ]
       : undefined,
     managedPolicyArns: args.managedPolicyArns,
   };

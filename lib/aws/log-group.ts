@@ -3,7 +3,9 @@ import * as pulumi from "@pulumi/pulumi";
 import { Transform, withTransform } from "../core/transform";
 
 /** Retention values CloudWatch Logs accepts (days). */
-export const CLOUDWATCH_RETENTION_DAYS = [1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653] as const;
+export const CLOUDWATCH_RETENTION_DAYS = [
+  1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653,
+] as const;
 
 export interface LogGroupArgs {
   /** Full log group name, e.g. `/aws/lambda/<function>`. */
@@ -26,5 +28,7 @@ export function logGroup(name: string, args: LogGroupArgs): aws.cloudwatch.LogGr
     retentionInDays: args.retentionDays,
     tags: args.tags,
   };
-  return new aws.cloudwatch.LogGroup(...withTransform({ logGroup: args.transform }, "logGroup", name, lgArgs, { parent: args.parent }));
+  return new aws.cloudwatch.LogGroup(
+    ...withTransform({ logGroup: args.transform }, "logGroup", name, lgArgs, { parent: args.parent }),
+  );
 }

@@ -15,41 +15,88 @@ import { awsFunctionTriggers } from "./function-triggers";
  * Manager secret, the execution role with a least-privilege inline policy, the Lambda function, a function URL
  * when `url` is set, and the schedule/queue triggers.
  */
-export function createAwsFunction(parent: pulumi.Resource, fn: ValidatedFunction, pkg: FunctionPackage): CloudFunctionResult {
+export function createAwsFunction(
+  parent: pulumi.Resource,
+  fn: ValidatedFunction,
+  pkg: FunctionPackage,
+): CloudFunctionResult {
   const name = fn.name;
   const region = fn.placement.region!;
   const tags = commonTags("aws", "ServerlessFunction");
   const functionName = physicalName("awsLambda", name);
   const t = fn.transform;
 
-  const logs = logGroup(`${name}-logs`, { logGroupName: `/aws/lambda/${functionName}`, region, retentionDays: fn.logRetentionDays, tags, parent, transform: t.logGroup });
+  const logs = logGroup(`${name}-logs`, {
+    logGroupName: `/aws/lambda/${functionName}`,
+    region,
+    retentionDays: fn.logRetentionDays,
+    tags,
+    parent,
+    transform: t.logGroup,
+  });
 
   let secret: aws.secretsmanager.Secret | undefined;
   let secretValue: aws.secretsmanager.SecretVersion | undefined;
   if (Object.keys(fn.secrets).length > 0) {
-    secret = new aws.secretsmanager.Secret(...withTransform(t, "secret", `${name}-secrets`, {
-      namePrefix: `${functionName}-secrets-`,
-      description: `Secret environment of ServerlessFunction ${name}, read by its adapter at cold start`,
-      region,
-      tags,
-    } satisfies aws.secretsmanager.SecretArgs, { parent }));
-    secretValue = new aws.secretsmanager.SecretVersion(`${name}-secrets-value`, {
-      secretId: secret.id,
-      secretString: pulumi.secret(pulumi.jsonStringify(pulumi.output(fn.secrets))),
-      region,
-    }, { parent });
+    secret = new aws.secretsmanager.Secret(
+      ...withTransform(
+        t,
+        "secret",
+        `${name}-secrets`,
+        {
+          namePrefix: `${functionName}-secrets-`,
+          description: `Secret environment of ServerlessFunction ${name}, read by its adapter at cold start`,
+          region,
+          tags,
+        } satisfies aws.secretsmanager.SecretArgs,
+        { parent },
+      ),
+    );
+    secretValue = new aws.secretsmanager.SecretVersion(
+      `${name}-secrets-value`,
+      {
+        secretId: secret.id,
+        secretString: pulumi.secret(pulumi.jsonStringify(pulumi.output(fn.secrets))),
+        region,
+      },
+      { parent },
+    );
   }
 
   const queue = fn.queue ? createQueues(parent, fn, region, tags) : undefined;
 
   const statements: PolicyStatement[] = [
-    { Sid: "WriteOwnLogs", Effect: "Allow", Action: ["logs:CreateLogStream", "logs:PutLogEvents"], Resource: [pulumi.interpolate`${logs.arn}:*`] },
+    {
+      Sid: "WriteOwnLogs",
+      Effect: "Allow",
+      Action: ["logs:CreateLogStream", "logs:PutLogEvents"],
+      Resource: [pulumi.interpolate`${logs.arn}:*`],
+    },
   ];
-  if (secret) statements.push({ Sid: "ReadOwnSecrets", Effect: "Allow", Action: ["secretsmanager:GetSecretValue"], Resource: [secret.arn] });
+  if (secret)
+    statements.push({
+      Sid: "ReadOwnSecrets",
+      Effect: "Allow",
+      Action: ["secretsmanager:GetSecretValue"],
+      Resource: [secret.arn],
+    });
   if (queue) {
-    statements.push({ Sid: "ConsumeOwnQueue", Effect: "Allow", Action: ["sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:GetQueueAttributes", "sqs:ChangeMessageVisibility"], Resource: [queue.queue.arn] });
+    statements.push({
+      Sid: "ConsumeOwnQueue",
+      Effect: "Allow",
+      Action: ["sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:GetQueueAttributes", "sqs:ChangeMessageVisibility"],
+      Resource: [queue.queue.arn],
+    });
   }
-  const role = serviceRole(`${name}-role`, { services: ["lambda"], region, roleName: physicalName("awsIamRole", name, "fn"), statements, tags, parent, transform: t.role });
+  const role = serviceRole(`${name}-role`, {
+    services: ["lambda"],
+    region,
+    roleName: physicalName("awsIamRole", name, "fn"),
+    statements,
+    tags,
+    parent,
+    transform: t.role,
+  });
 
   const variables: Record<string, pulumi.Input<string>> = { ...fn.environment };
   if (secret) variables.MERIDIAN_SECRETS_ARN = secret.arn;
@@ -68,39 +115,83 @@ export function createAwsFunction(parent: pulumi.Resource, fn: ValidatedFunction
     tags,
   };
   // The adapter reads the secret's current version at cold start: it must exist before anything can invoke.
-  const lambda = new aws.lambda.Function(...withTransform(t, "function", `${name}-function`, fnArgs, { parent, dependsOn: secretValue ? [logs, secretValue] : [logs] }));
+  const lambda = new aws.lambda.Function(
+    ...withTransform(t, "function", `${name}-function`, fnArgs, {
+      parent,
+      dependsOn: secretValue ? [logs, secretValue] : [logs],
+    }),
+  );
 
   let url: pulumi.Output<string> | undefined;
   if (fn.url) {
-    const fnUrl = new aws.lambda.FunctionUrl(...withTransform(t, "functionUrl", `${name}-url`, {
-      functionName: lambda.name,
-      authorizationType: "NONE",
-      invokeMode: "BUFFERED",
-      region,
-    } satisfies aws.lambda.FunctionUrlArgs, { parent }));
+    const fnUrl = new aws.lambda.FunctionUrl(
+      ...withTransform(
+        t,
+        "functionUrl",
+        `${name}-url`,
+        {
+          functionName: lambda.name,
+          authorizationType: "NONE",
+          invokeMode: "BUFFERED",
+          region,
+        } satisfies aws.lambda.FunctionUrlArgs,
+        { parent },
+      ),
+    );
     // Public function URLs need both permissions (since October 2025); declaring them makes them part of the
     // stack, so they go away with it instead of lingering (reference pitfall AWS #5).
-    new aws.lambda.Permission(`${name}-url-invoke-url`, {
-      function: lambda.name, action: "lambda:InvokeFunctionUrl", principal: "*", functionUrlAuthType: "NONE", region,
-    }, { parent });
-    new aws.lambda.Permission(`${name}-url-invoke`, {
-      function: lambda.name, action: "lambda:InvokeFunction", principal: "*", invokedViaFunctionUrl: true, region,
-    }, { parent });
+    new aws.lambda.Permission(
+      `${name}-url-invoke-url`,
+      {
+        function: lambda.name,
+        action: "lambda:InvokeFunctionUrl",
+        principal: "*",
+        functionUrlAuthType: "NONE",
+        region,
+      },
+      { parent },
+    );
+    new aws.lambda.Permission(
+      `${name}-url-invoke`,
+      {
+        function: lambda.name,
+        action: "lambda:InvokeFunction",
+        principal: "*",
+        invokedViaFunctionUrl: true,
+        region,
+      },
+      { parent },
+    );
     url = fnUrl.functionUrl;
   }
 
   if (queue) {
-    new aws.lambda.EventSourceMapping(...withTransform(t, "eventSourceMapping", `${name}-queue-mapping`, {
-      eventSourceArn: queue.queue.arn,
-      functionName: lambda.arn,
-      batchSize: fn.queue!.batchSize,
-      functionResponseTypes: ["ReportBatchItemFailures"],
-      region,
-    } satisfies aws.lambda.EventSourceMappingArgs, { parent, dependsOn: [role] }));
+    new aws.lambda.EventSourceMapping(
+      ...withTransform(
+        t,
+        "eventSourceMapping",
+        `${name}-queue-mapping`,
+        {
+          eventSourceArn: queue.queue.arn,
+          functionName: lambda.arn,
+          batchSize: fn.queue!.batchSize,
+          functionResponseTypes: ["ReportBatchItemFailures"],
+          region,
+        } satisfies aws.lambda.EventSourceMappingArgs,
+        { parent, dependsOn: [role] },
+      ),
+    );
   }
   awsFunctionTriggers(parent, fn, lambda, region, tags);
 
-  const event = JSON.stringify({ version: "2.0", rawPath: "/", rawQueryString: "", headers: {}, requestContext: { http: { method: "GET", path: "/" } }, isBase64Encoded: false });
+  const event = JSON.stringify({
+    version: "2.0",
+    rawPath: "/",
+    rawQueryString: "",
+    headers: {},
+    requestContext: { http: { method: "GET", path: "/" } },
+    isBase64Encoded: false,
+  });
   return {
     nativeName: lambda.name,
     url,
@@ -114,21 +205,37 @@ export function createAwsFunction(parent: pulumi.Resource, fn: ValidatedFunction
 /** The SQS queue a `queue` trigger consumes, with a dead-letter queue after `maxRetries` receives. */
 function createQueues(parent: pulumi.Resource, fn: ValidatedFunction, region: string, tags: Record<string, string>) {
   const t = fn.transform;
-  const dlq = new aws.sqs.Queue(...withTransform(t, "deadLetterQueue", `${fn.name}-dlq`, {
-    name: physicalName("awsSqs", fn.name, "dlq"),
-    messageRetentionSeconds: 1_209_600,
-    sqsManagedSseEnabled: true,
-    region,
-    tags,
-  } satisfies aws.sqs.QueueArgs, { parent }));
-  const queue = new aws.sqs.Queue(...withTransform(t, "queue", `${fn.name}-queue`, {
-    name: physicalName("awsSqs", fn.name, "queue"),
-    // AWS recommends six times the function timeout, so a message is not redelivered while it is processed.
-    visibilityTimeoutSeconds: Math.min(43_200, Math.max(30, fn.timeoutSeconds * 6)),
-    sqsManagedSseEnabled: true,
-    redrivePolicy: pulumi.jsonStringify({ deadLetterTargetArn: dlq.arn, maxReceiveCount: fn.queue!.maxRetries }),
-    region,
-    tags,
-  } satisfies aws.sqs.QueueArgs, { parent }));
+  const dlq = new aws.sqs.Queue(
+    ...withTransform(
+      t,
+      "deadLetterQueue",
+      `${fn.name}-dlq`,
+      {
+        name: physicalName("awsSqs", fn.name, "dlq"),
+        messageRetentionSeconds: 1_209_600,
+        sqsManagedSseEnabled: true,
+        region,
+        tags,
+      } satisfies aws.sqs.QueueArgs,
+      { parent },
+    ),
+  );
+  const queue = new aws.sqs.Queue(
+    ...withTransform(
+      t,
+      "queue",
+      `${fn.name}-queue`,
+      {
+        name: physicalName("awsSqs", fn.name, "queue"),
+        // AWS recommends six times the function timeout, so a message is not redelivered while it is processed.
+        visibilityTimeoutSeconds: Math.min(43_200, Math.max(30, fn.timeoutSeconds * 6)),
+        sqsManagedSseEnabled: true,
+        redrivePolicy: pulumi.jsonStringify({ deadLetterTargetArn: dlq.arn, maxReceiveCount: fn.queue!.maxRetries }),
+        region,
+        tags,
+      } satisfies aws.sqs.QueueArgs,
+      { parent },
+    ),
+  );
   return { queue, dlq };
 }

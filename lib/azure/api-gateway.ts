@@ -16,17 +16,29 @@ import { apimPolicy } from "./apim-policy";
  * access logs through Application Insights into a Log Analytics workspace with retention, and with a domain the
  * gateway hostname with an APIM-managed certificate after its CNAME.
  */
-export function createAzureApiGateway(parent: pulumi.Resource, model: ApiModel, transforms: Transforms | undefined): { url: pulumi.Output<string> } {
+export function createAzureApiGateway(
+  parent: pulumi.Resource,
+  model: ApiModel,
+  transforms: Transforms | undefined,
+): { url: pulumi.Output<string> } {
   const name = model.name;
   const location = model.placement.region!;
   const tags = commonTags("azure", "ApiGateway");
   const opts = (): pulumi.CustomResourceOptions => ({ parent });
 
-  const group = new azure.resources.ResourceGroup(...withTransform(transforms, "resourceGroup", `${name}-rg`, {
-    resourceGroupName: physicalName("azureResourceGroup", name, "api"),
-    location,
-    tags,
-  } satisfies azure.resources.ResourceGroupArgs, opts()));
+  const group = new azure.resources.ResourceGroup(
+    ...withTransform(
+      transforms,
+      "resourceGroup",
+      `${name}-rg`,
+      {
+        resourceGroupName: physicalName("azureResourceGroup", name, "api"),
+        location,
+        tags,
+      } satisfies azure.resources.ResourceGroupArgs,
+      opts(),
+    ),
+  );
 
   const serviceName = physicalName("azureApim", name);
   const domain = model.domain;
@@ -35,29 +47,55 @@ export function createAzureApiGateway(parent: pulumi.Resource, model: ApiModel, 
     // APIM checks that the hostname is a CNAME to its default host before it accepts it; that host is known
     // from the service name, so the record is created first.
     const relative = domain.name === domain.zone ? "@" : domain.name.slice(0, -(domain.zone.length + 1));
-    dependsOn.push(new azure.dns.RecordSet(...withTransform(transforms, "record", `${name}-record`, {
-      resourceGroupName: domain.zoneResourceGroup,
-      zoneName: domain.zone,
-      relativeRecordSetName: relative,
-      recordType: "CNAME",
-      ttl: 300,
-      cnameRecord: { cname: `${serviceName}.azure-api.net` },
-    } satisfies azure.dns.RecordSetArgs, opts())));
+    dependsOn.push(
+      new azure.dns.RecordSet(
+        ...withTransform(
+          transforms,
+          "record",
+          `${name}-record`,
+          {
+            resourceGroupName: domain.zoneResourceGroup,
+            zoneName: domain.zone,
+            relativeRecordSetName: relative,
+            recordType: "CNAME",
+            ttl: 300,
+            cnameRecord: { cname: `${serviceName}.azure-api.net` },
+          } satisfies azure.dns.RecordSetArgs,
+          opts(),
+        ),
+      ),
+    );
   }
 
-  const service = new azure.apimanagement.ApiManagementService(...withTransform(transforms, "service", `${name}-apim`, {
-    serviceName,
-    resourceGroupName: group.name,
-    location,
-    sku: { name: "Consumption", capacity: 0 },
-    publisherName: model.info.title,
-    publisherEmail: `api-admin@${domain?.zone ?? "example.com"}`,
-    identity: { type: "SystemAssigned" },
-    hostnameConfigurations: domain
-      ? [{ type: "Proxy", hostName: domain.name, certificateSource: "Managed", defaultSslBinding: true, negotiateClientCertificate: false }]
-      : undefined,
-    tags,
-  } satisfies azure.apimanagement.ApiManagementServiceArgs, { parent, dependsOn }));
+  const service = new azure.apimanagement.ApiManagementService(
+    ...withTransform(
+      transforms,
+      "service",
+      `${name}-apim`,
+      {
+        serviceName,
+        resourceGroupName: group.name,
+        location,
+        sku: { name: "Consumption", capacity: 0 },
+        publisherName: model.info.title,
+        publisherEmail: `api-admin@${domain?.zone ?? "example.com"}`,
+        identity: { type: "SystemAssigned" },
+        hostnameConfigurations: domain
+          ? [
+              {
+                type: "Proxy",
+                hostName: domain.name,
+                certificateSource: "Managed",
+                defaultSslBinding: true,
+                negotiateClientCertificate: false,
+              },
+            ]
+          : undefined,
+        tags,
+      } satisfies azure.apimanagement.ApiManagementServiceArgs,
+      { parent, dependsOn },
+    ),
+  );
 
   const backendIds = model.functions.map((fn) => physicalName("azureGeneric", fn.name).slice(0, 80));
   // A function app that is not public answers only with a function key (auth level "function"): the gateway
@@ -65,110 +103,193 @@ export function createAzureApiGateway(parent: pulumi.Resource, model: ApiModel, 
   // exists (pitfall Azure #1); the master key is never used.
   const keyIds = backendIds.map((id) => `${id}-key`.slice(0, 80));
   const keys = model.functions.map((fn, i) => {
-    const hostKeys = azure.web.listWebAppHostKeysOutput({ name: fn.azure!.appName, resourceGroupName: fn.azure!.resourceGroupName }, { parent, dependsOn: [fn.resource] });
+    const hostKeys = azure.web.listWebAppHostKeysOutput(
+      { name: fn.azure!.appName, resourceGroupName: fn.azure!.resourceGroupName },
+      { parent, dependsOn: [fn.resource] },
+    );
     const namedValueId = keyIds[i];
-    return new azure.apimanagement.NamedValue(...withTransform(transforms, "namedValue", `${name}-${fn.name}-key`, {
-      namedValueId,
-      displayName: namedValueId,
-      serviceName: service.name,
-      resourceGroupName: group.name,
-      secret: true,
-      value: pulumi.secret(hostKeys.apply((k) => {
-        const key = k.functionKeys?.["default"];
-        if (!key) throw new Error(`function app of "${fn.name}" has no default host key yet; run \`pulumi up\` again once the app has started`);
-        return key;
-      })),
-    } satisfies azure.apimanagement.NamedValueArgs, opts()));
+    return new azure.apimanagement.NamedValue(
+      ...withTransform(
+        transforms,
+        "namedValue",
+        `${name}-${fn.name}-key`,
+        {
+          namedValueId,
+          displayName: namedValueId,
+          serviceName: service.name,
+          resourceGroupName: group.name,
+          secret: true,
+          value: pulumi.secret(
+            hostKeys.apply((k) => {
+              const key = k.functionKeys?.["default"];
+              if (!key)
+                throw new Error(
+                  `function app of "${fn.name}" has no default host key yet; run \`pulumi up\` again once the app has started`,
+                );
+              return key;
+            }),
+          ),
+        } satisfies azure.apimanagement.NamedValueArgs,
+        opts(),
+      ),
+    );
   });
-  const backends = model.functions.map((fn, i) => new azure.apimanagement.Backend(...withTransform(transforms, "backend", `${name}-${fn.name}-backend`, {
-    backendId: backendIds[i],
-    serviceName: service.name,
-    resourceGroupName: group.name,
-    title: fn.name,
-    protocol: "http",
-    url: fn.azure!.baseUrl,
-    resourceId: pulumi.interpolate`https://management.azure.com${fn.azure!.appId}`,
-    tls: { validateCertificateChain: true, validateCertificateName: true },
-    credentials: { header: { "x-functions-key": [`{{${keyIds[i]}}}`] } },
-  } satisfies azure.apimanagement.BackendArgs, { parent, dependsOn: [keys[i]] })));
+  const backends = model.functions.map(
+    (fn, i) =>
+      new azure.apimanagement.Backend(
+        ...withTransform(
+          transforms,
+          "backend",
+          `${name}-${fn.name}-backend`,
+          {
+            backendId: backendIds[i],
+            serviceName: service.name,
+            resourceGroupName: group.name,
+            title: fn.name,
+            protocol: "http",
+            url: fn.azure!.baseUrl,
+            resourceId: pulumi.interpolate`https://management.azure.com${fn.azure!.appId}`,
+            tls: { validateCertificateChain: true, validateCertificateName: true },
+            credentials: { header: { "x-functions-key": [`{{${keyIds[i]}}}`] } },
+          } satisfies azure.apimanagement.BackendArgs,
+          { parent, dependsOn: [keys[i]] },
+        ),
+      ),
+  );
 
   const document = { ...buildOpenApi(model), openapi: "3.0.3" };
   const apiId = "api";
-  const api = new azure.apimanagement.Api(...withTransform(transforms, "api", `${name}-api`, {
-    apiId,
-    serviceName: service.name,
-    resourceGroupName: group.name,
-    displayName: model.info.title,
-    description: `Imported from the generated OpenAPI document (sha ${shortHash(stableStringify(document))})`,
-    path: "",
-    protocols: ["https"],
-    format: "openapi+json",
-    value: stableStringify(document),
-    serviceUrl: model.functions[0].azure!.baseUrl,
-    subscriptionRequired: model.auth?.kind === "apiKey",
-    subscriptionKeyParameterNames: { header: API_KEY_HEADER, query: "api-key" },
-  } satisfies azure.apimanagement.ApiArgs, opts()));
+  const api = new azure.apimanagement.Api(
+    ...withTransform(
+      transforms,
+      "api",
+      `${name}-api`,
+      {
+        apiId,
+        serviceName: service.name,
+        resourceGroupName: group.name,
+        displayName: model.info.title,
+        description: `Imported from the generated OpenAPI document (sha ${shortHash(stableStringify(document))})`,
+        path: "",
+        protocols: ["https"],
+        format: "openapi+json",
+        value: stableStringify(document),
+        serviceUrl: model.functions[0].azure!.baseUrl,
+        subscriptionRequired: model.auth?.kind === "apiKey",
+        subscriptionKeyParameterNames: { header: API_KEY_HEADER, query: "api-key" },
+      } satisfies azure.apimanagement.ApiArgs,
+      opts(),
+    ),
+  );
 
-  new azure.apimanagement.ApiPolicy(...withTransform(transforms, "policy", `${name}-policy`, {
-    apiId: api.name,
-    serviceName: service.name,
-    resourceGroupName: group.name,
-    policyId: "policy",
-    format: "rawxml",
-    value: apimPolicy(model, backendIds),
-  } satisfies azure.apimanagement.ApiPolicyArgs, { parent, dependsOn: backends }));
+  new azure.apimanagement.ApiPolicy(
+    ...withTransform(
+      transforms,
+      "policy",
+      `${name}-policy`,
+      {
+        apiId: api.name,
+        serviceName: service.name,
+        resourceGroupName: group.name,
+        policyId: "policy",
+        format: "rawxml",
+        value: apimPolicy(model, backendIds),
+      } satisfies azure.apimanagement.ApiPolicyArgs,
+      { parent, dependsOn: backends },
+    ),
+  );
 
   if (model.auth?.kind === "apiKey") {
-    new azure.apimanagement.Subscription(...withTransform(transforms, "subscription", `${name}-key`, {
-      sid: "default",
-      serviceName: service.name,
-      resourceGroupName: group.name,
-      displayName: `${model.info.title} default key`,
-      scope: pulumi.interpolate`/apis/${api.name}`,
-      state: "active",
-    } satisfies azure.apimanagement.SubscriptionArgs, opts()));
+    new azure.apimanagement.Subscription(
+      ...withTransform(
+        transforms,
+        "subscription",
+        `${name}-key`,
+        {
+          sid: "default",
+          serviceName: service.name,
+          resourceGroupName: group.name,
+          displayName: `${model.info.title} default key`,
+          scope: pulumi.interpolate`/apis/${api.name}`,
+          state: "active",
+        } satisfies azure.apimanagement.SubscriptionArgs,
+        opts(),
+      ),
+    );
   }
 
   if (model.accessLogs.enabled) {
-    const workspace = new azure.operationalinsights.Workspace(...withTransform(transforms, "workspace", `${name}-logs`, {
-      workspaceName: physicalName("azureGeneric", name, "logs"),
-      resourceGroupName: group.name,
-      location,
-      sku: { name: "PerGB2018" },
-      retentionInDays: model.accessLogs.retentionDays,
-      tags,
-    } satisfies azure.operationalinsights.WorkspaceArgs, opts()));
-    const insights = new azure.applicationinsights.Component(...withTransform(transforms, "insights", `${name}-insights`, {
-      resourceName: physicalName("azureGeneric", name, "insights"),
-      resourceGroupName: group.name,
-      location,
-      kind: "web",
-      applicationType: "web",
-      ingestionMode: "LogAnalytics",
-      workspaceResourceId: workspace.id,
-      retentionInDays: model.accessLogs.retentionDays,
-      tags,
-    } satisfies azure.applicationinsights.ComponentArgs, opts()));
-    const logger = new azure.apimanagement.Logger(...withTransform(transforms, "logger", `${name}-logger`, {
-      loggerId: "appinsights",
-      serviceName: service.name,
-      resourceGroupName: group.name,
-      loggerType: "applicationInsights",
-      resourceId: insights.id,
-      credentials: { connectionString: pulumi.secret(insights.connectionString) },
-    } satisfies azure.apimanagement.LoggerArgs, opts()));
-    new azure.apimanagement.ApiDiagnostic(...withTransform(transforms, "diagnostic", `${name}-diagnostic`, {
-      diagnosticId: "applicationinsights",
-      apiId: api.name,
-      serviceName: service.name,
-      resourceGroupName: group.name,
-      loggerId: logger.id,
-      alwaysLog: "allErrors",
-      logClientIp: true,
-      httpCorrelationProtocol: "W3C",
-      verbosity: "information",
-      sampling: { samplingType: "fixed", percentage: 100 },
-    } satisfies azure.apimanagement.ApiDiagnosticArgs, opts()));
+    const workspace = new azure.operationalinsights.Workspace(
+      ...withTransform(
+        transforms,
+        "workspace",
+        `${name}-logs`,
+        {
+          workspaceName: physicalName("azureGeneric", name, "logs"),
+          resourceGroupName: group.name,
+          location,
+          sku: { name: "PerGB2018" },
+          retentionInDays: model.accessLogs.retentionDays,
+          tags,
+        } satisfies azure.operationalinsights.WorkspaceArgs,
+        opts(),
+      ),
+    );
+    const insights = new azure.applicationinsights.Component(
+      ...withTransform(
+        transforms,
+        "insights",
+        `${name}-insights`,
+        {
+          resourceName: physicalName("azureGeneric", name, "insights"),
+          resourceGroupName: group.name,
+          location,
+          kind: "web",
+          applicationType: "web",
+          ingestionMode: "LogAnalytics",
+          workspaceResourceId: workspace.id,
+          retentionInDays: model.accessLogs.retentionDays,
+          tags,
+        } satisfies azure.applicationinsights.ComponentArgs,
+        opts(),
+      ),
+    );
+    const logger = new azure.apimanagement.Logger(
+      ...withTransform(
+        transforms,
+        "logger",
+        `${name}-logger`,
+        {
+          loggerId: "appinsights",
+          serviceName: service.name,
+          resourceGroupName: group.name,
+          loggerType: "applicationInsights",
+          resourceId: insights.id,
+          credentials: { connectionString: pulumi.secret(insights.connectionString) },
+        } satisfies azure.apimanagement.LoggerArgs,
+        opts(),
+      ),
+    );
+    new azure.apimanagement.ApiDiagnostic(
+      ...withTransform(
+        transforms,
+        "diagnostic",
+        `${name}-diagnostic`,
+        {
+          diagnosticId: "applicationinsights",
+          apiId: api.name,
+          serviceName: service.name,
+          resourceGroupName: group.name,
+          loggerId: logger.id,
+          alwaysLog: "allErrors",
+          logClientIp: true,
+          httpCorrelationProtocol: "W3C",
+          verbosity: "information",
+          sampling: { samplingType: "fixed", percentage: 100 },
+        } satisfies azure.apimanagement.ApiDiagnosticArgs,
+        opts(),
+      ),
+    );
   }
 
   const url = domain ? pulumi.output(`https://${domain.name}`) : service.gatewayUrl;

@@ -3,7 +3,12 @@ import { operationsByPath } from "../openapi/document";
 
 /** XML-escapes an attribute or text value. */
 export function xml(value: string): string {
-  return value.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&apos;");
+  return value
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/"/g, "&quot;")
+    .replace(/'/g, "&apos;");
 }
 
 /**
@@ -14,28 +19,35 @@ export function xml(value: string): string {
  * APIM's `rate-limit` is a sliding window, not a token bucket: `burst` calls per `ceil(burst / ratePerSecond)`
  * seconds keeps both the burst and the long-run rate.
  */
-export function apimPolicy(model: Pick<ApiModel, "cors" | "auth" | "throttle" | "routes">, backendIds: readonly string[]): string {
+export function apimPolicy(
+  model: Pick<ApiModel, "cors" | "auth" | "throttle" | "routes">,
+  backendIds: readonly string[],
+): string {
   const inbound: string[] = ["<base />"];
   if (model.cors) {
     const c = model.cors;
     const maxAge = c.maxAgeSeconds !== undefined ? ` preflight-result-max-age="${c.maxAgeSeconds}"` : "";
-    inbound.push([
-      `<cors allow-credentials="false">`,
-      `<allowed-origins>${c.allowOrigins.map((o) => `<origin>${xml(o)}</origin>`).join("")}</allowed-origins>`,
-      `<allowed-methods${maxAge}>${c.allowMethods.map((m) => `<method>${xml(m)}</method>`).join("")}</allowed-methods>`,
-      `<allowed-headers>${c.allowHeaders.map((h) => `<header>${xml(h)}</header>`).join("")}</allowed-headers>`,
-      `</cors>`,
-    ].join(""));
+    inbound.push(
+      [
+        `<cors allow-credentials="false">`,
+        `<allowed-origins>${c.allowOrigins.map((o) => `<origin>${xml(o)}</origin>`).join("")}</allowed-origins>`,
+        `<allowed-methods${maxAge}>${c.allowMethods.map((m) => `<method>${xml(m)}</method>`).join("")}</allowed-methods>`,
+        `<allowed-headers>${c.allowHeaders.map((h) => `<header>${xml(h)}</header>`).join("")}</allowed-headers>`,
+        `</cors>`,
+      ].join(""),
+    );
   }
   if (model.auth?.kind === "jwt") {
     const issuer = model.auth.issuer.replace(/\/$/, "");
-    inbound.push([
-      `<validate-jwt header-name="Authorization" require-scheme="Bearer" failed-validation-httpcode="401" failed-validation-error-message="Unauthorized" require-expiration-time="true" require-signed-tokens="true">`,
-      `<openid-config url="${xml(`${issuer}/.well-known/openid-configuration`)}" />`,
-      `<audiences>${model.auth.audiences.map((a) => `<audience>${xml(a)}</audience>`).join("")}</audiences>`,
-      `<issuers><issuer>${xml(model.auth.issuer)}</issuer></issuers>`,
-      `</validate-jwt>`,
-    ].join(""));
+    inbound.push(
+      [
+        `<validate-jwt header-name="Authorization" require-scheme="Bearer" failed-validation-httpcode="401" failed-validation-error-message="Unauthorized" require-expiration-time="true" require-signed-tokens="true">`,
+        `<openid-config url="${xml(`${issuer}/.well-known/openid-configuration`)}" />`,
+        `<audiences>${model.auth.audiences.map((a) => `<audience>${xml(a)}</audience>`).join("")}</audiences>`,
+        `<issuers><issuer>${xml(model.auth.issuer)}</issuer></issuers>`,
+        `</validate-jwt>`,
+      ].join(""),
+    );
   }
   if (model.throttle) {
     const period = Math.max(1, Math.ceil(model.throttle.burst / model.throttle.ratePerSecond));
@@ -47,10 +59,14 @@ export function apimPolicy(model: Pick<ApiModel, "cors" | "auth" | "throttle" | 
     const whens: string[] = [];
     for (const [path, ops] of operationsByPath(model)) {
       for (const op of ops) {
-        whens.push(`<when condition="@(context.Operation.Method == &quot;${op.method}&quot; &amp;&amp; context.Operation.UrlTemplate == &quot;${xml(path)}&quot;)"><set-backend-service backend-id="${xml(backendIds[op.route.functionIndex])}" /></when>`);
+        whens.push(
+          `<when condition="@(context.Operation.Method == &quot;${op.method}&quot; &amp;&amp; context.Operation.UrlTemplate == &quot;${xml(path)}&quot;)"><set-backend-service backend-id="${xml(backendIds[op.route.functionIndex])}" /></when>`,
+        );
       }
     }
-    inbound.push(`<choose>${whens.join("")}<otherwise><set-backend-service backend-id="${xml(backendIds[0])}" /></otherwise></choose>`);
+    inbound.push(
+      `<choose>${whens.join("")}<otherwise><set-backend-service backend-id="${xml(backendIds[0])}" /></otherwise></choose>`,
+    );
   }
   return [
     "<policies>",

@@ -17,64 +17,96 @@ const ROUTING: Record<ResolvedFailoverDns["strategy"], string> = {
  * Azure Traffic Manager expansion of FailoverDns: a global profile (routing method, DNS name, TTL, monitor) with one
  * external endpoint resource per endpoint, and a CNAME from the vanity name to `<profile>.trafficmanager.net`.
  */
-export function createTrafficManagerFailoverDns(name: string, r: ResolvedFailoverDns, parent: pulumi.Resource, transforms?: Transforms): { fqdn: pulumi.Output<string>; nativeFqdn: pulumi.Output<string> } {
+export function createTrafficManagerFailoverDns(
+  name: string,
+  r: ResolvedFailoverDns,
+  parent: pulumi.Resource,
+  transforms?: Transforms,
+): { fqdn: pulumi.Output<string>; nativeFqdn: pulumi.Output<string> } {
   const az = r.azure!;
   const hc = r.healthCheck;
   const http = hc.protocol !== "TCP";
   // The DNS label lives in the global *.trafficmanager.net namespace and cannot be changed: a deterministic hash
   // of project/stack/name makes it unique worldwide yet identical on every deploy.
   const relativeName = physicalName("azureTrafficManagerDns", name);
-  const profile = new azure.trafficmanager.Profile(...withTransform(transforms, "profile", `${name}-profile`, {
-    resourceGroupName: az.resourceGroupName,
-    profileName: physicalName("azureGeneric", name),
-    location: "global",
-    profileStatus: "Enabled",
-    trafficRoutingMethod: ROUTING[r.strategy],
-    dnsConfig: { relativeName, ttl: r.ttlSeconds },
-    monitorConfig: {
-      protocol: hc.protocol,
-      port: hc.port,
-      path: http ? hc.path : undefined,
-      intervalInSeconds: hc.intervalSeconds,
-      timeoutInSeconds: hc.timeoutSeconds,
-      toleratedNumberOfFailures: hc.failureThreshold - 1,
-      // Same healthy range as Route 53 (2xx and 3xx); Traffic Manager's default is 200 only.
-      expectedStatusCodeRanges: http ? [{ min: 200, max: 399 }] : undefined,
-    },
-    trafficViewEnrollmentStatus: "Disabled",
-    tags: commonTags("azure", "FailoverDns"),
-    // No inline `endpoints`: they are separate resources below, never both (a profile PUT with inline endpoints
-    // replaces the separate ones: terraform-provider-azurerm#6041, #7470).
-  } satisfies azure.trafficmanager.ProfileArgs, { parent, ignoreChanges: ["endpoints"] }));
+  const profile = new azure.trafficmanager.Profile(
+    ...withTransform(
+      transforms,
+      "profile",
+      `${name}-profile`,
+      {
+        resourceGroupName: az.resourceGroupName,
+        profileName: physicalName("azureGeneric", name),
+        location: "global",
+        profileStatus: "Enabled",
+        trafficRoutingMethod: ROUTING[r.strategy],
+        dnsConfig: { relativeName, ttl: r.ttlSeconds },
+        monitorConfig: {
+          protocol: hc.protocol,
+          port: hc.port,
+          path: http ? hc.path : undefined,
+          intervalInSeconds: hc.intervalSeconds,
+          timeoutInSeconds: hc.timeoutSeconds,
+          toleratedNumberOfFailures: hc.failureThreshold - 1,
+          // Same healthy range as Route 53 (2xx and 3xx); Traffic Manager's default is 200 only.
+          expectedStatusCodeRanges: http ? [{ min: 200, max: 399 }] : undefined,
+        },
+        trafficViewEnrollmentStatus: "Disabled",
+        tags: commonTags("azure", "FailoverDns"),
+        // No inline `endpoints`: they are separate resources below, never both (a profile PUT with inline endpoints
+        // replaces the separate ones: terraform-provider-azurerm#6041, #7470).
+      } satisfies azure.trafficmanager.ProfileArgs,
+      { parent, ignoreChanges: ["endpoints"] },
+    ),
+  );
 
   const geoMapping = r.strategy === "geo" ? geoMappings(r) : undefined;
-  const endpoints = r.endpoints.map((e) => new azure.trafficmanager.Endpoint(...withTransform(transforms, "endpoint", `${name}-${e.id}`, {
-    resourceGroupName: az.resourceGroupName,
-    profileName: profile.name.apply((n) => n ?? ""),
-    endpointName: e.id,
-    endpointType: "ExternalEndpoints",
-    target: e.address,
-    // Drained: the endpoint stays (and is listed) but Traffic Manager neither probes nor returns it.
-    endpointStatus: e.heldOut ? "Disabled" : "Enabled",
-    alwaysServe: "Disabled",
-    priority: r.strategy === "failover" ? priorityOf(r, e) : undefined,
-    weight: r.strategy === "weighted" ? e.weight : undefined,
-    endpointLocation: r.strategy === "latency" ? e.region : undefined,
-    geoMapping: geoMapping?.get(e.id),
-  } satisfies azure.trafficmanager.EndpointArgs, { parent })));
+  const endpoints = r.endpoints.map(
+    (e) =>
+      new azure.trafficmanager.Endpoint(
+        ...withTransform(
+          transforms,
+          "endpoint",
+          `${name}-${e.id}`,
+          {
+            resourceGroupName: az.resourceGroupName,
+            profileName: profile.name.apply((n) => n ?? ""),
+            endpointName: e.id,
+            endpointType: "ExternalEndpoints",
+            target: e.address,
+            // Drained: the endpoint stays (and is listed) but Traffic Manager neither probes nor returns it.
+            endpointStatus: e.heldOut ? "Disabled" : "Enabled",
+            alwaysServe: "Disabled",
+            priority: r.strategy === "failover" ? priorityOf(r, e) : undefined,
+            weight: r.strategy === "weighted" ? e.weight : undefined,
+            endpointLocation: r.strategy === "latency" ? e.region : undefined,
+            geoMapping: geoMapping?.get(e.id),
+          } satisfies azure.trafficmanager.EndpointArgs,
+          { parent },
+        ),
+      ),
+  );
 
   const nativeFqdn: pulumi.Output<string> = pulumi
     .all([profile.dnsConfig, pulumi.all(endpoints.map((x) => x.id))])
     .apply(([dns]) => dns?.fqdn ?? `${relativeName}.trafficmanager.net`);
   if (!az.dnsRecord) return { fqdn: pulumi.output(r.fqdn), nativeFqdn };
-  const cname = new azure.dns.RecordSet(...withTransform(transforms, "dnsRecord", `${name}-cname`, {
-    resourceGroupName: az.resourceGroupName,
-    zoneName: r.zone,
-    relativeRecordSetName: r.label,
-    recordType: "CNAME",
-    ttl: r.ttlSeconds,
-    cnameRecord: { cname: nativeFqdn },
-  } satisfies azure.dns.RecordSetArgs, { parent }));
+  const cname = new azure.dns.RecordSet(
+    ...withTransform(
+      transforms,
+      "dnsRecord",
+      `${name}-cname`,
+      {
+        resourceGroupName: az.resourceGroupName,
+        zoneName: r.zone,
+        relativeRecordSetName: r.label,
+        recordType: "CNAME",
+        ttl: r.ttlSeconds,
+        cnameRecord: { cname: nativeFqdn },
+      } satisfies azure.dns.RecordSetArgs,
+      { parent },
+    ),
+  );
   return { fqdn: cname.fqdn.apply((): string => r.fqdn), nativeFqdn };
 }
 

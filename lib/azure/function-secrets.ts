@@ -13,33 +13,59 @@ import { roleAssignment } from "./role-assignment";
  * for the function's identity on that vault only, and app settings that are Key Vault references
  * (`@Microsoft.KeyVault(SecretUri=...)`): the platform resolves them, the app configuration holds no value.
  */
-export function azureFunctionSecrets(parent: pulumi.Resource, fn: ValidatedFunction, rg: resources.ResourceGroup, identity: managedidentity.UserAssignedIdentity, location: string, tags: Record<string, string>) {
+export function azureFunctionSecrets(
+  parent: pulumi.Resource,
+  fn: ValidatedFunction,
+  rg: resources.ResourceGroup,
+  identity: managedidentity.UserAssignedIdentity,
+  location: string,
+  tags: Record<string, string>,
+) {
   const settings: Record<string, pulumi.Input<string>> = {};
   const grants: pulumi.Resource[] = [];
   const keys = Object.keys(fn.secrets).sort();
   if (keys.length === 0) return { settings, grants };
   const tenantId = authorization.getClientConfigOutput({ parent }).tenantId;
-  const vault = new keyvault.Vault(...withTransform(fn.transform, "vault", `${fn.name}-vault`, {
-    vaultName: physicalName("azureKeyVault", fn.name),
-    resourceGroupName: rg.name,
-    location,
-    properties: {
-      tenantId,
-      sku: { family: "A", name: "standard" },
-      enableRbacAuthorization: true,
-      enableSoftDelete: true,
-      softDeleteRetentionInDays: 7,
-    },
-    tags,
-  } satisfies keyvault.VaultArgs, { parent }));
-  grants.push(roleAssignment(`${fn.name}-vault-access`, { role: "keyVaultSecretsUser", principalId: identity.principalId, scope: vault.id, parent }));
+  const vault = new keyvault.Vault(
+    ...withTransform(
+      fn.transform,
+      "vault",
+      `${fn.name}-vault`,
+      {
+        vaultName: physicalName("azureKeyVault", fn.name),
+        resourceGroupName: rg.name,
+        location,
+        properties: {
+          tenantId,
+          sku: { family: "A", name: "standard" },
+          enableRbacAuthorization: true,
+          enableSoftDelete: true,
+          softDeleteRetentionInDays: 7,
+        },
+        tags,
+      } satisfies keyvault.VaultArgs,
+      { parent },
+    ),
+  );
+  grants.push(
+    roleAssignment(`${fn.name}-vault-access`, {
+      role: "keyVaultSecretsUser",
+      principalId: identity.principalId,
+      scope: vault.id,
+      parent,
+    }),
+  );
   for (const key of keys) {
-    const secret = new keyvault.Secret(`${fn.name}-secret-${key.toLowerCase().replace(/_/g, "-")}`, {
-      vaultName: vault.name,
-      resourceGroupName: rg.name,
-      secretName: key.replace(/_/g, "-"),
-      properties: { value: pulumi.secret(fn.secrets[key]) },
-    }, { parent });
+    const secret = new keyvault.Secret(
+      `${fn.name}-secret-${key.toLowerCase().replace(/_/g, "-")}`,
+      {
+        vaultName: vault.name,
+        resourceGroupName: rg.name,
+        secretName: key.replace(/_/g, "-"),
+        properties: { value: pulumi.secret(fn.secrets[key]) },
+      },
+      { parent },
+    );
     // Versionless URI: the platform picks up a new value within a day or on restart.
     settings[key] = pulumi.interpolate`@Microsoft.KeyVault(SecretUri=${secret.properties.apply((p) => p.secretUri)})`;
   }

@@ -9,12 +9,24 @@ export const AZURE_ROLES = {
 } as const;
 
 /** Grants a built-in role to a service principal (managed identity) on one scope. */
-export function roleAssignment(name: string, args: { role: keyof typeof AZURE_ROLES; principalId: pulumi.Input<string>; scope: pulumi.Input<string>; parent: pulumi.Resource }): authorization.RoleAssignment {
+export function roleAssignment(
+  name: string,
+  args: {
+    role: keyof typeof AZURE_ROLES;
+    principalId: pulumi.Input<string>;
+    scope: pulumi.Input<string>;
+    parent: pulumi.Resource;
+  },
+): authorization.RoleAssignment {
   const subscriptionId = authorization.getClientConfigOutput({ parent: args.parent }).subscriptionId;
-  return new authorization.RoleAssignment(name, {
-    principalId: args.principalId,
-    principalType: "ServicePrincipal",
-    roleDefinitionId: pulumi.interpolate`/subscriptions/${subscriptionId}/providers/Microsoft.Authorization/roleDefinitions/${AZURE_ROLES[args.role]}`,
-    scope: args.scope,
-  }, { parent: args.parent });
+  return new authorization.RoleAssignment(
+    name,
+    {
+      principalId: args.principalId,
+      principalType: "ServicePrincipal",
+      roleDefinitionId: pulumi.interpolate`/subscriptions/${subscriptionId}/providers/Microsoft.Authorization/roleDefinitions/${AZURE_ROLES[args.role]}`,
+      scope: args.scope,
+    },
+    { parent: args.parent },
+  );
 }

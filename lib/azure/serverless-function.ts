@@ -28,72 +28,144 @@ import { roleAssignment } from "./role-assignment";
  */
 const DEPLOYMENTS = "deployments";
 
-export function createAzureFunction(parent: pulumi.Resource, fn: ValidatedFunction, pkg: FunctionPackage): CloudFunctionResult {
+export function createAzureFunction(
+  parent: pulumi.Resource,
+  fn: ValidatedFunction,
+  pkg: FunctionPackage,
+): CloudFunctionResult {
   const name = fn.name;
   const location = fn.placement.region!;
   const tags = commonTags("azure", "ServerlessFunction");
   const t = fn.transform;
 
   const rg = resourceGroup(`${name}-rg`, { parts: [name], location, tags, parent, transform: t.resourceGroup });
-  const account = new storage.StorageAccount(...withTransform(t, "storageAccount", `${name}-storage`, {
-    accountName: physicalName("azureStorageAccount", name),
-    resourceGroupName: rg.name,
-    location,
-    kind: "StorageV2",
-    sku: { name: "Standard_LRS" },
-    enableHttpsTrafficOnly: true,
-    minimumTlsVersion: "TLS1_2",
-    allowBlobPublicAccess: false,
-    tags,
-  } satisfies storage.StorageAccountArgs, { parent }));
-  const container = new storage.BlobContainer(...withTransform(t, "container", `${name}-deployments`, {
-    accountName: account.name,
-    resourceGroupName: rg.name,
-    containerName: DEPLOYMENTS,
-    publicAccess: "None",
-  } satisfies storage.BlobContainerArgs, { parent }));
-  const blob = new storage.Blob(...withTransform(t, "blob", `${name}-code`, {
-    accountName: account.name,
-    resourceGroupName: rg.name,
-    containerName: DEPLOYMENTS,
-    blobName: `function-${pkg.hash}.zip`,
-    type: "Block",
-    contentType: "application/zip",
-    source: new pulumi.asset.FileAsset(pkg.path),
-  } satisfies storage.BlobArgs, { parent, dependsOn: [container] }));
+  const account = new storage.StorageAccount(
+    ...withTransform(
+      t,
+      "storageAccount",
+      `${name}-storage`,
+      {
+        accountName: physicalName("azureStorageAccount", name),
+        resourceGroupName: rg.name,
+        location,
+        kind: "StorageV2",
+        sku: { name: "Standard_LRS" },
+        enableHttpsTrafficOnly: true,
+        minimumTlsVersion: "TLS1_2",
+        allowBlobPublicAccess: false,
+        tags,
+      } satisfies storage.StorageAccountArgs,
+      { parent },
+    ),
+  );
+  const container = new storage.BlobContainer(
+    ...withTransform(
+      t,
+      "container",
+      `${name}-deployments`,
+      {
+        accountName: account.name,
+        resourceGroupName: rg.name,
+        containerName: DEPLOYMENTS,
+        publicAccess: "None",
+      } satisfies storage.BlobContainerArgs,
+      { parent },
+    ),
+  );
+  const blob = new storage.Blob(
+    ...withTransform(
+      t,
+      "blob",
+      `${name}-code`,
+      {
+        accountName: account.name,
+        resourceGroupName: rg.name,
+        containerName: DEPLOYMENTS,
+        blobName: `function-${pkg.hash}.zip`,
+        type: "Block",
+        contentType: "application/zip",
+        source: new pulumi.asset.FileAsset(pkg.path),
+      } satisfies storage.BlobArgs,
+      { parent, dependsOn: [container] },
+    ),
+  );
 
-  const identity = new managedidentity.UserAssignedIdentity(...withTransform(t, "identity", `${name}-identity`, {
-    resourceName: physicalName("azureGeneric", name, "id"),
-    resourceGroupName: rg.name,
-    location,
-    tags,
-  } satisfies managedidentity.UserAssignedIdentityArgs, { parent }));
+  const identity = new managedidentity.UserAssignedIdentity(
+    ...withTransform(
+      t,
+      "identity",
+      `${name}-identity`,
+      {
+        resourceName: physicalName("azureGeneric", name, "id"),
+        resourceGroupName: rg.name,
+        location,
+        tags,
+      } satisfies managedidentity.UserAssignedIdentityArgs,
+      { parent },
+    ),
+  );
   const grants: pulumi.Resource[] = [
-    roleAssignment(`${name}-storage-access`, { role: "storageBlobDataOwner", principalId: identity.principalId, scope: account.id, parent }),
+    roleAssignment(`${name}-storage-access`, {
+      role: "storageBlobDataOwner",
+      principalId: identity.principalId,
+      scope: account.id,
+      parent,
+    }),
   ];
 
   let queue: storage.Queue | undefined;
   if (fn.queue) {
-    queue = new storage.Queue(...withTransform(t, "queue", `${name}-queue`, {
-      accountName: account.name,
-      resourceGroupName: rg.name,
-      queueName: physicalName("azureStorageQueue", name, "queue"),
-    } satisfies storage.QueueArgs, { parent }));
-    grants.push(roleAssignment(`${name}-queue-access`, { role: "storageQueueDataContributor", principalId: identity.principalId, scope: account.id, parent }));
+    queue = new storage.Queue(
+      ...withTransform(
+        t,
+        "queue",
+        `${name}-queue`,
+        {
+          accountName: account.name,
+          resourceGroupName: rg.name,
+          queueName: physicalName("azureStorageQueue", name, "queue"),
+        } satisfies storage.QueueArgs,
+        { parent },
+      ),
+    );
+    grants.push(
+      roleAssignment(`${name}-queue-access`, {
+        role: "storageQueueDataContributor",
+        principalId: identity.principalId,
+        scope: account.id,
+        parent,
+      }),
+    );
   }
 
-  const { insights } = monitoring(name, { parts: [name], resourceGroupName: rg.name, location, retentionDays: fn.logRetentionDays, tags, parent, transform: { workspace: t.workspace, insights: t.insights } });
+  const { insights } = monitoring(name, {
+    parts: [name],
+    resourceGroupName: rg.name,
+    location,
+    retentionDays: fn.logRetentionDays,
+    tags,
+    parent,
+    transform: { workspace: t.workspace, insights: t.insights },
+  });
   const secrets = azureFunctionSecrets(parent, fn, rg, identity, location, tags);
   grants.push(...secrets.grants);
 
-  const plan = new web.AppServicePlan(...withTransform(t, "plan", `${name}-plan`, {
-    name: physicalName("azureGeneric", name, "plan"),
-    resourceGroupName: rg.name,
-    location,
-    kind: "functionapp",
-    sku: { name: "Y1", tier: "Dynamic" },
-    tags,
-  } satisfies web.AppServicePlanArgs, { parent }));
+  const plan = new web.AppServicePlan(
+    ...withTransform(
+      t,
+      "plan",
+      `${name}-plan`,
+      {
+        name: physicalName("azureGeneric", name, "plan"),
+        resourceGroupName: rg.name,
+        location,
+        kind: "functionapp",
+        sku: { name: "Y1", tier: "Dynamic" },
+        tags,
+      } satisfies web.AppServicePlanArgs,
+      { parent },
+    ),
+  );
 
   const settings: Record<string, pulumi.Input<string>> = {
     ...fn.environment,
@@ -110,28 +182,40 @@ export function createAzureFunction(parent: pulumi.Resource, fn: ValidatedFuncti
     APPLICATIONINSIGHTS_CONNECTION_STRING: insights.connectionString,
     MERIDIAN_HTTP_AUTH: fn.url ? "anonymous" : fn.http ? "function" : "off",
   };
-  fn.schedules.forEach((s, i) => { settings[`MERIDIAN_SCHEDULE_${i}`] = toNcrontab(s.parsed); });
+  fn.schedules.forEach((s, i) => {
+    settings[`MERIDIAN_SCHEDULE_${i}`] = toNcrontab(s.parsed);
+  });
   if (queue) settings.MERIDIAN_QUEUE_NAME = queue.name;
 
-  const app = new web.WebApp(...withTransform(t, "app", `${name}-app`, {
-    name: physicalName("azureFunctionApp", name),
-    resourceGroupName: rg.name,
-    location,
-    kind: "functionapp",
-    serverFarmId: plan.id,
-    httpsOnly: true,
-    clientAffinityEnabled: false,
-    identity: { type: "UserAssigned", userAssignedIdentities: [identity.id] },
-    keyVaultReferenceIdentity: identity.id,
-    siteConfig: {
-      appSettings: Object.keys(settings).sort().map((k) => ({ name: k, value: settings[k] })),
-      minTlsVersion: "1.2",
-      ftpsState: "Disabled",
-      http20Enabled: true,
-      use32BitWorkerProcess: false,
-    },
-    tags,
-  } satisfies web.WebAppArgs, { parent, dependsOn: grants }));
+  const app = new web.WebApp(
+    ...withTransform(
+      t,
+      "app",
+      `${name}-app`,
+      {
+        name: physicalName("azureFunctionApp", name),
+        resourceGroupName: rg.name,
+        location,
+        kind: "functionapp",
+        serverFarmId: plan.id,
+        httpsOnly: true,
+        clientAffinityEnabled: false,
+        identity: { type: "UserAssigned", userAssignedIdentities: [identity.id] },
+        keyVaultReferenceIdentity: identity.id,
+        siteConfig: {
+          appSettings: Object.keys(settings)
+            .sort()
+            .map((k) => ({ name: k, value: settings[k] })),
+          minTlsVersion: "1.2",
+          ftpsState: "Disabled",
+          http20Enabled: true,
+          use32BitWorkerProcess: false,
+        },
+        tags,
+      } satisfies web.WebAppArgs,
+      { parent, dependsOn: grants },
+    ),
+  );
 
   const baseUrl = pulumi.interpolate`https://${app.defaultHostName}`;
   const keyQuery = pulumi.interpolate`$(az functionapp keys list --resource-group ${rg.name} --name ${app.name} --query functionKeys.default --output tsv)`;
@@ -139,9 +223,12 @@ export function createAzureFunction(parent: pulumi.Resource, fn: ValidatedFuncti
     nativeName: app.name,
     url: fn.url ? baseUrl : undefined,
     queue: queue?.name,
-    invokeCommand: queue && !fn.http
-      ? pulumi.interpolate`az storage message put --auth-mode login --account-name ${account.name} --queue-name ${queue.name} --content "$(printf '{"hello":"world"}' | base64)"`
-      : fn.url ? pulumi.interpolate`curl -sS ${baseUrl}/` : pulumi.interpolate`curl -sS "${baseUrl}/?code=${keyQuery}"`,
+    invokeCommand:
+      queue && !fn.http
+        ? pulumi.interpolate`az storage message put --auth-mode login --account-name ${account.name} --queue-name ${queue.name} --content "$(printf '{"hello":"world"}' | base64)"`
+        : fn.url
+          ? pulumi.interpolate`curl -sS ${baseUrl}/`
+          : pulumi.interpolate`curl -sS "${baseUrl}/?code=${keyQuery}"`,
     logsCommand: pulumi.interpolate`az monitor app-insights query --app ${insights.appId} --analytics-query "union traces, requests, exceptions | where timestamp > ago(1h) | order by timestamp desc | take 50"`,
     handle: { azure: { region: location, resourceGroupName: rg.name, appName: app.name, appId: app.id, baseUrl } },
   };

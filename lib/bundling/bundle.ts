@@ -50,19 +50,46 @@ const ADAPTERS = path.join(__dirname, "adapters");
  * Cloudflare: ESM for `mainModule`, browser/worker conditions.
  */
 const LAYOUTS: Record<Cloud, Layout> = {
-  aws: { fileName: "index.mjs", format: "esm", platform: "node", external: ["@aws-sdk/*"],
-    wrap: (e, a) => `import h from ${q(e)};\nimport { lambdaHandler } from ${q(a)};\nexport const handler = lambdaHandler(h);\n` },
-  gcp: { fileName: "index.js", format: "cjs", platform: "node", external: [],
-    wrap: (e, a) => `import h from ${q(e)};\nimport { gcpHandler } from ${q(a)};\nexport const handler = gcpHandler(h);\n` },
-  azure: { fileName: "index.js", format: "cjs", platform: "node", external: ["@azure/functions-core"],
-    wrap: (e, a) => `import h from ${q(e)};\nimport { registerAzure } from ${q(a)};\nregisterAzure(h);\n` },
-  cloudflare: { fileName: "index.js", format: "esm", platform: "neutral", external: ["cloudflare:*", "node:*"], conditions: ["workerd", "worker", "browser"],
-    wrap: (e, a) => `import h from ${q(e)};\nimport { workerModule } from ${q(a)};\nexport default workerModule(h);\n` },
+  aws: {
+    fileName: "index.mjs",
+    format: "esm",
+    platform: "node",
+    external: ["@aws-sdk/*"],
+    wrap: (e, a) =>
+      `import h from ${q(e)};\nimport { lambdaHandler } from ${q(a)};\nexport const handler = lambdaHandler(h);\n`,
+  },
+  gcp: {
+    fileName: "index.js",
+    format: "cjs",
+    platform: "node",
+    external: [],
+    wrap: (e, a) =>
+      `import h from ${q(e)};\nimport { gcpHandler } from ${q(a)};\nexport const handler = gcpHandler(h);\n`,
+  },
+  azure: {
+    fileName: "index.js",
+    format: "cjs",
+    platform: "node",
+    external: ["@azure/functions-core"],
+    wrap: (e, a) => `import h from ${q(e)};\nimport { registerAzure } from ${q(a)};\nregisterAzure(h);\n`,
+  },
+  cloudflare: {
+    fileName: "index.js",
+    format: "esm",
+    platform: "neutral",
+    external: ["cloudflare:*", "node:*"],
+    conditions: ["workerd", "worker", "browser"],
+    wrap: (e, a) => `import h from ${q(e)};\nimport { workerModule } from ${q(a)};\nexport default workerModule(h);\n`,
+  },
 };
 
 const q = (s: string) => JSON.stringify(s);
 
-interface CacheEntry { key: string; inputs: { file: string; hash: string }[]; bundle: FunctionBundle }
+interface CacheEntry {
+  key: string;
+  inputs: { file: string; hash: string }[];
+  bundle: FunctionBundle;
+}
 const cache = new Map<string, CacheEntry>();
 
 /**
@@ -76,7 +103,7 @@ export function bundleFunction(options: BundleOptions): FunctionBundle {
   const layout = LAYOUTS[options.cloud];
   const adapter = options.adapter ?? true;
   const minify = options.minify ?? true;
-  const target = options.cloud === "cloudflare" ? "es2022" : options.target ?? "node22";
+  const target = options.cloud === "cloudflare" ? "es2022" : (options.target ?? "node22");
   const key = stableStringify({ entry: options.entry, cloud: options.cloud, adapter, minify, target });
   const hit = cache.get(key) ?? readDiskCache(key);
   if (hit && hit.inputs.every((i) => fileHash(i.file) === i.hash)) {
@@ -89,7 +116,12 @@ export function bundleFunction(options: BundleOptions): FunctionBundle {
   try {
     result = esbuild.buildSync({
       stdin: adapter
-        ? { contents: layout.wrap(options.entry, adapterFile), resolveDir: path.dirname(options.entry), sourcefile: "meridian-entry.ts", loader: "ts" }
+        ? {
+            contents: layout.wrap(options.entry, adapterFile),
+            resolveDir: path.dirname(options.entry),
+            sourcefile: "meridian-entry.ts",
+            loader: "ts",
+          }
         : undefined,
       entryPoints: adapter ? undefined : [options.entry],
       bundle: true,
@@ -113,10 +145,17 @@ export function bundleFunction(options: BundleOptions): FunctionBundle {
     const failure = err as { errors?: esbuild.Message[] };
     const first = failure.errors?.[0];
     const where = first?.location ? ` (${first.location.file}:${first.location.line})` : "";
-    throw new ConfigError(options.component ?? "bundle", "entry", `esbuild could not bundle ${options.entry}: ${first?.text ?? String(err)}${where}`);
+    throw new ConfigError(
+      options.component ?? "bundle",
+      "entry",
+      `esbuild could not bundle ${options.entry}: ${first?.text ?? String(err)}${where}`,
+    );
   }
   const code = result.outputFiles[0].text;
-  const inputs = Object.keys(result.metafile.inputs).filter((f) => !f.startsWith("<")).map((f) => path.resolve(path.dirname(options.entry), f)).sort();
+  const inputs = Object.keys(result.metafile.inputs)
+    .filter((f) => !f.startsWith("<"))
+    .map((f) => path.resolve(path.dirname(options.entry), f))
+    .sort();
   const bundle: FunctionBundle = { fileName: layout.fileName, code, sha256: sha256(code), inputs };
   const entry: CacheEntry = { key, inputs: inputs.map((file) => ({ file, hash: fileHash(file) })), bundle };
   cache.set(key, entry);
@@ -147,7 +186,9 @@ function diskCacheFile(key: string): string {
 function readDiskCache(key: string): CacheEntry | undefined {
   try {
     const entry = JSON.parse(fs.readFileSync(diskCacheFile(key), "utf8")) as CacheEntry;
-    return entry.key === key && typeof entry.bundle?.code === "string" && Array.isArray(entry.inputs) ? entry : undefined;
+    return entry.key === key && typeof entry.bundle?.code === "string" && Array.isArray(entry.inputs)
+      ? entry
+      : undefined;
   } catch {
     return undefined;
   }

@@ -20,7 +20,9 @@ export interface FunctionPackage {
 
 export interface PackageOptions {
   readonly cloud: Cloud;
-  readonly source: { readonly kind: "entry"; readonly entry: string } | { readonly kind: "code"; readonly dir: string; readonly handler: string };
+  readonly source:
+    | { readonly kind: "entry"; readonly entry: string }
+    | { readonly kind: "code"; readonly dir: string; readonly handler: string };
   readonly target?: string;
   readonly timeoutSeconds: number;
   /** Queue delivery settings (Azure writes them to host.json). */
@@ -37,14 +39,25 @@ export interface PackageOptions {
  */
 export function packageFunction(options: PackageOptions): FunctionPackage {
   const outDir = options.outDir ?? path.join(process.cwd(), ".meridian", "artifacts");
-  if (options.source.kind === "code") return archive(options.cloud, outDir, readTree(options.source.dir), options.source.handler);
-  const bundle = bundleFunction({ entry: options.source.entry, cloud: options.cloud, target: options.target, component: options.component });
+  if (options.source.kind === "code")
+    return archive(options.cloud, outDir, readTree(options.source.dir), options.source.handler);
+  const bundle = bundleFunction({
+    entry: options.source.entry,
+    cloud: options.cloud,
+    target: options.target,
+    component: options.component,
+  });
   // Many functions of one stack often share a handler: the same bundle and platform files give the same archive,
   // so it is zipped and hashed once per process.
   const key = `${outDir}|${options.cloud}|${bundle.sha256}|${options.timeoutSeconds}|${JSON.stringify(options.queue ?? null)}`;
   const known = packaged.get(key);
   if (known && fs.existsSync(known.path)) return known;
-  const pkg = archive(options.cloud, outDir, [{ path: bundle.fileName, data: Buffer.from(bundle.code) }, ...platformFiles(options)], bundle.fileName);
+  const pkg = archive(
+    options.cloud,
+    outDir,
+    [{ path: bundle.fileName, data: Buffer.from(bundle.code) }, ...platformFiles(options)],
+    bundle.fileName,
+  );
   packaged.set(key, pkg);
   return pkg;
 }
@@ -70,24 +83,39 @@ export function platformFiles(options: Pick<PackageOptions, "cloud" | "timeoutSe
   const json = (v: unknown) => Buffer.from(`${JSON.stringify(v, null, 2)}\n`);
   if (options.cloud === "gcp") {
     // No dependencies: the bundle is self-contained; the buildpack adds the Functions Framework.
-    return [{ path: "package.json", data: json({ name: "meridian-function", version: "1.0.0", private: true, main: "index.js" }) }];
+    return [
+      {
+        path: "package.json",
+        data: json({ name: "meridian-function", version: "1.0.0", private: true, main: "index.js" }),
+      },
+    ];
   }
   if (options.cloud === "azure") {
     const t = options.timeoutSeconds;
-    const hms = [Math.floor(t / 3600), Math.floor((t % 3600) / 60), t % 60].map((n) => String(n).padStart(2, "0")).join(":");
+    const hms = [Math.floor(t / 3600), Math.floor((t % 3600) / 60), t % 60]
+      .map((n) => String(n).padStart(2, "0"))
+      .join(":");
     return [
-      { path: "package.json", data: json({ name: "meridian-function", version: "1.0.0", private: true, main: "index.js" }) },
-      { path: "host.json", data: json({
-        version: "2.0",
-        functionTimeout: hms,
-        // Empty prefix: every path reaches the catch-all route, so gateways forward paths unchanged.
-        extensions: {
-          http: { routePrefix: "" },
-          ...(options.queue ? { queues: { batchSize: options.queue.batchSize, maxDequeueCount: options.queue.maxRetries } } : {}),
-        },
-        extensionBundle: { id: "Microsoft.Azure.Functions.ExtensionBundle", version: "[4.*, 5.0.0)" },
-        logging: { applicationInsights: { samplingSettings: { isEnabled: true, excludedTypes: "Request" } } },
-      }) },
+      {
+        path: "package.json",
+        data: json({ name: "meridian-function", version: "1.0.0", private: true, main: "index.js" }),
+      },
+      {
+        path: "host.json",
+        data: json({
+          version: "2.0",
+          functionTimeout: hms,
+          // Empty prefix: every path reaches the catch-all route, so gateways forward paths unchanged.
+          extensions: {
+            http: { routePrefix: "" },
+            ...(options.queue
+              ? { queues: { batchSize: options.queue.batchSize, maxDequeueCount: options.queue.maxRetries } }
+              : {}),
+          },
+          extensionBundle: { id: "Microsoft.Azure.Functions.ExtensionBundle", version: "[4.*, 5.0.0)" },
+          logging: { applicationInsights: { samplingSettings: { isEnabled: true, excludedTypes: "Request" } } },
+        }),
+      },
     ];
   }
   return [];

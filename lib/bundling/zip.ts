@@ -68,7 +68,7 @@ export function deterministicZip(entries: readonly ArchiveEntry[]): Buffer {
     central.writeUInt32LE(body.length, 20);
     central.writeUInt32LE(raw.length, 24);
     central.writeUInt16LE(name.length, 28);
-    central.writeUInt32LE(((0o100644 << 16) >>> 0), 38);
+    central.writeUInt32LE((0o100644 << 16) >>> 0, 38);
     central.writeUInt32LE(offset, 42);
     centrals.push(central, name);
     offset += local.length + name.length + body.length;

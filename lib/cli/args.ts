@@ -12,7 +12,11 @@ export class UsageError extends Error {
  * Parses `--name value` / `--name=value` / `--flag` arguments against the options a command accepts.
  * Unknown options and missing values are UsageErrors, never silently ignored.
  */
-export function parseArgs(argv: string[], valued: readonly string[], flags: readonly string[] = []): Record<string, string | true> {
+export function parseArgs(
+  argv: string[],
+  valued: readonly string[],
+  flags: readonly string[] = [],
+): Record<string, string | true> {
   const out: Record<string, string | true> = {};
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
@@ -24,10 +28,13 @@ export function parseArgs(argv: string[], valued: readonly string[], flags: read
       continue;
     }
     if (!valued.includes(name)) {
-      throw new UsageError(`unknown option --${name}; allowed: ${[...valued, ...flags].map((o) => `--${o}`).join(", ")}`);
+      throw new UsageError(
+        `unknown option --${name}; allowed: ${[...valued, ...flags].map((o) => `--${o}`).join(", ")}`,
+      );
     }
     const value = eq >= 0 ? arg.slice(eq + 1) : argv[++i];
-    if (value === undefined || value === "" || (eq < 0 && value.startsWith("--"))) throw new UsageError(`--${name} needs a value`);
+    if (value === undefined || value === "" || (eq < 0 && value.startsWith("--")))
+      throw new UsageError(`--${name} needs a value`);
     out[name] = value;
   }
   return out;

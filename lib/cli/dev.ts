@@ -14,11 +14,13 @@ import { UsageError, parseArgs, reportError } from "./args";
 export async function main(argv: string[]): Promise<number> {
   try {
     const opts = parseArgs(argv, ["stack", "port", "root", "api", "env-file", "jwks"], ["no-watch"]);
-    if (typeof opts.stack !== "string") throw new UsageError("--stack <env> is required (e.g. npm run dev -- --stack dev)");
+    if (typeof opts.stack !== "string")
+      throw new UsageError("--stack <env> is required (e.g. npm run dev -- --stack dev)");
     let port = 3000;
     if (typeof opts.port === "string") {
       port = Number(opts.port);
-      if (!/^\d+$/.test(opts.port) || port > 65535) throw new UsageError(`--port must be an integer from 0 to 65535, got "${opts.port}"`);
+      if (!/^\d+$/.test(opts.port) || port > 65535)
+        throw new UsageError(`--port must be an integer from 0 to 65535, got "${opts.port}"`);
     }
     const server = await startDevServer({
       stack: opts.stack,
@@ -43,8 +45,11 @@ export async function main(argv: string[]): Promise<number> {
 }
 
 if (require.main === module) {
-  main(process.argv.slice(2)).then((code) => process.exit(code), (err) => {
-    console.error(`error: ${(err as Error)?.message ?? String(err)}`);
-    process.exit(2);
-  });
+  main(process.argv.slice(2)).then(
+    (code) => process.exit(code),
+    (err) => {
+      console.error(`error: ${(err as Error)?.message ?? String(err)}`);
+      process.exit(2);
+    },
+  );
 }

@@ -37,7 +37,12 @@ export function diffPlans(previous: Plan, next: Plan): PlanDiff {
   for (const r of next.resources) for (const a of r.aliases) if (typeof a === "string") aliasOf.set(a, r);
 
   const diff: PlanDiff = { added: [], removed: [], replaced: [], updated: [], renamed: [], dataLoss: [] };
-  const entry = (r: PlanResource, extra: Partial<DiffEntry> = {}): DiffEntry => ({ urn: r.urn, type: r.type, stateful: isStateful(r.type), ...extra });
+  const entry = (r: PlanResource, extra: Partial<DiffEntry> = {}): DiffEntry => ({
+    urn: r.urn,
+    type: r.type,
+    stateful: isStateful(r.type),
+    ...extra,
+  });
 
   for (const [urn, old] of before) {
     const now = after.get(urn);
@@ -62,7 +67,12 @@ export function diffPlans(previous: Plan, next: Plan): PlanDiff {
   return diff;
 }
 
-function compare(old: PlanResource, now: PlanResource, diff: PlanDiff, entry: (r: PlanResource, extra?: Partial<DiffEntry>) => DiffEntry): void {
+function compare(
+  old: PlanResource,
+  now: PlanResource,
+  diff: PlanDiff,
+  entry: (r: PlanResource, extra?: Partial<DiffEntry>) => DiffEntry,
+): void {
   if (stableStringify(old.inputs) === stableStringify(now.inputs) && old.type === now.type) return;
   const changed = [...new Set([...Object.keys(old.inputs), ...Object.keys(now.inputs)])]
     .filter((k) => stableStringify(old.inputs[k]) !== stableStringify(now.inputs[k]))

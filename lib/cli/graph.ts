@@ -19,11 +19,16 @@ export async function main(argv: string[]): Promise<number> {
   let out: string | undefined;
   try {
     const opts = parseArgs(argv, ["stack", "format", "out", "root"]);
-    if (typeof opts.stack !== "string") throw new UsageError("--stack <env> is required (e.g. npm run graph -- --stack dev)");
+    if (typeof opts.stack !== "string")
+      throw new UsageError("--stack <env> is required (e.g. npm run graph -- --stack dev)");
     const format = (typeof opts.format === "string" ? opts.format : "mermaid") as GraphFormat;
-    if (!GRAPH_FORMATS.includes(format)) throw new UsageError(`--format must be one of ${GRAPH_FORMATS.join(", ")}, got "${format}"`);
+    if (!GRAPH_FORMATS.includes(format))
+      throw new UsageError(`--format must be one of ${GRAPH_FORMATS.join(", ")}, got "${format}"`);
     out = typeof opts.out === "string" ? opts.out : undefined;
-    const { program, options } = stackRecording(path.resolve(typeof opts.root === "string" ? opts.root : "."), opts.stack);
+    const { program, options } = stackRecording(
+      path.resolve(typeof opts.root === "string" ? opts.root : "."),
+      opts.stack,
+    );
     const recording = await tryRecordPlan(program, options);
     if (recording.error !== undefined) throw recording.error;
     text = renderGraph(recording.plan, format);
@@ -41,8 +46,11 @@ export async function main(argv: string[]): Promise<number> {
 }
 
 if (require.main === module) {
-  main(process.argv.slice(2)).then((code) => process.exit(code), (err) => {
-    console.error(err);
-    process.exit(1);
-  });
+  main(process.argv.slice(2)).then(
+    (code) => process.exit(code),
+    (err) => {
+      console.error(err);
+      process.exit(1);
+    },
+  );
 }

@@ -23,8 +23,12 @@ export async function main(argv: string[]): Promise<number> {
   let plan: Plan;
   try {
     opts = parseArgs(argv, ["stack", "json", "diff", "openapi", "root"], ["quiet"]);
-    if (typeof opts.stack !== "string") throw new UsageError("--stack <env> is required (e.g. npm run plan -- --stack dev)");
-    const { program, options } = stackRecording(path.resolve(typeof opts.root === "string" ? opts.root : "."), opts.stack);
+    if (typeof opts.stack !== "string")
+      throw new UsageError("--stack <env> is required (e.g. npm run plan -- --stack dev)");
+    const { program, options } = stackRecording(
+      path.resolve(typeof opts.root === "string" ? opts.root : "."),
+      opts.stack,
+    );
     const recording = await tryRecordPlan(program, options);
     if (recording.error !== undefined) throw recording.error;
     plan = recording.plan;
@@ -40,7 +44,9 @@ export async function main(argv: string[]): Promise<number> {
   }
   if (typeof opts.openapi === "string") {
     const written = writeOpenApi(opts.openapi, plan).map((f) => path.basename(f));
-    console.log(`\n${written.length} OpenAPI document(s) written to ${opts.openapi}${written.length ? `: ${written.join(", ")}` : ""}`);
+    console.log(
+      `\n${written.length} OpenAPI document(s) written to ${opts.openapi}${written.length ? `: ${written.join(", ")}` : ""}`,
+    );
   }
   if (typeof opts.diff === "string") {
     let previous: Plan;
@@ -59,8 +65,11 @@ export async function main(argv: string[]): Promise<number> {
 }
 
 if (require.main === module) {
-  main(process.argv.slice(2)).then((code) => process.exit(code), (err) => {
-    console.error(err);
-    process.exit(1);
-  });
+  main(process.argv.slice(2)).then(
+    (code) => process.exit(code),
+    (err) => {
+      console.error(err);
+      process.exit(1);
+    },
+  );
 }

@@ -6,7 +6,7 @@ export function renderDiff(diff: PlanDiff): string {
   if (diff.dataLoss.length) {
     lines.push(`DATA LOSS: ${diff.dataLoss.length} stateful resource(s) would be deleted or replaced:`);
     for (const e of diff.dataLoss) lines.push(`  !! ${e.urn}  (${e.reason ?? "replaced"})`);
-    lines.push("  Add an alias (see README, \"Safety\") if this is a rename, or protect the resource.", "");
+    lines.push('  Add an alias (see README, "Safety") if this is a rename, or protect the resource.', "");
   }
   const section = (title: string, mark: string, list: PlanDiff["added"]) => {
     if (!list.length) return;

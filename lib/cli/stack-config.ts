@@ -43,7 +43,11 @@ export function readProject(root: string): ProjectFile {
 export function listStacks(project: ProjectFile): string[] {
   const dir = path.join(project.root, project.stackConfigDir);
   if (!fs.existsSync(dir)) return [];
-  return fs.readdirSync(dir).map((f) => /^Pulumi\.(.+)\.yaml$/.exec(f)?.[1]).filter((s): s is string => !!s).sort();
+  return fs
+    .readdirSync(dir)
+    .map((f) => /^Pulumi\.(.+)\.yaml$/.exec(f)?.[1])
+    .filter((s): s is string => !!s)
+    .sort();
 }
 
 /** Reads `Pulumi.<stack>.yaml`; an unknown stack or unreadable YAML is a UsageError (exit 2). */
@@ -51,7 +55,9 @@ export function readStackConfig(project: ProjectFile, stack: string): StackConfi
   if (!/^[A-Za-z0-9_.-]+$/.test(stack)) throw new UsageError(`invalid stack name "${stack}"`);
   const file = path.join(project.root, project.stackConfigDir, `Pulumi.${stack}.yaml`);
   if (!fs.existsSync(file)) {
-    throw new UsageError(`unknown stack "${stack}": ${path.relative(process.cwd(), file)} not found (stacks: ${listStacks(project).join(", ") || "none"})`);
+    throw new UsageError(
+      `unknown stack "${stack}": ${path.relative(process.cwd(), file)} not found (stacks: ${listStacks(project).join(", ") || "none"})`,
+    );
   }
   const doc = parseYaml(file);
   if (doc !== null && doc !== undefined && (typeof doc !== "object" || Array.isArray(doc))) {
@@ -79,7 +85,9 @@ function parseYaml(file: string): unknown {
   try {
     return YAML.parse(fs.readFileSync(file, "utf8"));
   } catch (err) {
-    throw new UsageError(`${path.relative(process.cwd(), file)}: cannot read YAML: ${(err as Error).message.split("\n")[0]}`);
+    throw new UsageError(
+      `${path.relative(process.cwd(), file)}: cannot read YAML: ${(err as Error).message.split("\n")[0]}`,
+    );
   }
 }
 

@@ -14,7 +14,10 @@ export function renderTree(plan: Plan): string {
   }
   const components = plan.resources.filter((r) => !r.custom);
   const custom = plan.resources.length - components.length;
-  const lines = [`${plan.project}/${plan.stack}: ${plan.resources.length} resources (${components.length} components, ${custom} cloud resources)`, ""];
+  const lines = [
+    `${plan.project}/${plan.stack}: ${plan.resources.length} resources (${components.length} components, ${custom} cloud resources)`,
+    "",
+  ];
 
   const render = (parentUrn: string, depth: number): void => {
     const pad = "  ".repeat(depth);
@@ -55,7 +58,11 @@ function shortType(type: string): string {
 }
 
 function flags(r: PlanResource): string {
-  const f = [r.protect ? "protected" : "", r.retainOnDelete ? "retained" : "", r.aliases.length ? "aliased" : ""].filter(Boolean);
+  const f = [
+    r.protect ? "protected" : "",
+    r.retainOnDelete ? "retained" : "",
+    r.aliases.length ? "aliased" : "",
+  ].filter(Boolean);
   return f.length ? `  [${f.join(", ")}]` : "";
 }
 

@@ -16,7 +16,11 @@ export const ROUTER_COMPATIBILITY_DATE = "2025-01-01";
  * With a domain the router gets a Workers custom domain (DNS record and certificate managed by Cloudflare);
  * without, its workers.dev subdomain.
  */
-export function createCloudflareApiGateway(parent: pulumi.Resource, model: ApiModel, transforms: Transforms | undefined): { url: pulumi.Output<string> } {
+export function createCloudflareApiGateway(
+  parent: pulumi.Resource,
+  model: ApiModel,
+  transforms: Transforms | undefined,
+): { url: pulumi.Output<string> } {
   const name = model.name;
   const opts = (): pulumi.CustomResourceOptions => ({ parent });
   const accountId = model.functions[0].cloudflare!.accountId;
@@ -39,33 +43,57 @@ export function createCloudflareApiGateway(parent: pulumi.Resource, model: ApiMo
     });
   }
 
-  const router = new cloudflare.WorkersScript(...withTransform(transforms, "router", `${name}-router`, {
-    accountId,
-    scriptName,
-    content: source,
-    mainModule: "index.js",
-    compatibilityDate: ROUTER_COMPATIBILITY_DATE,
-    bindings,
-    observability: { enabled: model.accessLogs.enabled, headSamplingRate: 1 },
-  } satisfies cloudflare.WorkersScriptArgs, { parent, dependsOn: model.functions.map((fn) => fn.resource) }));
+  const router = new cloudflare.WorkersScript(
+    ...withTransform(
+      transforms,
+      "router",
+      `${name}-router`,
+      {
+        accountId,
+        scriptName,
+        content: source,
+        mainModule: "index.js",
+        compatibilityDate: ROUTER_COMPATIBILITY_DATE,
+        bindings,
+        observability: { enabled: model.accessLogs.enabled, headSamplingRate: 1 },
+      } satisfies cloudflare.WorkersScriptArgs,
+      { parent, dependsOn: model.functions.map((fn) => fn.resource) },
+    ),
+  );
 
   if (model.domain) {
     const domain = model.domain;
-    new cloudflare.WorkersCustomDomain(...withTransform(transforms, "customDomain", `${name}-domain`, {
-      accountId,
-      hostname: domain.name,
-      service: router.scriptName,
-      zoneName: domain.zone,
-      environment: "production",
-    } satisfies cloudflare.WorkersCustomDomainArgs, opts()));
+    new cloudflare.WorkersCustomDomain(
+      ...withTransform(
+        transforms,
+        "customDomain",
+        `${name}-domain`,
+        {
+          accountId,
+          hostname: domain.name,
+          service: router.scriptName,
+          zoneName: domain.zone,
+          environment: "production",
+        } satisfies cloudflare.WorkersCustomDomainArgs,
+        opts(),
+      ),
+    );
     return { url: pulumi.output(`https://${domain.name}`) };
   }
-  new cloudflare.WorkersScriptSubdomain(...withTransform(transforms, "subdomain", `${name}-subdomain`, {
-    accountId,
-    scriptName: router.scriptName,
-    enabled: true,
-    previewsEnabled: false,
-  } satisfies cloudflare.WorkersScriptSubdomainArgs, opts()));
+  new cloudflare.WorkersScriptSubdomain(
+    ...withTransform(
+      transforms,
+      "subdomain",
+      `${name}-subdomain`,
+      {
+        accountId,
+        scriptName: router.scriptName,
+        enabled: true,
+        previewsEnabled: false,
+      } satisfies cloudflare.WorkersScriptSubdomainArgs,
+      opts(),
+    ),
+  );
   // The account's workers.dev subdomain has no data source; it comes from the same project config that
   // ServerlessFunction reads. Unset, the URL says so instead of guessing.
   const subdomain = new pulumi.Config().get("cloudflareWorkersSubdomain") ?? "UNSET-cloudflareWorkersSubdomain";

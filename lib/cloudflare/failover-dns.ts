@@ -16,46 +16,80 @@ const STEERING: Record<ResolvedFailoverDns["strategy"], string> = {
  * Cloudflare expansion of FailoverDns: an account-level monitor, one pool per endpoint (so each endpoint is
  * health-checked and steered on its own), and a zone load balancer whose default pools are in priority order.
  */
-export function createCloudflareFailoverDns(name: string, r: ResolvedFailoverDns, parent: pulumi.Resource, transforms?: Transforms): { fqdn: pulumi.Output<string> } {
+export function createCloudflareFailoverDns(
+  name: string,
+  r: ResolvedFailoverDns,
+  parent: pulumi.Resource,
+  transforms?: Transforms,
+): { fqdn: pulumi.Output<string> } {
   const cf = r.cloudflare!;
   const hc = r.healthCheck;
   const http = hc.protocol !== "TCP";
-  const monitor = new cloudflare.LoadBalancerMonitor(...withTransform(transforms, "monitor", `${name}-monitor`, {
-    accountId: cf.accountId,
-    description: `${r.fqdn} health (FailoverDns ${name})`,
-    type: hc.protocol.toLowerCase(),
-    port: hc.port,
-    // Host (and so SNI) = the public name, as real traffic sends it: without it the probe uses the origin's address
-    // and fails the certificate check of an origin that serves the public name (an ALB). An origin's own Host
-    // override (Cloud Run, Container Apps) takes precedence over this one (Cloudflare "Override HTTP Host headers").
-    ...(http ? { path: hc.path, method: "GET", expectedCodes: "2xx", followRedirects: false, allowInsecure: false, header: { Host: [r.fqdn] } } : {}),
-    interval: hc.intervalSeconds,
-    timeout: hc.timeoutSeconds,
-    retries: cf.retries,
-    consecutiveDown: hc.failureThreshold,
-    consecutiveUp: 2,
-  } satisfies cloudflare.LoadBalancerMonitorArgs, { parent }));
+  const monitor = new cloudflare.LoadBalancerMonitor(
+    ...withTransform(
+      transforms,
+      "monitor",
+      `${name}-monitor`,
+      {
+        accountId: cf.accountId,
+        description: `${r.fqdn} health (FailoverDns ${name})`,
+        type: hc.protocol.toLowerCase(),
+        port: hc.port,
+        // Host (and so SNI) = the public name, as real traffic sends it: without it the probe uses the origin's address
+        // and fails the certificate check of an origin that serves the public name (an ALB). An origin's own Host
+        // override (Cloud Run, Container Apps) takes precedence over this one (Cloudflare "Override HTTP Host headers").
+        ...(http
+          ? {
+              path: hc.path,
+              method: "GET",
+              expectedCodes: "2xx",
+              followRedirects: false,
+              allowInsecure: false,
+              header: { Host: [r.fqdn] },
+            }
+          : {}),
+        interval: hc.intervalSeconds,
+        timeout: hc.timeoutSeconds,
+        retries: cf.retries,
+        consecutiveDown: hc.failureThreshold,
+        consecutiveUp: 2,
+      } satisfies cloudflare.LoadBalancerMonitorArgs,
+      { parent },
+    ),
+  );
 
   const pools = new Map<string, cloudflare.LoadBalancerPool>();
   for (const e of r.endpoints) {
-    pools.set(e.id, new cloudflare.LoadBalancerPool(...withTransform(transforms, "pool", `${name}-${e.id}-pool`, {
-      accountId: cf.accountId,
-      name: physicalName("cloudflareLbPool", name, e.id),
-      description: `${r.fqdn} endpoint ${e.id}`,
-      origins: [{ name: e.id, address: e.address, enabled: true, weight: 1 }],
-      monitor: monitor.id,
-      // Drained: the pool (and its monitor) stay, but a disabled pool is never steered to.
-      enabled: !e.heldOut,
-      minimumOrigins: 1,
-      // Probing from every data centre is Enterprise only (error 1002); name the regions explicitly.
-      checkRegions: cf.checkRegions,
-    } satisfies cloudflare.LoadBalancerPoolArgs, { parent })));
+    pools.set(
+      e.id,
+      new cloudflare.LoadBalancerPool(
+        ...withTransform(
+          transforms,
+          "pool",
+          `${name}-${e.id}-pool`,
+          {
+            accountId: cf.accountId,
+            name: physicalName("cloudflareLbPool", name, e.id),
+            description: `${r.fqdn} endpoint ${e.id}`,
+            origins: [{ name: e.id, address: e.address, enabled: true, weight: 1 }],
+            monitor: monitor.id,
+            // Drained: the pool (and its monitor) stay, but a disabled pool is never steered to.
+            enabled: !e.heldOut,
+            minimumOrigins: 1,
+            // Probing from every data centre is Enterprise only (error 1002); name the regions explicitly.
+            checkRegions: cf.checkRegions,
+          } satisfies cloudflare.LoadBalancerPoolArgs,
+          { parent },
+        ),
+      ),
+    );
   }
 
   const poolId = (e: ResolvedEndpoint) => pools.get(e.id)!.id;
   const active = r.order.filter((e) => !e.heldOut);
   // Geo: the catch-all endpoint leads the default pools; the rest follow in priority order as its fallbacks.
-  const ordered = r.strategy === "geo" && r.geoDefault ? [r.geoDefault, ...r.order.filter((e) => e !== r.geoDefault)] : r.order;
+  const ordered =
+    r.strategy === "geo" && r.geoDefault ? [r.geoDefault, ...r.order.filter((e) => e !== r.geoDefault)] : r.order;
   const fallback = active[active.length - 1];
 
   const args: cloudflare.LoadBalancerArgs = {
@@ -77,7 +111,9 @@ export function createCloudflareFailoverDns(name: string, r: ResolvedFailoverDns
     const total = r.endpoints.reduce((sum, e) => sum + (e.heldOut ? 0 : e.weight), 0);
     args.randomSteering = pulumi.all(r.endpoints.map(poolId)).apply((ids) => ({
       defaultWeight: 0,
-      poolWeights: Object.fromEntries(r.endpoints.map((e, i) => [ids[i], e.heldOut ? 0 : Math.round((e.weight / total) * 1000) / 1000])),
+      poolWeights: Object.fromEntries(
+        r.endpoints.map((e, i) => [ids[i], e.heldOut ? 0 : Math.round((e.weight / total) * 1000) / 1000]),
+      ),
     }));
   }
   if (r.strategy === "geo") {
@@ -85,23 +121,33 @@ export function createCloudflareFailoverDns(name: string, r: ResolvedFailoverDns
     args.regionPools = pulumi.all(r.endpoints.map(poolId)).apply((ids) => mapPools(regionPools, r, ids));
     args.countryPools = pulumi.all(r.endpoints.map(poolId)).apply((ids) => mapPools(countryPools, r, ids));
   }
-  const lb = new cloudflare.LoadBalancer(...withTransform(transforms, "loadBalancer", `${name}-lb`, args, {
-    parent,
-    // The provider reports computed maps it did not get as drift on every plan (terraform-provider-cloudflare#7339).
-    ignoreChanges: ["sessionAffinityAttributes", "popPools", ...(r.strategy === "geo" ? [] : ["regionPools", "countryPools"])],
-  }));
+  const lb = new cloudflare.LoadBalancer(
+    ...withTransform(transforms, "loadBalancer", `${name}-lb`, args, {
+      parent,
+      // The provider reports computed maps it did not get as drift on every plan (terraform-provider-cloudflare#7339).
+      ignoreChanges: [
+        "sessionAffinityAttributes",
+        "popPools",
+        ...(r.strategy === "geo" ? [] : ["regionPools", "countryPools"]),
+      ],
+    }),
+  );
   return { fqdn: lb.name };
 }
 
 /** Region and country keys → endpoint ids in failover order (the assigned endpoint first, then the rest). */
-function geoPools(r: ResolvedFailoverDns, ordered: readonly ResolvedEndpoint[]): { regionPools: Map<string, string[]>; countryPools: Map<string, string[]> } {
+function geoPools(
+  r: ResolvedFailoverDns,
+  ordered: readonly ResolvedEndpoint[],
+): { regionPools: Map<string, string[]>; countryPools: Map<string, string[]> } {
   const regionPools = new Map<string, string[]>();
   const countryPools = new Map<string, string[]>();
   const chain = (e: ResolvedEndpoint) => [e.id, ...ordered.filter((o) => o !== e).map((o) => o.id)];
   for (const e of r.endpoints) {
     for (const code of e.geo) {
       const g = parseGeoCode(code)!;
-      if (g.kind === "continent") for (const region of CLOUDFLARE_CONTINENT_REGIONS[g.continent]) regionPools.set(region, chain(e));
+      if (g.kind === "continent")
+        for (const region of CLOUDFLARE_CONTINENT_REGIONS[g.continent]) regionPools.set(region, chain(e));
       if (g.kind === "country") countryPools.set(g.country, chain(e));
     }
   }
@@ -110,5 +156,7 @@ function geoPools(r: ResolvedFailoverDns, ordered: readonly ResolvedEndpoint[]):
 
 function mapPools(keys: Map<string, string[]>, r: ResolvedFailoverDns, ids: string[]): Record<string, string[]> {
   const idOf = new Map(r.endpoints.map((e, i) => [e.id, ids[i]]));
-  return Object.fromEntries([...keys.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([k, list]) => [k, list.map((id) => idOf.get(id)!)]));
+  return Object.fromEntries(
+    [...keys.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([k, list]) => [k, list.map((id) => idOf.get(id)!)]),
+  );
 }

@@ -12,7 +12,12 @@ export const RATE_LIMIT_BINDING = "RATE_LIMITER";
 
 /** What the generated router knows: its route table and the cross-cutting settings. */
 export interface RouterConfig {
-  routes: { method: string; segments: ({ literal: string } | { param: string; greedy: boolean })[]; binding: string; operationId: string }[];
+  routes: {
+    method: string;
+    segments: ({ literal: string } | { param: string; greedy: boolean })[];
+    binding: string;
+    operationId: string;
+  }[];
   cors?: { allowOrigins: string[]; allowMethods: string[]; allowHeaders: string[]; maxAgeSeconds?: number };
   jwt?: { issuer: string; audiences: string[]; jwksUri: string };
   rateLimit: boolean;
@@ -20,30 +25,46 @@ export interface RouterConfig {
 }
 
 /** The router configuration of an API, in route order (literal segments before parameters on equal prefixes). */
-export function routerConfig(model: Pick<ApiModel, "routes" | "cors" | "auth" | "throttle" | "accessLogs">): RouterConfig {
+export function routerConfig(
+  model: Pick<ApiModel, "routes" | "cors" | "auth" | "throttle" | "accessLogs">,
+): RouterConfig {
   const routes: RouterConfig["routes"] = [];
   for (const [, ops] of operationsByPath(model)) {
     for (const op of ops) {
       routes.push({
         method: op.method,
-        segments: op.route.segments.map((s) => (s.kind === "literal" ? { literal: s.value } : { param: s.name, greedy: s.greedy })),
+        segments: op.route.segments.map((s) =>
+          s.kind === "literal" ? { literal: s.value } : { param: s.name, greedy: s.greedy },
+        ),
         binding: functionBinding(op.route.functionIndex),
         operationId: op.operationId,
       });
     }
   }
   // More specific routes first: a literal beats a parameter, a parameter beats a greedy parameter (AWS semantics).
-  const rank = (r: RouterConfig["routes"][number]) => r.segments.map((s) => ("literal" in s ? "0" : s.greedy ? "2" : "1")).join("");
+  const rank = (r: RouterConfig["routes"][number]) =>
+    r.segments.map((s) => ("literal" in s ? "0" : s.greedy ? "2" : "1")).join("");
   routes.sort((a, b) => {
     const n = Math.min(a.segments.length, b.segments.length);
-    const ra = rank(a), rb = rank(b);
+    const ra = rank(a),
+      rb = rank(b);
     for (let i = 0; i < n; i++) if (ra[i] !== rb[i]) return ra[i] < rb[i] ? -1 : 1;
     return b.segments.length - a.segments.length;
   });
   return {
     routes,
-    cors: model.cors ? { allowOrigins: [...model.cors.allowOrigins], allowMethods: [...model.cors.allowMethods], allowHeaders: [...model.cors.allowHeaders], maxAgeSeconds: model.cors.maxAgeSeconds } : undefined,
-    jwt: model.auth?.kind === "jwt" ? { issuer: model.auth.issuer, audiences: [...model.auth.audiences], jwksUri: model.auth.jwksUri } : undefined,
+    cors: model.cors
+      ? {
+          allowOrigins: [...model.cors.allowOrigins],
+          allowMethods: [...model.cors.allowMethods],
+          allowHeaders: [...model.cors.allowHeaders],
+          maxAgeSeconds: model.cors.maxAgeSeconds,
+        }
+      : undefined,
+    jwt:
+      model.auth?.kind === "jwt"
+        ? { issuer: model.auth.issuer, audiences: [...model.auth.audiences], jwksUri: model.auth.jwksUri }
+        : undefined,
     rateLimit: !!model.throttle,
     accessLogs: model.accessLogs.enabled,
   };

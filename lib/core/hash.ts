@@ -8,7 +8,10 @@ export function sha256(data: string | Uint8Array): string {
 /** A short, stable, lowercase base-36 digest: deterministic suffixes for physical names. */
 export function shortHash(data: string, length = 8): string {
   const hex = sha256(data);
-  return BigInt(`0x${hex.slice(0, 24)}`).toString(36).padStart(length, "0").slice(0, length);
+  return BigInt(`0x${hex.slice(0, 24)}`)
+    .toString(36)
+    .padStart(length, "0")
+    .slice(0, length);
 }
 
 /** JSON with object keys sorted at every depth, so equal values always give equal text. */

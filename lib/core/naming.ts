@@ -23,8 +23,14 @@ export interface NameRule {
   readonly globallyUnique: boolean;
 }
 
-const rule = (max: number, allowed: RegExp, separator: NameRule["separator"], lowercase: boolean, startWithLetter = false, globallyUnique = false): NameRule =>
-  ({ max, allowed, separator, lowercase, startWithLetter, globallyUnique });
+const rule = (
+  max: number,
+  allowed: RegExp,
+  separator: NameRule["separator"],
+  lowercase: boolean,
+  startWithLetter = false,
+  globallyUnique = false,
+): NameRule => ({ max, allowed, separator, lowercase, startWithLetter, globallyUnique });
 
 /** The naming rules of every resource kind the library names physically. */
 export const NAME_RULES = {
@@ -77,7 +83,10 @@ export function physicalName(kind: NameKind, ...parts: string[]): string {
   const r: NameRule = NAME_RULES[kind];
   const full = [pulumi.getProject(), pulumi.getStack(), ...parts].join("/");
   const sep = r.separator;
-  let name = [pulumi.getProject(), pulumi.getStack(), ...parts].map((p) => clean(p, r)).filter((p) => p.length > 0).join(sep);
+  let name = [pulumi.getProject(), pulumi.getStack(), ...parts]
+    .map((p) => clean(p, r))
+    .filter((p) => p.length > 0)
+    .join(sep);
   if (r.startWithLetter && !/^[A-Za-z]/.test(name)) name = `m${sep}${name}`;
   const suffixLength = 8;
   const needsHash = r.globallyUnique || name.length > r.max;
@@ -91,7 +100,9 @@ export function physicalName(kind: NameKind, ...parts: string[]): string {
 
 function clean(part: string, r: NameRule): string {
   let s = r.lowercase ? part.toLowerCase() : part;
-  s = Array.from(s).map((ch) => (r.allowed.test(ch) ? ch : r.separator)).join("");
+  s = Array.from(s)
+    .map((ch) => (r.allowed.test(ch) ? ch : r.separator))
+    .join("");
   if (r.separator) {
     const sep = `\\${r.separator}`;
     s = s.replace(new RegExp(`${sep}{2,}`, "g"), r.separator).replace(new RegExp(`^${sep}|${sep}$`, "g"), "");

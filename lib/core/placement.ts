@@ -39,18 +39,32 @@ export function parsePlacement(value: unknown, component: string, field: string)
   const sep = value.indexOf(":");
   const cloud = sep < 0 ? value : value.slice(0, sep);
   if (cloud === "cloudflare") {
-    throw new ConfigError(component, field, `got ${describe(value)}; Cloudflare is global: write "cloudflare" with no region`);
+    throw new ConfigError(
+      component,
+      field,
+      `got ${describe(value)}; Cloudflare is global: write "cloudflare" with no region`,
+    );
   }
   if (cloud !== "aws" && cloud !== "gcp" && cloud !== "azure") {
-    throw new ConfigError(component, field, `got ${describe(value)}: unknown cloud ${describe(cloud)}; expected ${allowed}`);
+    throw new ConfigError(
+      component,
+      field,
+      `got ${describe(value)}: unknown cloud ${describe(cloud)}; expected ${allowed}`,
+    );
   }
   const region = sep < 0 ? "" : value.slice(sep + 1);
   const regions = CATALOGUE[cloud];
   if (!regions.includes(region)) {
     const near = regions.filter((r) => r.startsWith(region.slice(0, 4))).slice(0, 6);
-    const hint = near.length > 0 ? `; did you mean one of ${near.join(", ")}?` : `; see the ${cloud} region catalogue in lib/core/regions.ts`;
-    throw new ConfigError(component, field, `got ${describe(value)}: ${describe(region)} is not a ${cloud} region${hint}`);
+    const hint =
+      near.length > 0
+        ? `; did you mean one of ${near.join(", ")}?`
+        : `; see the ${cloud} region catalogue in lib/core/regions.ts`;
+    throw new ConfigError(
+      component,
+      field,
+      `got ${describe(value)}: ${describe(region)} is not a ${cloud} region${hint}`,
+    );
   }
   return { cloud, region, key: value };
 }
-

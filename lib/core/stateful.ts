@@ -5,16 +5,44 @@ import * as pulumi from "@pulumi/pulumi";
  * DNS zones, certificates, log groups, secrets, key vaults, queues. The plan diff flags their replacement.
  */
 export const STATEFUL_TYPES: ReadonlySet<string> = new Set([
-  "aws:s3/bucket:Bucket", "aws:s3/bucketV2:BucketV2", "aws:dynamodb/table:Table", "aws:rds/instance:Instance", "aws:rds/cluster:Cluster",
-  "aws:cloudwatch/logGroup:LogGroup", "aws:secretsmanager/secret:Secret", "aws:route53/zone:Zone", "aws:acm/certificate:Certificate",
-  "aws:sqs/queue:Queue", "aws:kms/key:Key", "aws:efs/fileSystem:FileSystem", "aws:ecr/repository:Repository",
-  "gcp:storage/bucket:Bucket", "gcp:sql/databaseInstance:DatabaseInstance", "gcp:dns/managedZone:ManagedZone", "gcp:secretmanager/secret:Secret",
-  "gcp:pubsub/topic:Topic", "gcp:compute/managedSslCertificate:ManagedSslCertificate", "gcp:certificatemanager/certificate:Certificate",
-  "gcp:compute/globalAddress:GlobalAddress", "gcp:firestore/database:Database", "gcp:artifactregistry/repository:Repository",
-  "azure-native:storage:StorageAccount", "azure-native:storage:BlobContainer", "azure-native:storage:Queue", "azure-native:keyvault:Vault",
-  "azure-native:keyvault:Secret", "azure-native:operationalinsights:Workspace", "azure-native:applicationinsights:Component",
-  "azure-native:network:DnsZone", "azure-native:dns:Zone", "azure-native:documentdb:DatabaseAccount", "azure-native:sql:Server",
-  "cloudflare:index/zone:Zone", "cloudflare:index/queue:Queue", "cloudflare:index/r2Bucket:R2Bucket", "cloudflare:index/d1Database:D1Database",
+  "aws:s3/bucket:Bucket",
+  "aws:s3/bucketV2:BucketV2",
+  "aws:dynamodb/table:Table",
+  "aws:rds/instance:Instance",
+  "aws:rds/cluster:Cluster",
+  "aws:cloudwatch/logGroup:LogGroup",
+  "aws:secretsmanager/secret:Secret",
+  "aws:route53/zone:Zone",
+  "aws:acm/certificate:Certificate",
+  "aws:sqs/queue:Queue",
+  "aws:kms/key:Key",
+  "aws:efs/fileSystem:FileSystem",
+  "aws:ecr/repository:Repository",
+  "gcp:storage/bucket:Bucket",
+  "gcp:sql/databaseInstance:DatabaseInstance",
+  "gcp:dns/managedZone:ManagedZone",
+  "gcp:secretmanager/secret:Secret",
+  "gcp:pubsub/topic:Topic",
+  "gcp:compute/managedSslCertificate:ManagedSslCertificate",
+  "gcp:certificatemanager/certificate:Certificate",
+  "gcp:compute/globalAddress:GlobalAddress",
+  "gcp:firestore/database:Database",
+  "gcp:artifactregistry/repository:Repository",
+  "azure-native:storage:StorageAccount",
+  "azure-native:storage:BlobContainer",
+  "azure-native:storage:Queue",
+  "azure-native:keyvault:Vault",
+  "azure-native:keyvault:Secret",
+  "azure-native:operationalinsights:Workspace",
+  "azure-native:applicationinsights:Component",
+  "azure-native:network:DnsZone",
+  "azure-native:dns:Zone",
+  "azure-native:documentdb:DatabaseAccount",
+  "azure-native:sql:Server",
+  "cloudflare:index/zone:Zone",
+  "cloudflare:index/queue:Queue",
+  "cloudflare:index/r2Bucket:R2Bucket",
+  "cloudflare:index/d1Database:D1Database",
   "cloudflare:index/workersKvNamespace:WorkersKvNamespace",
 ]);
 
@@ -33,5 +61,8 @@ export function isStateful(type: string): boolean {
  * new MultiRegionService("web", args, { transformations: [protectStateful()] });
  */
 export function protectStateful(): pulumi.ResourceTransformation {
-  return (a) => (a.opts && isStateful(a.type) ? { props: a.props, opts: pulumi.mergeOptions(a.opts, { protect: true, retainOnDelete: true }) } : undefined);
+  return (a) =>
+    a.opts && isStateful(a.type)
+      ? { props: a.props, opts: pulumi.mergeOptions(a.opts, { protect: true, retainOnDelete: true }) }
+      : undefined;
 }

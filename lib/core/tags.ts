@@ -25,7 +25,10 @@ export function commonTags(cloud: Cloud, component: string): Record<string, stri
 
 /** A GCP label key or value: lowercase letters, digits, `_` and `-`, at most 63 characters. */
 export function gcpLabel(value: string): string {
-  return value.toLowerCase().replace(/[^a-z0-9_-]/g, "_").slice(0, 63);
+  return value
+    .toLowerCase()
+    .replace(/[^a-z0-9_-]/g, "_")
+    .slice(0, 63);
 }
 
 /**

@@ -31,7 +31,11 @@ export class Validator {
   }
 
   /** A plain object (not an array, not null). Also rejects keys outside `allowedKeys` when given, to catch typos. */
-  object(value: unknown, field: string, opts?: Optional & { allowedKeys?: readonly string[] }): Record<string, unknown> | undefined {
+  object(
+    value: unknown,
+    field: string,
+    opts?: Optional & { allowedKeys?: readonly string[] },
+  ): Record<string, unknown> | undefined {
     if (this.missing(value, field, "an object", opts)) return undefined;
     if (typeof value !== "object" || Array.isArray(value) || pulumi.Output.isInstance(value)) {
       this.fail(field, `got ${describe(value)}; expected an object`);
@@ -47,9 +51,21 @@ export class Validator {
     return obj;
   }
 
-  string(value: unknown, field: string, opts: Optional & { optional: true; pattern?: RegExp; patternHelp?: string; minLength?: number; maxLength?: number }): string | undefined;
-  string(value: unknown, field: string, opts?: Optional & { pattern?: RegExp; patternHelp?: string; minLength?: number; maxLength?: number }): string;
-  string(value: unknown, field: string, opts?: Optional & { pattern?: RegExp; patternHelp?: string; minLength?: number; maxLength?: number }): string | undefined {
+  string(
+    value: unknown,
+    field: string,
+    opts: Optional & { optional: true; pattern?: RegExp; patternHelp?: string; minLength?: number; maxLength?: number },
+  ): string | undefined;
+  string(
+    value: unknown,
+    field: string,
+    opts?: Optional & { pattern?: RegExp; patternHelp?: string; minLength?: number; maxLength?: number },
+  ): string;
+  string(
+    value: unknown,
+    field: string,
+    opts?: Optional & { pattern?: RegExp; patternHelp?: string; minLength?: number; maxLength?: number },
+  ): string | undefined {
     if (this.missing(value, field, "a string", opts)) return undefined;
     if (typeof value !== "string") this.fail(field, `got ${describe(value)}; expected a string`);
     const min = opts?.minLength ?? 1;
@@ -63,22 +79,32 @@ export class Validator {
     return value;
   }
 
-  integer(value: unknown, field: string, opts: Optional & { optional: true; min?: number; max?: number }): number | undefined;
+  integer(
+    value: unknown,
+    field: string,
+    opts: Optional & { optional: true; min?: number; max?: number },
+  ): number | undefined;
   integer(value: unknown, field: string, opts?: Optional & { min?: number; max?: number }): number;
   integer(value: unknown, field: string, opts?: Optional & { min?: number; max?: number }): number | undefined {
     if (this.missing(value, field, "an integer", opts)) return undefined;
-    if (typeof value !== "number" || !Number.isInteger(value)) this.fail(field, `got ${describe(value)}; expected an integer${range(opts)}`);
+    if (typeof value !== "number" || !Number.isInteger(value))
+      this.fail(field, `got ${describe(value)}; expected an integer${range(opts)}`);
     if ((opts?.min !== undefined && value < opts.min) || (opts?.max !== undefined && value > opts.max)) {
       this.fail(field, `got ${value}; allowed${range(opts)}`);
     }
     return value;
   }
 
-  number(value: unknown, field: string, opts: Optional & { optional: true; min?: number; max?: number }): number | undefined;
+  number(
+    value: unknown,
+    field: string,
+    opts: Optional & { optional: true; min?: number; max?: number },
+  ): number | undefined;
   number(value: unknown, field: string, opts?: Optional & { min?: number; max?: number }): number;
   number(value: unknown, field: string, opts?: Optional & { min?: number; max?: number }): number | undefined {
     if (this.missing(value, field, "a number", opts)) return undefined;
-    if (typeof value !== "number" || !Number.isFinite(value)) this.fail(field, `got ${describe(value)}; expected a number${range(opts)}`);
+    if (typeof value !== "number" || !Number.isFinite(value))
+      this.fail(field, `got ${describe(value)}; expected a number${range(opts)}`);
     if ((opts?.min !== undefined && value < opts.min) || (opts?.max !== undefined && value > opts.max)) {
       this.fail(field, `got ${value}; allowed${range(opts)}`);
     }
@@ -93,9 +119,19 @@ export class Validator {
     return value;
   }
 
-  oneOf<T extends string | number>(value: unknown, field: string, allowed: readonly T[], opts: Optional & { optional: true }): T | undefined;
+  oneOf<T extends string | number>(
+    value: unknown,
+    field: string,
+    allowed: readonly T[],
+    opts: Optional & { optional: true },
+  ): T | undefined;
   oneOf<T extends string | number>(value: unknown, field: string, allowed: readonly T[], opts?: Optional): T;
-  oneOf<T extends string | number>(value: unknown, field: string, allowed: readonly T[], opts?: Optional): T | undefined {
+  oneOf<T extends string | number>(
+    value: unknown,
+    field: string,
+    allowed: readonly T[],
+    opts?: Optional,
+  ): T | undefined {
     if (this.missing(value, field, `one of ${allowed.map((a) => describe(a)).join(", ")}`, opts)) return undefined;
     if (!allowed.includes(value as T)) {
       this.fail(field, `got ${describe(value)}; allowed: ${allowed.map((a) => describe(a)).join(", ")}`);
@@ -103,9 +139,17 @@ export class Validator {
     return value as T;
   }
 
-  array(value: unknown, field: string, opts: Optional & { optional: true; minLength?: number; maxLength?: number }): unknown[] | undefined;
+  array(
+    value: unknown,
+    field: string,
+    opts: Optional & { optional: true; minLength?: number; maxLength?: number },
+  ): unknown[] | undefined;
   array(value: unknown, field: string, opts?: Optional & { minLength?: number; maxLength?: number }): unknown[];
-  array(value: unknown, field: string, opts?: Optional & { minLength?: number; maxLength?: number }): unknown[] | undefined {
+  array(
+    value: unknown,
+    field: string,
+    opts?: Optional & { minLength?: number; maxLength?: number },
+  ): unknown[] | undefined {
     if (this.missing(value, field, "an array", opts)) return undefined;
     if (!Array.isArray(value)) this.fail(field, `got ${describe(value)}; expected an array`);
     if (opts?.minLength !== undefined && value.length < opts.minLength) {
@@ -121,7 +165,11 @@ export class Validator {
    * A map of names to string inputs (plain strings or Pulumi outputs), e.g. environment variables.
    * Names must match `keyPattern` (default: a POSIX environment variable name).
    */
-  inputMap(value: unknown, field: string, opts?: Optional & { keyPattern?: RegExp; keyHelp?: string; maxEntries?: number }): Record<string, pulumi.Input<string>> | undefined {
+  inputMap(
+    value: unknown,
+    field: string,
+    opts?: Optional & { keyPattern?: RegExp; keyHelp?: string; maxEntries?: number },
+  ): Record<string, pulumi.Input<string>> | undefined {
     const obj = this.object(value, field, { optional: opts?.optional ?? true });
     if (!obj) return undefined;
     const keyPattern = opts?.keyPattern ?? /^[A-Za-z_][A-Za-z0-9_]*$/;
@@ -130,7 +178,11 @@ export class Validator {
       this.fail(field, `got ${entries.length} entries; at most ${opts.maxEntries} allowed`);
     }
     for (const [key, v] of entries) {
-      if (!keyPattern.test(key)) this.fail(`${field}.${key}`, `invalid name ${describe(key)}; expected ${opts?.keyHelp ?? "letters, digits and _ not starting with a digit"}`);
+      if (!keyPattern.test(key))
+        this.fail(
+          `${field}.${key}`,
+          `invalid name ${describe(key)}; expected ${opts?.keyHelp ?? "letters, digits and _ not starting with a digit"}`,
+        );
       if (typeof v !== "string" && !pulumi.Output.isInstance(v)) {
         this.fail(`${field}.${key}`, `got ${describe(v)}; expected a string or a pulumi Output<string>`);
       }
@@ -145,8 +197,12 @@ export class Validator {
    */
   componentName(value: unknown, maxLength = 63): string {
     if (typeof value !== "string" || value.length > maxLength || !/^[A-Za-z][A-Za-z0-9_-]*$/.test(value)) {
-      const shown = typeof value === "string" && value.length > maxLength ? `${value.length} characters` : describe(value);
-      this.fail("name", `got ${shown}; expected 1-${maxLength} ASCII letters, digits, "-" or "_", starting with a letter`);
+      const shown =
+        typeof value === "string" && value.length > maxLength ? `${value.length} characters` : describe(value);
+      this.fail(
+        "name",
+        `got ${shown}; expected 1-${maxLength} ASCII letters, digits, "-" or "_", starting with a letter`,
+      );
     }
     return value;
   }
@@ -156,13 +212,20 @@ export class Validator {
   }
 
   /** A DNS hostname such as `api.example.com` (letters, digits, hyphens; labels ≤ 63; total ≤ 253). */
-  hostname(value: unknown, field: string, opts: Optional & { optional: true; allowWildcard?: boolean }): string | undefined;
+  hostname(
+    value: unknown,
+    field: string,
+    opts: Optional & { optional: true; allowWildcard?: boolean },
+  ): string | undefined;
   hostname(value: unknown, field: string, opts?: Optional & { allowWildcard?: boolean }): string;
   hostname(value: unknown, field: string, opts?: Optional & { allowWildcard?: boolean }): string | undefined {
-    const s = this.string(value, field, { optional: opts?.optional, maxLength: 253 } as Optional & { optional: true });
+    const s = this.string(value, field, { optional: opts?.optional as true, maxLength: 253 });
     if (s === undefined) return undefined;
     if (!isHostname(s, opts?.allowWildcard)) {
-      this.fail(field, `got ${describe(s)}; expected a DNS name like "api.example.com" (ASCII letters, digits and hyphens, labels of 1-63 characters)`);
+      this.fail(
+        field,
+        `got ${describe(s)}; expected a DNS name like "api.example.com" (ASCII letters, digits and hyphens, labels of 1-63 characters)`,
+      );
     }
     return s.toLowerCase().replace(/\.$/, "");
   }

@@ -4,7 +4,10 @@ import type { CorsSpec } from "../core/api/model";
 export type HeaderMap = Record<string, string>;
 
 /** True for a CORS preflight: `OPTIONS` with `Origin` and `Access-Control-Request-Method`. */
-export function isPreflight(method: string, headers: { origin?: string; "access-control-request-method"?: string }): boolean {
+export function isPreflight(
+  method: string,
+  headers: { origin?: string; "access-control-request-method"?: string },
+): boolean {
   return method === "OPTIONS" && !!headers.origin && !!headers["access-control-request-method"];
 }
 
@@ -13,7 +16,9 @@ export function corsResponseHeaders(cors: CorsSpec, origin: string | undefined):
   if (!origin) return {};
   const allowed = cors.allowOrigins.includes("*") ? "*" : cors.allowOrigins.includes(origin) ? origin : undefined;
   if (!allowed) return {};
-  return allowed === "*" ? { "access-control-allow-origin": "*" } : { "access-control-allow-origin": allowed, vary: "Origin" };
+  return allowed === "*"
+    ? { "access-control-allow-origin": "*" }
+    : { "access-control-allow-origin": allowed, vary: "Origin" };
 }
 
 /**
@@ -21,11 +26,15 @@ export function corsResponseHeaders(cors: CorsSpec, origin: string | undefined):
  * methods, headers and max age for an allowed origin, and without any `Access-Control-*` header for another
  * origin (the browser then blocks the call). A `"*"` header list echoes what the browser asked for.
  */
-export function preflightHeaders(cors: CorsSpec, origin: string | undefined, requestedHeaders: string | undefined): HeaderMap {
+export function preflightHeaders(
+  cors: CorsSpec,
+  origin: string | undefined,
+  requestedHeaders: string | undefined,
+): HeaderMap {
   const base = corsResponseHeaders(cors, origin);
   if (!base["access-control-allow-origin"]) return {};
   const headers: HeaderMap = { ...base, "access-control-allow-methods": cors.allowMethods.join(",") };
-  const allowHeaders = cors.allowHeaders.includes("*") ? requestedHeaders ?? "*" : cors.allowHeaders.join(",");
+  const allowHeaders = cors.allowHeaders.includes("*") ? (requestedHeaders ?? "*") : cors.allowHeaders.join(",");
   if (allowHeaders) headers["access-control-allow-headers"] = allowHeaders;
   if (cors.maxAgeSeconds !== undefined) headers["access-control-max-age"] = String(cors.maxAgeSeconds);
   return headers;

@@ -27,7 +27,13 @@ export function parseDotenv(text: string, file = ".env"): Record<string, string>
       while (!/(^|[^\\])"\s*(#.*)?$/.test(body) && i + 1 < lines.length) body += `\n${lines[++i]}`;
       const end = body.search(/(^|[^\\])"\s*(#.*)?$/);
       const closing = end < 0 ? body.length : body[end] === '"' ? end : end + 1;
-      value = body.slice(0, closing).replace(/\\n/g, "\n").replace(/\\r/g, "\r").replace(/\\t/g, "\t").replace(/\\"/g, '"').replace(/\\\\/g, "\\");
+      value = body
+        .slice(0, closing)
+        .replace(/\\n/g, "\n")
+        .replace(/\\r/g, "\r")
+        .replace(/\\t/g, "\t")
+        .replace(/\\"/g, '"')
+        .replace(/\\\\/g, "\\");
     } else if (rest.startsWith("'")) {
       const end = rest.indexOf("'", 1);
       value = end < 0 ? rest.slice(1) : rest.slice(1, end);

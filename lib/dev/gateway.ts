@@ -11,7 +11,13 @@ export const API_KEY_HEADER = "x-api-key";
 
 /** What the gateway decided before the function runs: answer now, or forward to a function. */
 export type GatewayDecision =
-  | { readonly kind: "respond"; readonly status: number; readonly headers: HeaderMap; readonly body?: unknown; readonly note?: string }
+  | {
+      readonly kind: "respond";
+      readonly status: number;
+      readonly headers: HeaderMap;
+      readonly body?: unknown;
+      readonly note?: string;
+    }
   | { readonly kind: "forward"; readonly fn: string };
 
 /** A served endpoint: an ApiGateway (routes, CORS, auth) or a function's own URL (every path and method). */
@@ -36,7 +42,11 @@ export interface LocalAuth {
 }
 
 const json = (status: number, message: string, headers: HeaderMap = {}, note?: string): GatewayDecision => ({
-  kind: "respond", status, headers: { "content-type": "application/json", ...headers }, body: { message }, note,
+  kind: "respond",
+  status,
+  headers: { "content-type": "application/json", ...headers },
+  body: { message },
+  note,
 });
 
 /**
@@ -44,21 +54,37 @@ const json = (status: number, message: string, headers: HeaderMap = {}, note?: s
  * for any path when CORS is configured), route match, then authorization. A path that exists with another
  * method is a 404 on AWS, Google and Azure gateways and a 405 from the Cloudflare router.
  */
-export function decide(endpoint: ServedEndpoint, req: http.IncomingMessage, pathname: string, auth: LocalAuth): GatewayDecision {
+export function decide(
+  endpoint: ServedEndpoint,
+  req: http.IncomingMessage,
+  pathname: string,
+  auth: LocalAuth,
+): GatewayDecision {
   const method = req.method ?? "GET";
   const origin = header(req, "origin");
   if (endpoint.kind === "function") return { kind: "forward", fn: endpoint.fn! };
-  if (endpoint.cors && isPreflight(method, { origin, "access-control-request-method": header(req, "access-control-request-method") })) {
-    return { kind: "respond", status: 204, headers: preflightHeaders(endpoint.cors, origin, header(req, "access-control-request-headers")), note: "CORS preflight" };
+  if (
+    endpoint.cors &&
+    isPreflight(method, { origin, "access-control-request-method": header(req, "access-control-request-method") })
+  ) {
+    return {
+      kind: "respond",
+      status: 204,
+      headers: preflightHeaders(endpoint.cors, origin, header(req, "access-control-request-headers")),
+      note: "CORS preflight",
+    };
   }
   const match = endpoint.table!.match(method, pathname);
   if (match.kind === "not-found") return json(404, "Not Found");
   if (match.kind === "method-not-allowed") {
-    return endpoint.cloud === "cloudflare" ? json(405, "Method Not Allowed", { allow: match.allowed.join(", ") }) : json(404, "Not Found");
+    return endpoint.cloud === "cloudflare"
+      ? json(405, "Method Not Allowed", { allow: match.allowed.join(", ") })
+      : json(404, "Not Found");
   }
   if (endpoint.auth?.kind === "jwt") {
     const verdict = verifyBearer(header(req, "authorization"), endpoint.auth, auth.jwt);
-    if (verdict.problem) return json(401, "Unauthorized", { "www-authenticate": WWW_AUTHENTICATE }, `auth: ${verdict.problem}`);
+    if (verdict.problem)
+      return json(401, "Unauthorized", { "www-authenticate": WWW_AUTHENTICATE }, `auth: ${verdict.problem}`);
   } else if (endpoint.auth?.kind === "apiKey") {
     const key = header(req, API_KEY_HEADER);
     if (!key) return json(401, "Unauthorized", {}, `auth: missing ${API_KEY_HEADER} header`);

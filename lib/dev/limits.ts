@@ -22,7 +22,11 @@ export interface ServeLimits {
 export function serveLimits(cloud: Cloud, via: "api" | "url"): ServeLimits {
   switch (cloud) {
     case "aws":
-      return { requestBytes: 6 * MB, responseBytes: 6 * MB, timeoutSeconds: via === "api" ? 30 : FUNCTION_LIMITS.aws.httpTimeoutSeconds };
+      return {
+        requestBytes: 6 * MB,
+        responseBytes: 6 * MB,
+        timeoutSeconds: via === "api" ? 30 : FUNCTION_LIMITS.aws.httpTimeoutSeconds,
+      };
     case "gcp":
       return { requestBytes: 32 * MB, responseBytes: 32 * MB, timeoutSeconds: FUNCTION_LIMITS.gcp.httpTimeoutSeconds };
     case "azure":

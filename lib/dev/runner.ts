@@ -140,11 +140,20 @@ export class FunctionRunner {
         this.retire(instance, "a request timed out");
       }, timeoutMs);
       instance.pending.set(id, {
-        resolve: (res) => { clearTimeout(timer); resolve(res); },
-        reject: (err) => { clearTimeout(timer); reject(err); },
+        resolve: (res) => {
+          clearTimeout(timer);
+          resolve(res);
+        },
+        reject: (err) => {
+          clearTimeout(timer);
+          reject(err);
+        },
       });
       const body = request.body && request.body.byteLength > 0 ? request.body : undefined;
-      instance.worker.postMessage({ id, method: request.method, url: request.url, headers: request.headers, body }, body ? [body.buffer as ArrayBuffer] : []);
+      instance.worker.postMessage(
+        { id, method: request.method, url: request.url, headers: request.headers, body },
+        body ? [body.buffer as ArrayBuffer] : [],
+      );
     });
   }
 
@@ -159,25 +168,41 @@ export class FunctionRunner {
   }
 
   private spawn(): Instance {
-    const worker = new Worker(WORKER_SOURCE, { eval: true, env: { ...this.opts.env }, workerData: { bundle: this.outfile }, stdout: true, stderr: true });
+    const worker = new Worker(WORKER_SOURCE, {
+      eval: true,
+      env: { ...this.opts.env },
+      workerData: { bundle: this.outfile },
+      stdout: true,
+      stderr: true,
+    });
     const pending = new Map<number, Pending>();
     let markReady!: (err: string | undefined) => void;
     const instance: Instance = { worker, pending, retired: false, ready: new Promise((r) => (markReady = r)) };
     pipeLines(worker.stdout, (line) => this.opts.log(`[${this.opts.name}] ${line}`));
     pipeLines(worker.stderr, (line) => this.opts.log(`[${this.opts.name}] ${line}`));
-    worker.on("message", (msg: { type: string; id?: number; error?: string; status?: number; headers?: [string, string][]; body?: Uint8Array }) => {
-      if (msg.type === "ready") return markReady(undefined);
-      if (msg.type === "load-error") {
-        this.opts.log(`[${this.opts.name}] error: cannot load the handler: ${msg.error}`);
-        return markReady(msg.error);
-      }
-      const p = pending.get(msg.id!);
-      if (!p) return;
-      pending.delete(msg.id!);
-      if (msg.error !== undefined) p.reject(new HandlerError(msg.error));
-      else p.resolve({ status: msg.status!, headers: msg.headers!, body: msg.body ?? new Uint8Array() });
-      if (instance.retired && pending.size === 0) void worker.terminate();
-    });
+    worker.on(
+      "message",
+      (msg: {
+        type: string;
+        id?: number;
+        error?: string;
+        status?: number;
+        headers?: [string, string][];
+        body?: Uint8Array;
+      }) => {
+        if (msg.type === "ready") return markReady(undefined);
+        if (msg.type === "load-error") {
+          this.opts.log(`[${this.opts.name}] error: cannot load the handler: ${msg.error}`);
+          return markReady(msg.error);
+        }
+        const p = pending.get(msg.id!);
+        if (!p) return;
+        pending.delete(msg.id!);
+        if (msg.error !== undefined) p.reject(new HandlerError(msg.error));
+        else p.resolve({ status: msg.status!, headers: msg.headers!, body: msg.body ?? new Uint8Array() });
+        if (instance.retired && pending.size === 0) void worker.terminate();
+      },
+    );
     const fail = (why: string) => {
       markReady(why);
       instance.retired = true;
@@ -204,7 +229,11 @@ export class FunctionRunner {
 
   private afterBuild(result: esbuild.BuildResult<{ metafile: true }>): void {
     const base = path.dirname(this.opts.entry);
-    this.inputs = new Set(Object.keys(result.metafile.inputs).filter((f) => !f.includes("node_modules")).map((f) => path.resolve(base, f)));
+    this.inputs = new Set(
+      Object.keys(result.metafile.inputs)
+        .filter((f) => !f.includes("node_modules"))
+        .map((f) => path.resolve(base, f)),
+    );
     if (this.opts.watch) this.watchInputs();
   }
 
@@ -214,9 +243,11 @@ export class FunctionRunner {
       if (this.watchedDirs.has(dir)) continue;
       this.watchedDirs.add(dir);
       try {
-        this.watchers.push(fs.watch(dir, (_event, file) => {
-          if (file && this.inputs.has(path.join(dir, file.toString()))) this.scheduleRebuild();
-        }));
+        this.watchers.push(
+          fs.watch(dir, (_event, file) => {
+            if (file && this.inputs.has(path.join(dir, file.toString()))) this.scheduleRebuild();
+          }),
+        );
       } catch {
         // A directory that cannot be watched (removed, permissions): changes there need a restart.
       }
@@ -242,7 +273,9 @@ export class FunctionRunner {
       this.opts.log(`[${this.opts.name}] reloaded ${path.basename(this.opts.entry)} (${Date.now() - started} ms)`);
     } catch (err) {
       const errors = (err as esbuild.BuildFailure).errors;
-      this.opts.log(`[${this.opts.name}] error: rebuild failed, still serving the last good build:\n${errors ? formatMessages(errors) : String(err)}`);
+      this.opts.log(
+        `[${this.opts.name}] error: rebuild failed, still serving the last good build:\n${errors ? formatMessages(errors) : String(err)}`,
+      );
     }
     const listeners = this.buildListeners;
     this.buildListeners = [];
@@ -251,7 +284,9 @@ export class FunctionRunner {
 }
 
 function formatMessages(messages: esbuild.Message[]): string {
-  return messages.map((m) => `  ${m.location ? `${m.location.file}:${m.location.line}:${m.location.column}: ` : ""}${m.text}`).join("\n");
+  return messages
+    .map((m) => `  ${m.location ? `${m.location.file}:${m.location.line}:${m.location.column}: ` : ""}${m.text}`)
+    .join("\n");
 }
 
 function pipeLines(stream: NodeJS.ReadableStream, line: (s: string) => void): void {

@@ -93,28 +93,54 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
   const runners = new Map<string, FunctionRunner>();
   const servers: http.Server[] = [];
   const cleanup = async () => {
-    await Promise.all(servers.map((s) => new Promise<void>((resolve) => {
-      s.close(() => resolve());
-      s.closeAllConnections();
-    })));
+    await Promise.all(
+      servers.map(
+        (s) =>
+          new Promise<void>((resolve) => {
+            s.close(() => resolve());
+            s.closeAllConnections();
+          }),
+      ),
+    );
     await Promise.all([...runners.values()].map((r) => r.close()));
     fs.rmSync(outDir, { recursive: true, force: true });
   };
 
   try {
-    const needed = new Set(endpoints.flatMap((e) => (e.fn ? [e.fn] : stack.apis.find((a) => a.name === e.name)!.routes.map((r) => r.fn))));
+    const needed = new Set(
+      endpoints.flatMap((e) => (e.fn ? [e.fn] : stack.apis.find((a) => a.name === e.name)!.routes.map((r) => r.fn))),
+    );
     for (const name of [...needed].sort()) {
       const fn = stack.functions.get(name)!;
       if (!fn.entry) {
-        log(`warning: function "${name}" is native code (code + handler): the dev server runs portable handlers only; its routes answer 501`);
+        log(
+          `warning: function "${name}" is native code (code + handler): the dev server runs portable handlers only; its routes answer 501`,
+        );
         continue;
       }
-      if (fn.unresolved.length > 0) log(`warning: function "${name}": environment ${fn.unresolved.join(", ")} unknown until deployed; set them in ${path.basename(dotenvFile)}`);
+      if (fn.unresolved.length > 0)
+        log(
+          `warning: function "${name}": environment ${fn.unresolved.join(", ")} unknown until deployed; set them in ${path.basename(dotenvFile)}`,
+        );
       const missingSecrets = fn.secretNames.filter((key) => !(key in fnEnv));
-      if (missingSecrets.length > 0) log(`warning: function "${name}": secret ${missingSecrets.join(", ")} not in ${path.basename(dotenvFile)}; the handler sees it unset`);
+      if (missingSecrets.length > 0)
+        log(
+          `warning: function "${name}": secret ${missingSecrets.join(", ")} not in ${path.basename(dotenvFile)}; the handler sees it unset`,
+        );
       const env: Record<string, string> = { ...platformEnv(fn.cloud, fn.region), ...fn.environment, ...fnEnv };
       try {
-        runners.set(name, await FunctionRunner.start({ name, entry: fn.entry, env, outDir, watch: options.watch ?? true, target: "node20", log }));
+        runners.set(
+          name,
+          await FunctionRunner.start({
+            name,
+            entry: fn.entry,
+            env,
+            outDir,
+            watch: options.watch ?? true,
+            target: "node20",
+            log,
+          }),
+        );
       } catch (err) {
         throw new DevServerError(`function "${name}": ${(err as Error).message}`);
       }
@@ -145,7 +171,10 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
 
 async function evaluate(options: DevServerOptions, root: string): Promise<{ stack: DevStack; label: string }> {
   if (options.program) {
-    return { stack: await evaluateForDev(options.program, options.record ?? {}), label: `stack ${options.record?.stack ?? "dev"}` };
+    return {
+      stack: await evaluateForDev(options.program, options.record ?? {}),
+      label: `stack ${options.record?.stack ?? "dev"}`,
+    };
   }
   if (!options.stack) throw new DevServerError("a stack is required (e.g. npm run dev -- --stack dev)");
   const { project, stack: config, program, options: record } = stackRecording(root, options.stack);
@@ -156,18 +185,31 @@ async function evaluate(options: DevServerOptions, root: string): Promise<{ stac
 function selectEndpoints(stack: DevStack, only: string | undefined, label: string): ServedEndpoint[] {
   const endpoints: ServedEndpoint[] = [
     ...stack.apis.map((a): ServedEndpoint => ({
-      kind: "api", name: a.name, cloud: a.cloud, limits: serveLimits(a.cloud, "api"), cors: a.cors, auth: a.auth,
-      table: new RouteTable(a.routes.map((r) => ({ method: r.method, path: r.path, segments: r.segments, target: r.fn }))),
+      kind: "api",
+      name: a.name,
+      cloud: a.cloud,
+      limits: serveLimits(a.cloud, "api"),
+      cors: a.cors,
+      auth: a.auth,
+      table: new RouteTable(
+        a.routes.map((r) => ({ method: r.method, path: r.path, segments: r.segments, target: r.fn })),
+      ),
     })),
     ...stack.urlFunctions.map((name): ServedEndpoint => {
       const fn = stack.functions.get(name)!;
       return { kind: "function", name, cloud: fn.cloud, limits: serveLimits(fn.cloud, "url"), fn: name };
     }),
   ];
-  if (endpoints.length === 0) throw new DevServerError(`${label} declares no ApiGateway and no ServerlessFunction with url: true: nothing to serve`);
+  if (endpoints.length === 0)
+    throw new DevServerError(
+      `${label} declares no ApiGateway and no ServerlessFunction with url: true: nothing to serve`,
+    );
   if (only === undefined) return endpoints;
   const chosen = endpoints.filter((e) => e.name === only);
-  if (chosen.length === 0) throw new DevServerError(`no API or function URL named "${only}" in ${label} (have: ${endpoints.map((e) => e.name).join(", ")})`);
+  if (chosen.length === 0)
+    throw new DevServerError(
+      `no API or function URL named "${only}" in ${label} (have: ${endpoints.map((e) => e.name).join(", ")})`,
+    );
   return chosen.slice(0, 1);
 }
 
@@ -196,19 +238,38 @@ function platformEnv(cloud: string, region: string | undefined): Record<string, 
 function listen(server: http.Server, port: number): Promise<number> {
   return new Promise((resolve, reject) => {
     server.once("error", (err: NodeJS.ErrnoException) => {
-      if (err.code === "EADDRINUSE") reject(new DevServerError(`port ${port} on 127.0.0.1 is already in use; pick another with --port`));
-      else if (err.code === "EACCES") reject(new DevServerError(`no permission to listen on port ${port}; use a port above 1023`));
+      if (err.code === "EADDRINUSE")
+        reject(new DevServerError(`port ${port} on 127.0.0.1 is already in use; pick another with --port`));
+      else if (err.code === "EACCES")
+        reject(new DevServerError(`no permission to listen on port ${port}; use a port above 1023`));
       else reject(new DevServerError(`cannot listen on 127.0.0.1:${port}: ${err.message}`));
     });
     server.listen(port, "127.0.0.1", () => resolve((server.address() as AddressInfo).port));
   });
 }
 
-const HOP_BY_HOP = new Set(["connection", "keep-alive", "transfer-encoding", "upgrade", "proxy-connection", "proxy-authenticate", "proxy-authorization", "te", "trailer", "content-length"]);
+const HOP_BY_HOP = new Set([
+  "connection",
+  "keep-alive",
+  "transfer-encoding",
+  "upgrade",
+  "proxy-connection",
+  "proxy-authenticate",
+  "proxy-authorization",
+  "te",
+  "trailer",
+  "content-length",
+]);
 
 /** One request through the gateway and the function, with one log line. */
-async function serve(endpoint: ServedEndpoint, runners: Map<string, FunctionRunner>, auth: LocalAuth, log: (l: string) => void,
-  req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+async function serve(
+  endpoint: ServedEndpoint,
+  runners: Map<string, FunctionRunner>,
+  auth: LocalAuth,
+  log: (l: string) => void,
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+): Promise<void> {
   const started = process.hrtime.bigint();
   const method = req.method ?? "GET";
   const url = new URL(req.url ?? "/", "http://127.0.0.1");
@@ -229,15 +290,22 @@ async function serve(endpoint: ServedEndpoint, runners: Map<string, FunctionRunn
       res.end(method === "HEAD" ? undefined : bytes);
     }
     const ms = Number(process.hrtime.bigint() - started) / 1e6;
-    log(`[${endpoint.name}] ${method} ${url.pathname} ${status} ${ms.toFixed(ms < 10 ? 1 : 0)} ms${note ? ` (${note})` : ""}`);
+    log(
+      `[${endpoint.name}] ${method} ${url.pathname} ${status} ${ms.toFixed(ms < 10 ? 1 : 0)} ms${note ? ` (${note})` : ""}`,
+    );
   };
-  const message = (status: number, text: string, extra: HeaderMap = {}) => finish(status, { "content-type": "application/json", ...extra }, JSON.stringify({ message: text }));
+  const message = (status: number, text: string, extra: HeaderMap = {}) =>
+    finish(status, { "content-type": "application/json", ...extra }, JSON.stringify({ message: text }));
 
   try {
     const decision = decide(endpoint, req, url.pathname, auth);
     if (decision.kind === "respond") {
       note = decision.note;
-      return finish(decision.status, decision.headers, decision.body === undefined ? undefined : JSON.stringify(decision.body));
+      return finish(
+        decision.status,
+        decision.headers,
+        decision.body === undefined ? undefined : JSON.stringify(decision.body),
+      );
     }
     const limit = endpoint.limits.requestBytes;
     const declared = Number(header(req, "content-length") ?? "0");
@@ -262,10 +330,13 @@ async function serve(endpoint: ServedEndpoint, runners: Map<string, FunctionRunn
     for (let i = 0; i < req.rawHeaders.length; i += 2) {
       if (!HOP_BY_HOP.has(req.rawHeaders[i].toLowerCase())) headers.push([req.rawHeaders[i], req.rawHeaders[i + 1]]);
     }
-    const host = header(req, "host") ?? `127.0.0.1:${(req.socket.localPort ?? 0)}`;
+    const host = header(req, "host") ?? `127.0.0.1:${req.socket.localPort ?? 0}`;
     let response: InvokeResponse;
     try {
-      response = await runner.invoke({ method, url: `http://${host}${url.pathname}${url.search}`, headers, body }, endpoint.limits.timeoutSeconds * 1000);
+      response = await runner.invoke(
+        { method, url: `http://${host}${url.pathname}${url.search}`, headers, body },
+        endpoint.limits.timeoutSeconds * 1000,
+      );
     } catch (err) {
       if (err instanceof HandlerTimeout) {
         note = err.message;
@@ -303,11 +374,20 @@ function readBody(req: http.IncomingMessage, limit: number): Promise<Uint8Array 
   });
 }
 
-function printBanner(log: (l: string) => void, label: string, stack: DevStack, endpoints: ServedEndpoint[], targets: ServedTarget[],
-  auth: LocalAuth, dotenvKeys: string[], dotenvFile: string): void {
+function printBanner(
+  log: (l: string) => void,
+  label: string,
+  stack: DevStack,
+  endpoints: ServedEndpoint[],
+  targets: ServedTarget[],
+  auth: LocalAuth,
+  dotenvKeys: string[],
+  dotenvFile: string,
+): void {
   log(`meridian dev: ${label}`);
   endpoints.forEach((e, i) => {
-    const where = e.kind === "api" ? `ApiGateway "${e.name}" (${e.cloud})` : `ServerlessFunction "${e.name}" url (${e.cloud})`;
+    const where =
+      e.kind === "api" ? `ApiGateway "${e.name}" (${e.cloud})` : `ServerlessFunction "${e.name}" url (${e.cloud})`;
     log(`  ${where}  ${targets[i].url}`);
     if (e.kind === "api") {
       const routes = stack.apis.find((a) => a.name === e.name)!.routes;
@@ -318,14 +398,21 @@ function printBanner(log: (l: string) => void, label: string, stack: DevStack, e
         log(`    auth: JWT from ${e.auth.issuer} for ${e.auth.audiences.join(", ")}`);
         const haveKeys = !!auth.jwt.secret || (auth.jwt.jwks?.keys.length ?? 0) > 0;
         if (!haveKeys) {
-          log(`warning: JWT signatures are NOT verified: the issuer's JWKS (${e.auth.jwksUri}) is not fetched offline. Issuer, audience and expiry are still checked. `
-            + `To verify signatures, set ${DEV_KEYS.jwks}=<jwks.json> or ${DEV_KEYS.jwtSecret}=<secret> in ${path.basename(dotenvFile)} (or pass --jwks FILE).`);
+          log(
+            `warning: JWT signatures are NOT verified: the issuer's JWKS (${e.auth.jwksUri}) is not fetched offline. Issuer, audience and expiry are still checked. ` +
+              `To verify signatures, set ${DEV_KEYS.jwks}=<jwks.json> or ${DEV_KEYS.jwtSecret}=<secret> in ${path.basename(dotenvFile)} (or pass --jwks FILE).`,
+          );
         }
       } else if (e.auth?.kind === "apiKey") {
-        log(`    auth: API key in the x-api-key header${auth.apiKey === undefined ? ` (any key accepted; set ${DEV_KEYS.apiKey} in ${path.basename(dotenvFile)} to require one)` : ""}`);
+        log(
+          `    auth: API key in the x-api-key header${auth.apiKey === undefined ? ` (any key accepted; set ${DEV_KEYS.apiKey} in ${path.basename(dotenvFile)} to require one)` : ""}`,
+        );
       }
     }
-    log(`    limits: request ${formatBytes(e.limits.requestBytes)}${e.limits.responseBytes ? `, response ${formatBytes(e.limits.responseBytes)}` : ""}, timeout ${e.limits.timeoutSeconds} s`);
+    log(
+      `    limits: request ${formatBytes(e.limits.requestBytes)}${e.limits.responseBytes ? `, response ${formatBytes(e.limits.responseBytes)}` : ""}, timeout ${e.limits.timeoutSeconds} s`,
+    );
   });
-  if (dotenvKeys.length > 0) log(`  ${path.basename(dotenvFile)}: ${dotenvKeys.sort().join(", ")} given to every function`);
+  if (dotenvKeys.length > 0)
+    log(`  ${path.basename(dotenvFile)}: ${dotenvKeys.sort().join(", ")} given to every function`);
 }

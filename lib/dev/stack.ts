@@ -24,7 +24,12 @@ export interface DevApi {
   readonly name: string;
   readonly cloud: Cloud;
   readonly title: string;
-  readonly routes: readonly { readonly method: HttpMethod; readonly path: string; readonly segments: readonly PathSegment[]; readonly fn: string }[];
+  readonly routes: readonly {
+    readonly method: HttpMethod;
+    readonly path: string;
+    readonly segments: readonly PathSegment[];
+    readonly fn: string;
+  }[];
   readonly cors?: CorsSpec;
   readonly auth?: AuthSpec;
 }
@@ -44,11 +49,13 @@ export interface DevStack {
  */
 export async function evaluateForDev(program: Program, options: RecordOptions): Promise<DevStack> {
   let stack: DevStack | undefined;
-  const recording = await collectingRegistrations(() => tryRecordPlan(async () => {
-    const result = await program();
-    stack = await snapshot();
-    return result;
-  }, options));
+  const recording = await collectingRegistrations(() =>
+    tryRecordPlan(async () => {
+      const result = await program();
+      stack = await snapshot();
+      return result;
+    }, options),
+  );
   if (recording.error !== undefined) throw recording.error;
   return stack!;
 }
@@ -68,7 +75,15 @@ async function snapshot(): Promise<DevStack> {
       if (values[i] === undefined) unresolved.push(key);
       else environment[key] = values[i]!;
     });
-    functions.set(handle.name, { name: handle.name, cloud: handle.placement.cloud, region: handle.placement.region, entry: handle.entry, environment, unresolved, secretNames: handle.secretNames ?? [] });
+    functions.set(handle.name, {
+      name: handle.name,
+      cloud: handle.placement.cloud,
+      region: handle.placement.region,
+      entry: handle.entry,
+      environment,
+      unresolved,
+      secretNames: handle.secretNames ?? [],
+    });
   }
   for (const f of reg.functions) if (f.url && !urlFunctions.includes(f.handle.name)) urlFunctions.push(f.handle.name);
   const apis: DevApi[] = reg.apis.map((a) => ({

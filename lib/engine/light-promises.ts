@@ -8,9 +8,11 @@
  */
 
 // Internal SDK modules, untyped: the same ones the runtime itself calls through its exports objects.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const debuggable = require("@pulumi/pulumi/runtime/debuggable") as { debuggablePromise: (p: Promise<unknown>, ctx: unknown) => Promise<unknown> };
-// eslint-disable-next-line @typescript-eslint/no-require-imports
+
+const debuggable = require("@pulumi/pulumi/runtime/debuggable") as {
+  debuggablePromise: (p: Promise<unknown>, ctx: unknown) => Promise<unknown>;
+};
+
 const state = require("@pulumi/pulumi/runtime/state") as { getStore(): { leakCandidates: Set<Promise<unknown>> } };
 
 let installed = false;

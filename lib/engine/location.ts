@@ -10,7 +10,12 @@ export function locationOf(r: PlanResource): string {
   const pkg = r.type.split(":")[0];
   const cloud = pkg === "azure-native" ? "azure" : pkg;
   if (cloud === "cloudflare") return "cloudflare";
-  const region = typeof r.inputs.region === "string" ? r.inputs.region : typeof r.inputs.location === "string" ? r.inputs.location : undefined;
+  const region =
+    typeof r.inputs.region === "string"
+      ? r.inputs.region
+      : typeof r.inputs.location === "string"
+        ? r.inputs.location
+        : undefined;
   if (!region || region === "global") return `${cloud} (global)`;
   return `${cloud}:${region.toLowerCase()}`;
 }

@@ -37,5 +37,10 @@ export const SECRET = Object.freeze({ secret: true });
 
 /** True for the `{ "secret": true }` marker. */
 export function isSecretMarker(value: unknown): boolean {
-  return typeof value === "object" && value !== null && (value as Record<string, unknown>).secret === true && Object.keys(value).length === 1;
+  return (
+    typeof value === "object" &&
+    value !== null &&
+    (value as Record<string, unknown>).secret === true &&
+    Object.keys(value).length === 1
+  );
 }

@@ -12,9 +12,10 @@ export function programFromFile(file: string): Program {
   const dir = path.dirname(full);
   return async () => {
     for (const key of Object.keys(require.cache)) {
-      if (key.startsWith(dir + path.sep) && !key.includes(`${path.sep}node_modules${path.sep}`)) delete require.cache[key];
+      if (key.startsWith(dir + path.sep) && !key.includes(`${path.sep}node_modules${path.sep}`))
+        delete require.cache[key];
     }
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
+
     const mod = require(full);
     const main = typeof mod === "function" ? mod : typeof mod?.default === "function" ? mod.default : undefined;
     if (main) return await main();

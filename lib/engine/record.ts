@@ -84,8 +84,16 @@ async function record(program: Program, options: RecordOptions): Promise<Recordi
   const config = namespacedConfig(project, options.config ?? {});
   useLightPromises();
   resetRegistry();
-  pulumi.runtime.setAllConfig(config, (options.secretKeys ?? []).map((k) => (k.includes(":") ? k : `${project}:${k}`)));
-  await pulumi.runtime.setMocks(realisticMocks({ project, stack, config, providers: new Map() }), project, stack, options.preview ?? false);
+  pulumi.runtime.setAllConfig(
+    config,
+    (options.secretKeys ?? []).map((k) => (k.includes(":") ? k : `${project}:${k}`)),
+  );
+  await pulumi.runtime.setMocks(
+    realisticMocks({ project, stack, config, providers: new Map() }),
+    project,
+    stack,
+    options.preview ?? false,
+  );
 
   const captured: Captured[] = [];
   const errors: unknown[] = [];
@@ -123,8 +131,10 @@ export function namespacedConfig(project: string, config: Record<string, unknown
 }
 
 // Not in the SDK's typings, but the runtime's own "wait for outstanding RPCs" (settings.waitForRPCs) reads it.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { getStore } = require("@pulumi/pulumi/runtime/state") as { getStore(): { settings: { rpcDone: Promise<unknown> } } };
+
+const { getStore } = require("@pulumi/pulumi/runtime/state") as {
+  getStore(): { settings: { rpcDone: Promise<unknown> } };
+};
 
 /** Waits until every registration the program started has reached the monitor, as the real runtime does before exit. */
 async function settle(): Promise<void> {
@@ -162,7 +172,10 @@ function capture(req: any, urn: string, project: string, stack: string): Capture
     dependencies: [...new Set<string>(req.getDependenciesList())].sort(),
     protect: req.getProtect() ?? false,
     retainOnDelete: req.getRetainondelete() ?? false,
-    aliases: req.getAliasesList().map((a: any) => aliasUrn(a, req, project, stack)).sort(),
+    aliases: req
+      .getAliasesList()
+      .map((a: any) => aliasUrn(a, req, project, stack))
+      .sort(),
     ignoreChanges: [...req.getIgnorechangesList()].sort(),
     replaceOnChanges: [...req.getReplaceonchangesList()].sort(),
     deleteBeforeReplace: req.getDeletebeforereplace() ?? false,
@@ -181,7 +194,8 @@ function aliasUrn(alias: any, req: any, project: string, stack: string): string 
 }
 
 async function resolveOutputs(result: unknown): Promise<Record<string, unknown>> {
-  if (result === undefined || result === null || typeof result !== "object" || pulumi.Resource.isInstance(result)) return {};
+  if (result === undefined || result === null || typeof result !== "object" || pulumi.Resource.isInstance(result))
+    return {};
   const plain: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(result as Record<string, unknown>)) {
     if (!pulumi.Resource.isInstance(value) && typeof value !== "function") plain[key] = value;

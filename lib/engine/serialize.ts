@@ -52,7 +52,8 @@ function describeAsset(obj: Record<string, unknown>): unknown {
 function describeArchive(obj: Record<string, unknown>): unknown {
   if (obj.assets && typeof obj.assets === "object") {
     const assets: Record<string, unknown> = {};
-    for (const key of Object.keys(obj.assets as object).sort()) assets[key] = toPlanValue((obj.assets as Record<string, unknown>)[key]);
+    for (const key of Object.keys(obj.assets as object).sort())
+      assets[key] = toPlanValue((obj.assets as Record<string, unknown>)[key]);
     return { $archive: "assets", assets };
   }
   if (typeof obj.path === "string") {
@@ -75,7 +76,11 @@ function hashPath(p: string): string {
     for (const entry of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
       const full = path.join(dir, entry.name);
       if (entry.isDirectory()) walk(full);
-      else if (entry.isFile()) h.update(path.relative(p, full).split(path.sep).join("/")).update("\0").update(fs.readFileSync(full)).update("\0");
+      else if (entry.isFile())
+        h.update(path.relative(p, full).split(path.sep).join("/"))
+          .update("\0")
+          .update(fs.readFileSync(full))
+          .update("\0");
     }
   };
   walk(p);

@@ -33,4 +33,3 @@ const GENERIC_REPLACING = ["name", "region", "location", "project", "resourceGro
 export function replacingInputs(type: string): readonly string[] {
   return REPLACING_INPUTS[type] ?? GENERIC_REPLACING;
 }
-

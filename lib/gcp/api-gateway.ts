@@ -20,129 +20,262 @@ export function cloudDnsZoneName(zone: string): string {
  * service. A domain adds a global external Application Load Balancer with a serverless NEG on the gateway, a
  * Google-managed certificate, a TLS 1.2 SSL policy and an A record in the zone's Cloud DNS managed zone.
  */
-export function createGcpApiGateway(parent: pulumi.Resource, model: ApiModel, transforms: Transforms | undefined): { url: pulumi.Output<string> } {
+export function createGcpApiGateway(
+  parent: pulumi.Resource,
+  model: ApiModel,
+  transforms: Transforms | undefined,
+): { url: pulumi.Output<string> } {
   const name = model.name;
   const region = model.placement.region!;
   const labels = commonTags("gcp", "ApiGateway");
   const opts = (): pulumi.CustomResourceOptions => ({ parent });
   const project = model.functions[0].gcp!.project;
 
-  const account = new gcp.serviceaccount.Account(...withTransform(transforms, "serviceAccount", `${name}-gateway-sa`, {
-    accountId: physicalName("gcpServiceAccount", name, "gw"),
-    displayName: `API Gateway ${name}: invokes the API's functions`,
-    project,
-  } satisfies gcp.serviceaccount.AccountArgs, opts()));
+  const account = new gcp.serviceaccount.Account(
+    ...withTransform(
+      transforms,
+      "serviceAccount",
+      `${name}-gateway-sa`,
+      {
+        accountId: physicalName("gcpServiceAccount", name, "gw"),
+        displayName: `API Gateway ${name}: invokes the API's functions`,
+        project,
+      } satisfies gcp.serviceaccount.AccountArgs,
+      opts(),
+    ),
+  );
 
-  const invokers = model.functions.map((fn) => new gcp.cloudrunv2.ServiceIamMember(...withTransform(transforms, "invoker", `${name}-${fn.name}-invoker`, {
-    name: fn.gcp!.serviceName,
-    location: fn.gcp!.region,
-    project: fn.gcp!.project,
-    role: "roles/run.invoker",
-    member: account.member,
-  } satisfies gcp.cloudrunv2.ServiceIamMemberArgs, opts())));
+  const invokers = model.functions.map(
+    (fn) =>
+      new gcp.cloudrunv2.ServiceIamMember(
+        ...withTransform(
+          transforms,
+          "invoker",
+          `${name}-${fn.name}-invoker`,
+          {
+            name: fn.gcp!.serviceName,
+            location: fn.gcp!.region,
+            project: fn.gcp!.project,
+            role: "roles/run.invoker",
+            member: account.member,
+          } satisfies gcp.cloudrunv2.ServiceIamMemberArgs,
+          opts(),
+        ),
+      ),
+  );
 
   const apiId = physicalName("gcpApiId", name);
-  const api = new gcp.apigateway.Api(...withTransform(transforms, "api", `${name}-api`, {
-    apiId,
-    displayName: model.info.title,
-    project,
-    labels,
-  } satisfies gcp.apigateway.ApiArgs, opts()));
+  const api = new gcp.apigateway.Api(
+    ...withTransform(
+      transforms,
+      "api",
+      `${name}-api`,
+      {
+        apiId,
+        displayName: model.info.title,
+        project,
+        labels,
+      } satisfies gcp.apigateway.ApiArgs,
+      opts(),
+    ),
+  );
 
-  const swagger = pulumi.all(model.functions.map((fn) => fn.gcp!.uri)).apply((uris) => stableStringify(buildGoogleSwagger(model, uris), 2));
+  const swagger = pulumi
+    .all(model.functions.map((fn) => fn.gcp!.uri))
+    .apply((uris) => stableStringify(buildGoogleSwagger(model, uris), 2));
   const configPrefix = physicalName("gcpApiId", name, "cfg").slice(0, 54).replace(/-+$/, "");
-  const config = new gcp.apigateway.ApiConfig(...withTransform(transforms, "apiConfig", `${name}-config`, {
-    api: api.apiId,
-    apiConfigId: swagger.apply((doc) => `${configPrefix}-${shortHash(doc)}`),
-    displayName: `${model.info.title} ${model.info.version}`,
-    openapiDocuments: [{ document: { path: "openapi.yaml", contents: swagger.apply((doc) => Buffer.from(doc).toString("base64")) } }],
-    gatewayConfig: { backendConfig: { googleServiceAccount: account.email } },
-    project,
-    labels,
-  } satisfies gcp.apigateway.ApiConfigArgs, opts()));
+  const config = new gcp.apigateway.ApiConfig(
+    ...withTransform(
+      transforms,
+      "apiConfig",
+      `${name}-config`,
+      {
+        api: api.apiId,
+        apiConfigId: swagger.apply((doc) => `${configPrefix}-${shortHash(doc)}`),
+        displayName: `${model.info.title} ${model.info.version}`,
+        openapiDocuments: [
+          { document: { path: "openapi.yaml", contents: swagger.apply((doc) => Buffer.from(doc).toString("base64")) } },
+        ],
+        gatewayConfig: { backendConfig: { googleServiceAccount: account.email } },
+        project,
+        labels,
+      } satisfies gcp.apigateway.ApiConfigArgs,
+      opts(),
+    ),
+  );
 
   const dependsOn: pulumi.Resource[] = [...invokers];
   if (model.auth?.kind === "apiKey") {
     // API keys are checked against the API's managed service, which must be enabled in the project.
-    dependsOn.push(new gcp.projects.Service(...withTransform(transforms, "service", `${name}-managed-service`, {
-      service: api.managedService,
-      project,
-      disableOnDestroy: false,
-    } satisfies gcp.projects.ServiceArgs, opts())));
+    dependsOn.push(
+      new gcp.projects.Service(
+        ...withTransform(
+          transforms,
+          "service",
+          `${name}-managed-service`,
+          {
+            service: api.managedService,
+            project,
+            disableOnDestroy: false,
+          } satisfies gcp.projects.ServiceArgs,
+          opts(),
+        ),
+      ),
+    );
   }
 
-  const gateway = new gcp.apigateway.Gateway(...withTransform(transforms, "gateway", `${name}-gateway`, {
-    gatewayId: physicalName("gcpApiId", name, "gw"),
-    apiConfig: config.id,
-    region,
-    displayName: model.info.title,
-    project,
-    labels,
-  } satisfies gcp.apigateway.GatewayArgs, { parent, dependsOn }));
+  const gateway = new gcp.apigateway.Gateway(
+    ...withTransform(
+      transforms,
+      "gateway",
+      `${name}-gateway`,
+      {
+        gatewayId: physicalName("gcpApiId", name, "gw"),
+        apiConfig: config.id,
+        region,
+        displayName: model.info.title,
+        project,
+        labels,
+      } satisfies gcp.apigateway.GatewayArgs,
+      { parent, dependsOn },
+    ),
+  );
 
   if (!model.domain) return { url: pulumi.interpolate`https://${gateway.defaultHostname}` };
 
   const domain = model.domain;
-  const address = new gcp.compute.GlobalAddress(...withTransform(transforms, "address", `${name}-ip`, {
-    name: physicalName("gcpResource", name, "ip"),
-    project,
-    labels,
-  } satisfies gcp.compute.GlobalAddressArgs, opts()));
-  const neg = new gcp.compute.RegionNetworkEndpointGroup(...withTransform(transforms, "neg", `${name}-neg`, {
-    name: physicalName("gcpResource", name, "neg"),
-    region,
-    networkEndpointType: "SERVERLESS",
-    serverlessDeployment: { platform: "apigateway.googleapis.com", resource: gateway.gatewayId },
-    project,
-  } satisfies gcp.compute.RegionNetworkEndpointGroupArgs, opts()));
-  const backend = new gcp.compute.BackendService(...withTransform(transforms, "backendService", `${name}-backend`, {
-    name: physicalName("gcpResource", name, "backend"),
-    loadBalancingScheme: "EXTERNAL_MANAGED",
-    protocol: "HTTPS",
-    backends: [{ group: neg.id }],
-    logConfig: { enable: true, sampleRate: 1 },
-    project,
-  } satisfies gcp.compute.BackendServiceArgs, opts()));
-  const urlMap = new gcp.compute.URLMap(...withTransform(transforms, "urlMap", `${name}-urlmap`, {
-    name: physicalName("gcpResource", name, "urlmap"),
-    defaultService: backend.id,
-    project,
-  } satisfies gcp.compute.URLMapArgs, opts()));
-  const certificate = new gcp.compute.ManagedSslCertificate(...withTransform(transforms, "certificate", `${name}-cert`, {
-    name: physicalName("gcpResource", name, "cert"),
-    managed: { domains: [domain.name] },
-    project,
-  } satisfies gcp.compute.ManagedSslCertificateArgs, opts()));
-  const sslPolicy = new gcp.compute.SSLPolicy(...withTransform(transforms, "sslPolicy", `${name}-tls`, {
-    name: physicalName("gcpResource", name, "tls"),
-    minTlsVersion: "TLS_1_2",
-    profile: "MODERN",
-    project,
-  } satisfies gcp.compute.SSLPolicyArgs, opts()));
-  const proxy = new gcp.compute.TargetHttpsProxy(...withTransform(transforms, "proxy", `${name}-https-proxy`, {
-    name: physicalName("gcpResource", name, "https"),
-    urlMap: urlMap.id,
-    sslCertificates: [certificate.id],
-    sslPolicy: sslPolicy.id,
-    project,
-  } satisfies gcp.compute.TargetHttpsProxyArgs, opts()));
-  new gcp.compute.GlobalForwardingRule(...withTransform(transforms, "forwardingRule", `${name}-https`, {
-    name: physicalName("gcpResource", name, "https"),
-    target: proxy.id,
-    ipAddress: address.address,
-    portRange: "443",
-    ipProtocol: "TCP",
-    loadBalancingScheme: "EXTERNAL_MANAGED",
-    project,
-    labels,
-  } satisfies gcp.compute.GlobalForwardingRuleArgs, opts()));
-  new gcp.dns.RecordSet(...withTransform(transforms, "record", `${name}-record`, {
-    managedZone: cloudDnsZoneName(domain.zone),
-    name: `${domain.name}.`,
-    type: "A",
-    ttl: 300,
-    rrdatas: [address.address],
-    project,
-  } satisfies gcp.dns.RecordSetArgs, opts()));
+  const address = new gcp.compute.GlobalAddress(
+    ...withTransform(
+      transforms,
+      "address",
+      `${name}-ip`,
+      {
+        name: physicalName("gcpResource", name, "ip"),
+        project,
+        labels,
+      } satisfies gcp.compute.GlobalAddressArgs,
+      opts(),
+    ),
+  );
+  const neg = new gcp.compute.RegionNetworkEndpointGroup(
+    ...withTransform(
+      transforms,
+      "neg",
+      `${name}-neg`,
+      {
+        name: physicalName("gcpResource", name, "neg"),
+        region,
+        networkEndpointType: "SERVERLESS",
+        serverlessDeployment: { platform: "apigateway.googleapis.com", resource: gateway.gatewayId },
+        project,
+      } satisfies gcp.compute.RegionNetworkEndpointGroupArgs,
+      opts(),
+    ),
+  );
+  const backend = new gcp.compute.BackendService(
+    ...withTransform(
+      transforms,
+      "backendService",
+      `${name}-backend`,
+      {
+        name: physicalName("gcpResource", name, "backend"),
+        loadBalancingScheme: "EXTERNAL_MANAGED",
+        protocol: "HTTPS",
+        backends: [{ group: neg.id }],
+        logConfig: { enable: true, sampleRate: 1 },
+        project,
+      } satisfies gcp.compute.BackendServiceArgs,
+      opts(),
+    ),
+  );
+  const urlMap = new gcp.compute.URLMap(
+    ...withTransform(
+      transforms,
+      "urlMap",
+      `${name}-urlmap`,
+      {
+        name: physicalName("gcpResource", name, "urlmap"),
+        defaultService: backend.id,
+        project,
+      } satisfies gcp.compute.URLMapArgs,
+      opts(),
+    ),
+  );
+  const certificate = new gcp.compute.ManagedSslCertificate(
+    ...withTransform(
+      transforms,
+      "certificate",
+      `${name}-cert`,
+      {
+        name: physicalName("gcpResource", name, "cert"),
+        managed: { domains: [domain.name] },
+        project,
+      } satisfies gcp.compute.ManagedSslCertificateArgs,
+      opts(),
+    ),
+  );
+  const sslPolicy = new gcp.compute.SSLPolicy(
+    ...withTransform(
+      transforms,
+      "sslPolicy",
+      `${name}-tls`,
+      {
+        name: physicalName("gcpResource", name, "tls"),
+        minTlsVersion: "TLS_1_2",
+        profile: "MODERN",
+        project,
+      } satisfies gcp.compute.SSLPolicyArgs,
+      opts(),
+    ),
+  );
+  const proxy = new gcp.compute.TargetHttpsProxy(
+    ...withTransform(
+      transforms,
+      "proxy",
+      `${name}-https-proxy`,
+      {
+        name: physicalName("gcpResource", name, "https"),
+        urlMap: urlMap.id,
+        sslCertificates: [certificate.id],
+        sslPolicy: sslPolicy.id,
+        project,
+      } satisfies gcp.compute.TargetHttpsProxyArgs,
+      opts(),
+    ),
+  );
+  new gcp.compute.GlobalForwardingRule(
+    ...withTransform(
+      transforms,
+      "forwardingRule",
+      `${name}-https`,
+      {
+        name: physicalName("gcpResource", name, "https"),
+        target: proxy.id,
+        ipAddress: address.address,
+        portRange: "443",
+        ipProtocol: "TCP",
+        loadBalancingScheme: "EXTERNAL_MANAGED",
+        project,
+        labels,
+      } satisfies gcp.compute.GlobalForwardingRuleArgs,
+      opts(),
+    ),
+  );
+  new gcp.dns.RecordSet(
+    ...withTransform(
+      transforms,
+      "record",
+      `${name}-record`,
+      {
+        managedZone: cloudDnsZoneName(domain.zone),
+        name: `${domain.name}.`,
+        type: "A",
+        ttl: 300,
+        rrdatas: [address.address],
+        project,
+      } satisfies gcp.dns.RecordSetArgs,
+      opts(),
+    ),
+  );
   return { url: pulumi.output(`https://${domain.name}`) };
 }

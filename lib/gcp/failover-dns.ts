@@ -8,21 +8,38 @@ import { Transforms, withTransform } from "../core/transform";
  * Cloud DNS expansion of FailoverDns: one global health check with exactly three source regions (the kind Cloud DNS
  * can use for external endpoints) and one record set whose routing policy health-checks every endpoint.
  */
-export function createCloudDnsFailoverDns(name: string, r: ResolvedFailoverDns, parent: pulumi.Resource, transforms?: Transforms): { fqdn: pulumi.Output<string> } {
+export function createCloudDnsFailoverDns(
+  name: string,
+  r: ResolvedFailoverDns,
+  parent: pulumi.Resource,
+  transforms?: Transforms,
+): { fqdn: pulumi.Output<string> } {
   const g = r.gcp!;
   const hc = r.healthCheck;
   const probe = hc.protocol === "TCP" ? { port: hc.port } : { port: hc.port, requestPath: hc.path, host: r.fqdn };
-  const check = new gcp.compute.HealthCheck(...withTransform(transforms, "healthCheck", `${name}-health`, {
-    name: physicalName("gcpResource", name, "dns-health"),
-    project: g.project,
-    description: `Cloud DNS health check for ${r.fqdn} (FailoverDns ${name})`,
-    checkIntervalSec: hc.intervalSeconds,
-    timeoutSec: hc.timeoutSeconds,
-    unhealthyThreshold: hc.failureThreshold,
-    healthyThreshold: 2,
-    sourceRegions: g.healthCheckRegions,
-    ...(hc.protocol === "HTTPS" ? { httpsHealthCheck: probe } : hc.protocol === "HTTP" ? { httpHealthCheck: probe } : { tcpHealthCheck: probe }),
-  } satisfies gcp.compute.HealthCheckArgs, { parent }));
+  const check = new gcp.compute.HealthCheck(
+    ...withTransform(
+      transforms,
+      "healthCheck",
+      `${name}-health`,
+      {
+        name: physicalName("gcpResource", name, "dns-health"),
+        project: g.project,
+        description: `Cloud DNS health check for ${r.fqdn} (FailoverDns ${name})`,
+        checkIntervalSec: hc.intervalSeconds,
+        timeoutSec: hc.timeoutSeconds,
+        unhealthyThreshold: hc.failureThreshold,
+        healthyThreshold: 2,
+        sourceRegions: g.healthCheckRegions,
+        ...(hc.protocol === "HTTPS"
+          ? { httpsHealthCheck: probe }
+          : hc.protocol === "HTTP"
+            ? { httpHealthCheck: probe }
+            : { tcpHealthCheck: probe }),
+      } satisfies gcp.compute.HealthCheckArgs,
+      { parent },
+    ),
+  );
 
   const targets = (e: ResolvedEndpoint) => ({ externalEndpoints: [e.address] });
   const active = r.order.filter((e) => !e.heldOut);
@@ -44,7 +61,10 @@ export function createCloudDnsFailoverDns(name: string, r: ResolvedFailoverDns, 
     }
     case "weighted":
       // Every endpoint stays in the policy; a drained one has weight 0.
-      routingPolicy = { healthCheck: check.id, wrrs: r.endpoints.map((e) => ({ weight: e.heldOut ? 0 : e.weight, healthCheckedTargets: targets(e) })) };
+      routingPolicy = {
+        healthCheck: check.id,
+        wrrs: r.endpoints.map((e) => ({ weight: e.heldOut ? 0 : e.weight, healthCheckedTargets: targets(e) })),
+      };
       break;
     case "geo":
       // No catch-all is needed: Cloud DNS answers every query from the nearest configured region (geo-fencing off),
@@ -52,19 +72,29 @@ export function createCloudDnsFailoverDns(name: string, r: ResolvedFailoverDns, 
       routingPolicy = {
         healthCheck: check.id,
         enableGeoFencing: false,
-        geos: r.endpoints.filter((e) => !e.heldOut).flatMap((e) => e.geo.map((location) => ({ location, healthCheckedTargets: targets(e) }))),
+        geos: r.endpoints
+          .filter((e) => !e.heldOut)
+          .flatMap((e) => e.geo.map((location) => ({ location, healthCheckedTargets: targets(e) }))),
       };
       break;
     case "latency":
       throw new Error("unreachable: latency on Cloud DNS is refused by validation");
   }
-  const recordSet = new gcp.dns.RecordSet(...withTransform(transforms, "recordSet", `${name}-record`, {
-    managedZone: g.managedZone,
-    project: g.project,
-    name: `${r.fqdn}.`,
-    type: "A",
-    ttl: r.ttlSeconds,
-    routingPolicy,
-  } satisfies gcp.dns.RecordSetArgs, { parent }));
+  const recordSet = new gcp.dns.RecordSet(
+    ...withTransform(
+      transforms,
+      "recordSet",
+      `${name}-record`,
+      {
+        managedZone: g.managedZone,
+        project: g.project,
+        name: `${r.fqdn}.`,
+        type: "A",
+        ttl: r.ttlSeconds,
+        routingPolicy,
+      } satisfies gcp.dns.RecordSetArgs,
+      { parent },
+    ),
+  );
   return { fqdn: recordSet.name.apply((n) => n.replace(/\.$/, "")) };
 }

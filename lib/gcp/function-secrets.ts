@@ -9,25 +9,48 @@ import { withTransform } from "../core/transform";
  * function's service account on that secret only. The function mounts them as secret environment variables
  * pinned to the version, so a new value redeploys the function and no value appears in its configuration.
  */
-export function gcpFunctionSecrets(parent: pulumi.Resource, fn: ValidatedFunction, sa: gcp.serviceaccount.Account, labels: Record<string, string>) {
+export function gcpFunctionSecrets(
+  parent: pulumi.Resource,
+  fn: ValidatedFunction,
+  sa: gcp.serviceaccount.Account,
+  labels: Record<string, string>,
+) {
   const environment: gcp.types.input.cloudfunctionsv2.FunctionServiceConfigSecretEnvironmentVariable[] = [];
   const grants: pulumi.Resource[] = [];
   for (const key of Object.keys(fn.secrets).sort()) {
     const logical = `${fn.name}-secret-${key.toLowerCase().replace(/_/g, "-")}`;
-    const secret = new gcp.secretmanager.Secret(...withTransform(fn.transform, "secret", logical, {
-      secretId: physicalName("gcpSecretId", fn.name, key),
-      replication: { auto: {} },
-      labels,
-    } satisfies gcp.secretmanager.SecretArgs, { parent }));
-    const version = new gcp.secretmanager.SecretVersion(`${logical}-value`, {
-      secret: secret.id,
-      secretData: pulumi.secret(fn.secrets[key]),
-    }, { parent });
-    grants.push(new gcp.secretmanager.SecretIamMember(`${logical}-accessor`, {
-      secretId: secret.id,
-      role: "roles/secretmanager.secretAccessor",
-      member: sa.member,
-    }, { parent }));
+    const secret = new gcp.secretmanager.Secret(
+      ...withTransform(
+        fn.transform,
+        "secret",
+        logical,
+        {
+          secretId: physicalName("gcpSecretId", fn.name, key),
+          replication: { auto: {} },
+          labels,
+        } satisfies gcp.secretmanager.SecretArgs,
+        { parent },
+      ),
+    );
+    const version = new gcp.secretmanager.SecretVersion(
+      `${logical}-value`,
+      {
+        secret: secret.id,
+        secretData: pulumi.secret(fn.secrets[key]),
+      },
+      { parent },
+    );
+    grants.push(
+      new gcp.secretmanager.SecretIamMember(
+        `${logical}-accessor`,
+        {
+          secretId: secret.id,
+          role: "roles/secretmanager.secretAccessor",
+          member: sa.member,
+        },
+        { parent },
+      ),
+    );
     environment.push({ key, projectId: secret.project, secret: secret.secretId, version: version.version });
   }
   return { environment, grants };

@@ -17,95 +17,160 @@ import { serviceAccount } from "./service-account";
  * `allUsers` on the underlying Cloud Run service only with `url: true` (pitfall GCP #3), Cloud Scheduler jobs
  * with OIDC for schedules and a Pub/Sub topic + event trigger for a queue.
  */
-export function createGcpFunction(parent: pulumi.Resource, fn: ValidatedFunction, pkg: FunctionPackage): CloudFunctionResult {
+export function createGcpFunction(
+  parent: pulumi.Resource,
+  fn: ValidatedFunction,
+  pkg: FunctionPackage,
+): CloudFunctionResult {
   const name = fn.name;
   const region = fn.placement.region!;
   const labels = commonTags("gcp", "ServerlessFunction");
   const t = fn.transform;
   const functionName = physicalName("gcpResource", name);
 
-  const sa = serviceAccount(`${name}-sa`, { parts: [name], displayName: `ServerlessFunction ${name}`, parent, transform: t.serviceAccount });
+  const sa = serviceAccount(`${name}-sa`, {
+    parts: [name],
+    displayName: `ServerlessFunction ${name}`,
+    parent,
+    transform: t.serviceAccount,
+  });
 
-  const bucket = new gcp.storage.Bucket(...withTransform(t, "bucket", `${name}-source`, {
-    name: physicalName("gcpBucket", name, "src"),
-    location: region.toUpperCase(),
-    uniformBucketLevelAccess: true,
-    publicAccessPrevention: "enforced",
-    forceDestroy: true,
-    labels,
-  } satisfies gcp.storage.BucketArgs, { parent }));
-  const object = new gcp.storage.BucketObject(...withTransform(t, "object", `${name}-source-object`, {
-    bucket: bucket.name,
-    name: `function-${pkg.hash}.zip`,
-    source: new pulumi.asset.FileAsset(pkg.path),
-  } satisfies gcp.storage.BucketObjectArgs, { parent }));
+  const bucket = new gcp.storage.Bucket(
+    ...withTransform(
+      t,
+      "bucket",
+      `${name}-source`,
+      {
+        name: physicalName("gcpBucket", name, "src"),
+        location: region.toUpperCase(),
+        uniformBucketLevelAccess: true,
+        publicAccessPrevention: "enforced",
+        forceDestroy: true,
+        labels,
+      } satisfies gcp.storage.BucketArgs,
+      { parent },
+    ),
+  );
+  const object = new gcp.storage.BucketObject(
+    ...withTransform(
+      t,
+      "object",
+      `${name}-source-object`,
+      {
+        bucket: bucket.name,
+        name: `function-${pkg.hash}.zip`,
+        source: new pulumi.asset.FileAsset(pkg.path),
+      } satisfies gcp.storage.BucketObjectArgs,
+      { parent },
+    ),
+  );
 
   const secrets = gcpFunctionSecrets(parent, fn, sa, labels);
 
   let topic: gcp.pubsub.Topic | undefined;
   const grants: pulumi.Resource[] = [...secrets.grants];
   if (fn.queue) {
-    topic = new gcp.pubsub.Topic(...withTransform(t, "topic", `${name}-queue`, {
-      name: physicalName("gcpResource", name, "queue"),
-      messageRetentionDuration: "604800s",
-      labels,
-    } satisfies gcp.pubsub.TopicArgs, { parent }));
+    topic = new gcp.pubsub.Topic(
+      ...withTransform(
+        t,
+        "topic",
+        `${name}-queue`,
+        {
+          name: physicalName("gcpResource", name, "queue"),
+          messageRetentionDuration: "604800s",
+          labels,
+        } satisfies gcp.pubsub.TopicArgs,
+        { parent },
+      ),
+    );
     // Eventarc delivers as the function's service account, which needs to receive events.
     // Granted before the function: its Eventarc trigger is created with it (pitfall GCP #4).
-    grants.push(new gcp.projects.IAMMember(`${name}-event-receiver`, {
-      project: sa.project,
-      role: "roles/eventarc.eventReceiver",
-      member: sa.member,
-    }, { parent }));
+    grants.push(
+      new gcp.projects.IAMMember(
+        `${name}-event-receiver`,
+        {
+          project: sa.project,
+          role: "roles/eventarc.eventReceiver",
+          member: sa.member,
+        },
+        { parent },
+      ),
+    );
   }
 
-  const cloudFunction = new gcp.cloudfunctionsv2.Function(...withTransform(t, "function", `${name}-function`, {
-    name: functionName,
-    location: region,
-    description: `Meridian ServerlessFunction ${name}`,
-    buildConfig: {
-      runtime: fn.runtimeInfo.native.gcp!,
-      entryPoint: fn.source.kind === "entry" ? "handler" : fn.source.handler,
-      source: { storageSource: { bucket: bucket.name, object: object.name } },
-    },
-    serviceConfig: {
-      availableMemory: `${fn.memoryMb ?? 512}Mi`,
-      availableCpu: cpuFor(fn.memoryMb ?? 512),
-      timeoutSeconds: fn.timeoutSeconds,
-      maxInstanceCount: 100,
-      environmentVariables: Object.keys(fn.environment).length ? fn.environment : undefined,
-      secretEnvironmentVariables: secrets.environment.length ? secrets.environment : undefined,
-      ingressSettings: "ALLOW_ALL",
-      allTrafficOnLatestRevision: true,
-      serviceAccountEmail: sa.email,
-    },
-    eventTrigger: topic ? {
-      eventType: "google.cloud.pubsub.topic.v1.messagePublished",
-      pubsubTopic: topic.id,
-      retryPolicy: "RETRY_POLICY_RETRY",
-      serviceAccountEmail: sa.email,
-      triggerRegion: region,
-    } : undefined,
-    // A public function says so in its labels: the public-invoker policy accepts an allUsers grant only then.
-    labels: fn.url ? { ...labels, [PUBLIC_ACCESS_LABEL.key]: PUBLIC_ACCESS_LABEL.value } : labels,
-  } satisfies gcp.cloudfunctionsv2.FunctionArgs, { parent, dependsOn: grants }));
+  const cloudFunction = new gcp.cloudfunctionsv2.Function(
+    ...withTransform(
+      t,
+      "function",
+      `${name}-function`,
+      {
+        name: functionName,
+        location: region,
+        description: `Meridian ServerlessFunction ${name}`,
+        buildConfig: {
+          runtime: fn.runtimeInfo.native.gcp!,
+          entryPoint: fn.source.kind === "entry" ? "handler" : fn.source.handler,
+          source: { storageSource: { bucket: bucket.name, object: object.name } },
+        },
+        serviceConfig: {
+          availableMemory: `${fn.memoryMb ?? 512}Mi`,
+          availableCpu: cpuFor(fn.memoryMb ?? 512),
+          timeoutSeconds: fn.timeoutSeconds,
+          maxInstanceCount: 100,
+          environmentVariables: Object.keys(fn.environment).length ? fn.environment : undefined,
+          secretEnvironmentVariables: secrets.environment.length ? secrets.environment : undefined,
+          ingressSettings: "ALLOW_ALL",
+          allTrafficOnLatestRevision: true,
+          serviceAccountEmail: sa.email,
+        },
+        eventTrigger: topic
+          ? {
+              eventType: "google.cloud.pubsub.topic.v1.messagePublished",
+              pubsubTopic: topic.id,
+              retryPolicy: "RETRY_POLICY_RETRY",
+              serviceAccountEmail: sa.email,
+              triggerRegion: region,
+            }
+          : undefined,
+        // A public function says so in its labels: the public-invoker policy accepts an allUsers grant only then.
+        labels: fn.url ? { ...labels, [PUBLIC_ACCESS_LABEL.key]: PUBLIC_ACCESS_LABEL.value } : labels,
+      } satisfies gcp.cloudfunctionsv2.FunctionArgs,
+      { parent, dependsOn: grants },
+    ),
+  );
 
   const serviceName = cloudFunction.serviceConfig.apply((c) => c?.service?.split("/").pop() ?? functionName);
   const uri = cloudFunction.serviceConfig.apply((c) => c?.uri ?? "");
   if (fn.url) {
     // Gen2 functions are Cloud Run services: the invoker role is granted there, never on the function.
-    new gcp.cloudrunv2.ServiceIamMember(...withTransform(t, "invoker", `${name}-public`, {
-      name: cloudFunction.name,
-      location: region,
-      project: cloudFunction.project,
-      role: "roles/run.invoker",
-      member: "allUsers",
-    } satisfies gcp.cloudrunv2.ServiceIamMemberArgs, { parent }));
+    new gcp.cloudrunv2.ServiceIamMember(
+      ...withTransform(
+        t,
+        "invoker",
+        `${name}-public`,
+        {
+          name: cloudFunction.name,
+          location: region,
+          project: cloudFunction.project,
+          role: "roles/run.invoker",
+          member: "allUsers",
+        } satisfies gcp.cloudrunv2.ServiceIamMemberArgs,
+        { parent },
+      ),
+    );
   }
   if (topic) {
-    new gcp.cloudrunv2.ServiceIamMember(`${name}-event-invoker`, {
-      name: cloudFunction.name, location: region, project: cloudFunction.project, role: "roles/run.invoker", member: sa.member,
-    }, { parent });
+    new gcp.cloudrunv2.ServiceIamMember(
+      `${name}-event-invoker`,
+      {
+        name: cloudFunction.name,
+        location: region,
+        project: cloudFunction.project,
+        role: "roles/run.invoker",
+        member: sa.member,
+      },
+      { parent },
+    );
   }
   gcpFunctionSchedules(parent, fn, cloudFunction, uri);
   gcpFunctionLogs(parent, fn, functionName, cloudFunction.project);

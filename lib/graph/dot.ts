@@ -15,7 +15,10 @@ export function renderDot(graph: Graph): string {
   for (const loc of graph.locations) {
     lines.push(`  subgraph cluster_${loc.id} {`, `    label=${q(loc.label)}; style="rounded"; color="#495057";`);
     for (const comp of loc.components) {
-      lines.push(`    subgraph cluster_${comp.id} {`, `      label=${q(comp.label)}; style="rounded,dashed"; color="#adb5bd";`);
+      lines.push(
+        `    subgraph cluster_${comp.id} {`,
+        `      label=${q(comp.label)}; style="rounded,dashed"; color="#adb5bd";`,
+      );
       for (const n of comp.nodes) {
         const c = ROLE_COLORS[n.role];
         lines.push(`      ${n.id} [label=${q(`${n.name}\n${n.kind}`)}, fillcolor="${c.fill}", color="${c.stroke}"];`);

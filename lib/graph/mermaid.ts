@@ -25,7 +25,9 @@ export function renderMermaid(graph: Graph): string {
   for (const role of ROLES) {
     const c = ROLE_COLORS[role];
     lines.push(`  classDef ${role} fill:${c.fill},stroke:${c.stroke},color:#212529`);
-    const members = graph.locations.flatMap((l) => l.components.flatMap((c2) => c2.nodes.filter((n) => n.role === role).map((n) => n.id)));
+    const members = graph.locations.flatMap((l) =>
+      l.components.flatMap((c2) => c2.nodes.filter((n) => n.role === role).map((n) => n.id)),
+    );
     if (members.length > 0) lines.push(`  class ${members.join(",")} ${role}`);
   }
   return `${lines.join("\n")}\n`;

@@ -40,10 +40,19 @@ export interface Graph {
 }
 
 const ROLES: [NodeRole, RegExp][] = [
-  ["dns", /route53\/record|route53\/healthCheck|:dns\/|dnsRecord|:index\/record:|recordSet|trafficmanager|managedZone|dns:Zone|:dns:/i],
-  ["front", /cloudfront|frontdoor|:cdn:|globalForwardingRule|targetHttpsProxy|urlMap|backendService|globalAddress|loadBalancerPool|loadBalancerMonitor|index\/loadBalancer:|workersRoute|workersCustomDomain|workerDomain/i],
+  [
+    "dns",
+    /route53\/record|route53\/healthCheck|:dns\/|dnsRecord|:index\/record:|recordSet|trafficmanager|managedZone|dns:Zone|:dns:/i,
+  ],
+  [
+    "front",
+    /cloudfront|frontdoor|:cdn:|globalForwardingRule|targetHttpsProxy|urlMap|backendService|globalAddress|loadBalancerPool|loadBalancerMonitor|index\/loadBalancer:|workersRoute|workersCustomDomain|workerDomain/i,
+  ],
   ["api", /apigateway|apimanagement|apigatewayv2|api_gateway|:apigateway:/i],
-  ["compute", /lambda\/function:|cloudfunctionsv2|cloudrun|cloudrunv2|web:WebApp|containerapp|workersScript|workerScript|ecs\/service|ecs\/taskDefinition|compute\/instance/i],
+  [
+    "compute",
+    /lambda\/function:|cloudfunctionsv2|cloudrun|cloudrunv2|web:WebApp|containerapp|workersScript|workerScript|ecs\/service|ecs\/taskDefinition|compute\/instance/i,
+  ],
 ];
 
 /** Role of a resource type, by its provider token. */
@@ -82,7 +91,8 @@ export function buildGraph(plan: Plan): Graph {
   const ids = new Map(drawn.map((r, i) => [r.urn, `n${i}`]));
 
   const owner = (r: PlanResource): PlanResource | undefined => {
-    for (let p = byUrn.get(r.parent); p; p = byUrn.get(p.parent)) if (!p.custom && !p.type.startsWith("pulumi:")) return p;
+    for (let p = byUrn.get(r.parent); p; p = byUrn.get(p.parent))
+      if (!p.custom && !p.type.startsWith("pulumi:")) return p;
     return undefined;
   };
 
@@ -118,7 +128,9 @@ export function buildGraph(plan: Plan): Graph {
       .map(([, g], ci): ComponentGroup => ({
         id: `g${li}_${ci}`,
         label: g.label,
-        nodes: g.nodes.sort((a, b) => a.depth - b.depth || cmp(a.node.kind, b.node.kind) || cmp(a.node.name, b.node.name)).map((n) => n.node),
+        nodes: g.nodes
+          .sort((a, b) => a.depth - b.depth || cmp(a.node.kind, b.node.kind) || cmp(a.node.name, b.node.name))
+          .map((n) => n.node),
       }));
     return { id: `g${li}`, label, global: label === "cloudflare" || label.endsWith("(global)"), components: comps };
   });

@@ -18,7 +18,12 @@ const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replac
 const textWidth = (s: string, size: number) => Math.ceil(s.length * size * 0.58);
 const n1 = (v: number) => (Math.round(v * 10) / 10).toString();
 
-interface Box { x: number; y: number; w: number; h: number }
+interface Box {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
 
 /**
  * A self-contained SVG of the graph, laid out without external tools: one column per location (global scopes
@@ -33,7 +38,10 @@ export function renderSvg(graph: Graph): string {
   const colRight: number[] = [];
 
   graph.locations.forEach((loc, col) => {
-    const labels = loc.components.flatMap((c) => [textWidth(c.label, 11) + 2 * COMP_PAD, ...c.nodes.map((n) => nodeWidth(n) + 2 * COMP_PAD)]);
+    const labels = loc.components.flatMap((c) => [
+      textWidth(c.label, 11) + 2 * COMP_PAD,
+      ...c.nodes.map((n) => nodeWidth(n) + 2 * COMP_PAD),
+    ]);
     const compW = Math.max(180, textWidth(loc.label, 13) + 2 * LOC_PAD, ...labels);
     const colW = compW + 2 * LOC_PAD;
     let y = MARGIN + TITLE_H + LOC_HEAD;
@@ -47,14 +55,18 @@ export function renderSvg(graph: Graph): string {
         y += NODE_H + NODE_GAP;
       }
       y += COMP_PAD - NODE_GAP;
-      inner.push(`<g class="component"><rect x="${x + LOC_PAD}" y="${top}" width="${compW}" height="${y - top}" rx="6" fill="#ffffff" stroke="#adb5bd" stroke-dasharray="4 3"/>`
-        + `<text x="${x + LOC_PAD + COMP_PAD}" y="${top + 14}" font-size="11" fill="#495057">${esc(comp.label)}</text></g>`);
+      inner.push(
+        `<g class="component"><rect x="${x + LOC_PAD}" y="${top}" width="${compW}" height="${y - top}" rx="6" fill="#ffffff" stroke="#adb5bd" stroke-dasharray="4 3"/>` +
+          `<text x="${x + LOC_PAD + COMP_PAD}" y="${top + 14}" font-size="11" fill="#495057">${esc(comp.label)}</text></g>`,
+      );
       y += COMP_GAP;
     }
     const bottom = y - COMP_GAP + LOC_PAD;
     const fill = loc.global ? "#fff9db" : "#f8f9fa";
-    body.push(`<g class="location"><rect x="${x}" y="${MARGIN + TITLE_H}" width="${colW}" height="${bottom - MARGIN - TITLE_H}" rx="8" fill="${fill}" stroke="#495057"/>`
-      + `<text x="${x + LOC_PAD}" y="${MARGIN + TITLE_H + 18}" font-size="13" font-weight="bold" fill="#212529">${esc(loc.label)}</text></g>`);
+    body.push(
+      `<g class="location"><rect x="${x}" y="${MARGIN + TITLE_H}" width="${colW}" height="${bottom - MARGIN - TITLE_H}" rx="8" fill="${fill}" stroke="#495057"/>` +
+        `<text x="${x + LOC_PAD}" y="${MARGIN + TITLE_H + 18}" font-size="13" font-weight="bold" fill="#212529">${esc(loc.label)}</text></g>`,
+    );
     body.push(...inner);
     height = Math.max(height, bottom);
     x += colW + COL_GAP;
@@ -68,9 +80,11 @@ export function renderSvg(graph: Graph): string {
       for (const n of comp.nodes) {
         const b = boxes.get(n.id)!;
         const c = ROLE_COLORS[n.role];
-        nodes.push(`<g class="node" id="${n.id}"><title>${esc(n.urn)}</title><rect x="${b.x}" y="${b.y}" width="${b.w}" height="${b.h}" rx="4" fill="${c.fill}" stroke="${c.stroke}"/>`
-          + `<text x="${b.x + 8}" y="${b.y + 14}" font-size="11" fill="#212529">${esc(n.name)}</text>`
-          + `<text x="${b.x + 8}" y="${b.y + 27}" font-size="9" fill="#495057">${esc(n.kind)}</text></g>`);
+        nodes.push(
+          `<g class="node" id="${n.id}"><title>${esc(n.urn)}</title><rect x="${b.x}" y="${b.y}" width="${b.w}" height="${b.h}" rx="4" fill="${c.fill}" stroke="${c.stroke}"/>` +
+            `<text x="${b.x + 8}" y="${b.y + 14}" font-size="11" fill="#212529">${esc(n.name)}</text>` +
+            `<text x="${b.x + 8}" y="${b.y + 27}" font-size="9" fill="#495057">${esc(n.kind)}</text></g>`,
+        );
       }
     }
   }
@@ -80,8 +94,10 @@ export function renderSvg(graph: Graph): string {
   let lx = MARGIN;
   for (const role of ROLES) {
     const c = ROLE_COLORS[role];
-    legend.push(`<rect x="${lx}" y="${legendY}" width="14" height="14" rx="3" fill="${c.fill}" stroke="${c.stroke}"/>`
-      + `<text x="${lx + 20}" y="${legendY + 11}" font-size="11" fill="#495057">${esc(ROLE_LABELS[role])}</text>`);
+    legend.push(
+      `<rect x="${lx}" y="${legendY}" width="14" height="14" rx="3" fill="${c.fill}" stroke="${c.stroke}"/>` +
+        `<text x="${lx + 20}" y="${legendY + 11}" font-size="11" fill="#495057">${esc(ROLE_LABELS[role])}</text>`,
+    );
     lx += 20 + textWidth(ROLE_LABELS[role], 11) + 24;
   }
   legend.push(`<text x="${lx}" y="${legendY + 11}" font-size="11" fill="#495057">arrow: depends on</text>`);
@@ -89,7 +105,10 @@ export function renderSvg(graph: Graph): string {
 
   const width = Math.max(x - COL_GAP + MARGIN, lx + MARGIN, textWidth(graph.title, 15) + 2 * MARGIN);
   const total = legendY + 14 + MARGIN;
-  const empty = graph.locations.length === 0 ? [`<text x="${MARGIN}" y="${MARGIN + TITLE_H + 14}" font-size="12" fill="#868e96">(no resources)</text>`] : [];
+  const empty =
+    graph.locations.length === 0
+      ? [`<text x="${MARGIN}" y="${MARGIN + TITLE_H + 14}" font-size="12" fill="#868e96">(no resources)</text>`]
+      : [];
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${total}" viewBox="0 0 ${width} ${total}" font-family="${FONT}">`,
     `<!-- ${esc(graph.title)}: generated by npm run graph (do not edit) -->`,

@@ -29,7 +29,8 @@ export function operationsByPath(model: Pick<ApiModel, "routes">): Map<string, O
         ops.push({ method: route.method, route, operationId: route.operationId });
       } else {
         for (const m of ANY_EXPANSION) {
-          if (!explicit.has(m)) ops.push({ method: m, route, operationId: `${route.operationId}${m[0]}${m.slice(1).toLowerCase()}` });
+          if (!explicit.has(m))
+            ops.push({ method: m, route, operationId: `${route.operationId}${m[0]}${m.slice(1).toLowerCase()}` });
         }
       }
     }
@@ -40,13 +41,21 @@ export function operationsByPath(model: Pick<ApiModel, "routes">): Map<string, O
 }
 
 function pathParameters(route: ParsedRoute): Record<string, unknown>[] {
-  return route.segments.flatMap((s) => s.kind !== "param" ? [] : [{
-    name: s.name,
-    in: "path",
-    required: true,
-    schema: { type: "string" },
-    ...(s.greedy ? { description: "The rest of the path (greedy: may contain '/')", "x-meridian-greedy": true } : {}),
-  }]);
+  return route.segments.flatMap((s) =>
+    s.kind !== "param"
+      ? []
+      : [
+          {
+            name: s.name,
+            in: "path",
+            required: true,
+            schema: { type: "string" },
+            ...(s.greedy
+              ? { description: "The rest of the path (greedy: may contain '/')", "x-meridian-greedy": true }
+              : {}),
+          },
+        ],
+  );
 }
 
 /**
@@ -72,16 +81,30 @@ export function buildOpenApi(model: Pick<ApiModel, "routes" | "auth" | "info">, 
   }
   const doc: OpenApiDocument = {
     openapi: "3.1.0",
-    info: { title: model.info.title, version: model.info.version, ...(model.info.description ? { description: model.info.description } : {}) },
+    info: {
+      title: model.info.title,
+      version: model.info.version,
+      ...(model.info.description ? { description: model.info.description } : {}),
+    },
   };
   if (serverUrl) doc.servers = [{ url: serverUrl }];
   doc.paths = paths;
   if (model.auth?.kind === "jwt") {
-    doc.components = { securitySchemes: { jwt: {
-      type: "http", scheme: "bearer", bearerFormat: "JWT",
-      description: `JWT issued by ${model.auth.issuer} for audience ${model.auth.audiences.join(", ")}`,
-      "x-meridian-jwt": { issuer: model.auth.issuer, audiences: [...model.auth.audiences], jwksUri: model.auth.jwksUri },
-    } } };
+    doc.components = {
+      securitySchemes: {
+        jwt: {
+          type: "http",
+          scheme: "bearer",
+          bearerFormat: "JWT",
+          description: `JWT issued by ${model.auth.issuer} for audience ${model.auth.audiences.join(", ")}`,
+          "x-meridian-jwt": {
+            issuer: model.auth.issuer,
+            audiences: [...model.auth.audiences],
+            jwksUri: model.auth.jwksUri,
+          },
+        },
+      },
+    };
     doc.security = [{ jwt: [] }];
   } else if (model.auth?.kind === "apiKey") {
     doc.components = { securitySchemes: { apiKey: { type: "apiKey", name: API_KEY_HEADER, in: "header" } } };

@@ -15,7 +15,10 @@ export const GOOGLE_BACKEND_DEADLINE_SECONDS = 60;
  * the `x-api-key` header, and with throttling a per-key quota. With CORS, unauthenticated OPTIONS operations let
  * preflight requests reach the function, which answers them (the gateway does not).
  */
-export function buildGoogleSwagger(model: Pick<ApiModel, "routes" | "auth" | "info" | "cors" | "throttle" | "name">, backends: BackendAddresses): OpenApiDocument {
+export function buildGoogleSwagger(
+  model: Pick<ApiModel, "routes" | "auth" | "info" | "cors" | "throttle" | "name">,
+  backends: BackendAddresses,
+): OpenApiDocument {
   const paths: Record<string, Record<string, unknown>> = {};
   const quota = model.throttle && model.auth?.kind === "apiKey";
   const metric = "requests";
@@ -27,7 +30,9 @@ export function buildGoogleSwagger(model: Pick<ApiModel, "routes" | "auth" | "in
   });
   for (const [path, ops] of operationsByPath(model)) {
     const item: Record<string, unknown> = {};
-    const params = (ops[0].route.segments).flatMap((s) => (s.kind === "param" ? [{ name: s.name, in: "path", required: true, type: "string" }] : []));
+    const params = ops[0].route.segments.flatMap((s) =>
+      s.kind === "param" ? [{ name: s.name, in: "path", required: true, type: "string" }] : [],
+    );
     for (const op of ops) {
       item[op.method.toLowerCase()] = {
         operationId: op.operationId,
@@ -52,16 +57,26 @@ export function buildGoogleSwagger(model: Pick<ApiModel, "routes" | "auth" | "in
   }
   const doc: OpenApiDocument = {
     swagger: "2.0",
-    info: { title: model.info.title, version: model.info.version, ...(model.info.description ? { description: model.info.description } : {}) },
+    info: {
+      title: model.info.title,
+      version: model.info.version,
+      ...(model.info.description ? { description: model.info.description } : {}),
+    },
     schemes: ["https"],
     produces: ["application/json"],
     paths,
   };
   if (model.auth?.kind === "jwt") {
-    doc.securityDefinitions = { jwt: {
-      type: "oauth2", flow: "implicit", authorizationUrl: model.auth.issuer,
-      "x-google-issuer": model.auth.issuer, "x-google-jwks_uri": model.auth.jwksUri, "x-google-audiences": model.auth.audiences.join(","),
-    } };
+    doc.securityDefinitions = {
+      jwt: {
+        type: "oauth2",
+        flow: "implicit",
+        authorizationUrl: model.auth.issuer,
+        "x-google-issuer": model.auth.issuer,
+        "x-google-jwks_uri": model.auth.jwksUri,
+        "x-google-audiences": model.auth.audiences.join(","),
+      },
+    };
     doc.security = [{ jwt: [] }];
   } else if (model.auth?.kind === "apiKey") {
     doc.securityDefinitions = { api_key: { type: "apiKey", name: API_KEY_HEADER, in: "header" } };
@@ -69,9 +84,20 @@ export function buildGoogleSwagger(model: Pick<ApiModel, "routes" | "auth" | "in
   }
   if (quota && model.throttle) {
     doc["x-google-management"] = {
-      metrics: [{ name: metric, displayName: `Requests to ${model.info.title}`, valueType: "INT64", metricKind: "DELTA" }],
+      metrics: [
+        { name: metric, displayName: `Requests to ${model.info.title}`, valueType: "INT64", metricKind: "DELTA" },
+      ],
       // Quotas are counted per minute and per consumer (API key project): the closest to a per-second rate.
-      quota: { limits: [{ name: `${metric}-per-minute`, metric, unit: "1/min/{project}", values: { STANDARD: Math.ceil(model.throttle.ratePerSecond * 60) } }] },
+      quota: {
+        limits: [
+          {
+            name: `${metric}-per-minute`,
+            metric,
+            unit: "1/min/{project}",
+            values: { STANDARD: Math.ceil(model.throttle.ratePerSecond * 60) },
+          },
+        ],
+      },
     };
   }
   return doc;

@@ -10,11 +10,22 @@ interface PlanLike {
 }
 
 function isPlan(value: unknown): value is PlanLike {
-  return !!value && typeof value === "object" && Array.isArray((value as PlanLike).resources) && typeof (value as PlanLike).outputs === "object";
+  return (
+    !!value &&
+    typeof value === "object" &&
+    Array.isArray((value as PlanLike).resources) &&
+    typeof (value as PlanLike).outputs === "object"
+  );
 }
 
 function isOpenApi(value: unknown): value is OpenApiDocument {
-  return !!value && typeof value === "object" && !Array.isArray(value) && typeof (value as OpenApiDocument).openapi === "string" && typeof (value as OpenApiDocument).paths === "object";
+  return (
+    !!value &&
+    typeof value === "object" &&
+    !Array.isArray(value) &&
+    typeof (value as OpenApiDocument).openapi === "string" &&
+    typeof (value as OpenApiDocument).paths === "object"
+  );
 }
 
 /** OpenAPI documents found anywhere in a plan's stack outputs, keyed by their output path (`api.openapi` → `api`). */
@@ -26,7 +37,8 @@ export function openApiFromPlan(plan: PlanLike): Record<string, OpenApiDocument>
       found[key] = value;
       return;
     }
-    if (value && typeof value === "object" && !Array.isArray(value)) for (const [k, v] of Object.entries(value)) walk(v, [...at, k]);
+    if (value && typeof value === "object" && !Array.isArray(value))
+      for (const [k, v] of Object.entries(value)) walk(v, [...at, k]);
   };
   walk(plan.outputs, []);
   return found;

@@ -1,8 +1,13 @@
 import type { PolicyRule } from "./model";
 import { awsIamNoWildcardActions, azureRbacNoBroadPrivilegedRoles, gcpIamNoPrimitiveRoles } from "./rules/iam";
 import {
-  awsApiGatewayTls12, awsLoadBalancerHttpsOnly, azureAppServiceHttpsOnly, azureEndpointsHttpsOnly, azureStorageHttpsTls12,
-  cloudflareZoneHttpsTls12, gcpLoadBalancerHttpsOnly,
+  awsApiGatewayTls12,
+  awsLoadBalancerHttpsOnly,
+  azureAppServiceHttpsOnly,
+  azureEndpointsHttpsOnly,
+  azureStorageHttpsTls12,
+  cloudflareZoneHttpsTls12,
+  gcpLoadBalancerHttpsOnly,
 } from "./rules/transport";
 import { azureStoragePrivate, encryptionAtRest, gcsBucketPrivate, s3BucketPrivate } from "./rules/storage";
 import { apiAccessLogs, awsLogGroupsManaged, logRetention } from "./rules/logging";

@@ -11,7 +11,9 @@ export function getResource(plan: Plan, type: string, name?: string): PlanResour
   const found = findResources(plan, type).filter((r) => name === undefined || r.name === name);
   if (found.length !== 1) {
     const names = findResources(plan, type).map((r) => r.name);
-    throw new Error(`expected exactly one ${type}${name ? ` named "${name}"` : ""}, found ${found.length}${names.length ? ` (have: ${names.join(", ")})` : ""}`);
+    throw new Error(
+      `expected exactly one ${type}${name ? ` named "${name}"` : ""}, found ${found.length}${names.length ? ` (have: ${names.join(", ")})` : ""}`,
+    );
   }
   return found[0];
 }
@@ -27,7 +29,9 @@ export function byUrn(plan: Plan, urn: string): PlanResource | undefined {
  */
 export function matches(actual: unknown, expected: unknown): boolean {
   if (Array.isArray(expected)) {
-    return Array.isArray(actual) && actual.length === expected.length && expected.every((e, i) => matches(actual[i], e));
+    return (
+      Array.isArray(actual) && actual.length === expected.length && expected.every((e, i) => matches(actual[i], e))
+    );
   }
   if (expected && typeof expected === "object") {
     if (!actual || typeof actual !== "object" || Array.isArray(actual)) return false;
@@ -49,12 +53,17 @@ export function hasResource(plan: Plan, type: string, partialInputs: Record<stri
   if (hit) return hit;
   if (candidates.length === 0) {
     const types = [...new Set(plan.resources.map((r) => r.type))].sort();
-    throw new Error(`hasResource: no resource of type ${type} in the plan.\nTypes present: ${types.join(", ") || "(none)"}`);
+    throw new Error(
+      `hasResource: no resource of type ${type} in the plan.\nTypes present: ${types.join(", ") || "(none)"}`,
+    );
   }
   const lines = candidates.map((r) => {
     const diffs = Object.entries(partialInputs)
       .filter(([k, v]) => !matches(r.inputs[k], v))
-      .map(([k, v]) => `    ${k}: expected ${stableStringify(v)}, got ${r.inputs[k] === undefined ? "undefined" : stableStringify(r.inputs[k])}`);
+      .map(
+        ([k, v]) =>
+          `    ${k}: expected ${stableStringify(v)}, got ${r.inputs[k] === undefined ? "undefined" : stableStringify(r.inputs[k])}`,
+      );
     return `  ${r.urn}\n${diffs.join("\n")}`;
   });
   throw new Error(`hasResource: no ${type} matches.\n${candidates.length} candidate(s):\n${lines.join("\n")}`);

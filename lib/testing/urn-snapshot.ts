@@ -55,7 +55,9 @@ export function compareUrns(snapshot: UrnSnapshot, plan: Plan): UrnComparison {
   const known = new Set(snapshot.urns);
   return {
     lost,
-    lostStateful: lost.filter((u) => snapshot.stateful[u] !== undefined).map((urn) => ({ urn, type: snapshot.stateful[urn] })),
+    lostStateful: lost
+      .filter((u) => snapshot.stateful[u] !== undefined)
+      .map((urn) => ({ urn, type: snapshot.stateful[urn] })),
     aliased,
     added: [...now].filter((u) => !known.has(u)).sort(),
   };
@@ -63,16 +65,19 @@ export function compareUrns(snapshot: UrnSnapshot, plan: Plan): UrnComparison {
 
 /** A failure message for lost URNs that says what happens and the two ways out. */
 export function explainLostUrns(label: string, c: UrnComparison, updateCommand: string): string {
-  const lines = [`${label}: ${c.lost.length} URN(s) changed without an alias; \`pulumi up\` would DELETE these resources and create new ones:`];
+  const lines = [
+    `${label}: ${c.lost.length} URN(s) changed without an alias; \`pulumi up\` would DELETE these resources and create new ones:`,
+  ];
   const stateful = new Set(c.lostStateful.map((s) => s.urn));
-  for (const urn of c.lost) lines.push(`  - ${urn}${stateful.has(urn) ? "   <- STATEFUL: its data would be lost" : ""}`);
+  for (const urn of c.lost)
+    lines.push(`  - ${urn}${stateful.has(urn) ? "   <- STATEFUL: its data would be lost" : ""}`);
   if (c.added.length > 0) {
     lines.push("New URNs in the plan (a renamed resource is probably among them):");
     for (const urn of c.added) lines.push(`  + ${urn}`);
   }
   lines.push(
     "If the rename was not intended, restore the old name. If it was, keep the resource by giving the new child an alias",
-    "to its old identity, e.g. `{ parent: this, aliases: [{ name: \"old-name\" }] }` (a renamed child) or",
+    'to its old identity, e.g. `{ parent: this, aliases: [{ name: "old-name" }] }` (a renamed child) or',
     "`aliases: [{ parent: oldParent }]` / `aliases: [{ parent: pulumi.rootStackResource }]` (a moved child).",
     `If the replacement is really wanted (nothing stateful is lost), refresh the snapshot: ${updateCommand}`,
   );

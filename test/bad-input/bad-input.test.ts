@@ -34,10 +34,17 @@ describe("bad-input catalogue: every invalid configuration is a ConfigError with
       for (const c of cases) {
         it(`${c.title} → ${c.field}`, async () => {
           const { plan, error } = await tryRecordPlan(c.program, { config: c.config ?? {} });
-          assert.ok(isConfigError(error), `expected a ConfigError, got ${error instanceof Error ? error.stack : String(error)}`);
+          assert.ok(
+            isConfigError(error),
+            `expected a ConfigError, got ${error instanceof Error ? error.stack : String(error)}`,
+          );
           assert.equal(error.field, c.field, error.message);
           assert.ok(error.component.startsWith(c.component ?? component), `component ${error.component}`);
-          assert.deepEqual(plan.resources.map((r) => r.urn), [], "nothing registered");
+          assert.deepEqual(
+            plan.resources.map((r) => r.urn),
+            [],
+            "nothing registered",
+          );
         });
       }
     });

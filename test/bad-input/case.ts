@@ -16,5 +16,11 @@ export interface BadInput {
 
 /** Builds cases for one component from `[title, field, args]` rows and a constructor call. */
 export function table<A>(make: (args: A) => unknown, rows: [string, string, A][]): BadInput[] {
-  return rows.map(([title, field, args]) => ({ title, field, program: () => { make(args); } }));
+  return rows.map(([title, field, args]) => ({
+    title,
+    field,
+    program: () => {
+      make(args);
+    },
+  }));
 }

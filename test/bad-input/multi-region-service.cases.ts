@@ -15,7 +15,9 @@ const w = (change: Args, container: Args = {}): Args => {
   a.container = { ...a.container, ...container };
   return a;
 };
-const cfDns = (cloudflare: Args) => ({ routing: { strategy: "latency", dns: { provider: "cloudflare", zone: "example.com", record: "api", cloudflare } } });
+const cfDns = (cloudflare: Args) => ({
+  routing: { strategy: "latency", dns: { provider: "cloudflare", zone: "example.com", record: "api", cloudflare } },
+});
 
 /** [title, field, name, args]: beyond the cases of test/multi-region-service.validation.test.ts. */
 const rows: [string, string, string, unknown][] = [
@@ -34,7 +36,12 @@ const rows: [string, string, string, unknown][] = [
   ["cpu 0.1", "container.cpu", "api", w({}, { cpu: 0.1 })],
   ["cpu a string", "container.cpu", "api", w({}, { cpu: "1" })],
   ["memory 256", "container.memoryMb", "api", w({}, { memoryMb: 256 })],
-  ["more than 100 variables", "container.environment", "api", w({}, { environment: Object.fromEntries(Array.from({ length: 101 }, (_, i) => [`V${i}`, "x"])) })],
+  [
+    "more than 100 variables",
+    "container.environment",
+    "api",
+    w({}, { environment: Object.fromEntries(Array.from({ length: 101 }, (_, i) => [`V${i}`, "x"])) }),
+  ],
   ["variable value null", "container.environment.A", "api", w({}, { environment: { A: null } })],
   ["command empty", "container.command", "api", w({}, { command: [] })],
   ["command a string", "container.command", "api", w({}, { command: "node server.js" })],
@@ -45,14 +52,47 @@ const rows: [string, string, string, unknown][] = [
   ["routing null", "routing", "api", w({ routing: null })],
   ["DNS zone of one label", "routing.dns.zone", "api", w({ routing: { dns: { ...dns, zone: "com" } } })],
   ["DNS record with an underscore", "routing.dns.record", "api", w({ routing: { dns: { ...dns, record: "api_1" } } })],
-  ["DNS record over 63 characters", "routing.dns.record", "api", w({ routing: { dns: { ...dns, record: "r".repeat(64) } } })],
-  ["Route 53 zone id lower case", "routing.dns.route53.zoneId", "api", w({ routing: { dns: { ...dns, route53: { zoneId: "z123" } } } })],
-  ["Cloudflare account id too short", "routing.dns.cloudflare.accountId", "api", w(cfDns({ accountId: "abc", zoneId: ZONE }))],
+  [
+    "DNS record over 63 characters",
+    "routing.dns.record",
+    "api",
+    w({ routing: { dns: { ...dns, record: "r".repeat(64) } } }),
+  ],
+  [
+    "Route 53 zone id lower case",
+    "routing.dns.route53.zoneId",
+    "api",
+    w({ routing: { dns: { ...dns, route53: { zoneId: "z123" } } } }),
+  ],
+  [
+    "Cloudflare account id too short",
+    "routing.dns.cloudflare.accountId",
+    "api",
+    w(cfDns({ accountId: "abc", zoneId: ZONE })),
+  ],
   ["Cloudflare zone id missing", "routing.dns.cloudflare.zoneId", "api", w(cfDns({ accountId: ACCOUNT }))],
   ["unknown DNS option", "routing.dns.ttl", "api", w({ routing: { dns: { ...dns, ttl: 60 } } })],
   ["unknown routing option", "routing.provider", "api", w({ routing: { provider: "route53" } })],
-  ["failover on Cloud Run fronted by Route 53", "routing.dns.provider", "api", { regions: ["gcp:europe-west1", "gcp:us-east4"], container: { image: "ghcr.io/acme/api:1", cpu: 1, memoryMb: 2048 }, routing: { strategy: "failover", dns } }],
-  ["Container Apps fronted by Route 53", "routing.dns.provider", "api", { regions: ["azure:westeurope"], container: { image: "ghcr.io/acme/api:1", cpu: 1, memoryMb: 2048 }, routing: { dns } }],
+  [
+    "failover on Cloud Run fronted by Route 53",
+    "routing.dns.provider",
+    "api",
+    {
+      regions: ["gcp:europe-west1", "gcp:us-east4"],
+      container: { image: "ghcr.io/acme/api:1", cpu: 1, memoryMb: 2048 },
+      routing: { strategy: "failover", dns },
+    },
+  ],
+  [
+    "Container Apps fronted by Route 53",
+    "routing.dns.provider",
+    "api",
+    {
+      regions: ["azure:westeurope"],
+      container: { image: "ghcr.io/acme/api:1", cpu: 1, memoryMb: 2048 },
+      routing: { dns },
+    },
+  ],
   ["primary null", "primary", "api", w({ routing: { strategy: "failover", dns }, primary: null })],
   ["region drained twice", "drained[1]", "api", w({ drained: ["aws:eu-west-1", "aws:eu-west-1"] })],
   ["drained a string", "drained", "api", w({ drained: "aws:eu-west-1" })],
@@ -62,12 +102,26 @@ const rows: [string, string, string, unknown][] = [
   ["privateNetworking a string", "aws.privateNetworking", "api", w({ aws: { privateNetworking: "yes" } })],
   ["unknown AWS option", "aws.vpcId", "api", w({ aws: { vpcId: "vpc-1" } })],
   ["per-region override null", "perRegion.aws:us-east-1", "api", w({ perRegion: { "aws:us-east-1": null } })],
-  ["per-region variable name invalid", "perRegion.aws:us-east-1.environment.bad-name", "api", w({ perRegion: { "aws:us-east-1": { environment: { "bad-name": "x" } } } })],
-  ["per-region weight above 255", "perRegion.aws:us-east-1.weight", "api", w({ routing: { strategy: "weighted", dns }, perRegion: { "aws:us-east-1": { weight: 256 } } })],
+  [
+    "per-region variable name invalid",
+    "perRegion.aws:us-east-1.environment.bad-name",
+    "api",
+    w({ perRegion: { "aws:us-east-1": { environment: { "bad-name": "x" } } } }),
+  ],
+  [
+    "per-region weight above 255",
+    "perRegion.aws:us-east-1.weight",
+    "api",
+    w({ routing: { strategy: "weighted", dns }, perRegion: { "aws:us-east-1": { weight: 256 } } }),
+  ],
   ["perRegion an array", "perRegion", "api", w({ perRegion: [] })],
   ["transform null", "transform", "api", w({ transform: null })],
 ];
 
 export const MULTI_REGION_SERVICE_CASES: BadInput[] = rows.map(([title, field, name, args]) => ({
-  title, field, program: () => { new MultiRegionService(name, args as never); },
+  title,
+  field,
+  program: () => {
+    new MultiRegionService(name, args as never);
+  },
 }));

@@ -5,7 +5,12 @@ import { BadInput } from "./case";
 const STACK = programFromFile(path.join(__dirname, "..", "..", "stacks", "index.ts"));
 /** A valid dev config (stacks/Pulumi.dev.yaml), keys without the `meridian:` namespace. */
 const DEV: Record<string, unknown> = {
-  environment: "dev", regions: ["aws:us-east-1"], zone: "example.com", domain: "dev.example.com", dnsProvider: "route53", zoneId: "Z0123456789ABCDEFGHIJ",
+  environment: "dev",
+  regions: ["aws:us-east-1"],
+  zone: "example.com",
+  domain: "dev.example.com",
+  dnsProvider: "route53",
+  zoneId: "Z0123456789ABCDEFGHIJ",
 };
 
 /** [title, field, config changes] for `stacks/index.ts` (loadAppConfig), beyond test/plan-cli.test.ts's cases. */
@@ -30,6 +35,9 @@ const rows: [string, string, Record<string, unknown>][] = [
 ];
 
 export const STACK_CONFIG_CASES: BadInput[] = rows.map(([title, field, change]) => ({
-  title, field, program: STACK, component: "stack config",
+  title,
+  field,
+  program: STACK,
+  component: "stack config",
   config: Object.fromEntries(Object.entries({ ...DEV, ...change }).map(([k, v]) => [`meridian:${k}`, v])),
 }));

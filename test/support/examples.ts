@@ -7,7 +7,8 @@ import { Plan, Program, RecordOptions, recordPlan } from "../../lib/testing";
 export const EXAMPLES_DIR = path.resolve(__dirname, "..", "..", "examples");
 
 /** Every example (a folder of examples/ with a Pulumi.yaml), sorted. */
-export const EXAMPLES: readonly string[] = fs.readdirSync(EXAMPLES_DIR)
+export const EXAMPLES: readonly string[] = fs
+  .readdirSync(EXAMPLES_DIR)
   .filter((d) => fs.existsSync(path.join(EXAMPLES_DIR, d, "Pulumi.yaml")))
   .sort();
 
@@ -26,14 +27,34 @@ export interface LoadedExample {
  * Examples only ship a dev config; other stacks (e.g. `prod`) are recorded with it and their own stack name.
  */
 export function loadExample(dir: string): LoadedExample {
-  const root = path.isAbsolute(dir) ? dir : fs.existsSync(path.join(EXAMPLES_DIR, dir)) ? path.join(EXAMPLES_DIR, dir) : path.resolve(dir);
+  const root = path.isAbsolute(dir)
+    ? dir
+    : fs.existsSync(path.join(EXAMPLES_DIR, dir))
+      ? path.join(EXAMPLES_DIR, dir)
+      : path.resolve(dir);
   const { program, project, stack } = stackRecording(root, "dev");
-  return { name: path.basename(root), program, project: project.name, config: stack.config, secretKeys: stack.secretKeys };
+  return {
+    name: path.basename(root),
+    program,
+    project: project.name,
+    config: stack.config,
+    secretKeys: stack.secretKeys,
+  };
 }
 
 /** Records an example's plan under `stack` (default dev). */
-export function recordExample(example: LoadedExample, stack = "dev", extra: Partial<RecordOptions> = {}): Promise<Plan> {
-  return recordPlan(example.program, { project: example.project, stack, config: example.config, secretKeys: example.secretKeys, ...extra });
+export function recordExample(
+  example: LoadedExample,
+  stack = "dev",
+  extra: Partial<RecordOptions> = {},
+): Promise<Plan> {
+  return recordPlan(example.program, {
+    project: example.project,
+    stack,
+    config: example.config,
+    secretKeys: example.secretKeys,
+    ...extra,
+  });
 }
 
 const planCache = new Map<string, Promise<Plan>>();

@@ -15,7 +15,8 @@ const users = new Map<string, User>([
 ]);
 let nextId = 3;
 
-const json = (status: number, body: unknown) => new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json" } });
+const json = (status: number, body: unknown) =>
+  new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json" } });
 
 async function create(request: Request): Promise<Response> {
   let body: unknown;

@@ -13,21 +13,39 @@ export function regionCertificate(ctx: AwsRegionContext, domainName: string): pu
   const { spec, region, parent, tags, certificateDns } = ctx;
   const base = `${spec.name}-${region.label}`;
   if (certificateDns.kind === "route53") {
-    return validatedCertificate(base, { domainName, zoneId: certificateDns.zoneId, region: region.region, tags, parent }).validation.certificateArn;
+    return validatedCertificate(base, {
+      domainName,
+      zoneId: certificateDns.zoneId,
+      region: region.region,
+      tags,
+      parent,
+    }).validation.certificateArn;
   }
-  const certificate = new aws.acm.Certificate(`${base}-cert`, { domainName, validationMethod: "DNS", region: region.region, tags }, { parent });
+  const certificate = new aws.acm.Certificate(
+    `${base}-cert`,
+    { domainName, validationMethod: "DNS", region: region.region, tags },
+    { parent },
+  );
   let validationRecordFqdns: pulumi.Input<string>[] | undefined;
   if (ctx.ownsValidationRecord) {
     const option = certificate.domainValidationOptions.apply((o) => o[0]);
-    validationRecordFqdns = [certificateDns.createRecord(`${base}-cert-validation`, {
-      name: option.apply((o) => o.resourceRecordName!),
-      type: option.apply((o) => o.resourceRecordType!),
-      value: option.apply((o) => o.resourceRecordValue!),
-    })];
+    validationRecordFqdns = [
+      certificateDns.createRecord(`${base}-cert-validation`, {
+        name: option.apply((o) => o.resourceRecordName!),
+        type: option.apply((o) => o.resourceRecordType!),
+        value: option.apply((o) => o.resourceRecordValue!),
+      }),
+    ];
   }
   // Without record FQDNs the validation simply waits until ACM has issued the certificate (through the shared record).
-  const validation = new aws.acm.CertificateValidation(`${base}-cert-validated`, {
-    certificateArn: certificate.arn, validationRecordFqdns, region: region.region,
-  }, { parent });
+  const validation = new aws.acm.CertificateValidation(
+    `${base}-cert-validated`,
+    {
+      certificateArn: certificate.arn,
+      validationRecordFqdns,
+      region: region.region,
+    },
+    { parent },
+  );
   return validation.certificateArn;
 }

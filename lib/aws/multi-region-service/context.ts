@@ -8,7 +8,10 @@ export type CertificateDns =
   | {
       kind: "external";
       /** Creates the validation CNAME in another DNS provider and returns its FQDN (ties validation to it). */
-      createRecord: (name: string, record: { name: pulumi.Output<string>; type: pulumi.Output<string>; value: pulumi.Output<string> }) => pulumi.Output<string>;
+      createRecord: (
+        name: string,
+        record: { name: pulumi.Output<string>; type: pulumi.Output<string>; value: pulumi.Output<string> },
+      ) => pulumi.Output<string>;
     };
 
 /** What one region's builders share. */

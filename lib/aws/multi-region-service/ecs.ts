@@ -22,46 +22,104 @@ export function createEcs(ctx: AwsRegionContext, net: RegionNetwork, lb: RegionL
   const t = spec.transform;
   const ecsName = physicalName("awsEcs", spec.name);
 
-  const cluster = new aws.ecs.Cluster(...withTransform(t, "cluster", `${base}-cluster`, {
-    name: ecsName, region: region.region, settings: [{ name: "containerInsights", value: "enabled" }], tags,
-  } satisfies aws.ecs.ClusterArgs, { parent }));
+  const cluster = new aws.ecs.Cluster(
+    ...withTransform(
+      t,
+      "cluster",
+      `${base}-cluster`,
+      {
+        name: ecsName,
+        region: region.region,
+        settings: [{ name: "containerInsights", value: "enabled" }],
+        tags,
+      } satisfies aws.ecs.ClusterArgs,
+      { parent },
+    ),
+  );
 
   const logs = logGroup(`${base}-logs`, {
-    logGroupName: `/meridian/ecs/${ecsName}`, region: region.region, retentionDays: spec.logRetentionDays, tags, parent,
+    logGroupName: `/meridian/ecs/${ecsName}`,
+    region: region.region,
+    retentionDays: spec.logRetentionDays,
+    tags,
+    parent,
     transform: t?.logGroup,
   });
 
-  const environment = Object.entries(region.environment).sort(([a], [b]) => (a < b ? -1 : 1)).map(([name, value]) => ({ name, value }));
-  const containerDefinitions = pulumi.jsonStringify([{
-    name: CONTAINER_NAME,
-    image: spec.image,
-    essential: true,
-    command: spec.command,
-    portMappings: [{ containerPort: spec.port, protocol: "tcp" }],
-    environment,
-    logConfiguration: {
-      logDriver: "awslogs",
-      options: { "awslogs-group": logs.name, "awslogs-region": region.region, "awslogs-stream-prefix": CONTAINER_NAME },
+  const environment = Object.entries(region.environment)
+    .sort(([a], [b]) => (a < b ? -1 : 1))
+    .map(([name, value]) => ({ name, value }));
+  const containerDefinitions = pulumi.jsonStringify([
+    {
+      name: CONTAINER_NAME,
+      image: spec.image,
+      essential: true,
+      command: spec.command,
+      portMappings: [{ containerPort: spec.port, protocol: "tcp" }],
+      environment,
+      logConfiguration: {
+        logDriver: "awslogs",
+        options: {
+          "awslogs-group": logs.name,
+          "awslogs-region": region.region,
+          "awslogs-stream-prefix": CONTAINER_NAME,
+        },
+      },
     },
-  }]);
+  ]);
 
-  const taskDefinition = new aws.ecs.TaskDefinition(...withTransform(t, "taskDefinition", `${base}-task`, {
-    family: ecsName, cpu: String(Math.round(region.cpu * 1024)), memory: String(region.memoryMb),
-    networkMode: "awsvpc", requiresCompatibilities: ["FARGATE"],
-    runtimePlatform: { operatingSystemFamily: "LINUX", cpuArchitecture: "X86_64" },
-    executionRoleArn: ctx.executionRole.arn, containerDefinitions, region: region.region, tags,
-  } satisfies aws.ecs.TaskDefinitionArgs, { parent }));
+  const taskDefinition = new aws.ecs.TaskDefinition(
+    ...withTransform(
+      t,
+      "taskDefinition",
+      `${base}-task`,
+      {
+        family: ecsName,
+        cpu: String(Math.round(region.cpu * 1024)),
+        memory: String(region.memoryMb),
+        networkMode: "awsvpc",
+        requiresCompatibilities: ["FARGATE"],
+        runtimePlatform: { operatingSystemFamily: "LINUX", cpuArchitecture: "X86_64" },
+        executionRoleArn: ctx.executionRole.arn,
+        containerDefinitions,
+        region: region.region,
+        tags,
+      } satisfies aws.ecs.TaskDefinitionArgs,
+      { parent },
+    ),
+  );
 
-  return new aws.ecs.Service(...withTransform(t, "service", `${base}-service`, {
-    name: ecsName, cluster: cluster.arn, taskDefinition: taskDefinition.arn, desiredCount: region.count,
-    launchType: "FARGATE", platformVersion: "LATEST", region: region.region,
-    networkConfiguration: {
-      subnets: net.taskSubnets.map((s) => s.id), securityGroups: [net.taskSecurityGroup.id], assignPublicIp: !spec.privateNetworking,
-    },
-    loadBalancers: [{ targetGroupArn: lb.targetGroup.arn, containerName: CONTAINER_NAME, containerPort: spec.port }],
-    healthCheckGracePeriodSeconds: 60,
-    deploymentCircuitBreaker: { enable: true, rollback: true },
-    deploymentMinimumHealthyPercent: 100, deploymentMaximumPercent: 200,
-    propagateTags: "SERVICE", enableEcsManagedTags: true, waitForSteadyState: true, tags,
-  } satisfies aws.ecs.ServiceArgs, { parent, dependsOn: [lb.httpsListener] }));
+  return new aws.ecs.Service(
+    ...withTransform(
+      t,
+      "service",
+      `${base}-service`,
+      {
+        name: ecsName,
+        cluster: cluster.arn,
+        taskDefinition: taskDefinition.arn,
+        desiredCount: region.count,
+        launchType: "FARGATE",
+        platformVersion: "LATEST",
+        region: region.region,
+        networkConfiguration: {
+          subnets: net.taskSubnets.map((s) => s.id),
+          securityGroups: [net.taskSecurityGroup.id],
+          assignPublicIp: !spec.privateNetworking,
+        },
+        loadBalancers: [
+          { targetGroupArn: lb.targetGroup.arn, containerName: CONTAINER_NAME, containerPort: spec.port },
+        ],
+        healthCheckGracePeriodSeconds: 60,
+        deploymentCircuitBreaker: { enable: true, rollback: true },
+        deploymentMinimumHealthyPercent: 100,
+        deploymentMaximumPercent: 200,
+        propagateTags: "SERVICE",
+        enableEcsManagedTags: true,
+        waitForSteadyState: true,
+        tags,
+      } satisfies aws.ecs.ServiceArgs,
+      { parent, dependsOn: [lb.httpsListener] },
+    ),
+  );
 }

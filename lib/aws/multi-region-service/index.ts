@@ -35,12 +35,24 @@ export interface AwsRegionEndpoint {
  * Expands the AWS regions of a `MultiRegionService`: one task execution role for all regions (IAM is global),
  * then per region, independently of every other region, network, certificate, ALB and Fargate service.
  */
-export function createAwsService(parent: pulumi.Resource, spec: ServiceSpec, regions: RegionSpec[], certificateDns: CertificateDns): AwsRegionEndpoint[] {
+export function createAwsService(
+  parent: pulumi.Resource,
+  spec: ServiceSpec,
+  regions: RegionSpec[],
+  certificateDns: CertificateDns,
+): AwsRegionEndpoint[] {
   const tags = commonTags("aws", "MultiRegionService");
   const executionRole = serviceRole(`${spec.name}-execution-role`, {
-    services: ["ecs-tasks"], region: regions[0].region, roleName: physicalName("awsIamRole", spec.name, "execution"),
-    statements: [], managedPolicyArns: [`arn:${awsPartition(regions[0].region)}:iam::aws:policy/service-role/AmazonECSTaskExecutionRolePolicy`],
-    tags, parent, transform: spec.transform?.role,
+    services: ["ecs-tasks"],
+    region: regions[0].region,
+    roleName: physicalName("awsIamRole", spec.name, "execution"),
+    statements: [],
+    managedPolicyArns: [
+      `arn:${awsPartition(regions[0].region)}:iam::aws:policy/service-role/AmazonECSTaskExecutionRolePolicy`,
+    ],
+    tags,
+    parent,
+    transform: spec.transform?.role,
   });
   return regions.map((region, i) => {
     const ctx = { spec, region, parent, tags, executionRole, certificateDns, ownsValidationRecord: i === 0 };
@@ -48,6 +60,11 @@ export function createAwsService(parent: pulumi.Resource, spec: ServiceSpec, reg
     const certificateArn = regionCertificate(ctx, spec.dns!.fqdn);
     const lb = createLoadBalancer(ctx, net, certificateArn);
     createEcs(ctx, net, lb);
-    return { key: region.key, address: lb.loadBalancer.dnsName, url: pulumi.interpolate`https://${lb.loadBalancer.dnsName}`, aliasZoneId: lb.loadBalancer.zoneId };
+    return {
+      key: region.key,
+      address: lb.loadBalancer.dnsName,
+      url: pulumi.interpolate`https://${lb.loadBalancer.dnsName}`,
+      aliasZoneId: lb.loadBalancer.zoneId,
+    };
   });
 }

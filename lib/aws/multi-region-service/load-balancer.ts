@@ -19,38 +19,101 @@ export interface RegionLoadBalancer {
  * health check, an HTTPS listener with the region's certificate and a modern TLS policy, and an HTTP
  * listener that only redirects to HTTPS.
  */
-export function createLoadBalancer(ctx: AwsRegionContext, net: RegionNetwork, certificateArn: pulumi.Output<string>): RegionLoadBalancer {
+export function createLoadBalancer(
+  ctx: AwsRegionContext,
+  net: RegionNetwork,
+  certificateArn: pulumi.Output<string>,
+): RegionLoadBalancer {
   const { spec, region, parent, tags } = ctx;
   const base = `${spec.name}-${region.label}`;
   const t = spec.transform;
   const hc = spec.healthCheck;
 
-  const loadBalancer = new aws.lb.LoadBalancer(...withTransform(t, "loadBalancer", `${base}-alb`, {
-    name: physicalName("awsLoadBalancer", spec.name, region.region),
-    loadBalancerType: "application", internal: false, ipAddressType: "ipv4",
-    subnets: net.publicSubnets.map((s) => s.id), securityGroups: [net.albSecurityGroup.id],
-    dropInvalidHeaderFields: true, idleTimeout: 60, region: region.region, tags,
-  } satisfies aws.lb.LoadBalancerArgs, { parent }));
+  const loadBalancer = new aws.lb.LoadBalancer(
+    ...withTransform(
+      t,
+      "loadBalancer",
+      `${base}-alb`,
+      {
+        name: physicalName("awsLoadBalancer", spec.name, region.region),
+        loadBalancerType: "application",
+        internal: false,
+        ipAddressType: "ipv4",
+        subnets: net.publicSubnets.map((s) => s.id),
+        securityGroups: [net.albSecurityGroup.id],
+        dropInvalidHeaderFields: true,
+        idleTimeout: 60,
+        region: region.region,
+        tags,
+      } satisfies aws.lb.LoadBalancerArgs,
+      { parent },
+    ),
+  );
 
-  const targetGroup = new aws.lb.TargetGroup(...withTransform(t, "targetGroup", `${base}-tg`, {
-    name: physicalName("awsTargetGroup", spec.name, region.region),
-    targetType: "ip", port: spec.port, protocol: "HTTP", vpcId: net.vpc.id, region: region.region,
-    deregistrationDelay: 30,
-    healthCheck: {
-      enabled: true, path: hc.path, protocol: "HTTP", port: "traffic-port", matcher: "200-399",
-      interval: hc.intervalSeconds, timeout: hc.timeoutSeconds, healthyThreshold: 2, unhealthyThreshold: hc.failureThreshold,
-    },
-    tags,
-  } satisfies aws.lb.TargetGroupArgs, { parent }));
+  const targetGroup = new aws.lb.TargetGroup(
+    ...withTransform(
+      t,
+      "targetGroup",
+      `${base}-tg`,
+      {
+        name: physicalName("awsTargetGroup", spec.name, region.region),
+        targetType: "ip",
+        port: spec.port,
+        protocol: "HTTP",
+        vpcId: net.vpc.id,
+        region: region.region,
+        deregistrationDelay: 30,
+        healthCheck: {
+          enabled: true,
+          path: hc.path,
+          protocol: "HTTP",
+          port: "traffic-port",
+          matcher: "200-399",
+          interval: hc.intervalSeconds,
+          timeout: hc.timeoutSeconds,
+          healthyThreshold: 2,
+          unhealthyThreshold: hc.failureThreshold,
+        },
+        tags,
+      } satisfies aws.lb.TargetGroupArgs,
+      { parent },
+    ),
+  );
 
-  const httpsListener = new aws.lb.Listener(...withTransform(t, "listener", `${base}-https`, {
-    loadBalancerArn: loadBalancer.arn, port: 443, protocol: "HTTPS", sslPolicy: ALB_SSL_POLICY, certificateArn,
-    defaultActions: [{ type: "forward", targetGroupArn: targetGroup.arn }], region: region.region, tags,
-  } satisfies aws.lb.ListenerArgs, { parent }));
-  new aws.lb.Listener(...withTransform(t, "listener", `${base}-http`, {
-    loadBalancerArn: loadBalancer.arn, port: 80, protocol: "HTTP", region: region.region, tags,
-    defaultActions: [{ type: "redirect", redirect: { protocol: "HTTPS", port: "443", statusCode: "HTTP_301" } }],
-  } satisfies aws.lb.ListenerArgs, { parent }));
+  const httpsListener = new aws.lb.Listener(
+    ...withTransform(
+      t,
+      "listener",
+      `${base}-https`,
+      {
+        loadBalancerArn: loadBalancer.arn,
+        port: 443,
+        protocol: "HTTPS",
+        sslPolicy: ALB_SSL_POLICY,
+        certificateArn,
+        defaultActions: [{ type: "forward", targetGroupArn: targetGroup.arn }],
+        region: region.region,
+        tags,
+      } satisfies aws.lb.ListenerArgs,
+      { parent },
+    ),
+  );
+  new aws.lb.Listener(
+    ...withTransform(
+      t,
+      "listener",
+      `${base}-http`,
+      {
+        loadBalancerArn: loadBalancer.arn,
+        port: 80,
+        protocol: "HTTP",
+        region: region.region,
+        tags,
+        defaultActions: [{ type: "redirect", redirect: { protocol: "HTTPS", port: "443", statusCode: "HTTP_301" } }],
+      } satisfies aws.lb.ListenerArgs,
+      { parent },
+    ),
+  );
 
   return { loadBalancer, targetGroup, httpsListener };
 }

@@ -22,52 +22,147 @@ const MAX_PRIORITY = 5;
  * keep their origin, disabled. The route is created after the origins (Front Door refuses a route to an
  * empty origin group).
  */
-export function createFrontDoor(parent: pulumi.Resource, spec: ServiceSpec, regions: Map<string, AzureRegion>, tags: Record<string, string>): AzureFront {
+export function createFrontDoor(
+  parent: pulumi.Resource,
+  spec: ServiceSpec,
+  regions: Map<string, AzureRegion>,
+  tags: Record<string, string>,
+): AzureFront {
   const t = spec.transform;
   const base = spec.name;
   const hc = spec.healthCheck;
   const home = spec.regions.find((r) => r.primary)!;
 
-  const group = new azure.resources.ResourceGroup(...withTransform(t, "resourceGroup", `${base}-front-rg`, {
-    resourceGroupName: physicalName("azureResourceGroup", spec.name, "front"), location: home.region, tags,
-  } satisfies azure.resources.ResourceGroupArgs, { parent }));
-  const profile = new azure.cdn.Profile(...withTransform(t, "profile", `${base}-frontdoor`, {
-    profileName: physicalName("azureGeneric", spec.name, "frontdoor"), resourceGroupName: group.name, location: "global",
-    sku: { name: "Standard_AzureFrontDoor" }, originResponseTimeoutSeconds: 60, tags,
-  } satisfies azure.cdn.ProfileArgs, { parent }));
-  const endpoint = new azure.cdn.AFDEndpoint(...withTransform(t, "endpoint", `${base}-endpoint`, {
-    endpointName: physicalName("azureFrontDoorEndpoint", spec.name), profileName: profile.name, resourceGroupName: group.name,
-    location: "global", enabledState: "Enabled", tags,
-  } satisfies azure.cdn.AFDEndpointArgs, { parent }));
+  const group = new azure.resources.ResourceGroup(
+    ...withTransform(
+      t,
+      "resourceGroup",
+      `${base}-front-rg`,
+      {
+        resourceGroupName: physicalName("azureResourceGroup", spec.name, "front"),
+        location: home.region,
+        tags,
+      } satisfies azure.resources.ResourceGroupArgs,
+      { parent },
+    ),
+  );
+  const profile = new azure.cdn.Profile(
+    ...withTransform(
+      t,
+      "profile",
+      `${base}-frontdoor`,
+      {
+        profileName: physicalName("azureGeneric", spec.name, "frontdoor"),
+        resourceGroupName: group.name,
+        location: "global",
+        sku: { name: "Standard_AzureFrontDoor" },
+        originResponseTimeoutSeconds: 60,
+        tags,
+      } satisfies azure.cdn.ProfileArgs,
+      { parent },
+    ),
+  );
+  const endpoint = new azure.cdn.AFDEndpoint(
+    ...withTransform(
+      t,
+      "endpoint",
+      `${base}-endpoint`,
+      {
+        endpointName: physicalName("azureFrontDoorEndpoint", spec.name),
+        profileName: profile.name,
+        resourceGroupName: group.name,
+        location: "global",
+        enabledState: "Enabled",
+        tags,
+      } satisfies azure.cdn.AFDEndpointArgs,
+      { parent },
+    ),
+  );
 
   // Unhealthy when fewer than `required` of the last `sampleSize` probes succeed: failureThreshold misses in a row.
   const sampleSize = Math.max(4, hc.failureThreshold);
   const required = sampleSize - hc.failureThreshold + 1;
   const probeInterval = Math.min(255, hc.intervalSeconds);
-  const originGroup = new azure.cdn.AFDOriginGroup(...withTransform(t, "originGroup", `${base}-origins`, {
-    originGroupName: "regions", profileName: profile.name, resourceGroupName: group.name,
-    loadBalancingSettings: { sampleSize, successfulSamplesRequired: required, additionalLatencyInMilliseconds: spec.strategy === "weighted" ? 1000 : 50 },
-    healthProbeSettings: { probePath: hc.path, probeProtocol: "Https", probeRequestType: "GET", probeIntervalInSeconds: probeInterval },
-    trafficRestorationTimeToHealedOrNewEndpointsInMinutes: 5, sessionAffinityState: "Disabled",
-  } satisfies azure.cdn.AFDOriginGroupArgs, { parent }));
+  const originGroup = new azure.cdn.AFDOriginGroup(
+    ...withTransform(
+      t,
+      "originGroup",
+      `${base}-origins`,
+      {
+        originGroupName: "regions",
+        profileName: profile.name,
+        resourceGroupName: group.name,
+        loadBalancingSettings: {
+          sampleSize,
+          successfulSamplesRequired: required,
+          additionalLatencyInMilliseconds: spec.strategy === "weighted" ? 1000 : 50,
+        },
+        healthProbeSettings: {
+          probePath: hc.path,
+          probeProtocol: "Https",
+          probeRequestType: "GET",
+          probeIntervalInSeconds: probeInterval,
+        },
+        trafficRestorationTimeToHealedOrNewEndpointsInMinutes: 5,
+        sessionAffinityState: "Disabled",
+      } satisfies azure.cdn.AFDOriginGroupArgs,
+      { parent },
+    ),
+  );
 
-  const origins = spec.regions.filter((r) => regions.has(r.key)).map((r) => {
-    const region = regions.get(r.key)!;
-    const off = r.drained || (spec.strategy === "weighted" && r.weight === 0);
-    return new azure.cdn.AFDOrigin(...withTransform(t, "origin", `${base}-origin-${r.label}`, {
-      originName: physicalName("azureGeneric", r.region), originGroupName: originGroup.name, profileName: profile.name, resourceGroupName: group.name,
-      hostName: region.fqdn, originHostHeader: region.fqdn, httpPort: 80, httpsPort: 443,
-      priority: spec.strategy === "failover" ? Math.min(r.priority, MAX_PRIORITY) : 1,
-      weight: spec.strategy === "weighted" ? Math.max(1, r.weight * 4) : 1000,
-      enabledState: off ? "Disabled" : "Enabled", enforceCertificateNameCheck: true,
-    } satisfies azure.cdn.AFDOriginArgs, { parent }));
-  });
+  const origins = spec.regions
+    .filter((r) => regions.has(r.key))
+    .map((r) => {
+      const region = regions.get(r.key)!;
+      const off = r.drained || (spec.strategy === "weighted" && r.weight === 0);
+      return new azure.cdn.AFDOrigin(
+        ...withTransform(
+          t,
+          "origin",
+          `${base}-origin-${r.label}`,
+          {
+            originName: physicalName("azureGeneric", r.region),
+            originGroupName: originGroup.name,
+            profileName: profile.name,
+            resourceGroupName: group.name,
+            hostName: region.fqdn,
+            originHostHeader: region.fqdn,
+            httpPort: 80,
+            httpsPort: 443,
+            priority: spec.strategy === "failover" ? Math.min(r.priority, MAX_PRIORITY) : 1,
+            weight: spec.strategy === "weighted" ? Math.max(1, r.weight * 4) : 1000,
+            enabledState: off ? "Disabled" : "Enabled",
+            enforceCertificateNameCheck: true,
+          } satisfies azure.cdn.AFDOriginArgs,
+          { parent },
+        ),
+      );
+    });
 
-  new azure.cdn.Route(...withTransform(t, "route", `${base}-route`, {
-    routeName: "default", endpointName: endpoint.name, profileName: profile.name, resourceGroupName: group.name,
-    originGroup: { id: originGroup.id }, supportedProtocols: ["Http", "Https"], patternsToMatch: ["/*"],
-    forwardingProtocol: "HttpsOnly", httpsRedirect: "Enabled", linkToDefaultDomain: "Enabled", enabledState: "Enabled",
-  } satisfies azure.cdn.RouteArgs, { parent, dependsOn: origins }));
+  new azure.cdn.Route(
+    ...withTransform(
+      t,
+      "route",
+      `${base}-route`,
+      {
+        routeName: "default",
+        endpointName: endpoint.name,
+        profileName: profile.name,
+        resourceGroupName: group.name,
+        originGroup: { id: originGroup.id },
+        supportedProtocols: ["Http", "Https"],
+        patternsToMatch: ["/*"],
+        forwardingProtocol: "HttpsOnly",
+        httpsRedirect: "Enabled",
+        linkToDefaultDomain: "Enabled",
+        enabledState: "Enabled",
+      } satisfies azure.cdn.RouteArgs,
+      { parent, dependsOn: origins },
+    ),
+  );
 
-  return { url: pulumi.interpolate`https://${endpoint.hostName}`, failoverSeconds: probeInterval * hc.failureThreshold + 10 };
+  return {
+    url: pulumi.interpolate`https://${endpoint.hostName}`,
+    failoverSeconds: probeInterval * hc.failureThreshold + 10,
+  };
 }

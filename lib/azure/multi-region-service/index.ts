@@ -11,7 +11,11 @@ export interface AzureServiceResult {
 }
 
 /** Expands the Azure regions (each on its own) and, when it is the front, Front Door over them. */
-export function createAzureService(parent: pulumi.Resource, spec: ServiceSpec, regions: RegionSpec[]): AzureServiceResult {
+export function createAzureService(
+  parent: pulumi.Resource,
+  spec: ServiceSpec,
+  regions: RegionSpec[],
+): AzureServiceResult {
   const tags = commonTags("azure", "MultiRegionService");
   const built = new Map<string, AzureRegion>();
   const endpoints = regions.map((region) => {

@@ -15,56 +15,125 @@ export interface AzureRegion {
  * Analytics workspace with retention, a Consumption managed environment that ships logs to it, and the app
  * (external HTTPS ingress only, startup/readiness/liveness probes on the health path, at least `count` replicas).
  */
-export function createAzureRegion(parent: pulumi.Resource, spec: ServiceSpec, region: RegionSpec, tags: Record<string, string>): AzureRegion {
+export function createAzureRegion(
+  parent: pulumi.Resource,
+  spec: ServiceSpec,
+  region: RegionSpec,
+  tags: Record<string, string>,
+): AzureRegion {
   const base = `${spec.name}-${region.label}`;
   const t = spec.transform;
   const hc = spec.healthCheck;
   const location = region.region;
 
-  const group = new azure.resources.ResourceGroup(...withTransform(t, "resourceGroup", `${base}-rg`, {
-    resourceGroupName: physicalName("azureResourceGroup", spec.name, location), location, tags,
-  } satisfies azure.resources.ResourceGroupArgs, { parent }));
-  const workspace = new azure.operationalinsights.Workspace(...withTransform(t, "workspace", `${base}-logs`, {
-    workspaceName: physicalName("azureGeneric", spec.name, location, "logs"), resourceGroupName: group.name, location,
-    sku: { name: "PerGB2018" }, retentionInDays: Math.max(30, spec.logRetentionDays), tags,
-  } satisfies azure.operationalinsights.WorkspaceArgs, { parent }));
-  const keys = azure.operationalinsights.getSharedKeysOutput({ resourceGroupName: group.name, workspaceName: workspace.name }, { parent });
+  const group = new azure.resources.ResourceGroup(
+    ...withTransform(
+      t,
+      "resourceGroup",
+      `${base}-rg`,
+      {
+        resourceGroupName: physicalName("azureResourceGroup", spec.name, location),
+        location,
+        tags,
+      } satisfies azure.resources.ResourceGroupArgs,
+      { parent },
+    ),
+  );
+  const workspace = new azure.operationalinsights.Workspace(
+    ...withTransform(
+      t,
+      "workspace",
+      `${base}-logs`,
+      {
+        workspaceName: physicalName("azureGeneric", spec.name, location, "logs"),
+        resourceGroupName: group.name,
+        location,
+        sku: { name: "PerGB2018" },
+        retentionInDays: Math.max(30, spec.logRetentionDays),
+        tags,
+      } satisfies azure.operationalinsights.WorkspaceArgs,
+      { parent },
+    ),
+  );
+  const keys = azure.operationalinsights.getSharedKeysOutput(
+    { resourceGroupName: group.name, workspaceName: workspace.name },
+    { parent },
+  );
 
-  const environment = new azure.app.ManagedEnvironment(...withTransform(t, "environment", `${base}-env`, {
-    environmentName: physicalName("azureGeneric", spec.name, location, "env"), resourceGroupName: group.name, location,
-    appLogsConfiguration: {
-      destination: "log-analytics",
-      logAnalyticsConfiguration: { customerId: workspace.customerId, sharedKey: pulumi.secret(keys.apply((k) => k.primarySharedKey ?? "")) },
-    },
-    tags,
-  } satisfies azure.app.ManagedEnvironmentArgs, { parent }));
+  const environment = new azure.app.ManagedEnvironment(
+    ...withTransform(
+      t,
+      "environment",
+      `${base}-env`,
+      {
+        environmentName: physicalName("azureGeneric", spec.name, location, "env"),
+        resourceGroupName: group.name,
+        location,
+        appLogsConfiguration: {
+          destination: "log-analytics",
+          logAnalyticsConfiguration: {
+            customerId: workspace.customerId,
+            sharedKey: pulumi.secret(keys.apply((k) => k.primarySharedKey ?? "")),
+          },
+        },
+        tags,
+      } satisfies azure.app.ManagedEnvironmentArgs,
+      { parent },
+    ),
+  );
 
   const probe = (type: "Startup" | "Readiness" | "Liveness", period: number, failures: number) => ({
-    type, httpGet: { path: hc.path, port: spec.port, scheme: "HTTP" }, periodSeconds: Math.min(period, 240),
-    timeoutSeconds: Math.min(hc.timeoutSeconds, 240), failureThreshold: Math.min(failures, 10),
+    type,
+    httpGet: { path: hc.path, port: spec.port, scheme: "HTTP" },
+    periodSeconds: Math.min(period, 240),
+    timeoutSeconds: Math.min(hc.timeoutSeconds, 240),
+    failureThreshold: Math.min(failures, 10),
   });
-  const env = Object.entries(region.environment).sort(([a], [b]) => (a < b ? -1 : 1)).map(([name, value]) => ({ name, value }));
-  const app = new azure.app.ContainerApp(...withTransform(t, "containerApp", `${base}-app`, {
-    containerAppName: physicalName("azureContainerApp", spec.name, location), resourceGroupName: group.name, location,
-    managedEnvironmentId: environment.id,
-    configuration: {
-      activeRevisionsMode: "Single",
-      ingress: { external: true, targetPort: spec.port, transport: "auto", allowInsecure: false, traffic: [{ latestRevision: true, weight: 100 }] },
-    },
-    template: {
-      containers: [{
-        name: "app", image: spec.image, command: spec.command, env,
-        resources: { cpu: region.cpu, memory: `${region.memoryMb / 1024}Gi` },
-        probes: [
-          probe("Startup", hc.intervalSeconds, Math.max(hc.failureThreshold, 6)),
-          probe("Readiness", hc.intervalSeconds, hc.failureThreshold),
-          probe("Liveness", hc.intervalSeconds * 3, hc.failureThreshold),
-        ],
-      }],
-      scale: { minReplicas: region.count, maxReplicas: Math.max(10, region.count * 10) },
-    },
-    tags,
-  } satisfies azure.app.ContainerAppArgs, { parent }));
+  const env = Object.entries(region.environment)
+    .sort(([a], [b]) => (a < b ? -1 : 1))
+    .map(([name, value]) => ({ name, value }));
+  const app = new azure.app.ContainerApp(
+    ...withTransform(
+      t,
+      "containerApp",
+      `${base}-app`,
+      {
+        containerAppName: physicalName("azureContainerApp", spec.name, location),
+        resourceGroupName: group.name,
+        location,
+        managedEnvironmentId: environment.id,
+        configuration: {
+          activeRevisionsMode: "Single",
+          ingress: {
+            external: true,
+            targetPort: spec.port,
+            transport: "auto",
+            allowInsecure: false,
+            traffic: [{ latestRevision: true, weight: 100 }],
+          },
+        },
+        template: {
+          containers: [
+            {
+              name: "app",
+              image: spec.image,
+              command: spec.command,
+              env,
+              resources: { cpu: region.cpu, memory: `${region.memoryMb / 1024}Gi` },
+              probes: [
+                probe("Startup", hc.intervalSeconds, Math.max(hc.failureThreshold, 6)),
+                probe("Readiness", hc.intervalSeconds, hc.failureThreshold),
+                probe("Liveness", hc.intervalSeconds * 3, hc.failureThreshold),
+              ],
+            },
+          ],
+          scale: { minReplicas: region.count, maxReplicas: Math.max(10, region.count * 10) },
+        },
+        tags,
+      } satisfies azure.app.ContainerAppArgs,
+      { parent },
+    ),
+  );
   const fqdn = app.configuration.apply((c) => c?.ingress?.fqdn ?? "");
   return { app, fqdn };
 }

@@ -42,7 +42,10 @@ function loadSecrets(): Promise<void> {
 export function lambdaHandler(mod: unknown): (event: unknown) => Promise<unknown> {
   const app = portable(mod);
   return async (event: unknown) => {
-    secretsLoaded ??= loadSecrets().catch((err) => { secretsLoaded = undefined; throw err; });
+    secretsLoaded ??= loadSecrets().catch((err) => {
+      secretsLoaded = undefined;
+      throw err;
+    });
     await secretsLoaded;
     const e = event as Record<string, unknown>;
     if (Array.isArray(e.Records)) return sqs(app, e as unknown as SqsEvent);
@@ -67,10 +70,16 @@ async function http(app: PortableHandler, event: HttpEvent): Promise<unknown> {
   let query = event.rawQueryString ?? "";
   if (v1 && !query) {
     const q = new URLSearchParams();
-    for (const [k, vs] of Object.entries(event.multiValueQueryStringParameters ?? {})) for (const val of vs ?? []) q.append(k, val);
+    for (const [k, vs] of Object.entries(event.multiValueQueryStringParameters ?? {}))
+      for (const val of vs ?? []) q.append(k, val);
     query = q.toString();
   }
-  const body = event.body == null || !hasBody(method) ? undefined : event.isBase64Encoded ? Buffer.from(event.body, "base64") : event.body;
+  const body =
+    event.body == null || !hasBody(method)
+      ? undefined
+      : event.isBase64Encoded
+        ? Buffer.from(event.body, "base64")
+        : event.body;
   const request = new Request(`https://${host}${path}${query ? `?${query}` : ""}`, { method, headers, body });
   const response = await run(app, request);
   return toLambdaResponse(response, v1);
@@ -81,7 +90,9 @@ async function toLambdaResponse(response: Response, v1: boolean): Promise<unknow
   const bytes = Buffer.from(await response.arrayBuffer());
   const cookies = response.headers.getSetCookie();
   const headers: Record<string, string> = {};
-  response.headers.forEach((value, key) => { if (key !== "set-cookie") headers[key] = value; });
+  response.headers.forEach((value, key) => {
+    if (key !== "set-cookie") headers[key] = value;
+  });
   const out: Record<string, unknown> = {
     statusCode: response.status,
     headers,
@@ -100,7 +111,10 @@ async function toLambdaResponse(response: Response, v1: boolean): Promise<unknow
 async function sqs(app: PortableHandler, event: SqsEvent): Promise<unknown> {
   const failures: { itemIdentifier: string }[] = [];
   for (const record of event.Records) {
-    const response = await run(app, triggerRequest("queue", record.body, { "x-meridian-message-id": record.messageId }));
+    const response = await run(
+      app,
+      triggerRequest("queue", record.body, { "x-meridian-message-id": record.messageId }),
+    );
     if (response.status >= 400) failures.push({ itemIdentifier: record.messageId });
   }
   return { batchItemFailures: failures };

@@ -12,14 +12,26 @@ import { PortableHandler, externalHeaders, hasBody, isTextType, portable, run, t
  * - `queue`: a Storage queue trigger on the queue named by `MERIDIAN_QUEUE_NAME`.
  */
 
-interface RpcTypedData { string?: string; json?: string; bytes?: Uint8Array; stream?: Uint8Array; http?: RpcHttpData }
-interface RpcNullable { value?: string }
+interface RpcTypedData {
+  string?: string;
+  json?: string;
+  bytes?: Uint8Array;
+  stream?: Uint8Array;
+  http?: RpcHttpData;
+}
+interface RpcNullable {
+  value?: string;
+}
 interface RpcHttpData {
   method?: string;
   url?: string;
   headers?: Record<string, string>;
   nullableHeaders?: Record<string, RpcNullable>;
   body?: RpcTypedData;
+  /** Response only. */
+  statusCode?: string;
+  /** Response only. */
+  cookies?: ReturnType<typeof toRpcCookie>[];
 }
 interface CoreContext {
   invocationId: string;
@@ -35,7 +47,7 @@ const METHODS = ["get", "post", "put", "patch", "delete", "head", "options"];
 
 export function registerAzure(mod: unknown, core?: CoreApi): void {
   const app = portable(mod);
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
+
   const api: CoreApi = core ?? require("@azure/functions-core");
   const env = process.env;
   api.setProgrammingModel({
@@ -43,40 +55,79 @@ export function registerAzure(mod: unknown, core?: CoreApi): void {
     version: "1.0.0",
     getInvocationModel: (ctx: CoreContext) => ({
       getArguments: async () => ({ context: ctx, inputs: (ctx.request.inputData ?? []).map((i) => i.data) }),
-      invokeFunction: async (_context: unknown, inputs: unknown[], handler: (input: unknown) => unknown) => handler(inputs[0]),
-      getResponse: async (_context: unknown, result: unknown) => ({ invocationId: ctx.invocationId, outputData: [], returnValue: result }),
+      invokeFunction: async (_context: unknown, inputs: unknown[], handler: (input: unknown) => unknown) =>
+        handler(inputs[0]),
+      getResponse: async (_context: unknown, result: unknown) => ({
+        invocationId: ctx.invocationId,
+        outputData: [],
+        returnValue: result,
+      }),
     }),
   });
   const auth = env.MERIDIAN_HTTP_AUTH ?? "function";
   if (auth !== "off") {
-    api.registerFunction({
-      name: "http",
-      bindings: {
-        req: { type: "httpTrigger", direction: "in", authLevel: auth, methods: METHODS, route: "{*path}", properties: { supportsDeferredBinding: "false" } },
-        $return: { type: "http", direction: "out" },
+    api.registerFunction(
+      {
+        name: "http",
+        bindings: {
+          req: {
+            type: "httpTrigger",
+            direction: "in",
+            authLevel: auth,
+            methods: METHODS,
+            route: "{*path}",
+            properties: { supportsDeferredBinding: "false" },
+          },
+          $return: { type: "http", direction: "out" },
+        },
       },
-    }, async (input: unknown) => azureHttp(app, (input as RpcTypedData)?.http ?? {}));
+      async (input: unknown) => azureHttp(app, (input as RpcTypedData)?.http ?? {}),
+    );
   }
   for (let i = 0; env[`MERIDIAN_SCHEDULE_${i}`]; i++) {
-    api.registerFunction({
-      name: `schedule${i}`,
-      bindings: { timer: { type: "timerTrigger", direction: "in", schedule: `%MERIDIAN_SCHEDULE_${i}%`, properties: { supportsDeferredBinding: "false" } } },
-    }, async (input: unknown) => {
-      const response = await run(app, triggerRequest("schedule", JSON.stringify(decode(input as RpcTypedData) ?? {})));
-      if (response.status >= 500) throw new Error(`scheduled run failed with ${response.status}`);
-    });
+    api.registerFunction(
+      {
+        name: `schedule${i}`,
+        bindings: {
+          timer: {
+            type: "timerTrigger",
+            direction: "in",
+            schedule: `%MERIDIAN_SCHEDULE_${i}%`,
+            properties: { supportsDeferredBinding: "false" },
+          },
+        },
+      },
+      async (input: unknown) => {
+        const response = await run(
+          app,
+          triggerRequest("schedule", JSON.stringify(decode(input as RpcTypedData) ?? {})),
+        );
+        if (response.status >= 500) throw new Error(`scheduled run failed with ${response.status}`);
+      },
+    );
   }
   if (env.MERIDIAN_QUEUE_NAME) {
-    api.registerFunction({
-      name: "queue",
-      bindings: { message: { type: "queueTrigger", direction: "in", queueName: "%MERIDIAN_QUEUE_NAME%", connection: "AzureWebJobsStorage", properties: { supportsDeferredBinding: "false" } } },
-    }, async (input: unknown) => {
-      const data = input as RpcTypedData;
-      const body = data?.bytes ?? data?.string ?? data?.json ?? "";
-      const response = await run(app, triggerRequest("queue", body));
-      // Throwing makes the host retry, then move the message to `<queue>-poison` after maxDequeueCount.
-      if (response.status >= 400) throw new Error(`queue message failed with ${response.status}`);
-    });
+    api.registerFunction(
+      {
+        name: "queue",
+        bindings: {
+          message: {
+            type: "queueTrigger",
+            direction: "in",
+            queueName: "%MERIDIAN_QUEUE_NAME%",
+            connection: "AzureWebJobsStorage",
+            properties: { supportsDeferredBinding: "false" },
+          },
+        },
+      },
+      async (input: unknown) => {
+        const data = input as RpcTypedData;
+        const body = data?.bytes ?? data?.string ?? data?.json ?? "";
+        const response = await run(app, triggerRequest("queue", body));
+        // Throwing makes the host retry, then move the message to `<queue>-poison` after maxDequeueCount.
+        if (response.status >= 400) throw new Error(`queue message failed with ${response.status}`);
+      },
+    );
   }
 }
 
@@ -98,10 +149,16 @@ export async function azureHttp(app: PortableHandler, http: RpcHttpData): Promis
   }
   const raw = http.body?.bytes ?? http.body?.stream ?? http.body?.string;
   const body = raw === undefined || !hasBody(method) ? undefined : raw;
-  const request = new Request(http.url ?? "https://localhost/", { method, headers: externalHeaders(pairs), body: body as BodyInit | undefined });
+  const request = new Request(http.url ?? "https://localhost/", {
+    method,
+    headers: externalHeaders(pairs),
+    body: body as BodyInit | undefined,
+  });
   const response = await run(app, request);
   const headers: Record<string, string> = {};
-  response.headers.forEach((value, key) => { if (key !== "set-cookie") headers[key] = value; });
+  response.headers.forEach((value, key) => {
+    if (key !== "set-cookie") headers[key] = value;
+  });
   const bytes = new Uint8Array(await response.arrayBuffer());
   const text = isTextType(response.headers.get("content-type"));
   return {
@@ -110,9 +167,12 @@ export async function azureHttp(app: PortableHandler, http: RpcHttpData): Promis
       headers,
       cookies: response.headers.getSetCookie().map(toRpcCookie),
       body: text ? { string: new TextDecoder().decode(bytes) } : { bytes },
-    } as RpcHttpData,
+    } satisfies RpcHttpData,
   };
 }
+
+/** The worker's RpcHttpCookie SameSite numbers. */
+const SAME_SITE: Record<string, number> = { lax: 1, strict: 2, none: 3 };
 
 /** A `Set-Cookie` header as the worker's RpcHttpCookie (the host writes multiple cookies from this list). */
 function toRpcCookie(header: string): Record<string, unknown> {
@@ -123,12 +183,24 @@ function toRpcCookie(header: string): Record<string, unknown> {
     const [k, ...rest] = attr.split("=");
     const v = rest.join("=");
     switch (k.toLowerCase()) {
-      case "domain": cookie.domain = { value: v }; break;
-      case "path": cookie.path = { value: v }; break;
-      case "secure": cookie.secure = { value: true }; break;
-      case "httponly": cookie.httpOnly = { value: true }; break;
-      case "max-age": cookie.maxAge = { value: Number(v) }; break;
-      case "samesite": cookie.sameSite = ({ lax: 1, strict: 2, none: 3 } as Record<string, number>)[v.toLowerCase()] ?? 0; break;
+      case "domain":
+        cookie.domain = { value: v };
+        break;
+      case "path":
+        cookie.path = { value: v };
+        break;
+      case "secure":
+        cookie.secure = { value: true };
+        break;
+      case "httponly":
+        cookie.httpOnly = { value: true };
+        break;
+      case "max-age":
+        cookie.maxAge = { value: Number(v) };
+        break;
+      case "samesite":
+        cookie.sameSite = SAME_SITE[v.toLowerCase()] ?? 0;
+        break;
     }
   }
   return cookie;

@@ -1,9 +1,22 @@
 import { PortableHandler, TRIGGER_HEADER, portable, run, triggerRequest } from "./shared";
 
-interface QueueMessage { id: string; body: unknown; ack(): void; retry(): void }
-interface MessageBatch { queue: string; messages: readonly QueueMessage[] }
-interface ScheduledEvent { cron: string; scheduledTime: number }
-interface ExecutionContext { waitUntil(p: Promise<unknown>): void }
+interface QueueMessage {
+  id: string;
+  body: unknown;
+  ack(): void;
+  retry(): void;
+}
+interface MessageBatch {
+  queue: string;
+  messages: readonly QueueMessage[];
+}
+interface ScheduledEvent {
+  cron: string;
+  scheduledTime: number;
+}
+interface ExecutionContext {
+  waitUntil(p: Promise<unknown>): void;
+}
 
 /**
  * Copies the Worker's text bindings (plain_text and secret_text) into `process.env`, so a portable handler
@@ -31,7 +44,10 @@ export function workerModule(mod: unknown) {
     },
     async scheduled(event: ScheduledEvent, env: Record<string, unknown>, ctx: ExecutionContext): Promise<void> {
       bindEnv(env);
-      const done = run(app, triggerRequest("schedule", JSON.stringify({ cron: event.cron, scheduledTime: event.scheduledTime })));
+      const done = run(
+        app,
+        triggerRequest("schedule", JSON.stringify({ cron: event.cron, scheduledTime: event.scheduledTime })),
+      );
       ctx.waitUntil(done);
       const response = await done;
       if (response.status >= 500) throw new Error(`scheduled run failed with ${response.status}`);

@@ -35,7 +35,10 @@ export function gcpHandler(mod: unknown): (req: ExpressRequest | CloudEvent, res
     if (!res) {
       const message = (req as CloudEvent).data?.message ?? {};
       const body = message.data ? Buffer.from(message.data, "base64") : new Uint8Array();
-      const response = await run(app, triggerRequest("queue", body, { "x-meridian-message-id": message.messageId ?? (req as CloudEvent).id ?? "" }));
+      const response = await run(
+        app,
+        triggerRequest("queue", body, { "x-meridian-message-id": message.messageId ?? (req as CloudEvent).id ?? "" }),
+      );
       if (response.status >= 400) throw new Error(`queue message failed with ${response.status}`);
       return;
     }
@@ -52,14 +55,21 @@ export function gcpHandler(mod: unknown): (req: ExpressRequest | CloudEvent, res
     if (hasBody(method)) {
       if (r.rawBody) body = r.rawBody;
       else if (typeof r.body === "string" || r.body instanceof Uint8Array) body = r.body;
-      else if (r.body !== undefined && r.body !== null && Object.keys(r.body as object).length > 0) body = JSON.stringify(r.body);
+      else if (r.body !== undefined && r.body !== null && Object.keys(r.body as object).length > 0)
+        body = JSON.stringify(r.body);
     }
     const host = headers.get("x-forwarded-host") ?? headers.get("host") ?? "localhost";
-    const request = new Request(`https://${host}${r.originalUrl ?? r.url}`, { method, headers, body: body as BodyInit | undefined });
+    const request = new Request(`https://${host}${r.originalUrl ?? r.url}`, {
+      method,
+      headers,
+      body: body as BodyInit | undefined,
+    });
     const response = await run(app, request);
     res.statusCode = response.status;
     const cookies = response.headers.getSetCookie();
-    response.headers.forEach((value, key) => { if (key !== "set-cookie") res.setHeader(key, value); });
+    response.headers.forEach((value, key) => {
+      if (key !== "set-cookie") res.setHeader(key, value);
+    });
     if (cookies.length) res.setHeader("set-cookie", cookies);
     res.end(Buffer.from(await response.arrayBuffer()));
   };

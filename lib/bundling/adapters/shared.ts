@@ -21,7 +21,11 @@ export function portable(mod: unknown): PortableHandler {
 }
 
 /** A synthetic `POST /__meridian/<kind>` request carrying a schedule or queue payload. */
-export function triggerRequest(kind: "schedule" | "queue", body: string | Uint8Array, headers: Record<string, string> = {}): Request {
+export function triggerRequest(
+  kind: "schedule" | "queue",
+  body: string | Uint8Array,
+  headers: Record<string, string> = {},
+): Request {
   return new Request(`https://meridian.internal/__meridian/${kind}`, {
     method: "POST",
     headers: { "content-type": "application/json", ...headers, [TRIGGER_HEADER]: kind },
@@ -32,7 +36,11 @@ export function triggerRequest(kind: "schedule" | "queue", body: string | Uint8A
 /** Content types sent as text; everything else is binary (base64 where the platform needs it). */
 export function isTextType(contentType: string | null): boolean {
   if (!contentType) return true;
-  return /^(text\/|application\/(json|xml|javascript|x-www-form-urlencoded|graphql|ld\+json|problem\+json)|image\/svg)/i.test(contentType) || /\+(json|xml)\b/i.test(contentType);
+  return (
+    /^(text\/|application\/(json|xml|javascript|x-www-form-urlencoded|graphql|ld\+json|problem\+json)|image\/svg)/i.test(
+      contentType,
+    ) || /\+(json|xml)\b/i.test(contentType)
+  );
 }
 
 /** Runs the handler; an exception becomes a 500 without leaking its message. */

@@ -12,18 +12,22 @@ export function cloudflareValidationRecord(
   name: string,
   record: { name: pulumi.Output<string>; type: pulumi.Output<string>; value: pulumi.Output<string> },
 ): pulumi.Output<string> {
-  const dns = new cloudflare.DnsRecord(name, {
-    zoneId,
-    name: record.name.apply((n) => n.replace(/\.$/, "")),
-    type: record.type,
-    content: record.value.apply((v) => v.replace(/\.$/, "")),
-    ttl: 60,
-    proxied: false,
-    comment: "ACM certificate validation (managed by Meridian)",
-  }, {
-    parent,
-    // Other certificates for the same name in the account validate and renew through this record: keep it.
-    retainOnDelete: true,
-  });
+  const dns = new cloudflare.DnsRecord(
+    name,
+    {
+      zoneId,
+      name: record.name.apply((n) => n.replace(/\.$/, "")),
+      type: record.type,
+      content: record.value.apply((v) => v.replace(/\.$/, "")),
+      ttl: 60,
+      proxied: false,
+      comment: "ACM certificate validation (managed by Meridian)",
+    },
+    {
+      parent,
+      // Other certificates for the same name in the account validate and renew through this record: keep it.
+      retainOnDelete: true,
+    },
+  );
   return dns.name;
 }

@@ -21,13 +21,40 @@ export interface GatewayCapabilities {
 }
 
 export const GATEWAY_CAPABILITIES: Record<Cloud, GatewayCapabilities> = {
-  aws: { apiKey: false, greedyParams: true, throttleWithoutApiKey: true, accessLogControl: true, accessLogRetention: true,
-    retentionDays: [1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653] },
-  gcp: { apiKey: true, greedyParams: false, throttleWithoutApiKey: false, accessLogControl: false, accessLogRetention: false },
+  aws: {
+    apiKey: false,
+    greedyParams: true,
+    throttleWithoutApiKey: true,
+    accessLogControl: true,
+    accessLogRetention: true,
+    retentionDays: [
+      1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653,
+    ],
+  },
+  gcp: {
+    apiKey: true,
+    greedyParams: false,
+    throttleWithoutApiKey: false,
+    accessLogControl: false,
+    accessLogRetention: false,
+  },
   // Log Analytics workspace retention (PerGB2018 tier).
-  azure: { apiKey: true, greedyParams: false, throttleWithoutApiKey: true, accessLogControl: true, accessLogRetention: true, retentionRange: [30, 730] },
+  azure: {
+    apiKey: true,
+    greedyParams: false,
+    throttleWithoutApiKey: true,
+    accessLogControl: true,
+    accessLogRetention: true,
+    retentionRange: [30, 730],
+  },
   // Workers Logs keep a fixed retention set by the plan; API keys would need a key store the router does not have.
-  cloudflare: { apiKey: false, greedyParams: true, throttleWithoutApiKey: true, accessLogControl: true, accessLogRetention: false },
+  cloudflare: {
+    apiKey: false,
+    greedyParams: true,
+    throttleWithoutApiKey: true,
+    accessLogControl: true,
+    accessLogRetention: false,
+  },
 };
 
 /** Default access-log retention (days) where it can be set. */

@@ -7,10 +7,20 @@ export const HTTP_METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "O
 export type HttpMethod = (typeof HTTP_METHODS)[number];
 
 /** The concrete methods `ANY` stands for in documents that have no `ANY` (OpenAPI, APIM, the Cloudflare router). */
-export const ANY_EXPANSION: readonly Exclude<HttpMethod, "ANY">[] = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"];
+export const ANY_EXPANSION: readonly Exclude<HttpMethod, "ANY">[] = [
+  "GET",
+  "POST",
+  "PUT",
+  "PATCH",
+  "DELETE",
+  "HEAD",
+  "OPTIONS",
+];
 
 /** One segment of a route path: a literal, or a `{param}` (a greedy `{param+}` matches the rest of the path). */
-export type PathSegment = { readonly kind: "literal"; readonly value: string } | { readonly kind: "param"; readonly name: string; readonly greedy: boolean };
+export type PathSegment =
+  | { readonly kind: "literal"; readonly value: string }
+  | { readonly kind: "param"; readonly name: string; readonly greedy: boolean };
 
 /** Anything that carries a `FunctionHandle`: a `ServerlessFunction`, or a test double. */
 export interface RouteTarget {
@@ -50,7 +60,11 @@ export const MAX_ROUTES = 300;
  * slash, literal segments use URL-safe characters, a parameter fills a whole segment, names are unique, and a
  * greedy `{name+}` may only be last.
  */
-export function parseRouteKey(v: Validator, key: string, field: string): { method: HttpMethod; path: string; segments: PathSegment[] } {
+export function parseRouteKey(
+  v: Validator,
+  key: string,
+  field: string,
+): { method: HttpMethod; path: string; segments: PathSegment[] } {
   const trimmed = key.trim();
   const match = /^(\S+)\s+(\S+)$/.exec(trimmed);
   if (!match) v.fail(field, `got ${describe(key)}; a route key is "METHOD /path", e.g. "GET /users/{id}"`);
@@ -60,7 +74,8 @@ export function parseRouteKey(v: Validator, key: string, field: string): { metho
   }
   const method = rawMethod as HttpMethod;
   if (!path.startsWith("/")) v.fail(field, `path ${describe(path)} must start with "/"`);
-  if (path.includes("?") || path.includes("#")) v.fail(field, `path ${describe(path)} must not contain a query or fragment`);
+  if (path.includes("?") || path.includes("#"))
+    v.fail(field, `path ${describe(path)} must not contain a query or fragment`);
   if (path === "/") return { method, path, segments: [] };
   if (path.endsWith("/")) v.fail(field, `path ${describe(path)} must not end with "/"`);
   const parts = path.slice(1).split("/");
@@ -73,14 +88,19 @@ export function parseRouteKey(v: Validator, key: string, field: string): { metho
       const [, name, plus] = param;
       if (seen.has(name)) v.fail(field, `path ${describe(path)} uses the parameter {${name}} twice`);
       seen.add(name);
-      if (plus && i !== parts.length - 1) v.fail(field, `greedy parameter {${name}+} must be the last segment of ${describe(path)}`);
+      if (plus && i !== parts.length - 1)
+        v.fail(field, `greedy parameter {${name}+} must be the last segment of ${describe(path)}`);
       segments.push({ kind: "param", name, greedy: !!plus });
       return;
     }
     if (part.includes("{") || part.includes("}")) {
-      v.fail(field, `segment ${describe(part)} of ${describe(path)}: a parameter must fill a whole segment and be named like {id} or {path+} (letters, digits, _)`);
+      v.fail(
+        field,
+        `segment ${describe(part)} of ${describe(path)}: a parameter must fill a whole segment and be named like {id} or {path+} (letters, digits, _)`,
+      );
     }
-    if (!LITERAL.test(part)) v.fail(field, `segment ${describe(part)} of ${describe(path)} has characters outside A-Z a-z 0-9 . _ ~ -`);
+    if (!LITERAL.test(part))
+      v.fail(field, `segment ${describe(part)} of ${describe(path)} has characters outside A-Z a-z 0-9 . _ ~ -`);
     segments.push({ kind: "literal", value: part });
   });
   return { method, path, segments };
@@ -94,7 +114,10 @@ export function pathShape(segments: readonly PathSegment[]): string {
 /** `/users/{id}` → `UsersById`: the path part of an operation id. */
 function operationSuffix(segments: readonly PathSegment[]): string {
   if (segments.length === 0) return "Root";
-  const cap = (s: string) => s.replace(/[^A-Za-z0-9]+(.)?/g, (_, c: string | undefined) => (c ? c.toUpperCase() : "")).replace(/^./, (c) => c.toUpperCase());
+  const cap = (s: string) =>
+    s
+      .replace(/[^A-Za-z0-9]+(.)?/g, (_, c: string | undefined) => (c ? c.toUpperCase() : ""))
+      .replace(/^./, (c) => c.toUpperCase());
   return segments.map((s) => (s.kind === "literal" ? cap(s.value) : `By${cap(s.name)}`)).join("");
 }
 

@@ -4,7 +4,16 @@ import { ParsedPlacement } from "../placement";
 import { Validator, isHostname } from "../validate";
 import { DEFAULT_ACCESS_LOG_RETENTION_DAYS, GATEWAY_CAPABILITIES } from "./capabilities";
 import { AccessLogSpec, ApiModel, AuthSpec, CorsSpec, DomainSpec, ThrottleSpec } from "./model";
-import { HTTP_METHODS, MAX_ROUTES, ParsedRoute, PathSegment, openApiPath, operationIdFor, parseRouteKey, pathShape } from "./routes";
+import {
+  HTTP_METHODS,
+  MAX_ROUTES,
+  ParsedRoute,
+  PathSegment,
+  openApiPath,
+  operationIdFor,
+  parseRouteKey,
+  pathShape,
+} from "./routes";
 
 const ARG_KEYS = ["target", "routes", "cors", "auth", "domain", "throttle", "accessLogs", "info", "transform"] as const;
 const HEADER_TOKEN = /^[A-Za-z0-9!#$%&'*+.^_`|~-]+$/;
@@ -16,7 +25,8 @@ const HEADER_TOKEN = /^[A-Za-z0-9!#$%&'*+.^_`|~-]+$/;
 export function validateApiGatewayArgs(name: string, args: unknown): ApiModel {
   const v = new Validator(`ApiGateway "${name}"`);
   v.componentName(name);
-  if (args === null || typeof args !== "object" || Array.isArray(args)) v.fail("args", `got ${describe(args)}; expected an object { target, routes, ... }`);
+  if (args === null || typeof args !== "object" || Array.isArray(args))
+    v.fail("args", `got ${describe(args)}; expected an object { target, routes, ... }`);
   const a = v.object(args, "", { allowedKeys: ARG_KEYS })!;
   const placement = v.placement(a.target, "target");
   const caps = GATEWAY_CAPABILITIES[placement.cloud];
@@ -26,43 +36,70 @@ export function validateApiGatewayArgs(name: string, args: unknown): ApiModel {
   const cors = validateCors(v, a.cors);
   const throttle = validateThrottle(v, a.throttle);
   if (throttle && !caps.throttleWithoutApiKey && auth?.kind !== "apiKey") {
-    v.fail("throttle", `${placement.key}: Google API Gateway enforces rate limits only as quotas per API key; set auth: { apiKey: true } or remove throttle`);
+    v.fail(
+      "throttle",
+      `${placement.key}: Google API Gateway enforces rate limits only as quotas per API key; set auth: { apiKey: true } or remove throttle`,
+    );
   }
   const accessLogs = validateAccessLogs(v, a.accessLogs, placement);
   const domain = validateDomain(v, a.domain);
   const info = validateInfo(v, a.info, name);
   if (a.transform !== undefined) {
     const t = v.object(a.transform, "transform")!;
-    for (const [k, fn] of Object.entries(t)) if (fn !== undefined && typeof fn !== "function") v.fail(`transform.${k}`, `got ${describe(fn)}; expected a function (args, opts, name) => void`);
+    for (const [k, fn] of Object.entries(t))
+      if (fn !== undefined && typeof fn !== "function")
+        v.fail(`transform.${k}`, `got ${describe(fn)}; expected a function (args, opts, name) => void`);
   }
   return { name, placement, cloud: placement.cloud, routes, functions, cors, auth, throttle, accessLogs, domain, info };
 }
 
-function validateRoutes(v: Validator, value: unknown, placement: ParsedPlacement): { routes: ParsedRoute[]; functions: FunctionHandle[] } {
+function validateRoutes(
+  v: Validator,
+  value: unknown,
+  placement: ParsedPlacement,
+): { routes: ParsedRoute[]; functions: FunctionHandle[] } {
   const obj = v.object(value, "routes")!;
   const entries = Object.entries(obj);
-  if (entries.length === 0) v.fail("routes", `got an empty map; add at least one route such as { "GET /users": usersFn }`);
-  if (entries.length > MAX_ROUTES) v.fail("routes", `got ${entries.length} routes; at most ${MAX_ROUTES} per API (the AWS HTTP API default quota)`);
+  if (entries.length === 0)
+    v.fail("routes", `got an empty map; add at least one route such as { "GET /users": usersFn }`);
+  if (entries.length > MAX_ROUTES)
+    v.fail("routes", `got ${entries.length} routes; at most ${MAX_ROUTES} per API (the AWS HTTP API default quota)`);
   const caps = GATEWAY_CAPABILITIES[placement.cloud];
-  const parsed: { key: string; method: (typeof HTTP_METHODS)[number]; path: string; segments: PathSegment[]; fn: FunctionHandle }[] = [];
+  const parsed: {
+    key: string;
+    method: (typeof HTTP_METHODS)[number];
+    path: string;
+    segments: PathSegment[];
+    fn: FunctionHandle;
+  }[] = [];
   const byShape = new Map<string, string>();
   for (const [key, target] of entries) {
     const field = `routes["${key}"]`;
     const { method, path, segments } = parseRouteKey(v, key, field);
     const greedy = segments.some((s) => s.kind === "param" && s.greedy);
     if (greedy && !caps.greedyParams) {
-      v.fail(field, `greedy parameters like {path+} are not supported on ${placement.cloud}: its gateway imports OpenAPI, where a parameter matches one segment; list the routes explicitly`);
+      v.fail(
+        field,
+        `greedy parameters like {path+} are not supported on ${placement.cloud}: its gateway imports OpenAPI, where a parameter matches one segment; list the routes explicitly`,
+      );
     }
     const fn = functionHandle(v, target, field, placement);
     const shapeKey = `${method} ${pathShape(segments)}`;
     const clash = byShape.get(shapeKey);
     if (clash !== undefined) {
-      v.fail(field, normalizedKey(clash) === normalizedKey(key) ? `duplicate route ${describe(key)}` : `conflicts with route ${describe(clash)}: both match the same requests (parameter names do not distinguish routes)`);
+      v.fail(
+        field,
+        normalizedKey(clash) === normalizedKey(key)
+          ? `duplicate route ${describe(key)}`
+          : `conflicts with route ${describe(clash)}: both match the same requests (parameter names do not distinguish routes)`,
+      );
     }
     byShape.set(shapeKey, key);
     parsed.push({ key: `${method} ${path}`, method, path, segments, fn });
   }
-  parsed.sort((x, y) => (x.path < y.path ? -1 : x.path > y.path ? 1 : x.method < y.method ? -1 : x.method > y.method ? 1 : 0));
+  parsed.sort((x, y) =>
+    x.path < y.path ? -1 : x.path > y.path ? 1 : x.method < y.method ? -1 : x.method > y.method ? 1 : 0,
+  );
   const functions: FunctionHandle[] = [];
   const usedIds = new Set<string>();
   const routes = parsed.map((p) => {
@@ -72,9 +109,16 @@ function validateRoutes(v: Validator, value: unknown, placement: ParsedPlacement
     for (let n = 2; usedIds.has(operationId); n++) operationId = `${operationIdFor(p.method, p.segments)}${n}`;
     usedIds.add(operationId);
     return {
-      key: p.key, method: p.method, path: p.path, openApiPath: openApiPath(p.segments), segments: p.segments,
-      params: p.segments.flatMap((s) => (s.kind === "param" ? [s.name] : [])), greedy: p.segments.some((s) => s.kind === "param" && s.greedy),
-      fn: p.fn, functionIndex: index, operationId,
+      key: p.key,
+      method: p.method,
+      path: p.path,
+      openApiPath: openApiPath(p.segments),
+      segments: p.segments,
+      params: p.segments.flatMap((s) => (s.kind === "param" ? [s.name] : [])),
+      greedy: p.segments.some((s) => s.kind === "param" && s.greedy),
+      fn: p.fn,
+      functionIndex: index,
+      operationId,
     } satisfies ParsedRoute;
   });
   return { routes, functions };
@@ -90,26 +134,44 @@ function functionHandle(v: Validator, target: unknown, field: string, placement:
   const expected = "a ServerlessFunction (any object with a `handle: FunctionHandle`)";
   if (target === null || typeof target !== "object") v.fail(field, `got ${describe(target)}; expected ${expected}`);
   const handle = (target as { handle?: unknown }).handle;
-  if (handle === null || typeof handle !== "object") v.fail(field, `got an object without a handle; expected ${expected}`);
+  if (handle === null || typeof handle !== "object")
+    v.fail(field, `got an object without a handle; expected ${expected}`);
   const h = handle as Partial<FunctionHandle>;
-  if (typeof h.name !== "string" || !h.placement || typeof h.placement !== "object" || typeof h.placement.cloud !== "string") {
+  if (
+    typeof h.name !== "string" ||
+    !h.placement ||
+    typeof h.placement !== "object" ||
+    typeof h.placement.cloud !== "string"
+  ) {
     v.fail(field, `got a handle without name or placement; expected ${expected}`);
   }
   const fnPlacement = h.placement as ParsedPlacement;
   if (fnPlacement.cloud !== placement.cloud) {
-    v.fail(field, `function "${h.name}" runs on ${fnPlacement.key} but the gateway's target is ${placement.key}; a gateway fronts functions of its own cloud only`);
+    v.fail(
+      field,
+      `function "${h.name}" runs on ${fnPlacement.key} but the gateway's target is ${placement.key}; a gateway fronts functions of its own cloud only`,
+    );
   }
   if (placement.cloud === "aws" && fnPlacement.region !== placement.region) {
-    v.fail(field, `function "${h.name}" runs in ${fnPlacement.key} but the gateway is in ${placement.key}; an HTTP API invokes Lambda functions of its own region`);
+    v.fail(
+      field,
+      `function "${h.name}" runs in ${fnPlacement.key} but the gateway is in ${placement.key}; an HTTP API invokes Lambda functions of its own region`,
+    );
   }
-  if (!h[placement.cloud]) v.fail(field, `function "${h.name}" has no ${placement.cloud} details in its handle; it cannot be fronted by this gateway`);
+  if (!h[placement.cloud])
+    v.fail(
+      field,
+      `function "${h.name}" has no ${placement.cloud} details in its handle; it cannot be fronted by this gateway`,
+    );
   return h as FunctionHandle;
 }
 
 function validateCors(v: Validator, value: unknown): CorsSpec | undefined {
   if (value === undefined || value === false) return undefined;
   if (value === true) return { allowOrigins: ["*"], allowMethods: ["*"], allowHeaders: ["*"] };
-  const c = v.object(value, "cors", { allowedKeys: ["allowOrigins", "allowMethods", "allowHeaders", "maxAgeSeconds"] })!;
+  const c = v.object(value, "cors", {
+    allowedKeys: ["allowOrigins", "allowMethods", "allowHeaders", "maxAgeSeconds"],
+  })!;
   const list = (val: unknown, field: string, check: (s: string, f: string) => void, dflt: string[]): string[] => {
     const arr = v.array(val, field, { optional: true, minLength: 1, maxLength: 100 });
     if (!arr) return dflt;
@@ -119,15 +181,35 @@ function validateCors(v: Validator, value: unknown): CorsSpec | undefined {
       return s;
     });
   };
-  const allowOrigins = list(c.allowOrigins, "cors.allowOrigins", (s, f) => {
-    if (!/^https?:\/\/[A-Za-z0-9.*-]+(:\d{1,5})?$/.test(s)) v.fail(f, `got ${describe(s)}; expected "*" or an origin like "https://app.example.com" (scheme, host, optional port; no path)`);
-  }, ["*"]);
-  const allowMethods = list(c.allowMethods, "cors.allowMethods", (s, f) => {
-    if (!(HTTP_METHODS as readonly string[]).includes(s) || s === "ANY") v.fail(f, `got ${describe(s)}; allowed: "*", ${HTTP_METHODS.filter((m) => m !== "ANY").join(", ")}`);
-  }, ["*"]);
-  const allowHeaders = list(c.allowHeaders, "cors.allowHeaders", (s, f) => {
-    if (!HEADER_TOKEN.test(s)) v.fail(f, `got ${describe(s)}; expected "*" or a header name`);
-  }, ["*"]);
+  const allowOrigins = list(
+    c.allowOrigins,
+    "cors.allowOrigins",
+    (s, f) => {
+      if (!/^https?:\/\/[A-Za-z0-9.*-]+(:\d{1,5})?$/.test(s))
+        v.fail(
+          f,
+          `got ${describe(s)}; expected "*" or an origin like "https://app.example.com" (scheme, host, optional port; no path)`,
+        );
+    },
+    ["*"],
+  );
+  const allowMethods = list(
+    c.allowMethods,
+    "cors.allowMethods",
+    (s, f) => {
+      if (!(HTTP_METHODS as readonly string[]).includes(s) || s === "ANY")
+        v.fail(f, `got ${describe(s)}; allowed: "*", ${HTTP_METHODS.filter((m) => m !== "ANY").join(", ")}`);
+    },
+    ["*"],
+  );
+  const allowHeaders = list(
+    c.allowHeaders,
+    "cors.allowHeaders",
+    (s, f) => {
+      if (!HEADER_TOKEN.test(s)) v.fail(f, `got ${describe(s)}; expected "*" or a header name`);
+    },
+    ["*"],
+  );
   const maxAgeSeconds = v.integer(c.maxAgeSeconds, "cors.maxAgeSeconds", { optional: true, min: 0, max: 86400 });
   return { allowOrigins, allowMethods, allowHeaders, maxAgeSeconds };
 }
@@ -136,13 +218,15 @@ function validateAuth(v: Validator, value: unknown, placement: ParsedPlacement):
   if (value === undefined) return undefined;
   const a = v.object(value, "auth", { allowedKeys: ["jwt", "apiKey"] })!;
   const modes = Object.keys(a).filter((k) => a[k] !== undefined);
-  if (modes.length !== 1) v.fail("auth", `got ${describe(value)}; set exactly one of { jwt: { issuer, audiences } } or { apiKey: true }`);
+  if (modes.length !== 1)
+    v.fail("auth", `got ${describe(value)}; set exactly one of { jwt: { issuer, audiences } } or { apiKey: true }`);
   if (a.apiKey !== undefined) {
     if (a.apiKey !== true) v.fail("auth.apiKey", `got ${describe(a.apiKey)}; expected true`);
     if (!GATEWAY_CAPABILITIES[placement.cloud].apiKey) {
-      const why = placement.cloud === "aws"
-        ? "AWS HTTP APIs have no API keys or usage plans (REST APIs only)"
-        : "Cloudflare has no gateway-managed API keys";
+      const why =
+        placement.cloud === "aws"
+          ? "AWS HTTP APIs have no API keys or usage plans (REST APIs only)"
+          : "Cloudflare has no gateway-managed API keys";
       v.fail("auth.apiKey", `${why}; use auth: { jwt: { issuer, audiences } } on ${placement.key}`);
     }
     return { kind: "apiKey" };
@@ -152,7 +236,9 @@ function validateAuth(v: Validator, value: unknown, placement: ParsedPlacement):
   const issuer = v.string(j.issuer, "auth.jwt.issuer", httpsUrl);
   const auds = v.array(j.audiences, "auth.jwt.audiences", { minLength: 1, maxLength: 50 });
   const audiences = auds.map((x, i) => v.string(x, `auth.jwt.audiences[${i}]`, { maxLength: 256 }));
-  const jwksUri = v.string(j.jwksUri, "auth.jwt.jwksUri", { ...httpsUrl, optional: true }) ?? `${issuer.replace(/\/$/, "")}/.well-known/jwks.json`;
+  const jwksUri =
+    v.string(j.jwksUri, "auth.jwt.jwksUri", { ...httpsUrl, optional: true }) ??
+    `${issuer.replace(/\/$/, "")}/.well-known/jwks.json`;
   return { kind: "jwt", issuer, audiences, jwksUri };
 }
 
@@ -169,16 +255,26 @@ function validateAccessLogs(v: Validator, value: unknown, placement: ParsedPlace
   const dflt = caps.accessLogRetention ? DEFAULT_ACCESS_LOG_RETENTION_DAYS : undefined;
   if (value === undefined || value === true) return { enabled: true, retentionDays: dflt };
   if (value === false) {
-    if (!caps.accessLogControl) v.fail("accessLogs", `got false; Google API Gateway always writes request logs to Cloud Logging (exclude them with a log sink exclusion instead)`);
+    if (!caps.accessLogControl)
+      v.fail(
+        "accessLogs",
+        `got false; Google API Gateway always writes request logs to Cloud Logging (exclude them with a log sink exclusion instead)`,
+      );
     return { enabled: false };
   }
   const o = v.object(value, "accessLogs", { allowedKeys: ["retentionDays"] })!;
   if (o.retentionDays === undefined) return { enabled: true, retentionDays: dflt };
   if (!caps.accessLogRetention) {
     const where = placement.cloud === "gcp" ? "Cloud Logging bucket settings" : "the Workers Logs plan";
-    v.fail("accessLogs.retentionDays", `got ${describe(o.retentionDays)}; on ${placement.cloud} the retention is set by ${where}, not per gateway; remove it`);
+    v.fail(
+      "accessLogs.retentionDays",
+      `got ${describe(o.retentionDays)}; on ${placement.cloud} the retention is set by ${where}, not per gateway; remove it`,
+    );
   }
-  const days = v.integer(o.retentionDays, "accessLogs.retentionDays", { min: caps.retentionRange?.[0] ?? 1, max: caps.retentionRange?.[1] ?? 3653 });
+  const days = v.integer(o.retentionDays, "accessLogs.retentionDays", {
+    min: caps.retentionRange?.[0] ?? 1,
+    max: caps.retentionRange?.[1] ?? 3653,
+  });
   if (caps.retentionDays && !caps.retentionDays.includes(days)) {
     v.fail("accessLogs.retentionDays", `got ${days}; CloudWatch Logs accepts ${caps.retentionDays.join(", ")}`);
   }
@@ -187,16 +283,28 @@ function validateAccessLogs(v: Validator, value: unknown, placement: ParsedPlace
 
 function validateDomain(v: Validator, value: unknown): DomainSpec | undefined {
   if (value === undefined) return undefined;
-  const spec = typeof value === "string" ? { name: value } : v.object(value, "domain", { allowedKeys: ["name", "zone", "zoneResourceGroup"] })!;
+  const spec =
+    typeof value === "string"
+      ? { name: value }
+      : v.object(value, "domain", { allowedKeys: ["name", "zone", "zoneResourceGroup"] })!;
   const field = typeof value === "string" ? "domain" : "domain.name";
   const name = v.hostname(spec.name, field);
   const labels = name.split(".");
   if (labels.length < 3 && spec.zone === undefined) {
-    v.fail(field, `got ${describe(name)}; a gateway domain is a subdomain such as "api.example.com" (an apex needs domain: { name, zone })`);
+    v.fail(
+      field,
+      `got ${describe(name)}; a gateway domain is a subdomain such as "api.example.com" (an apex needs domain: { name, zone })`,
+    );
   }
   const zone = spec.zone === undefined ? labels.slice(1).join(".") : v.hostname(spec.zone, "domain.zone");
-  if (name !== zone && !name.endsWith(`.${zone}`)) v.fail("domain.zone", `zone ${describe(zone)} does not contain ${describe(name)}`);
-  const zoneResourceGroup = v.string(spec.zoneResourceGroup, "domain.zoneResourceGroup", { optional: true, maxLength: 90, pattern: /^[-\w._()]+$/, patternHelp: "an Azure resource group name" });
+  if (name !== zone && !name.endsWith(`.${zone}`))
+    v.fail("domain.zone", `zone ${describe(zone)} does not contain ${describe(name)}`);
+  const zoneResourceGroup = v.string(spec.zoneResourceGroup, "domain.zoneResourceGroup", {
+    optional: true,
+    maxLength: 90,
+    pattern: /^[-\w._()]+$/,
+    patternHelp: "an Azure resource group name",
+  });
   if (!isHostname(zone)) v.fail("domain.zone", `got ${describe(zone)}; expected a DNS zone like "example.com"`);
   return { name, zone, zoneResourceGroup };
 }

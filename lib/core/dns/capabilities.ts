@@ -61,7 +61,11 @@ export function healthLimits(provider: DnsProvider, plan: CloudflarePlan = "pro"
       return {
         intervals: { oneOf: [10, 30] },
         threshold: { min: 1, max: 10 },
-        timeout: { min: 5, max: (i) => (i === 10 ? 9 : 10), help: "5-10 s with a 30 s interval, 5-9 s with a 10 s interval" },
+        timeout: {
+          min: 5,
+          max: (i) => (i === 10 ? 9 : 10),
+          help: "5-10 s with a 30 s interval, 5-9 s with a 10 s interval",
+        },
         protocols,
       };
     case "cloudflare":
@@ -113,6 +117,29 @@ export const ROUTE53_ALIAS_TARGET_TTL = 60;
 export const DEFAULT_GCP_HEALTH_REGIONS = ["us-east4", "europe-west1", "asia-southeast1"] as const;
 /** Default Cloudflare probe regions (Pro/Business cannot probe from every data centre). */
 export const DEFAULT_CLOUDFLARE_CHECK_REGIONS = ["WNAM", "ENAM", "WEU", "EEU", "SEAS"] as const;
-export const CLOUDFLARE_REGIONS = ["WNAM", "ENAM", "WEU", "EEU", "NSAM", "SSAM", "OC", "ME", "NAF", "SAF", "SAS", "SEAS", "NEAS"] as const;
+export const CLOUDFLARE_REGIONS = [
+  "WNAM",
+  "ENAM",
+  "WEU",
+  "EEU",
+  "NSAM",
+  "SSAM",
+  "OC",
+  "ME",
+  "NAF",
+  "SAF",
+  "SAS",
+  "SEAS",
+  "NEAS",
+] as const;
 /** Route 53 health-checker regions. */
-export const ROUTE53_CHECKER_REGIONS = ["us-east-1", "us-west-1", "us-west-2", "eu-west-1", "ap-southeast-1", "ap-southeast-2", "ap-northeast-1", "sa-east-1"] as const;
+export const ROUTE53_CHECKER_REGIONS = [
+  "us-east-1",
+  "us-west-1",
+  "us-west-2",
+  "eu-west-1",
+  "ap-southeast-1",
+  "ap-southeast-2",
+  "ap-northeast-1",
+  "sa-east-1",
+] as const;

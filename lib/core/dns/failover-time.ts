@@ -12,7 +12,13 @@ export function route53ProbeTimeout(protocol: HealthProtocol): number {
 }
 
 /** Route 53: `interval × failureThreshold + probe timeout + TTL` (TTL of an alias = its target's, 60 s for ELB/API Gateway). */
-export function route53FailoverSeconds(p: { intervalSeconds: number; failureThreshold: number; protocol: HealthProtocol; ttlSeconds: number; aliasTtlSeconds?: number }): number {
+export function route53FailoverSeconds(p: {
+  intervalSeconds: number;
+  failureThreshold: number;
+  protocol: HealthProtocol;
+  ttlSeconds: number;
+  aliasTtlSeconds?: number;
+}): number {
   const ttl = Math.max(p.ttlSeconds, p.aliasTtlSeconds ?? 0);
   return p.intervalSeconds * p.failureThreshold + route53ProbeTimeout(p.protocol) + ttl;
 }
@@ -31,22 +37,46 @@ export const CLOUDFLARE_ORIGIN_CONNECT_SECONDS = 15;
  * endpoint that bound is the worst case; an endpoint that still accepts connections but fails its health check is
  * moved off after the monitor detection time (`cloudflareMonitorSeconds`).
  */
-export function cloudflareFailoverSeconds(p: { intervalSeconds: number; failureThreshold: number; timeoutSeconds: number; retries: number; proxied: boolean; ttlSeconds: number }): number {
+export function cloudflareFailoverSeconds(p: {
+  intervalSeconds: number;
+  failureThreshold: number;
+  timeoutSeconds: number;
+  retries: number;
+  proxied: boolean;
+  ttlSeconds: number;
+}): number {
   const monitor = cloudflareMonitorSeconds(p);
   return p.proxied ? Math.min(monitor, CLOUDFLARE_ORIGIN_CONNECT_SECONDS) : monitor;
 }
 
 /** Cloudflare monitor-based detection (plus the TTL when DNS-only): what an unhealthy-but-reachable endpoint costs. */
-export function cloudflareMonitorSeconds(p: { intervalSeconds: number; failureThreshold: number; timeoutSeconds: number; retries: number; proxied: boolean; ttlSeconds: number }): number {
+export function cloudflareMonitorSeconds(p: {
+  intervalSeconds: number;
+  failureThreshold: number;
+  timeoutSeconds: number;
+  retries: number;
+  proxied: boolean;
+  ttlSeconds: number;
+}): number {
   return p.intervalSeconds * p.failureThreshold + p.timeoutSeconds * (1 + p.retries) + (p.proxied ? 0 : p.ttlSeconds);
 }
 
 /** Traffic Manager: `interval × (toleratedNumberOfFailures + 1) + timeout + TTL`, where tolerated = failureThreshold − 1. */
-export function azureFailoverSeconds(p: { intervalSeconds: number; failureThreshold: number; timeoutSeconds: number; ttlSeconds: number }): number {
+export function azureFailoverSeconds(p: {
+  intervalSeconds: number;
+  failureThreshold: number;
+  timeoutSeconds: number;
+  ttlSeconds: number;
+}): number {
   return p.intervalSeconds * p.failureThreshold + p.timeoutSeconds + p.ttlSeconds;
 }
 
 /** Cloud DNS: `checkIntervalSec × unhealthyThreshold + timeoutSec + TTL`. */
-export function gcpFailoverSeconds(p: { intervalSeconds: number; failureThreshold: number; timeoutSeconds: number; ttlSeconds: number }): number {
+export function gcpFailoverSeconds(p: {
+  intervalSeconds: number;
+  failureThreshold: number;
+  timeoutSeconds: number;
+  ttlSeconds: number;
+}): number {
   return p.intervalSeconds * p.failureThreshold + p.timeoutSeconds + p.ttlSeconds;
 }

@@ -3,7 +3,12 @@ import type { Transform } from "../transform";
 
 /** The DNS / traffic-steering service that answers for the record. */
 export type DnsProvider = "route53" | "cloudflare" | "azure-traffic-manager" | "gcp-cloud-dns";
-export const DNS_PROVIDERS: readonly DnsProvider[] = ["route53", "cloudflare", "azure-traffic-manager", "gcp-cloud-dns"];
+export const DNS_PROVIDERS: readonly DnsProvider[] = [
+  "route53",
+  "cloudflare",
+  "azure-traffic-manager",
+  "gcp-cloud-dns",
+];
 
 /** How answers are chosen among healthy endpoints. */
 export type DnsStrategy = "failover" | "latency" | "weighted" | "geo";

@@ -4,13 +4,35 @@ import { Cloud } from "../placement";
 import { AWS_REGIONS, AZURE_REGIONS, GCP_REGIONS } from "../regions";
 import { Validator, isHostname, isIPv4, isIPv6 } from "../validate";
 import {
-  CLOUDFLARE_REGIONS, DEFAULT_CLOUDFLARE_CHECK_REGIONS, DEFAULT_CLOUDFLARE_RETRIES, DEFAULT_GCP_HEALTH_REGIONS, DEFAULT_TTL_SECONDS,
-  ROUTE53_ALIAS_TARGET_TTL, ROUTE53_CHECKER_REGIONS, STRATEGY_ALTERNATIVES, STRATEGY_SUPPORT, healthDefaults, healthLimits,
+  CLOUDFLARE_REGIONS,
+  DEFAULT_CLOUDFLARE_CHECK_REGIONS,
+  DEFAULT_CLOUDFLARE_RETRIES,
+  DEFAULT_GCP_HEALTH_REGIONS,
+  DEFAULT_TTL_SECONDS,
+  ROUTE53_ALIAS_TARGET_TTL,
+  ROUTE53_CHECKER_REGIONS,
+  STRATEGY_ALTERNATIVES,
+  STRATEGY_SUPPORT,
+  healthDefaults,
+  healthLimits,
 } from "./capabilities";
-import { azureFailoverSeconds, cloudflareFailoverSeconds, gcpFailoverSeconds, route53FailoverSeconds, route53ProbeTimeout } from "./failover-time";
+import {
+  azureFailoverSeconds,
+  cloudflareFailoverSeconds,
+  gcpFailoverSeconds,
+  route53FailoverSeconds,
+  route53ProbeTimeout,
+} from "./failover-time";
 import { CLOUDFLARE_CONTINENT_REGIONS, GeoCode, parseGeoCode } from "./geo";
 import {
-  CLOUDFLARE_PLANS, CloudflarePlan, DNS_PROVIDERS, DNS_STRATEGIES, DnsProvider, DnsStrategy, FailoverDnsArgs, HealthProtocol,
+  CLOUDFLARE_PLANS,
+  CloudflarePlan,
+  DNS_PROVIDERS,
+  DNS_STRATEGIES,
+  DnsProvider,
+  DnsStrategy,
+  FailoverDnsArgs,
+  HealthProtocol,
 } from "./types";
 
 /** How Route 53 answers for an endpoint: an alias A record (AWS target), or a plain record of the address's type. */
@@ -78,19 +100,50 @@ export interface ResolvedFailoverDns {
   readonly healthCheck: ResolvedHealthCheck;
   readonly failoverSeconds: number;
   readonly route53?: { zoneId?: pulumi.Input<string>; regions?: string[]; recordType: "A" | "AAAA" | "CNAME" };
-  readonly cloudflare?: { accountId: pulumi.Input<string>; zoneId: pulumi.Input<string>; plan: CloudflarePlan; proxied: boolean; retries: number; checkRegions: string[] };
+  readonly cloudflare?: {
+    accountId: pulumi.Input<string>;
+    zoneId: pulumi.Input<string>;
+    plan: CloudflarePlan;
+    proxied: boolean;
+    retries: number;
+    checkRegions: string[];
+  };
   readonly azure?: { resourceGroupName: pulumi.Input<string>; dnsRecord: boolean };
   readonly gcp?: { managedZone: string; project?: string; healthCheckRegions: string[] };
 }
 
 const PROVIDER_KEY: Record<DnsProvider, "route53" | "cloudflare" | "azure" | "gcp"> = {
-  route53: "route53", cloudflare: "cloudflare", "azure-traffic-manager": "azure", "gcp-cloud-dns": "gcp",
+  route53: "route53",
+  cloudflare: "cloudflare",
+  "azure-traffic-manager": "azure",
+  "gcp-cloud-dns": "gcp",
 };
 const PROVIDER_CLOUD: Record<DnsProvider, Exclude<Cloud, "cloudflare"> | undefined> = {
-  route53: "aws", cloudflare: undefined, "azure-traffic-manager": "azure", "gcp-cloud-dns": "gcp",
+  route53: "aws",
+  cloudflare: undefined,
+  "azure-traffic-manager": "azure",
+  "gcp-cloud-dns": "gcp",
 };
-const REGIONS: Record<Exclude<Cloud, "cloudflare">, readonly string[]> = { aws: AWS_REGIONS, gcp: GCP_REGIONS, azure: AZURE_REGIONS };
-const ARG_KEYS = ["provider", "zone", "record", "strategy", "endpoints", "healthCheck", "ttlSeconds", "primary", "route53", "cloudflare", "azure", "gcp", "transform"];
+const REGIONS: Record<Exclude<Cloud, "cloudflare">, readonly string[]> = {
+  aws: AWS_REGIONS,
+  gcp: GCP_REGIONS,
+  azure: AZURE_REGIONS,
+};
+const ARG_KEYS = [
+  "provider",
+  "zone",
+  "record",
+  "strategy",
+  "endpoints",
+  "healthCheck",
+  "ttlSeconds",
+  "primary",
+  "route53",
+  "cloudflare",
+  "azure",
+  "gcp",
+  "transform",
+];
 const ENDPOINT_KEYS = ["id", "address", "region", "priority", "weight", "geo", "enabled", "aliasZoneId"];
 const ENDPOINT_ID = /^[a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?$/;
 
@@ -108,11 +161,15 @@ export function resolveFailoverDns(name: string, raw: unknown): ResolvedFailover
   const provider = v.oneOf(args.provider, "provider", DNS_PROVIDERS);
   const strategy = v.oneOf(args.strategy, "strategy", DNS_STRATEGIES);
   if (!STRATEGY_SUPPORT[provider][strategy]) {
-    v.fail("strategy", `got ${describe(strategy)}; ${STRATEGY_ALTERNATIVES[provider]?.[strategy] ?? `${provider} cannot route by ${strategy}`}`);
+    v.fail(
+      "strategy",
+      `got ${describe(strategy)}; ${STRATEGY_ALTERNATIVES[provider]?.[strategy] ?? `${provider} cannot route by ${strategy}`}`,
+    );
   }
   // Options for another provider are a mistake (a copy-paste, or the wrong provider), not something to ignore.
   for (const [p, key] of Object.entries(PROVIDER_KEY)) {
-    if (p !== provider && args[key] !== undefined) v.fail(key, `options for provider ${describe(p)} given, but provider is ${describe(provider)}`);
+    if (p !== provider && args[key] !== undefined)
+      v.fail(key, `options for provider ${describe(p)} given, but provider is ${describe(provider)}`);
   }
 
   const zone = v.hostname(args.zone, "zone");
@@ -122,61 +179,120 @@ export function resolveFailoverDns(name: string, raw: unknown): ResolvedFailover
   const endpoints = resolveEndpoints(v, provider, strategy, args.endpoints);
   const primary = v.string(args.primary, "primary", { optional: true });
   if (primary !== undefined) {
-    if (strategy !== "failover") v.fail("primary", `got ${describe(primary)}; a primary override only applies to strategy "failover" (drain an endpoint with enabled: false instead)`);
+    if (strategy !== "failover")
+      v.fail(
+        "primary",
+        `got ${describe(primary)}; a primary override only applies to strategy "failover" (drain an endpoint with enabled: false instead)`,
+      );
     const chosen = endpoints.find((e) => e.id === primary);
-    if (!chosen) v.fail("primary", `got ${describe(primary)}; expected one of the endpoint ids: ${endpoints.map((e) => e.id).join(", ")}`);
+    if (!chosen)
+      v.fail(
+        "primary",
+        `got ${describe(primary)}; expected one of the endpoint ids: ${endpoints.map((e) => e.id).join(", ")}`,
+      );
     if (!chosen.enabled) v.fail("primary", `got ${describe(primary)}, but that endpoint is drained (enabled: false)`);
   }
-  if (!endpoints.some((e) => e.enabled)) v.fail("endpoints", "every endpoint is drained (enabled: false); at least one must take traffic");
+  if (!endpoints.some((e) => e.enabled))
+    v.fail("endpoints", "every endpoint is drained (enabled: false); at least one must take traffic");
   if (strategy === "weighted" && !endpoints.some((e) => e.enabled && e.weight > 0)) {
     v.fail("endpoints", "every enabled endpoint has weight 0; at least one needs a positive weight");
   }
 
   const declared = [...endpoints].sort((a, b) => a.priority - b.priority);
-  const order = primary ? [declared.find((e) => e.id === primary)!, ...declared.filter((e) => e.id !== primary)] : declared;
+  const order = primary
+    ? [declared.find((e) => e.id === primary)!, ...declared.filter((e) => e.id !== primary)]
+    : declared;
   // Route 53 cannot swap PRIMARY/SECONDARY roles in place (boto/boto3#1347), so manual failover there holds out the
   // endpoints ranked above the chosen primary instead of reordering records.
-  const heldAbove = new Set(provider === "route53" && primary ? declared.slice(0, declared.findIndex((e) => e.id === primary)).map((e) => e.id) : []);
+  const heldAbove = new Set(
+    provider === "route53" && primary
+      ? declared
+          .slice(
+            0,
+            declared.findIndex((e) => e.id === primary),
+          )
+          .map((e) => e.id)
+      : [],
+  );
   const withHold = (e: ResolvedEndpoint): ResolvedEndpoint => ({ ...e, heldOut: !e.enabled || heldAbove.has(e.id) });
   const finalEndpoints = endpoints.map(withHold);
   const finalOrder = order.map((e) => finalEndpoints[e.index]);
 
   if (provider === "gcp-cloud-dns" && strategy === "failover") gcpFailoverChecks(v, finalEndpoints);
   const geoDefault = strategy === "geo" ? resolveGeoDefault(v, provider, finalEndpoints, finalOrder) : undefined;
-  const healthCheck = resolveHealthCheck(v, provider, args.healthCheck, cloudflareOpts?.plan, cloudflareOpts?.retries ?? 0);
+  const healthCheck = resolveHealthCheck(
+    v,
+    provider,
+    args.healthCheck,
+    cloudflareOpts?.plan,
+    cloudflareOpts?.retries ?? 0,
+  );
 
   const transform = v.object(args.transform, "transform", { optional: true }) ?? {};
   for (const [key, fn] of Object.entries(transform)) {
-    if (fn !== undefined && typeof fn !== "function") v.fail(`transform.${key}`, `got ${describe(fn)}; expected a function (args, opts, name) => void`);
+    if (fn !== undefined && typeof fn !== "function")
+      v.fail(`transform.${key}`, `got ${describe(fn)}; expected a function (args, opts, name) => void`);
   }
 
   let ttlSeconds = v.integer(args.ttlSeconds, "ttlSeconds", { optional: true, min: 0, max: 86400 });
   if (ttlSeconds !== undefined && cloudflareOpts?.proxied) {
-    v.fail("ttlSeconds", `got ${ttlSeconds}; a proxied Cloudflare load balancer answers with Cloudflare's anycast IPs and ignores the TTL; omit ttlSeconds or set cloudflare.proxied: false`);
+    v.fail(
+      "ttlSeconds",
+      `got ${ttlSeconds}; a proxied Cloudflare load balancer answers with Cloudflare's anycast IPs and ignores the TTL; omit ttlSeconds or set cloudflare.proxied: false`,
+    );
   }
   ttlSeconds ??= DEFAULT_TTL_SECONDS;
 
-  const base = { component, provider, strategy, zone, label, fqdn, ttlSeconds, endpoints: finalEndpoints, order: finalOrder, primary, geoDefault, healthCheck };
+  const base = {
+    component,
+    provider,
+    strategy,
+    zone,
+    label,
+    fqdn,
+    ttlSeconds,
+    endpoints: finalEndpoints,
+    order: finalOrder,
+    primary,
+    geoDefault,
+    healthCheck,
+  };
   switch (provider) {
     case "route53": {
       const route53 = route53Options(v, args.route53, finalEndpoints, label);
       const anyAlias = finalEndpoints.some((e) => e.alias);
-      const failoverSeconds = route53FailoverSeconds({ ...healthCheck, ttlSeconds, aliasTtlSeconds: anyAlias ? ROUTE53_ALIAS_TARGET_TTL : undefined });
+      const failoverSeconds = route53FailoverSeconds({
+        ...healthCheck,
+        ttlSeconds,
+        aliasTtlSeconds: anyAlias ? ROUTE53_ALIAS_TARGET_TTL : undefined,
+      });
       return { ...base, route53, failoverSeconds };
     }
     case "cloudflare": {
       const cf = cloudflareOpts!;
       if (cf.retries > 0 && healthCheck.timeoutSeconds * (1 + cf.retries) >= healthCheck.intervalSeconds) {
-        v.fail("healthCheck.timeoutSeconds", `got ${healthCheck.timeoutSeconds}; with ${cf.retries} retr${cf.retries === 1 ? "y" : "ies"} a probe can take ${healthCheck.timeoutSeconds * (1 + cf.retries)} s, which must stay below the ${healthCheck.intervalSeconds} s interval`);
+        v.fail(
+          "healthCheck.timeoutSeconds",
+          `got ${healthCheck.timeoutSeconds}; with ${cf.retries} retr${cf.retries === 1 ? "y" : "ies"} a probe can take ${healthCheck.timeoutSeconds * (1 + cf.retries)} s, which must stay below the ${healthCheck.intervalSeconds} s interval`,
+        );
       }
-      const failoverSeconds = cloudflareFailoverSeconds({ ...healthCheck, retries: cf.retries, proxied: cf.proxied, ttlSeconds });
+      const failoverSeconds = cloudflareFailoverSeconds({
+        ...healthCheck,
+        retries: cf.retries,
+        proxied: cf.proxied,
+        ttlSeconds,
+      });
       return { ...base, cloudflare: cf, failoverSeconds };
     }
     case "azure-traffic-manager": {
       const azure = azureOptions(v, args.azure, label);
       if (strategy === "failover") {
         for (const e of finalEndpoints) {
-          if (e.priority > 999) v.fail(`endpoints[${e.index}].priority`, `got ${e.priority}; Traffic Manager allows 1-1000 and Meridian keeps 1 free for the primary override, so at most 999`);
+          if (e.priority > 999)
+            v.fail(
+              `endpoints[${e.index}].priority`,
+              `got ${e.priority}; Traffic Manager allows 1-1000 and Meridian keeps 1 free for the primary override, so at most 999`,
+            );
         }
       }
       return { ...base, azure, failoverSeconds: azureFailoverSeconds({ ...healthCheck, ttlSeconds }) };
@@ -194,41 +310,74 @@ function recordName(v: Validator, value: unknown, zone: string): { label: string
   const label = record.endsWith(`.${zone}`) ? record.slice(0, -zone.length - 1) : record;
   const fqdn = `${label}.${zone}`;
   if (label.includes("*") || !isHostname(fqdn)) {
-    v.fail("record", `got ${describe(value)}; expected a name relative to the zone such as "api" (letters, digits, hyphens), "@" for the apex, or a full name ending in ${zone}`);
+    v.fail(
+      "record",
+      `got ${describe(value)}; expected a name relative to the zone such as "api" (letters, digits, hyphens), "@" for the apex, or a full name ending in ${zone}`,
+    );
   }
   return { label, fqdn };
 }
 
-function resolveEndpoints(v: Validator, provider: DnsProvider, strategy: DnsStrategy, value: unknown): ResolvedEndpoint[] {
+function resolveEndpoints(
+  v: Validator,
+  provider: DnsProvider,
+  strategy: DnsStrategy,
+  value: unknown,
+): ResolvedEndpoint[] {
   const list = v.array(value, "endpoints", { minLength: strategy === "failover" ? 2 : 1, maxLength: 50 });
   const ids = new Set<string>();
-  const givenPriorities = list.map((e, i) => (e && typeof e === "object" ? (e as Record<string, unknown>).priority : undefined) !== undefined ? i : -1).filter((i) => i >= 0);
+  const givenPriorities = list
+    .map((e, i) =>
+      (e && typeof e === "object" ? (e as Record<string, unknown>).priority : undefined) !== undefined ? i : -1,
+    )
+    .filter((i) => i >= 0);
   if (givenPriorities.length > 0 && givenPriorities.length < list.length) {
     const missing = list.findIndex((_, i) => !givenPriorities.includes(i));
-    v.fail(`endpoints[${missing}].priority`, "missing; give a priority on every endpoint or on none (then the array order is the priority)");
+    v.fail(
+      `endpoints[${missing}].priority`,
+      "missing; give a priority on every endpoint or on none (then the array order is the priority)",
+    );
   }
   const priorities = new Map<number, string>();
   const out = list.map((item, index): ResolvedEndpoint => {
     const f = `endpoints[${index}]`;
     const e = v.object(item, f, { allowedKeys: ENDPOINT_KEYS })!;
-    const id = v.string(e.id, `${f}.id`, { pattern: ENDPOINT_ID, patternHelp: "lowercase letters, digits and hyphens, 1-40 characters, not starting or ending with a hyphen" });
+    const id = v.string(e.id, `${f}.id`, {
+      pattern: ENDPOINT_ID,
+      patternHelp: "lowercase letters, digits and hyphens, 1-40 characters, not starting or ending with a hyphen",
+    });
     if (ids.has(id)) v.fail(`${f}.id`, `got ${describe(id)}; endpoint ids must be unique`);
     ids.add(id);
     const { address, kind } = endpointAddress(v, provider, e.address, `${f}.address`);
     const region = endpointRegion(v, provider, strategy, e.region, `${f}.region`);
     const priority = v.integer(e.priority, `${f}.priority`, { optional: true, min: 1, max: 1000 }) ?? index + 1;
-    if (priorities.has(priority)) v.fail(`${f}.priority`, `got ${priority}; already used by endpoint ${describe(priorities.get(priority))}; priorities must be unique`);
+    if (priorities.has(priority))
+      v.fail(
+        `${f}.priority`,
+        `got ${priority}; already used by endpoint ${describe(priorities.get(priority))}; priorities must be unique`,
+      );
     priorities.set(priority, id);
     const weight = v.integer(e.weight, `${f}.weight`, { optional: true, min: 0, max: 255 });
-    if (weight !== undefined && strategy !== "weighted") v.fail(`${f}.weight`, `got ${weight}; weights only apply to strategy "weighted" (this one is ${describe(strategy)})`);
-    if (weight === 0 && provider === "azure-traffic-manager") v.fail(`${f}.weight`, "got 0; Traffic Manager weights are 1-1000: drain the endpoint with enabled: false instead");
+    if (weight !== undefined && strategy !== "weighted")
+      v.fail(
+        `${f}.weight`,
+        `got ${weight}; weights only apply to strategy "weighted" (this one is ${describe(strategy)})`,
+      );
+    if (weight === 0 && provider === "azure-traffic-manager")
+      v.fail(
+        `${f}.weight`,
+        "got 0; Traffic Manager weights are 1-1000: drain the endpoint with enabled: false instead",
+      );
     const enabled = v.boolean(e.enabled, `${f}.enabled`, { optional: true }) ?? true;
     const geo = endpointGeo(v, provider, strategy, e.geo, region, `${f}.geo`);
     let alias: AliasTarget | undefined;
     if (e.aliasZoneId !== undefined) {
-      if (provider !== "route53") v.fail(`${f}.aliasZoneId`, `alias records are a Route 53 feature; provider is ${describe(provider)}`);
-      if (typeof e.aliasZoneId !== "string" && !pulumi.Output.isInstance(e.aliasZoneId)) v.fail(`${f}.aliasZoneId`, `got ${describe(e.aliasZoneId)}; expected a hosted zone id string or output`);
-      if (kind === "ipv4" || kind === "ipv6") v.fail(`${f}.aliasZoneId`, `an alias needs a hostname target, but the address is an IP (${describe(address)})`);
+      if (provider !== "route53")
+        v.fail(`${f}.aliasZoneId`, `alias records are a Route 53 feature; provider is ${describe(provider)}`);
+      if (typeof e.aliasZoneId !== "string" && !pulumi.Output.isInstance(e.aliasZoneId))
+        v.fail(`${f}.aliasZoneId`, `got ${describe(e.aliasZoneId)}; expected a hosted zone id string or output`);
+      if (kind === "ipv4" || kind === "ipv6")
+        v.fail(`${f}.aliasZoneId`, `an alias needs a hostname target, but the address is an IP (${describe(address)})`);
       alias = { kind: "given", zoneId: e.aliasZoneId as pulumi.Input<string> };
     } else if (provider === "route53" && kind === "hostname") {
       alias = detectAlias(address as string);
@@ -241,12 +390,19 @@ function resolveEndpoints(v: Validator, provider: DnsProvider, strategy: DnsStra
     const recordIds = new Map<string, string>();
     for (const e of out) {
       for (const code of e.geo) {
-        if (owner.has(code)) v.fail(`endpoints[${e.index}].geo`, `${describe(code)} is already served by endpoint ${describe(owner.get(code))}; a location maps to one endpoint`);
+        if (owner.has(code))
+          v.fail(
+            `endpoints[${e.index}].geo`,
+            `${describe(code)} is already served by endpoint ${describe(owner.get(code))}; a location maps to one endpoint`,
+          );
         owner.set(code, e.id);
         const recordId = `${e.id}-${code.toLowerCase()}`;
         const clash = recordIds.get(recordId);
         if (clash !== undefined && clash !== e.id) {
-          v.fail(`endpoints[${e.index}].id`, `${describe(e.id)} with ${describe(code)} gives the record id ${describe(recordId)}, as endpoint ${describe(clash)} does; choose ids that are not a prefix of another id plus "-"`);
+          v.fail(
+            `endpoints[${e.index}].id`,
+            `${describe(e.id)} with ${describe(code)} gives the record id ${describe(recordId)}, as endpoint ${describe(clash)} does; choose ids that are not a prefix of another id plus "-"`,
+          );
         }
         recordIds.set(recordId, e.id);
       }
@@ -255,7 +411,11 @@ function resolveEndpoints(v: Validator, provider: DnsProvider, strategy: DnsStra
   if (strategy === "failover") {
     // More than two failover tiers are chained through records named `tier<k>`: an endpoint may not take that name.
     for (const e of out) {
-      if (/^tier\d+$/.test(e.id)) v.fail(`endpoints[${e.index}].id`, `got ${describe(e.id)}; "tier<n>" names the records that chain failover tiers: choose another id`);
+      if (/^tier\d+$/.test(e.id))
+        v.fail(
+          `endpoints[${e.index}].id`,
+          `got ${describe(e.id)}; "tier<n>" names the records that chain failover tiers: choose another id`,
+        );
     }
   }
   return out;
@@ -264,15 +424,32 @@ function resolveEndpoints(v: Validator, provider: DnsProvider, strategy: DnsStra
 /** RFC 1918, loopback, link-local, CGNAT: public health checkers cannot reach them. */
 function isPrivateIPv4(ip: string): boolean {
   const [a, b] = ip.split(".").map(Number);
-  return a === 10 || a === 127 || a === 0 || (a === 172 && b >= 16 && b <= 31) || (a === 192 && b === 168) || (a === 169 && b === 254) || (a === 100 && b >= 64 && b <= 127);
+  return (
+    a === 10 ||
+    a === 127 ||
+    a === 0 ||
+    (a === 172 && b >= 16 && b <= 31) ||
+    (a === 192 && b === 168) ||
+    (a === 169 && b === 254) ||
+    (a === 100 && b >= 64 && b <= 127)
+  );
 }
 
-function endpointAddress(v: Validator, provider: DnsProvider, value: unknown, field: string): { address: pulumi.Input<string>; kind: AddressKind } {
+function endpointAddress(
+  v: Validator,
+  provider: DnsProvider,
+  value: unknown,
+  field: string,
+): { address: pulumi.Input<string>; kind: AddressKind } {
   if (pulumi.Output.isInstance(value)) return { address: value as pulumi.Output<string>, kind: "output" };
   const s = v.string(value, field, { maxLength: 253 });
   let kind: AddressKind;
   if (isIPv4(s)) {
-    if (isPrivateIPv4(s)) v.fail(field, `got ${describe(s)}, a private address; public health checkers (and clients) cannot reach it: give the endpoint's public IP or hostname`);
+    if (isPrivateIPv4(s))
+      v.fail(
+        field,
+        `got ${describe(s)}, a private address; public health checkers (and clients) cannot reach it: give the endpoint's public IP or hostname`,
+      );
     kind = "ipv4";
   } else if (isIPv6(s)) {
     kind = "ipv6";
@@ -282,7 +459,10 @@ function endpointAddress(v: Validator, provider: DnsProvider, value: unknown, fi
     return v.fail(field, `got ${describe(s)}; expected a public hostname ("lb-eu.example.net") or IP address`);
   }
   if (provider === "gcp-cloud-dns" && kind !== "ipv4") {
-    v.fail(field, `got ${describe(s)}; Cloud DNS health-checks only external IPv4 endpoints in public zones: give the endpoint's public IPv4 address, or use provider "route53", "cloudflare" or "azure-traffic-manager" for hostnames`);
+    v.fail(
+      field,
+      `got ${describe(s)}; Cloud DNS health-checks only external IPv4 endpoints in public zones: give the endpoint's public IPv4 address, or use provider "route53", "cloudflare" or "azure-traffic-manager" for hostnames`,
+    );
   }
   return { address: kind === "hostname" ? s.toLowerCase().replace(/\.$/, "") : s, kind };
 }
@@ -297,143 +477,271 @@ function detectAlias(host: string): AliasTarget | undefined {
   return undefined;
 }
 
-function endpointRegion(v: Validator, provider: DnsProvider, strategy: DnsStrategy, value: unknown, field: string): string | undefined {
+function endpointRegion(
+  v: Validator,
+  provider: DnsProvider,
+  strategy: DnsStrategy,
+  value: unknown,
+  field: string,
+): string | undefined {
   const raw = v.string(value, field, { optional: true });
   const cloud = PROVIDER_CLOUD[provider];
-  const needed = (provider === "route53" && strategy === "latency") || (provider === "azure-traffic-manager" && strategy === "latency");
+  const needed =
+    (provider === "route53" && strategy === "latency") ||
+    (provider === "azure-traffic-manager" && strategy === "latency");
   if (raw === undefined) {
-    if (needed) v.fail(field, `missing; ${provider} latency routing needs each endpoint's ${cloud} region (e.g. ${cloud === "aws" ? '"aws:eu-west-1"' : '"azure:westeurope"'})`);
+    if (needed)
+      v.fail(
+        field,
+        `missing; ${provider} latency routing needs each endpoint's ${cloud} region (e.g. ${cloud === "aws" ? '"aws:eu-west-1"' : '"azure:westeurope"'})`,
+      );
     return undefined;
   }
   const sep = raw.indexOf(":");
   const [placementCloud, name] = sep < 0 ? [undefined, raw] : [raw.slice(0, sep), raw.slice(sep + 1)];
   if (placementCloud !== undefined && !["aws", "gcp", "azure"].includes(placementCloud)) {
-    v.fail(field, `got ${describe(raw)}; expected a placement ("aws:eu-west-1", "gcp:europe-west1", "azure:westeurope") or a region name`);
+    v.fail(
+      field,
+      `got ${describe(raw)}; expected a placement ("aws:eu-west-1", "gcp:europe-west1", "azure:westeurope") or a region name`,
+    );
   }
-  const home = (placementCloud as Exclude<Cloud, "cloudflare"> | undefined) ?? (["aws", "gcp", "azure"] as const).find((c) => REGIONS[c].includes(name));
-  if (!home || !REGIONS[home].includes(name)) v.fail(field, `got ${describe(raw)}; ${describe(name)} is not a region of ${placementCloud ?? "AWS, Google Cloud or Azure"}`);
+  const home =
+    (placementCloud as Exclude<Cloud, "cloudflare"> | undefined) ??
+    (["aws", "gcp", "azure"] as const).find((c) => REGIONS[c].includes(name));
+  if (!home || !REGIONS[home].includes(name))
+    v.fail(
+      field,
+      `got ${describe(raw)}; ${describe(name)} is not a region of ${placementCloud ?? "AWS, Google Cloud or Azure"}`,
+    );
   if (cloud && home !== cloud) {
     // The region only matters where the provider uses it; elsewhere any cloud's region is fine (documentation value).
-    if (needed) v.fail(field, `got ${describe(raw)}; ${provider} latency routing needs an ${cloud} region (the one nearest the endpoint)`);
+    if (needed)
+      v.fail(
+        field,
+        `got ${describe(raw)}; ${provider} latency routing needs an ${cloud} region (the one nearest the endpoint)`,
+      );
     return undefined;
   }
   return name;
 }
 
-function endpointGeo(v: Validator, provider: DnsProvider, strategy: DnsStrategy, value: unknown, region: string | undefined, field: string): string[] {
+function endpointGeo(
+  v: Validator,
+  provider: DnsProvider,
+  strategy: DnsStrategy,
+  value: unknown,
+  region: string | undefined,
+  field: string,
+): string[] {
   const list = v.array(value, field, { optional: true, minLength: 1 });
   if (strategy !== "geo") {
-    if (list !== undefined) v.fail(field, `geo locations only apply to strategy "geo" (this one is ${describe(strategy)})`);
+    if (list !== undefined)
+      v.fail(field, `geo locations only apply to strategy "geo" (this one is ${describe(strategy)})`);
     return [];
   }
   if (provider === "gcp-cloud-dns") {
     // Cloud DNS geo answers by GCP region (nearest to the resolver), so the vocabulary is GCP region names.
-    const regions = list ?? (region ? [region] : v.fail(field, 'missing; Cloud DNS geo routing keys answers by GCP region: set geo: ["europe-west1", ...] or a GCP region on the endpoint'));
+    const regions =
+      list ??
+      (region
+        ? [region]
+        : v.fail(
+            field,
+            'missing; Cloud DNS geo routing keys answers by GCP region: set geo: ["europe-west1", ...] or a GCP region on the endpoint',
+          ));
     return regions.map((r, i) => {
       const s = v.string(r, `${field}[${i}]`);
-      if (!GCP_REGIONS.includes(s)) v.fail(`${field}[${i}]`, `got ${describe(s)}; Cloud DNS geo locations are GCP regions such as "europe-west1"`);
+      if (!GCP_REGIONS.includes(s))
+        v.fail(`${field}[${i}]`, `got ${describe(s)}; Cloud DNS geo locations are GCP regions such as "europe-west1"`);
       return s;
     });
   }
-  if (list === undefined) v.fail(field, 'missing; strategy "geo" needs the locations each endpoint serves, e.g. ["GEO-EU", "GB"] or ["WORLD"] for the catch-all');
+  if (list === undefined)
+    v.fail(
+      field,
+      'missing; strategy "geo" needs the locations each endpoint serves, e.g. ["GEO-EU", "GB"] or ["WORLD"] for the catch-all',
+    );
   return list.map((c, i) => {
     const s = v.string(c, `${field}[${i}]`);
     const code: GeoCode | undefined = parseGeoCode(s);
-    if (!code) v.fail(`${field}[${i}]`, `got ${describe(s)}; expected "WORLD", a continent "GEO-AF|AN|AS|EU|NA|OC|SA", an ISO country "DE" or a US state "US-CA"`);
-    if (code.kind === "subdivision" && provider === "cloudflare") v.fail(`${field}[${i}]`, `got ${describe(s)}; Cloudflare steers by region or country, not by state: use "US"`);
-    if (code.kind === "continent" && provider === "cloudflare" && CLOUDFLARE_CONTINENT_REGIONS[code.continent].length === 0) {
+    if (!code)
+      v.fail(
+        `${field}[${i}]`,
+        `got ${describe(s)}; expected "WORLD", a continent "GEO-AF|AN|AS|EU|NA|OC|SA", an ISO country "DE" or a US state "US-CA"`,
+      );
+    if (code.kind === "subdivision" && provider === "cloudflare")
+      v.fail(`${field}[${i}]`, `got ${describe(s)}; Cloudflare steers by region or country, not by state: use "US"`);
+    if (
+      code.kind === "continent" &&
+      provider === "cloudflare" &&
+      CLOUDFLARE_CONTINENT_REGIONS[code.continent].length === 0
+    ) {
       v.fail(`${field}[${i}]`, `got ${describe(s)}; Cloudflare has no load-balancing region for Antarctica`);
     }
     return s;
   });
 }
 
-function resolveGeoDefault(v: Validator, provider: DnsProvider, endpoints: ResolvedEndpoint[], order: ResolvedEndpoint[]): ResolvedEndpoint | undefined {
+function resolveGeoDefault(
+  v: Validator,
+  provider: DnsProvider,
+  endpoints: ResolvedEndpoint[],
+  order: ResolvedEndpoint[],
+): ResolvedEndpoint | undefined {
   if (provider === "gcp-cloud-dns") return undefined; // Cloud DNS always answers from the nearest configured region.
   const world = endpoints.find((e) => e.geo.includes("WORLD"));
   if (world && !world.enabled) {
-    v.fail(`endpoints[${world.index}].enabled`, 'this endpoint holds the "WORLD" catch-all and cannot be drained; move "WORLD" to another endpoint first');
+    v.fail(
+      `endpoints[${world.index}].enabled`,
+      'this endpoint holds the "WORLD" catch-all and cannot be drained; move "WORLD" to another endpoint first',
+    );
   }
   if (provider === "azure-traffic-manager") {
     const drained = endpoints.find((e) => !e.enabled);
     // Traffic Manager answers nothing for locations mapped to a disabled endpoint, and a location maps to one endpoint.
-    if (drained) v.fail(`endpoints[${drained.index}].enabled`, "Traffic Manager geographic routing cannot drain an endpoint: its locations would get no answer. Move its geo locations to another endpoint (remove the endpoint) instead");
+    if (drained)
+      v.fail(
+        `endpoints[${drained.index}].enabled`,
+        "Traffic Manager geographic routing cannot drain an endpoint: its locations would get no answer. Move its geo locations to another endpoint (remove the endpoint) instead",
+      );
   }
   return world ?? order.find((e) => e.enabled);
 }
 
-function resolveHealthCheck(v: Validator, provider: DnsProvider, value: unknown, plan: CloudflarePlan | undefined, retries: number): ResolvedHealthCheck {
-  const hc = v.object(value, "healthCheck", { optional: true, allowedKeys: ["path", "protocol", "port", "intervalSeconds", "failureThreshold", "timeoutSeconds"] }) ?? {};
+function resolveHealthCheck(
+  v: Validator,
+  provider: DnsProvider,
+  value: unknown,
+  plan: CloudflarePlan | undefined,
+  retries: number,
+): ResolvedHealthCheck {
+  const hc =
+    v.object(value, "healthCheck", {
+      optional: true,
+      allowedKeys: ["path", "protocol", "port", "intervalSeconds", "failureThreshold", "timeoutSeconds"],
+    }) ?? {};
   const limits = healthLimits(provider, plan);
   const defaults = healthDefaults(provider, plan);
   const protocol = v.oneOf(hc.protocol, "healthCheck.protocol", limits.protocols, { optional: true }) ?? "HTTPS";
-  const path = v.string(hc.path, "healthCheck.path", { optional: true, maxLength: 255, pattern: /^\/[\x21-\x7e]*$/, patternHelp: 'a path starting with "/" (printable ASCII, no spaces)' });
-  if (path !== undefined && protocol === "TCP") v.fail("healthCheck.path", `got ${describe(path)}; a TCP probe only opens a connection and has no path`);
-  const port = v.integer(hc.port, "healthCheck.port", { optional: true, min: 1, max: 65535 }) ?? (protocol === "HTTPS" ? 443 : 80);
-  const intervalSeconds = v.integer(hc.intervalSeconds, "healthCheck.intervalSeconds", { optional: true }) ?? defaults.intervalSeconds;
+  const path = v.string(hc.path, "healthCheck.path", {
+    optional: true,
+    maxLength: 255,
+    pattern: /^\/[\x21-\x7e]*$/,
+    patternHelp: 'a path starting with "/" (printable ASCII, no spaces)',
+  });
+  if (path !== undefined && protocol === "TCP")
+    v.fail("healthCheck.path", `got ${describe(path)}; a TCP probe only opens a connection and has no path`);
+  const port =
+    v.integer(hc.port, "healthCheck.port", { optional: true, min: 1, max: 65535 }) ?? (protocol === "HTTPS" ? 443 : 80);
+  const intervalSeconds =
+    v.integer(hc.intervalSeconds, "healthCheck.intervalSeconds", { optional: true }) ?? defaults.intervalSeconds;
   if ("oneOf" in limits.intervals) {
-    if (!limits.intervals.oneOf.includes(intervalSeconds)) v.fail("healthCheck.intervalSeconds", `got ${intervalSeconds}; ${provider} allows ${limits.intervals.oneOf.join(" or ")} seconds`);
+    if (!limits.intervals.oneOf.includes(intervalSeconds))
+      v.fail(
+        "healthCheck.intervalSeconds",
+        `got ${intervalSeconds}; ${provider} allows ${limits.intervals.oneOf.join(" or ")} seconds`,
+      );
   } else if (intervalSeconds < limits.intervals.min || intervalSeconds > limits.intervals.max) {
-    const why = provider === "cloudflare" ? `the ${plan} plan allows ${limits.intervals.min}-${limits.intervals.max} s (pro 60, business 15, enterprise 10 s minimum)` : `Cloud DNS health checks for external endpoints allow ${limits.intervals.min}-${limits.intervals.max} s`;
+    const why =
+      provider === "cloudflare"
+        ? `the ${plan} plan allows ${limits.intervals.min}-${limits.intervals.max} s (pro 60, business 15, enterprise 10 s minimum)`
+        : `Cloud DNS health checks for external endpoints allow ${limits.intervals.min}-${limits.intervals.max} s`;
     v.fail("healthCheck.intervalSeconds", `got ${intervalSeconds}; ${why}`);
   }
-  const failureThreshold = v.integer(hc.failureThreshold, "healthCheck.failureThreshold", { optional: true, ...limits.threshold }) ?? defaults.failureThreshold;
+  const failureThreshold =
+    v.integer(hc.failureThreshold, "healthCheck.failureThreshold", { optional: true, ...limits.threshold }) ??
+    defaults.failureThreshold;
   let timeoutSeconds: number;
   if (!limits.timeout) {
     if (hc.timeoutSeconds !== undefined) {
-      v.fail("healthCheck.timeoutSeconds", `got ${describe(hc.timeoutSeconds)}; Route 53's probe timeout is fixed (connect in 4 s and answer in 2 s for HTTP/HTTPS, 10 s for TCP): omit it`);
+      v.fail(
+        "healthCheck.timeoutSeconds",
+        `got ${describe(hc.timeoutSeconds)}; Route 53's probe timeout is fixed (connect in 4 s and answer in 2 s for HTTP/HTTPS, 10 s for TCP): omit it`,
+      );
     }
     timeoutSeconds = route53ProbeTimeout(protocol);
   } else {
     const max = limits.timeout.max(intervalSeconds);
     // Default: the provider's, shortened when the probe and its immediate retries would not fit in one interval.
     const fits = Math.max(limits.timeout.min, Math.floor((intervalSeconds - 1) / (1 + retries)));
-    timeoutSeconds = v.integer(hc.timeoutSeconds, "healthCheck.timeoutSeconds", { optional: true }) ?? Math.min(defaults.timeoutSeconds ?? 5, max, fits);
+    timeoutSeconds =
+      v.integer(hc.timeoutSeconds, "healthCheck.timeoutSeconds", { optional: true }) ??
+      Math.min(defaults.timeoutSeconds ?? 5, max, fits);
     if (timeoutSeconds < limits.timeout.min || timeoutSeconds > max) {
-      v.fail("healthCheck.timeoutSeconds", `got ${timeoutSeconds}; ${provider} allows ${limits.timeout.help} (here ${limits.timeout.min}-${max})`);
+      v.fail(
+        "healthCheck.timeoutSeconds",
+        `got ${timeoutSeconds}; ${provider} allows ${limits.timeout.help} (here ${limits.timeout.min}-${max})`,
+      );
     }
   }
   return { protocol, port, path: path ?? "/", intervalSeconds, failureThreshold, timeoutSeconds };
 }
 
-function route53Options(v: Validator, value: unknown, endpoints: ResolvedEndpoint[], label: string): NonNullable<ResolvedFailoverDns["route53"]> {
+function route53Options(
+  v: Validator,
+  value: unknown,
+  endpoints: ResolvedEndpoint[],
+  label: string,
+): NonNullable<ResolvedFailoverDns["route53"]> {
   const o = v.object(value, "route53", { optional: true, allowedKeys: ["zoneId", "regions"] }) ?? {};
   let zoneId: pulumi.Input<string> | undefined;
   if (o.zoneId !== undefined) {
     if (pulumi.Output.isInstance(o.zoneId)) zoneId = o.zoneId as pulumi.Output<string>;
-    else zoneId = v.string(o.zoneId, "route53.zoneId", { pattern: /^Z[A-Z0-9]{1,31}$/, patternHelp: 'a hosted zone id such as "Z0123456789ABCDEFGHIJ"' });
+    else
+      zoneId = v.string(o.zoneId, "route53.zoneId", {
+        pattern: /^Z[A-Z0-9]{1,31}$/,
+        patternHelp: 'a hosted zone id such as "Z0123456789ABCDEFGHIJ"',
+      });
   }
   let regions: string[] | undefined;
   const list = v.array(o.regions, "route53.regions", { optional: true, minLength: 3 });
   if (list) {
     regions = list.map((r, i) => v.oneOf(r, `route53.regions[${i}]`, ROUTE53_CHECKER_REGIONS));
-    if (new Set(regions).size !== regions.length) v.fail("route53.regions", "contains duplicates; give at least 3 distinct checker regions");
+    if (new Set(regions).size !== regions.length)
+      v.fail("route53.regions", "contains duplicates; give at least 3 distinct checker regions");
   }
   // Every record of one name must share a type: an alias or IPv4 is A, IPv6 is AAAA, a hostname is CNAME.
-  const typeOf = (e: ResolvedEndpoint): "A" | "AAAA" | "CNAME" => (e.alias || e.kind === "ipv4" ? "A" : e.kind === "ipv6" ? "AAAA" : "CNAME");
+  const typeOf = (e: ResolvedEndpoint): "A" | "AAAA" | "CNAME" =>
+    e.alias || e.kind === "ipv4" ? "A" : e.kind === "ipv6" ? "AAAA" : "CNAME";
   const recordType = typeOf(endpoints[0]);
   for (const e of endpoints) {
     if (typeOf(e) !== recordType) {
-      v.fail(`endpoints[${e.index}].address`, `is a ${typeOf(e)} target but endpoint ${describe(endpoints[0].id)} is a ${recordType} target; Route 53 needs one record type per name: use all IPs, all hostnames, or all AWS alias targets (aliasZoneId)`);
+      v.fail(
+        `endpoints[${e.index}].address`,
+        `is a ${typeOf(e)} target but endpoint ${describe(endpoints[0].id)} is a ${recordType} target; Route 53 needs one record type per name: use all IPs, all hostnames, or all AWS alias targets (aliasZoneId)`,
+      );
     }
   }
   if (recordType === "CNAME" && label === "") {
-    v.fail("record", 'the zone apex cannot be a CNAME: use IP addresses, AWS alias targets (aliasZoneId), or a name below the apex such as "api"');
+    v.fail(
+      "record",
+      'the zone apex cannot be a CNAME: use IP addresses, AWS alias targets (aliasZoneId), or a name below the apex such as "api"',
+    );
   }
   return { zoneId, regions, recordType };
 }
 
 function cloudflareOptions(v: Validator, value: unknown): NonNullable<ResolvedFailoverDns["cloudflare"]> {
-  const o = v.object(value, "cloudflare", { allowedKeys: ["accountId", "zoneId", "plan", "proxied", "retries", "checkRegions"] })!;
+  const o = v.object(value, "cloudflare", {
+    allowedKeys: ["accountId", "zoneId", "plan", "proxied", "retries", "checkRegions"],
+  })!;
   const id = (key: "accountId" | "zoneId"): pulumi.Input<string> =>
-    pulumi.Output.isInstance(o[key]) ? (o[key] as pulumi.Output<string>) : v.string(o[key], `cloudflare.${key}`, { pattern: /^[0-9a-f]{32}$/, patternHelp: "a 32-character hexadecimal Cloudflare id" });
+    pulumi.Output.isInstance(o[key])
+      ? (o[key] as pulumi.Output<string>)
+      : v.string(o[key], `cloudflare.${key}`, {
+          pattern: /^[0-9a-f]{32}$/,
+          patternHelp: "a 32-character hexadecimal Cloudflare id",
+        });
   const accountId = id("accountId");
   const zoneId = id("zoneId");
   const plan = v.oneOf(o.plan, "cloudflare.plan", CLOUDFLARE_PLANS, { optional: true }) ?? "pro";
   const proxied = v.boolean(o.proxied, "cloudflare.proxied", { optional: true }) ?? true;
-  const retries = v.integer(o.retries, "cloudflare.retries", { optional: true, min: 0, max: 5 }) ?? DEFAULT_CLOUDFLARE_RETRIES;
+  const retries =
+    v.integer(o.retries, "cloudflare.retries", { optional: true, min: 0, max: 5 }) ?? DEFAULT_CLOUDFLARE_RETRIES;
   const regions = v.array(o.checkRegions, "cloudflare.checkRegions", { optional: true, minLength: 1 });
-  const checkRegions = regions ? regions.map((r, i) => v.oneOf(r, `cloudflare.checkRegions[${i}]`, CLOUDFLARE_REGIONS)) : [...DEFAULT_CLOUDFLARE_CHECK_REGIONS];
+  const checkRegions = regions
+    ? regions.map((r, i) => v.oneOf(r, `cloudflare.checkRegions[${i}]`, CLOUDFLARE_REGIONS))
+    : [...DEFAULT_CLOUDFLARE_CHECK_REGIONS];
   return { accountId, zoneId, plan, proxied, retries, checkRegions };
 }
 
@@ -441,19 +749,41 @@ function azureOptions(v: Validator, value: unknown, label: string): NonNullable<
   const o = v.object(value, "azure", { allowedKeys: ["resourceGroupName", "dnsRecord"] })!;
   const resourceGroupName = pulumi.Output.isInstance(o.resourceGroupName)
     ? (o.resourceGroupName as pulumi.Output<string>)
-    : v.string(o.resourceGroupName, "azure.resourceGroupName", { maxLength: 90, pattern: /^[-\w.()]*[-\w()]$/, patternHelp: "an Azure resource group name (letters, digits, -_.(), not ending in a dot)" });
+    : v.string(o.resourceGroupName, "azure.resourceGroupName", {
+        maxLength: 90,
+        pattern: /^[-\w.()]*[-\w()]$/,
+        patternHelp: "an Azure resource group name (letters, digits, -_.(), not ending in a dot)",
+      });
   const dnsRecord = v.boolean(o.dnsRecord, "azure.dnsRecord", { optional: true }) ?? true;
-  if (dnsRecord && label === "") v.fail("record", "Traffic Manager is reached through a CNAME, which the zone apex cannot hold: use a name such as \"www\", or set azure.dnsRecord: false and point the apex at the profile with an Azure DNS alias yourself");
+  if (dnsRecord && label === "")
+    v.fail(
+      "record",
+      'Traffic Manager is reached through a CNAME, which the zone apex cannot hold: use a name such as "www", or set azure.dnsRecord: false and point the apex at the profile with an Azure DNS alias yourself',
+    );
   return { resourceGroupName, dnsRecord };
 }
 
 function gcpOptions(v: Validator, value: unknown): NonNullable<ResolvedFailoverDns["gcp"]> {
   const o = v.object(value, "gcp", { allowedKeys: ["managedZone", "project", "healthCheckRegions"] })!;
-  const managedZone = v.string(o.managedZone, "gcp.managedZone", { maxLength: 63, pattern: /^[a-z][a-z0-9-]*$/, patternHelp: 'a Cloud DNS managed zone name such as "example-com" (not its DNS name)' });
-  const project = v.string(o.project, "gcp.project", { optional: true, pattern: /^[a-z][a-z0-9-]{4,28}[a-z0-9]$/, patternHelp: "a GCP project id" });
+  const managedZone = v.string(o.managedZone, "gcp.managedZone", {
+    maxLength: 63,
+    pattern: /^[a-z][a-z0-9-]*$/,
+    patternHelp: 'a Cloud DNS managed zone name such as "example-com" (not its DNS name)',
+  });
+  const project = v.string(o.project, "gcp.project", {
+    optional: true,
+    pattern: /^[a-z][a-z0-9-]{4,28}[a-z0-9]$/,
+    patternHelp: "a GCP project id",
+  });
   const list = v.array(o.healthCheckRegions, "gcp.healthCheckRegions", { optional: true, minLength: 3, maxLength: 3 });
-  const healthCheckRegions = list ? list.map((r, i) => v.oneOf(r, `gcp.healthCheckRegions[${i}]`, GCP_REGIONS)) : [...DEFAULT_GCP_HEALTH_REGIONS];
-  if (new Set(healthCheckRegions).size !== 3) v.fail("gcp.healthCheckRegions", "contains duplicates; a Cloud DNS health check needs exactly 3 distinct source regions");
+  const healthCheckRegions = list
+    ? list.map((r, i) => v.oneOf(r, `gcp.healthCheckRegions[${i}]`, GCP_REGIONS))
+    : [...DEFAULT_GCP_HEALTH_REGIONS];
+  if (new Set(healthCheckRegions).size !== 3)
+    v.fail(
+      "gcp.healthCheckRegions",
+      "contains duplicates; a Cloud DNS health check needs exactly 3 distinct source regions",
+    );
   return { managedZone, project, healthCheckRegions };
 }
 
@@ -461,8 +791,16 @@ function gcpOptions(v: Validator, value: unknown): NonNullable<ResolvedFailoverD
 function gcpFailoverChecks(v: Validator, endpoints: ResolvedEndpoint[]): void {
   const seen = new Map<string, string>();
   for (const e of endpoints) {
-    if (!e.region) v.fail(`endpoints[${e.index}].region`, 'missing; Cloud DNS failover backups are keyed by GCP region: set the GCP region nearest the endpoint, e.g. "gcp:us-east4"');
-    if (seen.has(e.region)) v.fail(`endpoints[${e.index}].region`, `got ${describe(e.region)}, already used by endpoint ${describe(seen.get(e.region))}; Cloud DNS allows one backup per GCP region`);
+    if (!e.region)
+      v.fail(
+        `endpoints[${e.index}].region`,
+        'missing; Cloud DNS failover backups are keyed by GCP region: set the GCP region nearest the endpoint, e.g. "gcp:us-east4"',
+      );
+    if (seen.has(e.region))
+      v.fail(
+        `endpoints[${e.index}].region`,
+        `got ${describe(e.region)}, already used by endpoint ${describe(seen.get(e.region))}; Cloud DNS allows one backup per GCP region`,
+      );
     seen.set(e.region, e.id);
   }
   if (endpoints.filter((e) => e.enabled).length < 2) {

@@ -37,10 +37,39 @@ export type FunctionTrigger =
 
 /** Keys of the children a `transform` can change (the ones a cloud does not create are ignored). */
 export type ServerlessFunctionChild =
-  | "role" | "logGroup" | "function" | "functionUrl" | "secret" | "queue" | "deadLetterQueue" | "eventSourceMapping" | "schedule" | "schedulerRole"
-  | "bucket" | "object" | "serviceAccount" | "invoker" | "scheduler" | "topic" | "logBucket" | "logSink"
-  | "resourceGroup" | "storageAccount" | "container" | "blob" | "plan" | "app" | "identity" | "workspace" | "insights" | "vault"
-  | "script" | "subdomain" | "customDomain" | "cronTrigger" | "consumer";
+  | "role"
+  | "logGroup"
+  | "function"
+  | "functionUrl"
+  | "secret"
+  | "queue"
+  | "deadLetterQueue"
+  | "eventSourceMapping"
+  | "schedule"
+  | "schedulerRole"
+  | "bucket"
+  | "object"
+  | "serviceAccount"
+  | "invoker"
+  | "scheduler"
+  | "topic"
+  | "logBucket"
+  | "logSink"
+  | "resourceGroup"
+  | "storageAccount"
+  | "container"
+  | "blob"
+  | "plan"
+  | "app"
+  | "identity"
+  | "workspace"
+  | "insights"
+  | "vault"
+  | "script"
+  | "subdomain"
+  | "customDomain"
+  | "cronTrigger"
+  | "consumer";
 
 /** Arguments of `ServerlessFunction`. */
 export interface ServerlessFunctionArgs {

@@ -21,22 +21,59 @@ const MB = 1024 * 1024;
 
 export const FUNCTION_LIMITS: Record<Cloud, FunctionLimits> = {
   // Lambda on-demand: 128-10,240 MB, 900 s, 50 MB zipped direct upload, 4 KB of environment variables.
-  aws: { platform: "AWS Lambda", memoryMb: { min: 128, max: 10240 }, httpTimeoutSeconds: 900, eventTimeoutSeconds: 900, packageBytes: 50 * MB, packageMeasure: "zipped", environmentBytes: 4096, nameLength: 64 },
+  aws: {
+    platform: "AWS Lambda",
+    memoryMb: { min: 128, max: 10240 },
+    httpTimeoutSeconds: 900,
+    eventTimeoutSeconds: 900,
+    packageBytes: 50 * MB,
+    packageMeasure: "zipped",
+    environmentBytes: 4096,
+    nameLength: 64,
+  },
   // Cloud Run functions (gen2): 128 MiB-32 GiB, HTTP 60 min, event-driven 9 min.
-  gcp: { platform: "Cloud Run functions", memoryMb: { min: 128, max: 32768 }, httpTimeoutSeconds: 3600, eventTimeoutSeconds: 540, packageBytes: 100 * MB, packageMeasure: "zipped", nameLength: 63 },
+  gcp: {
+    platform: "Cloud Run functions",
+    memoryMb: { min: 128, max: 32768 },
+    httpTimeoutSeconds: 3600,
+    eventTimeoutSeconds: 540,
+    packageBytes: 100 * MB,
+    packageMeasure: "zipped",
+    nameLength: 63,
+  },
   // Windows Consumption (Y1): about 1.5 GB per instance, 10 min, HTTP responses capped at 230 s by the load balancer.
-  azure: { platform: "Azure Functions Consumption", memoryMb: { min: 128, max: 1536 }, httpTimeoutSeconds: 230, eventTimeoutSeconds: 600, packageBytes: 1024 * MB, packageMeasure: "zipped", nameLength: 60 },
+  azure: {
+    platform: "Azure Functions Consumption",
+    memoryMb: { min: 128, max: 1536 },
+    httpTimeoutSeconds: 230,
+    eventTimeoutSeconds: 600,
+    packageBytes: 1024 * MB,
+    packageMeasure: "zipped",
+    nameLength: 60,
+  },
   // Workers: 128 MB isolates, CPU time up to 5 min on the Paid plan, 10 MB script after compression (Paid).
-  cloudflare: { platform: "Cloudflare Workers", memoryMb: { min: 128, max: 128 }, httpTimeoutSeconds: 300, eventTimeoutSeconds: 300, packageBytes: 10 * MB, packageMeasure: "gzipped", environmentBytes: 128 * 5 * 1024, nameLength: 63 },
+  cloudflare: {
+    platform: "Cloudflare Workers",
+    memoryMb: { min: 128, max: 128 },
+    httpTimeoutSeconds: 300,
+    eventTimeoutSeconds: 300,
+    packageBytes: 10 * MB,
+    packageMeasure: "gzipped",
+    environmentBytes: 128 * 5 * 1024,
+    nameLength: 63,
+  },
 };
 
 /** The largest memory and timeout any FaaS platform above offers: beyond them, a container is the answer. */
 export const FAAS_CEILING = {
   memoryMb: Math.max(...Object.values(FUNCTION_LIMITS).map((l) => l.memoryMb.max)),
-  timeoutSeconds: Math.max(...Object.values(FUNCTION_LIMITS).map((l) => Math.max(l.httpTimeoutSeconds, l.eventTimeoutSeconds))),
+  timeoutSeconds: Math.max(
+    ...Object.values(FUNCTION_LIMITS).map((l) => Math.max(l.httpTimeoutSeconds, l.eventTimeoutSeconds)),
+  ),
 };
 
-export const CONTAINER_HINT = "this exceeds every FaaS platform's limit; run it as a container with MultiRegionService instead";
+export const CONTAINER_HINT =
+  "this exceeds every FaaS platform's limit; run it as a container with MultiRegionService instead";
 
 /** Human form of a byte count for error messages. */
 export function formatBytes(bytes: number): string {

@@ -21,9 +21,24 @@ export interface RuntimeInfo {
  * every Node runtime id.
  */
 export const RUNTIMES: Record<FunctionRuntime, RuntimeInfo> = {
-  nodejs20: { language: "node", version: "20", esbuildTarget: "node20", native: { aws: "nodejs20.x", gcp: "nodejs20", azure: "~20", cloudflare: "javascript" } },
-  nodejs22: { language: "node", version: "22", esbuildTarget: "node22", native: { aws: "nodejs22.x", gcp: "nodejs22", azure: "~22", cloudflare: "javascript" } },
-  nodejs24: { language: "node", version: "24", esbuildTarget: "node24", native: { aws: "nodejs24.x", gcp: "nodejs24", cloudflare: "javascript" } },
+  nodejs20: {
+    language: "node",
+    version: "20",
+    esbuildTarget: "node20",
+    native: { aws: "nodejs20.x", gcp: "nodejs20", azure: "~20", cloudflare: "javascript" },
+  },
+  nodejs22: {
+    language: "node",
+    version: "22",
+    esbuildTarget: "node22",
+    native: { aws: "nodejs22.x", gcp: "nodejs22", azure: "~22", cloudflare: "javascript" },
+  },
+  nodejs24: {
+    language: "node",
+    version: "24",
+    esbuildTarget: "node24",
+    native: { aws: "nodejs24.x", gcp: "nodejs24", cloudflare: "javascript" },
+  },
   python311: { language: "python", version: "3.11", native: { aws: "python3.11", gcp: "python311" } },
   python312: { language: "python", version: "3.12", native: { aws: "python3.12", gcp: "python312" } },
   python313: { language: "python", version: "3.13", native: { aws: "python3.13", gcp: "python313" } },

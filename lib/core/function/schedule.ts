@@ -9,7 +9,7 @@ export type ParsedSchedule =
 
 const RATE = /^rate\((\d+) (minute|minutes|hour|hours|day|days)\)$/;
 const CRON = /^cron\((.+)\)$/;
-const FIELD = /^[0-9A-Za-z*\/,\-?#L]+$/;
+const FIELD = /^[0-9A-Za-z*/,\-?#L]+$/;
 
 /** Parses a neutral schedule, or returns an error message saying what is allowed. */
 export function parseSchedule(expression: string): ParsedSchedule | string {

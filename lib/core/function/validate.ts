@@ -22,7 +22,9 @@ export interface ValidatedFunction {
   readonly placement: ParsedPlacement;
   readonly runtime: FunctionRuntime;
   readonly runtimeInfo: RuntimeInfo;
-  readonly source: { readonly kind: "entry"; readonly entry: string } | { readonly kind: "code"; readonly dir: string; readonly handler: string };
+  readonly source:
+    | { readonly kind: "entry"; readonly entry: string }
+    | { readonly kind: "code"; readonly dir: string; readonly handler: string };
   /** What the user asked for; absent means the cloud's default. */
   readonly memoryMb?: number;
   readonly timeoutSeconds: number;
@@ -40,10 +42,29 @@ export interface ValidatedFunction {
   readonly transform: NonNullable<ServerlessFunctionArgs["transform"]>;
 }
 
-const ARG_KEYS = ["target", "runtime", "entry", "code", "handler", "memoryMb", "timeoutSeconds", "environment", "secrets", "triggers", "logRetentionDays", "url", "architecture", "cloudflare", "transform"];
-const AWS_RETENTION = [1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653];
+const ARG_KEYS = [
+  "target",
+  "runtime",
+  "entry",
+  "code",
+  "handler",
+  "memoryMb",
+  "timeoutSeconds",
+  "environment",
+  "secrets",
+  "triggers",
+  "logRetentionDays",
+  "url",
+  "architecture",
+  "cloudflare",
+  "transform",
+];
+const AWS_RETENTION = [
+  1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653,
+];
 // Variables the platforms reserve: setting them breaks the runtime or is rejected at deploy time.
-const RESERVED_ENV = /^(AWS_|LAMBDA_|_HANDLER$|FUNCTIONS_|WEBSITE_|AzureWebJobs|K_SERVICE$|K_REVISION$|PORT$|FUNCTION_TARGET$|MERIDIAN_)/i;
+const RESERVED_ENV =
+  /^(AWS_|LAMBDA_|_HANDLER$|FUNCTIONS_|WEBSITE_|AzureWebJobs|K_SERVICE$|K_REVISION$|PORT$|FUNCTION_TARGET$|MERIDIAN_)/i;
 
 /**
  * Validates ServerlessFunction args for their target, synchronously, before anything is registered.
@@ -61,7 +82,10 @@ export function validateFunctionArgs(name: unknown, rawArgs: unknown): Validated
   const runtime = v.oneOf(args.runtime, "runtime", FUNCTION_RUNTIMES, { optional: true }) ?? DEFAULT_RUNTIME;
   const runtimeInfo = RUNTIMES[runtime];
   if (runtimeInfo.native[cloud] === undefined) {
-    const why = cloud === "azure" ? " (Python on Azure needs Linux: Linux Consumption is retired and Flex Consumption needs a OneDeploy step outside Pulumi)" : "";
+    const why =
+      cloud === "azure"
+        ? " (Python on Azure needs Linux: Linux Consumption is retired and Flex Consumption needs a OneDeploy step outside Pulumi)"
+        : "";
     v.fail("runtime", `got ${describe(runtime)}; ${limits.platform} supports ${runtimesFor(cloud).join(", ")}${why}`);
   }
 
@@ -70,19 +94,34 @@ export function validateFunctionArgs(name: unknown, rawArgs: unknown): Validated
   const code = v.string(args.code, "code", { optional: true });
   const handler = v.string(args.handler, "handler", { optional: true });
   let source: ValidatedFunction["source"];
-  if (entry !== undefined && code !== undefined) v.fail("code", "entry and code are exclusive: give a portable handler (entry) or a native directory (code + handler)");
+  if (entry !== undefined && code !== undefined)
+    v.fail(
+      "code",
+      "entry and code are exclusive: give a portable handler (entry) or a native directory (code + handler)",
+    );
   if (entry !== undefined) {
-    if (handler !== undefined) v.fail("handler", "handler goes with code; a portable entry's handler is its default export");
-    if (runtimeInfo.language !== "node") v.fail("runtime", `got ${describe(runtime)}; a portable entry is bundled for Node.js: use nodejs20, nodejs22 or nodejs24, or code + handler for Python`);
+    if (handler !== undefined)
+      v.fail("handler", "handler goes with code; a portable entry's handler is its default export");
+    if (runtimeInfo.language !== "node")
+      v.fail(
+        "runtime",
+        `got ${describe(runtime)}; a portable entry is bundled for Node.js: use nodejs20, nodejs22 or nodejs24, or code + handler for Python`,
+      );
     const file = path.resolve(entry);
     if (!isFile(file)) v.fail("entry", `got ${describe(entry)}; no such file (resolved to ${file})`);
-    if (!/\.(ts|mts|cts|js|mjs|cjs|tsx|jsx)$/.test(file)) v.fail("entry", `got ${describe(entry)}; expected a .ts or .js module`);
+    if (!/\.(ts|mts|cts|js|mjs|cjs|tsx|jsx)$/.test(file))
+      v.fail("entry", `got ${describe(entry)}; expected a .ts or .js module`);
     source = { kind: "entry", entry: file };
   } else if (code !== undefined) {
-    if (handler === undefined) return v.fail("handler", "got undefined; code needs a native handler (e.g. \"main.handler\")");
+    if (handler === undefined)
+      return v.fail("handler", 'got undefined; code needs a native handler (e.g. "main.handler")');
     const dir = path.resolve(code);
     if (!isDirectory(dir)) v.fail("code", `got ${describe(code)}; no such directory (resolved to ${dir})`);
-    if (cloud === "cloudflare" && !isFile(path.join(dir, handler))) v.fail("handler", `got ${describe(handler)}; on Cloudflare the handler is the main module file inside code (${dir})`);
+    if (cloud === "cloudflare" && !isFile(path.join(dir, handler)))
+      v.fail(
+        "handler",
+        `got ${describe(handler)}; on Cloudflare the handler is the main module file inside code (${dir})`,
+      );
     source = { kind: "code", dir, handler };
   } else {
     v.fail("entry", "got undefined; give entry (a portable handler) or code + handler");
@@ -90,7 +129,10 @@ export function validateFunctionArgs(name: unknown, rawArgs: unknown): Validated
 
   const memoryMb = v.integer(args.memoryMb, "memoryMb", { optional: true, min: 1 });
   if (memoryMb !== undefined && (memoryMb < limits.memoryMb.min || memoryMb > limits.memoryMb.max)) {
-    const range = limits.memoryMb.min === limits.memoryMb.max ? `a fixed ${limits.memoryMb.max} MB` : `${limits.memoryMb.min} to ${limits.memoryMb.max} MB`;
+    const range =
+      limits.memoryMb.min === limits.memoryMb.max
+        ? `a fixed ${limits.memoryMb.max} MB`
+        : `${limits.memoryMb.min} to ${limits.memoryMb.max} MB`;
     const hint = memoryMb > FAAS_CEILING.memoryMb ? `; ${CONTAINER_HINT}` : "";
     v.fail("memoryMb", `got ${memoryMb}; ${limits.platform} allows ${range}${hint}`);
   }
@@ -101,23 +143,39 @@ export function validateFunctionArgs(name: unknown, rawArgs: unknown): Validated
   if (timeoutSeconds > maxTimeout) {
     const kind = triggers.http ? "an HTTP" : "an event-driven";
     const hint = timeoutSeconds > FAAS_CEILING.timeoutSeconds ? `; ${CONTAINER_HINT}` : "";
-    v.fail("timeoutSeconds", `got ${timeoutSeconds}; ${limits.platform} allows at most ${maxTimeout} s for ${kind} function${hint}`);
+    v.fail(
+      "timeoutSeconds",
+      `got ${timeoutSeconds}; ${limits.platform} allows at most ${maxTimeout} s for ${kind} function${hint}`,
+    );
   }
 
   const environment = v.inputMap(args.environment, "environment") ?? {};
   const secrets = v.inputMap(args.secrets, "secrets") ?? {};
-  for (const [field, map] of [["environment", environment], ["secrets", secrets]] as const) {
+  for (const [field, map] of [
+    ["environment", environment],
+    ["secrets", secrets],
+  ] as const) {
     for (const key of Object.keys(map)) {
-      if (RESERVED_ENV.test(key)) v.fail(`${field}.${key}`, `${describe(key)} is reserved by the platform or by Meridian; choose another name`);
-      if (field === "secrets" && key in environment) v.fail(`secrets.${key}`, "also set in environment; a name is either plain or secret");
+      if (RESERVED_ENV.test(key))
+        v.fail(`${field}.${key}`, `${describe(key)} is reserved by the platform or by Meridian; choose another name`);
+      if (field === "secrets" && key in environment)
+        v.fail(`secrets.${key}`, "also set in environment; a name is either plain or secret");
     }
   }
   if (limits.environmentBytes !== undefined) {
-    const plain = Object.entries(environment).reduce((n, [k, val]) => n + k.length + (typeof val === "string" ? Buffer.byteLength(val) : 0), 0);
-    if (plain > limits.environmentBytes) v.fail("environment", `got ${formatBytes(plain)} of variables; ${limits.platform} allows ${formatBytes(limits.environmentBytes)}`);
+    const plain = Object.entries(environment).reduce(
+      (n, [k, val]) => n + k.length + (typeof val === "string" ? Buffer.byteLength(val) : 0),
+      0,
+    );
+    if (plain > limits.environmentBytes)
+      v.fail(
+        "environment",
+        `got ${formatBytes(plain)} of variables; ${limits.platform} allows ${formatBytes(limits.environmentBytes)}`,
+      );
   }
 
-  const logRetentionDays = v.integer(args.logRetentionDays, "logRetentionDays", { optional: true, min: 1, max: 3653 }) ?? 30;
+  const logRetentionDays =
+    v.integer(args.logRetentionDays, "logRetentionDays", { optional: true, min: 1, max: 3653 }) ?? 30;
   if (cloud === "aws" && !AWS_RETENTION.includes(logRetentionDays)) {
     v.fail("logRetentionDays", `got ${logRetentionDays}; CloudWatch Logs accepts ${AWS_RETENTION.join(", ")}`);
   }
@@ -126,41 +184,85 @@ export function validateFunctionArgs(name: unknown, rawArgs: unknown): Validated
     v.fail("logRetentionDays", `got ${logRetentionDays}; Log Analytics keeps data 30 to 730 days`);
   }
   if (cloud === "cloudflare" && args.logRetentionDays !== undefined) {
-    v.fail("logRetentionDays", `got ${logRetentionDays}; Workers Logs retention is fixed by the account's plan (3 days Free, 7 days Paid): remove the field`);
+    v.fail(
+      "logRetentionDays",
+      `got ${logRetentionDays}; Workers Logs retention is fixed by the account's plan (3 days Free, 7 days Paid): remove the field`,
+    );
   }
 
   const url = v.boolean(args.url, "url", { optional: true }) ?? false;
-  if (url && !triggers.http) v.fail("url", "url needs an http trigger; add { type: \"http\" } to triggers");
-  const architecture = v.oneOf(args.architecture, "architecture", ["arm64", "x86_64"] as const, { optional: true }) ?? "arm64";
-  if (args.architecture !== undefined && cloud !== "aws") v.fail("architecture", `only AWS Lambda lets you choose; ${limits.platform} picks the machine`);
+  if (url && !triggers.http) v.fail("url", 'url needs an http trigger; add { type: "http" } to triggers');
+  const architecture =
+    v.oneOf(args.architecture, "architecture", ["arm64", "x86_64"] as const, { optional: true }) ?? "arm64";
+  if (args.architecture !== undefined && cloud !== "aws")
+    v.fail("architecture", `only AWS Lambda lets you choose; ${limits.platform} picks the machine`);
 
-  const cf = { ...(v.object(args.cloudflare, "cloudflare", { optional: true, allowedKeys: ["accountId", "workersDevSubdomain", "domain", "compatibilityDate"] }) ?? {}) };
-  if (args.cloudflare !== undefined && cloud !== "cloudflare") v.fail("cloudflare", `Cloudflare settings given for target ${describe(placement.key)}`);
-  if (cf.accountId !== undefined && typeof cf.accountId !== "string" && !pulumi.Output.isInstance(cf.accountId)) v.fail("cloudflare.accountId", `got ${describe(cf.accountId)}; expected a string`);
-  if (typeof cf.accountId === "string" && !/^[0-9a-f]{32}$/.test(cf.accountId)) v.fail("cloudflare.accountId", `got ${describe(cf.accountId)}; expected 32 hexadecimal characters`);
-  v.string(cf.workersDevSubdomain, "cloudflare.workersDevSubdomain", { optional: true, pattern: /^[a-z0-9-]{1,63}$/, patternHelp: "a subdomain label (lowercase letters, digits, hyphens)" });
-  v.string(cf.compatibilityDate, "cloudflare.compatibilityDate", { optional: true, pattern: /^\d{4}-\d{2}-\d{2}$/, patternHelp: "a date YYYY-MM-DD" });
+  const cf = {
+    ...(v.object(args.cloudflare, "cloudflare", {
+      optional: true,
+      allowedKeys: ["accountId", "workersDevSubdomain", "domain", "compatibilityDate"],
+    }) ?? {}),
+  };
+  if (args.cloudflare !== undefined && cloud !== "cloudflare")
+    v.fail("cloudflare", `Cloudflare settings given for target ${describe(placement.key)}`);
+  if (cf.accountId !== undefined && typeof cf.accountId !== "string" && !pulumi.Output.isInstance(cf.accountId))
+    v.fail("cloudflare.accountId", `got ${describe(cf.accountId)}; expected a string`);
+  if (typeof cf.accountId === "string" && !/^[0-9a-f]{32}$/.test(cf.accountId))
+    v.fail("cloudflare.accountId", `got ${describe(cf.accountId)}; expected 32 hexadecimal characters`);
+  v.string(cf.workersDevSubdomain, "cloudflare.workersDevSubdomain", {
+    optional: true,
+    pattern: /^[a-z0-9-]{1,63}$/,
+    patternHelp: "a subdomain label (lowercase letters, digits, hyphens)",
+  });
+  v.string(cf.compatibilityDate, "cloudflare.compatibilityDate", {
+    optional: true,
+    pattern: /^\d{4}-\d{2}-\d{2}$/,
+    patternHelp: "a date YYYY-MM-DD",
+  });
   if (cloud === "cloudflare") {
     cf.accountId ??= new pulumi.Config("cloudflare").get("accountId");
-    if (cf.accountId === undefined) v.fail("cloudflare.accountId", "got undefined; give cloudflare.accountId or set the `cloudflare:accountId` stack config");
-    if (typeof cf.accountId === "string" && !/^[0-9a-f]{32}$/.test(cf.accountId)) v.fail("cloudflare.accountId", `got ${describe(cf.accountId)}; expected 32 hexadecimal characters`);
+    if (cf.accountId === undefined)
+      v.fail(
+        "cloudflare.accountId",
+        "got undefined; give cloudflare.accountId or set the `cloudflare:accountId` stack config",
+      );
+    if (typeof cf.accountId === "string" && !/^[0-9a-f]{32}$/.test(cf.accountId))
+      v.fail("cloudflare.accountId", `got ${describe(cf.accountId)}; expected 32 hexadecimal characters`);
     cf.workersDevSubdomain ??= new pulumi.Config().get("cloudflareWorkersSubdomain");
   }
   const domain = v.object(cf.domain, "cloudflare.domain", { optional: true, allowedKeys: ["hostname", "zoneId"] });
   if (domain) {
     v.hostname(domain.hostname, "cloudflare.domain.hostname");
-    if (typeof domain.zoneId !== "string" && !pulumi.Output.isInstance(domain.zoneId)) v.fail("cloudflare.domain.zoneId", `got ${describe(domain.zoneId)}; expected the zone id string`);
+    if (typeof domain.zoneId !== "string" && !pulumi.Output.isInstance(domain.zoneId))
+      v.fail("cloudflare.domain.zoneId", `got ${describe(domain.zoneId)}; expected the zone id string`);
   }
 
   const transform = v.object(args.transform, "transform", { optional: true }) ?? {};
   for (const [key, fn] of Object.entries(transform)) {
-    if (typeof fn !== "function") v.fail(`transform.${key}`, `got ${describe(fn)}; expected a function (args, opts, name) => void`);
+    if (typeof fn !== "function")
+      v.fail(`transform.${key}`, `got ${describe(fn)}; expected a function (args, opts, name) => void`);
   }
 
   return {
-    component, name: name as string, placement, runtime, runtimeInfo, source: source!, memoryMb, timeoutSeconds, timeoutGiven: args.timeoutSeconds !== undefined, environment, secrets,
-    http: triggers.http, url, schedules: triggers.schedules, queue: triggers.queue, logRetentionDays, architecture,
-    cloudflare: cf as ValidatedFunction["cloudflare"], transform: transform as ValidatedFunction["transform"],
+    component,
+    name: name as string,
+    placement,
+    runtime,
+    runtimeInfo,
+    source: source!,
+    memoryMb,
+    timeoutSeconds,
+    timeoutGiven: args.timeoutSeconds !== undefined,
+    environment,
+    secrets,
+    http: triggers.http,
+    url,
+    schedules: triggers.schedules,
+    queue: triggers.queue,
+    logRetentionDays,
+    architecture,
+    cloudflare: cf as ValidatedFunction["cloudflare"],
+    transform: transform as ValidatedFunction["transform"],
   };
 }
 
@@ -182,38 +284,63 @@ function validateTriggers(v: Validator, value: unknown, cloud: ParsedPlacement["
       const expression = v.string(t.schedule, `${field}.schedule`);
       const parsed = parseSchedule(expression);
       if (typeof parsed === "string") v.fail(`${field}.schedule`, `got ${describe(expression)}; ${parsed}`);
-      const timezone = v.string(t.timezone, `${field}.timezone`, { optional: true, pattern: /^[A-Za-z_]+(\/[A-Za-z0-9_+-]+)*$/, patternHelp: "an IANA time zone such as \"Europe/Paris\"" });
+      const timezone = v.string(t.timezone, `${field}.timezone`, {
+        optional: true,
+        pattern: /^[A-Za-z_]+(\/[A-Za-z0-9_+-]+)*$/,
+        patternHelp: 'an IANA time zone such as "Europe/Paris"',
+      });
       if (timezone !== undefined && (cloud === "azure" || cloud === "cloudflare")) {
-        v.fail(`${field}.timezone`, `${cloud === "azure" ? "Azure timer triggers on Consumption" : "Cloudflare cron triggers"} run in UTC; write the cron in UTC and drop timezone`);
+        v.fail(
+          `${field}.timezone`,
+          `${cloud === "azure" ? "Azure timer triggers on Consumption" : "Cloudflare cron triggers"} run in UTC; write the cron in UTC and drop timezone`,
+        );
       }
       schedules.push({ expression, parsed: parsed as ParsedSchedule, timezone });
     } else {
       v.object(t, field, { allowedKeys: ["type", "batchSize", "maxRetries"] });
       if (queue) v.fail(field, "a second queue trigger; a function consumes one queue");
       if (cloud === "gcp" && t.batchSize !== undefined && t.batchSize !== 1) {
-        v.fail(`${field}.batchSize`, `got ${describe(t.batchSize)}; Eventarc delivers Pub/Sub messages one at a time (1)`);
+        v.fail(
+          `${field}.batchSize`,
+          `got ${describe(t.batchSize)}; Eventarc delivers Pub/Sub messages one at a time (1)`,
+        );
       }
       if (cloud === "gcp" && t.maxRetries !== undefined) {
-        v.fail(`${field}.maxRetries`, "Eventarc retries a Pub/Sub event with exponential backoff for up to 24 hours; the count is not configurable on Google Cloud");
+        v.fail(
+          `${field}.maxRetries`,
+          "Eventarc retries a Pub/Sub event with exponential backoff for up to 24 hours; the count is not configurable on Google Cloud",
+        );
       }
-      const batchSize = v.integer(t.batchSize, `${field}.batchSize`, { optional: true, min: 1, max: 10 }) ?? (cloud === "gcp" ? 1 : 10);
+      const batchSize =
+        v.integer(t.batchSize, `${field}.batchSize`, { optional: true, min: 1, max: 10 }) ?? (cloud === "gcp" ? 1 : 10);
       const maxRetries = v.integer(t.maxRetries, `${field}.maxRetries`, { optional: true, min: 1, max: 100 }) ?? 3;
       queue = { batchSize, maxRetries };
     }
   });
   if (cloud === "gcp" && queue && (http || schedules.length > 0)) {
     // A Cloud Functions gen2 function has either an HTTP trigger or one event trigger.
-    v.fail("triggers", "on Google Cloud a queue (Pub/Sub event) function has no other trigger; use a second ServerlessFunction for http/schedule");
+    v.fail(
+      "triggers",
+      "on Google Cloud a queue (Pub/Sub event) function has no other trigger; use a second ServerlessFunction for http/schedule",
+    );
   }
   return { http, schedules, queue };
 }
 
 function isFile(p: string): boolean {
-  try { return fs.statSync(p).isFile(); } catch { return false; }
+  try {
+    return fs.statSync(p).isFile();
+  } catch {
+    return false;
+  }
 }
 
 function isDirectory(p: string): boolean {
-  try { return fs.statSync(p).isDirectory(); } catch { return false; }
+  try {
+    return fs.statSync(p).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 /**
@@ -224,7 +351,11 @@ export function checkPackageSize(fn: ValidatedFunction, sizes: { zipped: number;
   const limits = FUNCTION_LIMITS[fn.placement.cloud];
   const size = limits.packageMeasure === "zipped" ? sizes.zipped : sizes.gzipped;
   if (size > limits.packageBytes) {
-    const hint = size > Math.max(...Object.values(FUNCTION_LIMITS).map((l) => l.packageBytes)) ? `; ${CONTAINER_HINT}` : "";
-    new Validator(fn.component).fail(fn.source.kind, `package is ${formatBytes(size)} ${limits.packageMeasure}; ${limits.platform} allows ${formatBytes(limits.packageBytes)}${hint}`);
+    const hint =
+      size > Math.max(...Object.values(FUNCTION_LIMITS).map((l) => l.packageBytes)) ? `; ${CONTAINER_HINT}` : "";
+    new Validator(fn.component).fail(
+      fn.source.kind,
+      `package is ${formatBytes(size)} ${limits.packageMeasure}; ${limits.platform} allows ${formatBytes(limits.packageBytes)}${hint}`,
+    );
   }
 }

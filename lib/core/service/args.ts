@@ -108,7 +108,11 @@ export interface ServiceDns {
    * @example
    * cloudflare: { accountId: "0123…", zoneId: "abcd…", plan: "business" }
    */
-  cloudflare?: { accountId: pulumi.Input<string>; zoneId: pulumi.Input<string>; plan?: "pro" | "business" | "enterprise" };
+  cloudflare?: {
+    accountId: pulumi.Input<string>;
+    zoneId: pulumi.Input<string>;
+    plan?: "pro" | "business" | "enterprise";
+  };
 }
 
 /** How traffic reaches the regions. */

@@ -19,23 +19,38 @@ export interface FrontChoice {
 }
 
 /** Picks the front from the clouds in use, the strategy and whether a DNS name was given. */
-export function chooseFront(clouds: readonly Cloud[], strategy: ServiceStrategy, dnsProvider: ServiceDnsProvider | undefined): FrontChoice {
+export function chooseFront(
+  clouds: readonly Cloud[],
+  strategy: ServiceStrategy,
+  dnsProvider: ServiceDnsProvider | undefined,
+): FrontChoice {
   const set = new Set(clouds);
   const only = (c: Cloud) => set.size === 1 && set.has(c);
   const hostRouted = [...set].filter((c) => c === "gcp" || c === "azure");
-  const cloudflareOnlyBecause = hostRouted.length > 0
-    ? `${hostRouted.map((c) => (c === "gcp" ? "Cloud Run" : "Container Apps")).join(" and ")} route requests by Host name, so a DNS-only front would reach them with the wrong Host; Cloudflare's proxy rewrites it`
-    : undefined;
+  const cloudflareOnlyBecause =
+    hostRouted.length > 0
+      ? `${hostRouted.map((c) => (c === "gcp" ? "Cloud Run" : "Container Apps")).join(" and ")} route requests by Host name, so a DNS-only front would reach them with the wrong Host; Cloudflare's proxy rewrites it`
+      : undefined;
   if (only("azure") && dnsProvider === undefined) return { kind: "azure-frontdoor" };
   if (only("gcp") && strategy !== "failover") {
-    return { kind: "gcp-lb", dnsRequiredBecause: "Google's global load balancer serves HTTPS with a managed certificate for this name" };
+    return {
+      kind: "gcp-lb",
+      dnsRequiredBecause: "Google's global load balancer serves HTTPS with a managed certificate for this name",
+    };
   }
-  if (only("aws")) return { kind: "dns", dnsRequiredBecause: "AWS regions are fronted by DNS (FailoverDns) and each ALB needs an ACM certificate for the name" };
+  if (only("aws"))
+    return {
+      kind: "dns",
+      dnsRequiredBecause:
+        "AWS regions are fronted by DNS (FailoverDns) and each ALB needs an ACM certificate for the name",
+    };
   return {
     kind: "dns",
     dnsRequiredBecause: only("gcp")
-      ? "strategy \"failover\" on Google Cloud is served by a DNS front (the global load balancer has no priority tiers)"
-      : only("azure") ? "routing.dns moves the front from Front Door to FailoverDns" : "regions in several clouds are fronted by DNS (FailoverDns)",
+      ? 'strategy "failover" on Google Cloud is served by a DNS front (the global load balancer has no priority tiers)'
+      : only("azure")
+        ? "routing.dns moves the front from Front Door to FailoverDns"
+        : "regions in several clouds are fronted by DNS (FailoverDns)",
     cloudflareOnlyBecause,
   };
 }

@@ -26,7 +26,9 @@ const FARGATE: Record<string, { min: number; max: number; step: number; list?: n
 export function fargateSizeProblem(cpu: number, memoryMb: number): SizeProblem {
   const rule = FARGATE[String(cpu)];
   if (!rule) return cpuProblem(`Fargate vCPU must be one of ${Object.keys(FARGATE).join(", ")}`);
-  const ok = rule.list ? rule.list.includes(memoryMb) : memoryMb >= rule.min && memoryMb <= rule.max && (memoryMb - rule.min) % rule.step === 0;
+  const ok = rule.list
+    ? rule.list.includes(memoryMb)
+    : memoryMb >= rule.min && memoryMb <= rule.max && (memoryMb - rule.min) % rule.step === 0;
   if (ok) return undefined;
   const allowed = rule.list ? rule.list.join(", ") : `${rule.min}-${rule.max} in steps of ${rule.step}`;
   return memoryProblem(`Fargate with ${cpu} vCPU takes memoryMb ${allowed}`);
@@ -42,7 +44,10 @@ export function cloudRunSizeProblem(cpu: number, memoryMb: number): SizeProblem 
   if (!cpus.includes(cpu)) return cpuProblem(`Cloud Run cpu must be one of ${cpus.join(", ")}`);
   if (memoryMb < 512 || memoryMb > 32768) return memoryProblem("Cloud Run memoryMb must be 512-32768");
   const minCpu = memoryMb > 24576 ? 8 : memoryMb > 16384 ? 6 : memoryMb > 8192 ? 4 : memoryMb > 4096 ? 2 : 1;
-  if (cpu < minCpu) return memoryProblem(`Cloud Run allows at most ${cpu >= 6 ? 24576 : cpu >= 4 ? 16384 : cpu >= 2 ? 8192 : 4096} MiB with ${cpu} cpu (more memory needs at least ${minCpu} cpu)`);
+  if (cpu < minCpu)
+    return memoryProblem(
+      `Cloud Run allows at most ${cpu >= 6 ? 24576 : cpu >= 4 ? 16384 : cpu >= 2 ? 8192 : 4096} MiB with ${cpu} cpu (more memory needs at least ${minCpu} cpu)`,
+    );
   return undefined;
 }
 
@@ -52,8 +57,10 @@ export function cloudRunSizeProblem(cpu: number, memoryMb: number): SizeProblem 
  */
 export function containerAppsSizeProblem(cpu: number, memoryMb: number): SizeProblem {
   const quarters = cpu * 4;
-  if (!Number.isInteger(quarters) || cpu < 0.25 || cpu > 4) return cpuProblem("Container Apps cpu must be 0.25-4 in steps of 0.25");
-  if (memoryMb !== cpu * 2048) return memoryProblem(`Container Apps pairs ${cpu} cpu with memoryMb ${cpu * 2048} (2 GiB per vCPU)`);
+  if (!Number.isInteger(quarters) || cpu < 0.25 || cpu > 4)
+    return cpuProblem("Container Apps cpu must be 0.25-4 in steps of 0.25");
+  if (memoryMb !== cpu * 2048)
+    return memoryProblem(`Container Apps pairs ${cpu} cpu with memoryMb ${cpu * 2048} (2 GiB per vCPU)`);
   return undefined;
 }
 

@@ -80,7 +80,13 @@ export const DEFAULT_CREATE_SECONDS = 10;
 
 /** The part of a plan the critical path needs (structurally a `Plan` from lib/testing). */
 export interface PlanGraph {
-  resources: ReadonlyArray<{ urn: string; type: string; custom: boolean; parent: string; dependencies: readonly string[] }>;
+  resources: ReadonlyArray<{
+    urn: string;
+    type: string;
+    custom: boolean;
+    parent: string;
+    dependencies: readonly string[];
+  }>;
 }
 
 /** The estimated critical path of a deployment: its length and the resources on it, first to last. */
@@ -99,12 +105,18 @@ export interface CriticalPath {
  * const plan = await recordPlan(program);
  * criticalPathSeconds(plan) // 545
  */
-export function criticalPathSeconds(plan: PlanGraph, table: Readonly<Record<string, number>> = TYPICAL_CREATE_SECONDS): number {
+export function criticalPathSeconds(
+  plan: PlanGraph,
+  table: Readonly<Record<string, number>> = TYPICAL_CREATE_SECONDS,
+): number {
   return criticalPath(plan, table).seconds;
 }
 
 /** Like `criticalPathSeconds`, with the resources on the path (to explain what dominates). */
-export function criticalPath(plan: PlanGraph, table: Readonly<Record<string, number>> = TYPICAL_CREATE_SECONDS): CriticalPath {
+export function criticalPath(
+  plan: PlanGraph,
+  table: Readonly<Record<string, number>> = TYPICAL_CREATE_SECONDS,
+): CriticalPath {
   const byUrn = new Map(plan.resources.map((r) => [r.urn, r]));
   const children = new Map<string, string[]>();
   for (const r of plan.resources) {
@@ -132,7 +144,10 @@ export function criticalPath(plan: PlanGraph, table: Readonly<Record<string, num
       const targets = byUrn.get(dep)?.custom === false ? customBelow(dep) : [dep];
       for (const t of targets) {
         const f = visit(t).seconds;
-        if (f > start) { start = f; via = t; }
+        if (f > start) {
+          start = f;
+          via = t;
+        }
       }
     }
     const own = r.custom ? (table[r.type] ?? DEFAULT_CREATE_SECONDS) : 0;
@@ -145,7 +160,10 @@ export function criticalPath(plan: PlanGraph, table: Readonly<Record<string, num
   let total = 0;
   for (const r of plan.resources) {
     const f = visit(r.urn).seconds;
-    if (f > total) { total = f; end = r.urn; }
+    if (f > total) {
+      total = f;
+      end = r.urn;
+    }
   }
   const urns: string[] = [];
   for (let at = end; at; at = finish.get(at)?.via) urns.unshift(at);

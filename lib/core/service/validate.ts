@@ -51,7 +51,19 @@ export interface ServiceSpec {
   transform: MultiRegionServiceArgs["transform"];
 }
 
-const TOP_KEYS = ["regions", "container", "healthCheck", "routing", "primary", "drained", "perRegion", "count", "logRetentionDays", "aws", "transform"] as const;
+const TOP_KEYS = [
+  "regions",
+  "container",
+  "healthCheck",
+  "routing",
+  "primary",
+  "drained",
+  "perRegion",
+  "count",
+  "logRetentionDays",
+  "aws",
+  "transform",
+] as const;
 const CONTAINER_KEYS = ["image", "port", "cpu", "memoryMb", "environment", "command"] as const;
 const HEALTH_KEYS = ["path", "intervalSeconds", "failureThreshold", "timeoutSeconds"] as const;
 const OVERRIDE_KEYS = ["cpu", "memoryMb", "count", "environment", "weight"] as const;
@@ -67,7 +79,10 @@ export function validateServiceArgs(name: string, raw: unknown): ServiceSpec {
   const component = `MultiRegionService "${name}"`;
   const v = new Validator(component);
   if (typeof name !== "string" || !/^[a-z][a-z0-9-]{0,30}$/i.test(name)) {
-    v.fail("name", `got ${describe(name)}; expected 1-31 letters, digits or hyphens starting with a letter (it prefixes regional resource names)`);
+    v.fail(
+      "name",
+      `got ${describe(name)}; expected 1-31 letters, digits or hyphens starting with a letter (it prefixes regional resource names)`,
+    );
   }
   v.object(raw, "args");
   const args = v.object(raw, "", { allowedKeys: TOP_KEYS })!;
@@ -77,7 +92,11 @@ export function validateServiceArgs(name: string, raw: unknown): ServiceSpec {
   const placements: ParsedPlacement[] = [];
   list.forEach((p, i) => {
     const parsed = v.placement(p, `regions[${i}]`);
-    if (parsed.cloud === "cloudflare") v.fail(`regions[${i}]`, `got "cloudflare"; a region runs containers: use "aws:<region>", "gcp:<region>" or "azure:<region>" (Cloudflare can be the front: routing.dns.provider "cloudflare")`);
+    if (parsed.cloud === "cloudflare")
+      v.fail(
+        `regions[${i}]`,
+        `got "cloudflare"; a region runs containers: use "aws:<region>", "gcp:<region>" or "azure:<region>" (Cloudflare can be the front: routing.dns.provider "cloudflare")`,
+      );
     const dup = placements.findIndex((q) => q.key === parsed.key);
     if (dup >= 0) v.fail(`regions[${i}]`, `got ${describe(parsed.key)} twice (also regions[${dup}]); each region once`);
     placements.push(parsed);
@@ -91,42 +110,74 @@ export function validateServiceArgs(name: string, raw: unknown): ServiceSpec {
 
   // Container.
   const c = v.object(args.container, "container", { allowedKeys: CONTAINER_KEYS })!;
-  if (c.image === undefined || c.image === null) v.fail("container.image", `got ${describe(c.image)}; an image reference is required`);
-  if (!pulumi.Output.isInstance(c.image)) v.string(c.image, "container.image", { pattern: /^\S+$/, patternHelp: "an image reference without spaces, e.g. \"ghcr.io/acme/api:1.4.2\"" });
+  if (c.image === undefined || c.image === null)
+    v.fail("container.image", `got ${describe(c.image)}; an image reference is required`);
+  if (!pulumi.Output.isInstance(c.image))
+    v.string(c.image, "container.image", {
+      pattern: /^\S+$/,
+      patternHelp: 'an image reference without spaces, e.g. "ghcr.io/acme/api:1.4.2"',
+    });
   const port = v.integer(c.port, "container.port", { optional: true, min: 1, max: 65535 }) ?? 8080;
-  if (RESERVED_PORTS.has(port)) v.fail("container.port", `got ${port}; reserved by the platforms' sidecars/agents, choose another (e.g. 8080)`);
+  if (RESERVED_PORTS.has(port))
+    v.fail("container.port", `got ${port}; reserved by the platforms' sidecars/agents, choose another (e.g. 8080)`);
   const cpu = v.number(c.cpu, "container.cpu", { optional: true, min: 0.25, max: 16 }) ?? 1;
   const memoryMb = v.integer(c.memoryMb, "container.memoryMb", { optional: true, min: 512, max: 122880 }) ?? 2048;
   const environment = v.inputMap(c.environment, "container.environment", { maxEntries: 100 }) ?? {};
   let command: string[] | undefined;
   if (c.command !== undefined) {
-    command = v.array(c.command, "container.command", { minLength: 1 }).map((x, i) => v.string(x, `container.command[${i}]`));
+    command = v
+      .array(c.command, "container.command", { minLength: 1 })
+      .map((x, i) => v.string(x, `container.command[${i}]`));
   }
 
   // Health check.
   const h = v.object(args.healthCheck, "healthCheck", { optional: true, allowedKeys: HEALTH_KEYS }) ?? {};
-  const path = v.string(h.path, "healthCheck.path", { optional: true, maxLength: 255, pattern: /^\/[A-Za-z0-9\-._~!$&'()*+,;=:@/%]*$/, patternHelp: "an absolute URL path such as \"/healthz\" (no spaces, no query string)" }) ?? "/healthz";
-  const intervalSeconds = v.integer(h.intervalSeconds, "healthCheck.intervalSeconds", { optional: true, min: 5, max: 300 }) ?? 10;
-  const failureThreshold = v.integer(h.failureThreshold, "healthCheck.failureThreshold", { optional: true, min: 2, max: 10 }) ?? 3;
-  const timeoutSeconds = v.integer(h.timeoutSeconds, "healthCheck.timeoutSeconds", { optional: true, min: 2, max: 60 }) ?? Math.min(5, intervalSeconds - 1);
-  if (timeoutSeconds >= intervalSeconds) v.fail("healthCheck.timeoutSeconds", `got ${timeoutSeconds}; must be less than healthCheck.intervalSeconds (${intervalSeconds})`);
+  const path =
+    v.string(h.path, "healthCheck.path", {
+      optional: true,
+      maxLength: 255,
+      pattern: /^\/[A-Za-z0-9\-._~!$&'()*+,;=:@/%]*$/,
+      patternHelp: 'an absolute URL path such as "/healthz" (no spaces, no query string)',
+    }) ?? "/healthz";
+  const intervalSeconds =
+    v.integer(h.intervalSeconds, "healthCheck.intervalSeconds", { optional: true, min: 5, max: 300 }) ?? 10;
+  const failureThreshold =
+    v.integer(h.failureThreshold, "healthCheck.failureThreshold", { optional: true, min: 2, max: 10 }) ?? 3;
+  const timeoutSeconds =
+    v.integer(h.timeoutSeconds, "healthCheck.timeoutSeconds", { optional: true, min: 2, max: 60 }) ??
+    Math.min(5, intervalSeconds - 1);
+  if (timeoutSeconds >= intervalSeconds)
+    v.fail(
+      "healthCheck.timeoutSeconds",
+      `got ${timeoutSeconds}; must be less than healthCheck.intervalSeconds (${intervalSeconds})`,
+    );
 
   // Routing.
   const r = v.object(args.routing, "routing", { optional: true, allowedKeys: ["strategy", "dns"] }) ?? {};
-  const strategy = v.oneOf(r.strategy, "routing.strategy", ["latency", "failover", "weighted"] as const, { optional: true }) ?? "latency";
+  const strategy =
+    v.oneOf(r.strategy, "routing.strategy", ["latency", "failover", "weighted"] as const, { optional: true }) ??
+    "latency";
   const dns = validateDns(v, r.dns);
   const clouds = [...new Set(placements.map((p) => p.cloud))];
   const front = chooseFront(clouds, strategy, dns?.provider);
-  if (front.dnsRequiredBecause && !dns) v.fail("routing.dns", `got undefined; required here: ${front.dnsRequiredBecause}`);
+  if (front.dnsRequiredBecause && !dns)
+    v.fail("routing.dns", `got undefined; required here: ${front.dnsRequiredBecause}`);
   if (front.kind === "dns" && dns?.provider !== "cloudflare" && front.cloudflareOnlyBecause) {
-    v.fail("routing.dns.provider", `got ${describe(dns?.provider)}; only "cloudflare" can front these regions: ${front.cloudflareOnlyBecause}`);
+    v.fail(
+      "routing.dns.provider",
+      `got ${describe(dns?.provider)}; only "cloudflare" can front these regions: ${front.cloudflareOnlyBecause}`,
+    );
   }
 
   // Primary and drained.
   let primaryKey = keys[0];
   if (args.primary !== undefined) {
     primaryKey = inRegions(args.primary, "primary");
-    if (strategy !== "failover") v.fail("primary", `got ${describe(args.primary)} with routing.strategy ${describe(strategy)}; primary only applies to "failover" (drain regions with "drained" instead)`);
+    if (strategy !== "failover")
+      v.fail(
+        "primary",
+        `got ${describe(args.primary)} with routing.strategy ${describe(strategy)}; primary only applies to "failover" (drain regions with "drained" instead)`,
+      );
   }
   const drainedKeys: string[] = [];
   (v.array(args.drained, "drained", { optional: true }) ?? []).forEach((d, i) => {
@@ -134,7 +185,8 @@ export function validateServiceArgs(name: string, raw: unknown): ServiceSpec {
     if (drainedKeys.includes(key)) v.fail(`drained[${i}]`, `got ${describe(key)} twice`);
     drainedKeys.push(key);
   });
-  if (drainedKeys.length === keys.length) v.fail("drained", `got all ${keys.length} region(s); at least one region must keep serving traffic`);
+  if (drainedKeys.length === keys.length)
+    v.fail("drained", `got all ${keys.length} region(s); at least one region must keep serving traffic`);
   if (strategy === "failover" && drainedKeys.includes(primaryKey)) {
     v.fail("drained", `got the primary ${describe(primaryKey)}; move traffic first with primary: "<another region>"`);
   }
@@ -144,10 +196,12 @@ export function validateServiceArgs(name: string, raw: unknown): ServiceSpec {
   const logRetentionDays = v.oneOf(args.logRetentionDays, "logRetentionDays", RETENTION, { optional: true }) ?? 30;
   const awsOpts = v.object(args.aws, "aws", { optional: true, allowedKeys: ["privateNetworking"] }) ?? {};
   const privateNetworking = v.boolean(awsOpts.privateNetworking, "aws.privateNetworking", { optional: true }) ?? false;
-  if (awsOpts.privateNetworking !== undefined && !clouds.includes("aws")) v.fail("aws", "given, but no region is on AWS");
+  if (awsOpts.privateNetworking !== undefined && !clouds.includes("aws"))
+    v.fail("aws", "given, but no region is on AWS");
   const transform = v.object(args.transform, "transform", { optional: true }) as MultiRegionServiceArgs["transform"];
   for (const [k, fn] of Object.entries(transform ?? {})) {
-    if (fn !== undefined && typeof fn !== "function") v.fail(`transform.${k}`, `got ${describe(fn)}; expected a function (args, opts, name) => void`);
+    if (fn !== undefined && typeof fn !== "function")
+      v.fail(`transform.${k}`, `got ${describe(fn)}; expected a function (args, opts, name) => void`);
   }
 
   // Per-region overrides.
@@ -165,16 +219,35 @@ export function validateServiceArgs(name: string, raw: unknown): ServiceSpec {
     const problem = sizeProblem(p.cloud, rCpu, rMem);
     if (problem) {
       const own = o[problem.field] !== undefined || o.cpu !== undefined || o.memoryMb !== undefined;
-      v.fail(`${own ? field : "container"}.${problem.field}`, `got cpu ${rCpu} with memoryMb ${rMem} for ${p.key}; ${problem.allowed}`);
+      v.fail(
+        `${own ? field : "container"}.${problem.field}`,
+        `got cpu ${rCpu} with memoryMb ${rMem} for ${p.key}; ${problem.allowed}`,
+      );
     }
-    const rCount = v.integer(o.count, `${field}.count`, { optional: true, min: 0, max: 1000 }) ?? count ?? (p.cloud === "aws" ? 2 : 1);
+    const rCount =
+      v.integer(o.count, `${field}.count`, { optional: true, min: 0, max: 1000 }) ??
+      count ??
+      (p.cloud === "aws" ? 2 : 1);
     const rEnv = v.inputMap(o.environment, `${field}.environment`, { maxEntries: 100 }) ?? {};
     const weight = v.integer(o.weight, `${field}.weight`, { optional: true, min: 0, max: 255 }) ?? 1;
-    if (o.weight !== undefined && strategy !== "weighted") v.fail(`${field}.weight`, `got ${o.weight} with routing.strategy ${describe(strategy)}; weights apply to "weighted" only`);
+    if (o.weight !== undefined && strategy !== "weighted")
+      v.fail(
+        `${field}.weight`,
+        `got ${o.weight} with routing.strategy ${describe(strategy)}; weights apply to "weighted" only`,
+      );
     return {
-      key: p.key, cloud: p.cloud as RegionSpec["cloud"], region: p.region!, label: p.region!,
-      cpu: rCpu, memoryMb: rMem, count: rCount, environment: { ...environment, ...rEnv }, weight,
-      priority: ordered.indexOf(p.key) + 1, primary: p.key === primaryKey, drained: drainedKeys.includes(p.key),
+      key: p.key,
+      cloud: p.cloud as RegionSpec["cloud"],
+      region: p.region!,
+      label: p.region!,
+      cpu: rCpu,
+      memoryMb: rMem,
+      count: rCount,
+      environment: { ...environment, ...rEnv },
+      weight,
+      priority: ordered.indexOf(p.key) + 1,
+      primary: p.key === primaryKey,
+      drained: drainedKeys.includes(p.key),
     };
   });
   if (strategy === "weighted" && regions.every((x) => x.drained || x.weight === 0)) {
@@ -182,32 +255,72 @@ export function validateServiceArgs(name: string, raw: unknown): ServiceSpec {
   }
 
   return {
-    component, name, image: c.image as pulumi.Input<string>, port, command,
+    component,
+    name,
+    image: c.image as pulumi.Input<string>,
+    port,
+    command,
     healthCheck: { path, intervalSeconds, failureThreshold, timeoutSeconds },
-    strategy, dns: dns && { ...dns, fqdn: `${dns.record}.${dns.zone}` }, front: front.kind, regions, logRetentionDays, privateNetworking, transform,
+    strategy,
+    dns: dns && { ...dns, fqdn: `${dns.record}.${dns.zone}` },
+    front: front.kind,
+    regions,
+    logRetentionDays,
+    privateNetworking,
+    transform,
   };
 }
 
 function validateDns(v: Validator, raw: unknown): ServiceDns | undefined {
-  const d = v.object(raw, "routing.dns", { optional: true, allowedKeys: ["provider", "zone", "record", "route53", "cloudflare"] });
+  const d = v.object(raw, "routing.dns", {
+    optional: true,
+    allowedKeys: ["provider", "zone", "record", "route53", "cloudflare"],
+  });
   if (!d) return undefined;
   const provider = v.oneOf(d.provider, "routing.dns.provider", ["route53", "cloudflare"] as const);
   const zone = v.hostname(d.zone, "routing.dns.zone");
-  const record = v.string(d.record, "routing.dns.record", { maxLength: 63, pattern: /^(?!-)[a-z0-9-]{1,63}(?<!-)$/i, patternHelp: "one DNS label such as \"api\" (the service answers on <record>.<zone>)" }).toLowerCase();
+  const record = v
+    .string(d.record, "routing.dns.record", {
+      maxLength: 63,
+      pattern: /^(?!-)[a-z0-9-]{1,63}(?<!-)$/i,
+      patternHelp: 'one DNS label such as "api" (the service answers on <record>.<zone>)',
+    })
+    .toLowerCase();
   const route53 = v.object(d.route53, "routing.dns.route53", { optional: true, allowedKeys: ["zoneId"] });
-  const cf = v.object(d.cloudflare, "routing.dns.cloudflare", { optional: true, allowedKeys: ["accountId", "zoneId", "plan"] });
+  const cf = v.object(d.cloudflare, "routing.dns.cloudflare", {
+    optional: true,
+    allowedKeys: ["accountId", "zoneId", "plan"],
+  });
   if (route53 && provider !== "route53") v.fail("routing.dns.route53", `given with provider ${describe(provider)}`);
   if (cf && provider !== "cloudflare") v.fail("routing.dns.cloudflare", `given with provider ${describe(provider)}`);
   // Plain strings are checked here (outputs are trusted), so FailoverDns never rejects them after resources exist.
   const id = (value: unknown, field: string, pattern: RegExp, help: string) => {
     if (!pulumi.Output.isInstance(value)) v.string(value, field, { pattern, patternHelp: help });
   };
-  if (route53?.zoneId !== undefined) id(route53.zoneId, "routing.dns.route53.zoneId", /^Z[A-Z0-9]{1,31}$/, 'a hosted zone id such as "Z0123456789ABCDEFGHIJ"');
+  if (route53?.zoneId !== undefined)
+    id(
+      route53.zoneId,
+      "routing.dns.route53.zoneId",
+      /^Z[A-Z0-9]{1,31}$/,
+      'a hosted zone id such as "Z0123456789ABCDEFGHIJ"',
+    );
   if (provider === "cloudflare") {
-    if (!cf) v.fail("routing.dns.cloudflare", "got undefined; { accountId, zoneId } are required with provider \"cloudflare\"");
-    id(cf.accountId, "routing.dns.cloudflare.accountId", /^[0-9a-f]{32}$/, "a 32-character hexadecimal Cloudflare account id");
+    if (!cf)
+      v.fail("routing.dns.cloudflare", 'got undefined; { accountId, zoneId } are required with provider "cloudflare"');
+    id(
+      cf.accountId,
+      "routing.dns.cloudflare.accountId",
+      /^[0-9a-f]{32}$/,
+      "a 32-character hexadecimal Cloudflare account id",
+    );
     id(cf.zoneId, "routing.dns.cloudflare.zoneId", /^[0-9a-f]{32}$/, "a 32-character hexadecimal Cloudflare zone id");
     v.oneOf(cf.plan, "routing.dns.cloudflare.plan", ["pro", "business", "enterprise"] as const, { optional: true });
   }
-  return { provider, zone, record, route53: route53 as ServiceDns["route53"], cloudflare: cf as ServiceDns["cloudflare"] };
+  return {
+    provider,
+    zone,
+    record,
+    route53: route53 as ServiceDns["route53"],
+    cloudflare: cf as ServiceDns["cloudflare"],
+  };
 }

@@ -5,7 +5,8 @@ import type { MockOutputs } from "./aws";
 const ARM_PATHS: Record<string, string> = {
   "storage:StorageAccount": "Microsoft.Storage/storageAccounts",
   "storage:BlobContainer": "Microsoft.Storage/storageAccounts/{accountName}/blobServices/default/containers",
-  "storage:Blob": "Microsoft.Storage/storageAccounts/{accountName}/blobServices/default/containers/{containerName}/blobs",
+  "storage:Blob":
+    "Microsoft.Storage/storageAccounts/{accountName}/blobServices/default/containers/{containerName}/blobs",
   "storage:Queue": "Microsoft.Storage/storageAccounts/{accountName}/queueServices/default/queues",
   "web:WebApp": "Microsoft.Web/sites",
   "web:AppServicePlan": "Microsoft.Web/serverfarms",
@@ -37,7 +38,30 @@ const ARM_PATHS: Record<string, string> = {
 /** The physical name input of a resource: `<type>Name` first, then the usual suspects, then `name`. */
 function physicalName(kind: string, inputs: Record<string, unknown>, logical: string): string {
   const own = `${kind[0].toLowerCase()}${kind.slice(1)}Name`;
-  const candidates = [own, "name", "accountName", "resourceName", "profileName", "endpointName", "environmentName", "containerAppName", "serviceName", "vaultName", "secretName", "workspaceName", "roleAssignmentName", "originName", "originGroupName", "routeName", "apiId", "backendId", "blobName", "containerName", "queueName", "resourceGroupName"];
+  const candidates = [
+    own,
+    "name",
+    "accountName",
+    "resourceName",
+    "profileName",
+    "endpointName",
+    "environmentName",
+    "containerAppName",
+    "serviceName",
+    "vaultName",
+    "secretName",
+    "workspaceName",
+    "roleAssignmentName",
+    "originName",
+    "originGroupName",
+    "routeName",
+    "apiId",
+    "backendId",
+    "blobName",
+    "containerName",
+    "queueName",
+    "resourceGroupName",
+  ];
   for (const key of candidates) {
     const v = str(inputs[key]);
     if (v && !(key === "resourceGroupName" && kind !== "ResourceGroup")) return v;
@@ -46,28 +70,58 @@ function physicalName(kind: string, inputs: Record<string, unknown>, logical: st
 }
 
 /** Mocked outputs for `azure-native:*` resources: ARM ids, hostnames, identities. */
-export function azureResource(type: string, name: string, inputs: Record<string, unknown>, ctx: MockContext, provider?: string): MockOutputs {
+export function azureResource(
+  type: string,
+  name: string,
+  inputs: Record<string, unknown>,
+  ctx: MockContext,
+  provider?: string,
+): MockOutputs {
   const [, mod, kind] = type.split(":");
   const seed = `${type}/${name}`;
-  const location = str(inputs.location) ?? str(providerInputs(ctx, provider)?.location) ?? ctx.config["azure-native:location"] ?? "westeurope";
+  const location =
+    str(inputs.location) ??
+    str(providerInputs(ctx, provider)?.location) ??
+    ctx.config["azure-native:location"] ??
+    "westeurope";
   const rg = str(inputs.resourceGroupName) ?? "rg";
   const physical = physicalName(kind, inputs, name);
   const sub = `/subscriptions/${AZURE_SUBSCRIPTION_ID}`;
   if (type === "azure-native:resources:ResourceGroup") {
     return { id: `${sub}/resourceGroups/${physical}`, outputs: { name: physical, location } };
   }
-  const template = ARM_PATHS[`${mod}:${kind}`] ?? `Microsoft.${mod[0].toUpperCase()}${mod.slice(1)}/${kind[0].toLowerCase()}${kind.slice(1)}s`;
+  const template =
+    ARM_PATHS[`${mod}:${kind}`] ??
+    `Microsoft.${mod[0].toUpperCase()}${mod.slice(1)}/${kind[0].toLowerCase()}${kind.slice(1)}s`;
   const armPath = template.replace(/\{(\w+)\}/g, (_, key: string) => str(inputs[key]) ?? key);
-  const id = type === "azure-native:authorization:RoleAssignment"
-    ? `${str(inputs.scope) ?? sub}/providers/Microsoft.Authorization/roleAssignments/${str(inputs.roleAssignmentName) ?? guid(seed)}`
-    : `${sub}/resourceGroups/${rg}/providers/${armPath}/${physical}`;
-  const outputs: Record<string, unknown> = { name: physical, location, type: armPath.split("/").filter((_, i) => i % 2 === 0 || i === 0).join("/") };
+  const id =
+    type === "azure-native:authorization:RoleAssignment"
+      ? `${str(inputs.scope) ?? sub}/providers/Microsoft.Authorization/roleAssignments/${str(inputs.roleAssignmentName) ?? guid(seed)}`
+      : `${sub}/resourceGroups/${rg}/providers/${armPath}/${physical}`;
+  const outputs: Record<string, unknown> = {
+    name: physical,
+    location,
+    type: armPath
+      .split("/")
+      .filter((_, i) => i % 2 === 0 || i === 0)
+      .join("/"),
+  };
   if (inputs.identity && typeof inputs.identity === "object") {
-    outputs.identity = { ...(inputs.identity as object), principalId: guid(`${seed}/principal`), tenantId: AZURE_TENANT_ID };
+    outputs.identity = {
+      ...(inputs.identity as object),
+      principalId: guid(`${seed}/principal`),
+      tenantId: AZURE_TENANT_ID,
+    };
   }
   switch (`${mod}:${kind}`) {
     case "storage:StorageAccount":
-      outputs.primaryEndpoints = { blob: `https://${physical}.blob.core.windows.net/`, queue: `https://${physical}.queue.core.windows.net/`, table: `https://${physical}.table.core.windows.net/`, file: `https://${physical}.file.core.windows.net/`, web: `https://${physical}.z6.web.core.windows.net/` };
+      outputs.primaryEndpoints = {
+        blob: `https://${physical}.blob.core.windows.net/`,
+        queue: `https://${physical}.queue.core.windows.net/`,
+        table: `https://${physical}.table.core.windows.net/`,
+        file: `https://${physical}.file.core.windows.net/`,
+        web: `https://${physical}.z6.web.core.windows.net/`,
+      };
       break;
     case "storage:Blob":
       outputs.url = `https://${str(inputs.accountName)}.blob.core.windows.net/${str(inputs.containerName)}/${physical}`;
@@ -120,7 +174,10 @@ export function azureResource(type: string, name: string, inputs: Record<string,
       outputs.properties = { ...(inputs.properties as object), vaultUri: `https://${physical}.vault.azure.net/` };
       break;
     case "keyvault:Secret":
-      outputs.properties = { secretUri: `https://${str(inputs.vaultName)}.vault.azure.net/secrets/${physical}`, secretUriWithVersion: `https://${str(inputs.vaultName)}.vault.azure.net/secrets/${physical}/${alnum(seed, 32)}` };
+      outputs.properties = {
+        secretUri: `https://${str(inputs.vaultName)}.vault.azure.net/secrets/${physical}`,
+        secretUriWithVersion: `https://${str(inputs.vaultName)}.vault.azure.net/secrets/${physical}/${alnum(seed, 32)}`,
+      };
       break;
     case "managedidentity:UserAssignedIdentity":
       outputs.principalId = guid(`${seed}/principal`);
@@ -135,7 +192,12 @@ export function azureResource(type: string, name: string, inputs: Record<string,
 export function azureCall(token: string, inputs: Record<string, unknown>): Record<string, unknown> | undefined {
   switch (token) {
     case "azure-native:authorization:getClientConfig":
-      return { clientId: guid("client"), objectId: guid("object"), subscriptionId: AZURE_SUBSCRIPTION_ID, tenantId: AZURE_TENANT_ID };
+      return {
+        clientId: guid("client"),
+        objectId: guid("object"),
+        subscriptionId: AZURE_SUBSCRIPTION_ID,
+        tenantId: AZURE_TENANT_ID,
+      };
     case "azure-native:storage:listStorageAccountKeys":
       return { keys: [{ keyName: "key1", permissions: "FULL", value: "bW9jay1zdG9yYWdlLWtleQ==" }] };
     case "azure-native:storage:listStorageAccountServiceSAS":
@@ -143,9 +205,16 @@ export function azureCall(token: string, inputs: Record<string, unknown>): Recor
     case "azure-native:web:listWebAppHostKeys":
       return { masterKey: "mock-master-key", functionKeys: { default: "mock-function-key" }, systemKeys: {} };
     case "azure-native:operationalinsights:getSharedKeys":
-      return { primarySharedKey: "bW9jay1wcmltYXJ5LXNoYXJlZC1rZXk=", secondarySharedKey: "bW9jay1zZWNvbmRhcnktc2hhcmVkLWtleQ==" };
+      return {
+        primarySharedKey: "bW9jay1wcmltYXJ5LXNoYXJlZC1rZXk=",
+        secondarySharedKey: "bW9jay1zZWNvbmRhcnktc2hhcmVkLWtleQ==",
+      };
     case "azure-native:resources:getResourceGroup":
-      return { id: `/subscriptions/${AZURE_SUBSCRIPTION_ID}/resourceGroups/${str(inputs.resourceGroupName)}`, name: str(inputs.resourceGroupName), location: "westeurope" };
+      return {
+        id: `/subscriptions/${AZURE_SUBSCRIPTION_ID}/resourceGroups/${str(inputs.resourceGroupName)}`,
+        name: str(inputs.resourceGroupName),
+        location: "westeurope",
+      };
   }
   return undefined;
 }

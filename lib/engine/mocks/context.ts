@@ -26,7 +26,8 @@ export function providerInputs(ctx: MockContext, provider: string | undefined): 
 /** A plain string input, unwrapping a secret marker; undefined for anything else. */
 export function str(value: unknown): string | undefined {
   if (typeof value === "string") return value;
-  if (value && typeof value === "object" && "value" in (value as object)) return str((value as { value: unknown }).value);
+  if (value && typeof value === "object" && "value" in (value as object))
+    return str((value as { value: unknown }).value);
   return undefined;
 }
 

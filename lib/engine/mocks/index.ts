@@ -37,11 +37,15 @@ export function realisticMocks(ctx: MockContext): pulumi.runtime.Mocks {
       const inputs = (args.inputs ?? {}) as Record<string, unknown>;
       const pkg = args.token.split(":")[0];
       const answer =
-        pkg === "aws" ? awsCall(args.token, inputs, ctx, args.provider)
-        : pkg === "gcp" ? gcpCall(args.token, inputs, ctx, args.provider)
-        : pkg === "azure-native" ? azureCall(args.token, inputs)
-        : pkg === "cloudflare" ? cloudflareCall(args.token, inputs, ctx)
-        : undefined;
+        pkg === "aws"
+          ? awsCall(args.token, inputs, ctx, args.provider)
+          : pkg === "gcp"
+            ? gcpCall(args.token, inputs, ctx, args.provider)
+            : pkg === "azure-native"
+              ? azureCall(args.token, inputs)
+              : pkg === "cloudflare"
+                ? cloudflareCall(args.token, inputs, ctx)
+                : undefined;
       // An unmodelled function echoes its arguments: programs keep running and the plan still records them.
       return answer ?? { id: hex(args.token + JSON.stringify(inputs), 16), ...inputs };
     },

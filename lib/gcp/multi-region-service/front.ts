@@ -22,30 +22,70 @@ export interface GcpFront {
  * region); `weighted` gives each region its own backend service and splits traffic in the URL map.
  * Drained regions keep their NEG but are left out of the backends.
  */
-export function createGcpFront(parent: pulumi.Resource, spec: ServiceSpec, negs: Map<string, gcp.compute.RegionNetworkEndpointGroup>, labels: Record<string, string>): GcpFront {
+export function createGcpFront(
+  parent: pulumi.Resource,
+  spec: ServiceSpec,
+  negs: Map<string, gcp.compute.RegionNetworkEndpointGroup>,
+  labels: Record<string, string>,
+): GcpFront {
   const t = spec.transform;
   const base = spec.name;
-  const serving = spec.regions.filter((r) => r.cloud === "gcp" && !r.drained && (spec.strategy !== "weighted" || r.weight > 0));
+  const serving = spec.regions.filter(
+    (r) => r.cloud === "gcp" && !r.drained && (spec.strategy !== "weighted" || r.weight > 0),
+  );
   const outlierDetection = {
-    consecutiveErrors: 5, consecutiveGatewayFailure: 3, enforcingConsecutiveErrors: 100, enforcingConsecutiveGatewayFailure: 100,
-    interval: { seconds: OUTLIER_INTERVAL_SECONDS }, baseEjectionTime: { seconds: 30 }, maxEjectionPercent: 80,
+    consecutiveErrors: 5,
+    consecutiveGatewayFailure: 3,
+    enforcingConsecutiveErrors: 100,
+    enforcingConsecutiveGatewayFailure: 100,
+    interval: { seconds: OUTLIER_INTERVAL_SECONDS },
+    baseEjectionTime: { seconds: 30 },
+    maxEjectionPercent: 80,
   };
-  const backendService = (key: string, name: string, regions: RegionSpec[]) => new gcp.compute.BackendService(...withTransform(t, "backendService", key, {
-    name, loadBalancingScheme: "EXTERNAL_MANAGED", protocol: "HTTPS",
-    backends: regions.map((r) => ({ group: negs.get(r.key)!.id })),
-    outlierDetection, logConfig: { enable: true, sampleRate: 1 },
-  } satisfies gcp.compute.BackendServiceArgs, { parent }));
+  const backendService = (key: string, name: string, regions: RegionSpec[]) =>
+    new gcp.compute.BackendService(
+      ...withTransform(
+        t,
+        "backendService",
+        key,
+        {
+          name,
+          loadBalancingScheme: "EXTERNAL_MANAGED",
+          protocol: "HTTPS",
+          backends: regions.map((r) => ({ group: negs.get(r.key)!.id })),
+          outlierDetection,
+          logConfig: { enable: true, sampleRate: 1 },
+        } satisfies gcp.compute.BackendServiceArgs,
+        { parent },
+      ),
+    );
 
-  const address = new gcp.compute.GlobalAddress(...withTransform(t, "address", `${base}-ip`, {
-    name: physicalName("gcpResource", spec.name, "ip"), ipVersion: "IPV4", addressType: "EXTERNAL", labels,
-  } satisfies gcp.compute.GlobalAddressArgs, { parent }));
+  const address = new gcp.compute.GlobalAddress(
+    ...withTransform(
+      t,
+      "address",
+      `${base}-ip`,
+      {
+        name: physicalName("gcpResource", spec.name, "ip"),
+        ipVersion: "IPV4",
+        addressType: "EXTERNAL",
+        labels,
+      } satisfies gcp.compute.GlobalAddressArgs,
+      { parent },
+    ),
+  );
 
   let urlMapArgs: gcp.compute.URLMapArgs;
   if (spec.strategy === "weighted") {
-    const services = serving.map((r) => ({ region: r, backend: backendService(`${base}-${r.label}-backend`, physicalName("gcpResource", spec.name, r.region), [r]) }));
+    const services = serving.map((r) => ({
+      region: r,
+      backend: backendService(`${base}-${r.label}-backend`, physicalName("gcpResource", spec.name, r.region), [r]),
+    }));
     urlMapArgs = {
       name: physicalName("gcpResource", spec.name, "urlmap"),
-      defaultRouteAction: { weightedBackendServices: services.map((s) => ({ backendService: s.backend.id, weight: s.region.weight })) },
+      defaultRouteAction: {
+        weightedBackendServices: services.map((s) => ({ backendService: s.backend.id, weight: s.region.weight })),
+      },
     };
   } else {
     const backend = backendService(`${base}-backend`, physicalName("gcpResource", spec.name, "backend"), serving);
@@ -53,31 +93,108 @@ export function createGcpFront(parent: pulumi.Resource, spec: ServiceSpec, negs:
   }
   const urlMap = new gcp.compute.URLMap(...withTransform(t, "urlMap", `${base}-urlmap`, urlMapArgs, { parent }));
 
-  const certificate = new gcp.compute.ManagedSslCertificate(...withTransform(t, "certificate", `${base}-cert`, {
-    name: physicalName("gcpResource", spec.name, "cert"), managed: { domains: [spec.dns!.fqdn] },
-  } satisfies gcp.compute.ManagedSslCertificateArgs, { parent }));
-  const sslPolicy = new gcp.compute.SSLPolicy(...withTransform(t, "sslPolicy", `${base}-tls`, {
-    name: physicalName("gcpResource", spec.name, "tls"), profile: "MODERN", minTlsVersion: "TLS_1_2",
-  } satisfies gcp.compute.SSLPolicyArgs, { parent }));
-  const httpsProxy = new gcp.compute.TargetHttpsProxy(...withTransform(t, "httpsProxy", `${base}-https-proxy`, {
-    name: physicalName("gcpResource", spec.name, "https"), urlMap: urlMap.id, sslCertificates: [certificate.id], sslPolicy: sslPolicy.id,
-  } satisfies gcp.compute.TargetHttpsProxyArgs, { parent }));
-  new gcp.compute.GlobalForwardingRule(...withTransform(t, "forwardingRule", `${base}-https`, {
-    name: physicalName("gcpResource", spec.name, "https"), ipProtocol: "TCP", loadBalancingScheme: "EXTERNAL_MANAGED",
-    portRange: "443", target: httpsProxy.id, ipAddress: address.id, labels,
-  } satisfies gcp.compute.GlobalForwardingRuleArgs, { parent }));
+  const certificate = new gcp.compute.ManagedSslCertificate(
+    ...withTransform(
+      t,
+      "certificate",
+      `${base}-cert`,
+      {
+        name: physicalName("gcpResource", spec.name, "cert"),
+        managed: { domains: [spec.dns!.fqdn] },
+      } satisfies gcp.compute.ManagedSslCertificateArgs,
+      { parent },
+    ),
+  );
+  const sslPolicy = new gcp.compute.SSLPolicy(
+    ...withTransform(
+      t,
+      "sslPolicy",
+      `${base}-tls`,
+      {
+        name: physicalName("gcpResource", spec.name, "tls"),
+        profile: "MODERN",
+        minTlsVersion: "TLS_1_2",
+      } satisfies gcp.compute.SSLPolicyArgs,
+      { parent },
+    ),
+  );
+  const httpsProxy = new gcp.compute.TargetHttpsProxy(
+    ...withTransform(
+      t,
+      "httpsProxy",
+      `${base}-https-proxy`,
+      {
+        name: physicalName("gcpResource", spec.name, "https"),
+        urlMap: urlMap.id,
+        sslCertificates: [certificate.id],
+        sslPolicy: sslPolicy.id,
+      } satisfies gcp.compute.TargetHttpsProxyArgs,
+      { parent },
+    ),
+  );
+  new gcp.compute.GlobalForwardingRule(
+    ...withTransform(
+      t,
+      "forwardingRule",
+      `${base}-https`,
+      {
+        name: physicalName("gcpResource", spec.name, "https"),
+        ipProtocol: "TCP",
+        loadBalancingScheme: "EXTERNAL_MANAGED",
+        portRange: "443",
+        target: httpsProxy.id,
+        ipAddress: address.id,
+        labels,
+      } satisfies gcp.compute.GlobalForwardingRuleArgs,
+      { parent },
+    ),
+  );
 
-  const redirectMap = new gcp.compute.URLMap(...withTransform(t, "urlMap", `${base}-redirect`, {
-    name: physicalName("gcpResource", spec.name, "redirect"),
-    defaultUrlRedirect: { httpsRedirect: true, stripQuery: false, redirectResponseCode: "MOVED_PERMANENTLY_DEFAULT" },
-  } satisfies gcp.compute.URLMapArgs, { parent }));
-  const httpProxy = new gcp.compute.TargetHttpProxy(...withTransform(t, "httpProxy", `${base}-http-proxy`, {
-    name: physicalName("gcpResource", spec.name, "http"), urlMap: redirectMap.id,
-  } satisfies gcp.compute.TargetHttpProxyArgs, { parent }));
-  new gcp.compute.GlobalForwardingRule(...withTransform(t, "forwardingRule", `${base}-http`, {
-    name: physicalName("gcpResource", spec.name, "http"), ipProtocol: "TCP", loadBalancingScheme: "EXTERNAL_MANAGED",
-    portRange: "80", target: httpProxy.id, ipAddress: address.id, labels,
-  } satisfies gcp.compute.GlobalForwardingRuleArgs, { parent }));
+  const redirectMap = new gcp.compute.URLMap(
+    ...withTransform(
+      t,
+      "urlMap",
+      `${base}-redirect`,
+      {
+        name: physicalName("gcpResource", spec.name, "redirect"),
+        defaultUrlRedirect: {
+          httpsRedirect: true,
+          stripQuery: false,
+          redirectResponseCode: "MOVED_PERMANENTLY_DEFAULT",
+        },
+      } satisfies gcp.compute.URLMapArgs,
+      { parent },
+    ),
+  );
+  const httpProxy = new gcp.compute.TargetHttpProxy(
+    ...withTransform(
+      t,
+      "httpProxy",
+      `${base}-http-proxy`,
+      {
+        name: physicalName("gcpResource", spec.name, "http"),
+        urlMap: redirectMap.id,
+      } satisfies gcp.compute.TargetHttpProxyArgs,
+      { parent },
+    ),
+  );
+  new gcp.compute.GlobalForwardingRule(
+    ...withTransform(
+      t,
+      "forwardingRule",
+      `${base}-http`,
+      {
+        name: physicalName("gcpResource", spec.name, "http"),
+        ipProtocol: "TCP",
+        loadBalancingScheme: "EXTERNAL_MANAGED",
+        portRange: "80",
+        target: httpProxy.id,
+        ipAddress: address.id,
+        labels,
+      } satisfies gcp.compute.GlobalForwardingRuleArgs,
+      { parent },
+    ),
+  );
 
   // Ejection needs the errors (near instant under load) and the next analysis interval, then in-flight requests drain.
   return { address, url: pulumi.output(`https://${spec.dns!.fqdn}`), failoverSeconds: OUTLIER_INTERVAL_SECONDS * 2 };

@@ -21,10 +21,18 @@ export interface GcpServiceResult {
 export function createGcpService(parent: pulumi.Resource, spec: ServiceSpec, regions: RegionSpec[]): GcpServiceResult {
   const labels = commonTags("gcp", "MultiRegionService");
   const behindLoadBalancer = spec.front === "gcp-lb";
-  const account = new gcp.serviceaccount.Account(...withTransform(spec.transform, "serviceAccount", `${spec.name}-sa`, {
-    accountId: physicalName("gcpServiceAccount", spec.name),
-    displayName: `MultiRegionService ${spec.name} runtime`,
-  } satisfies gcp.serviceaccount.AccountArgs, { parent }));
+  const account = new gcp.serviceaccount.Account(
+    ...withTransform(
+      spec.transform,
+      "serviceAccount",
+      `${spec.name}-sa`,
+      {
+        accountId: physicalName("gcpServiceAccount", spec.name),
+        displayName: `MultiRegionService ${spec.name} runtime`,
+      } satisfies gcp.serviceaccount.AccountArgs,
+      { parent },
+    ),
+  );
   const negs = new Map<string, gcp.compute.RegionNetworkEndpointGroup>();
   const endpoints = regions.map((region) => {
     const { service, neg } = createGcpRegion(parent, spec, region, account.email, labels, behindLoadBalancer);

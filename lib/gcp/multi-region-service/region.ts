@@ -17,46 +17,106 @@ export interface GcpRegion {
  * ingress setting), and with the global load balancer a serverless NEG, while ingress admits only the load
  * balancer. With a DNS front (Cloudflare) the service takes traffic on its run.app URL instead.
  */
-export function createGcpRegion(parent: pulumi.Resource, spec: ServiceSpec, region: RegionSpec, serviceAccount: pulumi.Output<string>, labels: Record<string, string>, behindLoadBalancer: boolean): GcpRegion {
+export function createGcpRegion(
+  parent: pulumi.Resource,
+  spec: ServiceSpec,
+  region: RegionSpec,
+  serviceAccount: pulumi.Output<string>,
+  labels: Record<string, string>,
+  behindLoadBalancer: boolean,
+): GcpRegion {
   const base = `${spec.name}-${region.label}`;
   const t = spec.transform;
   const hc = spec.healthCheck;
   const httpGet = { path: hc.path, port: spec.port };
-  const envs = Object.entries(region.environment).sort(([a], [b]) => (a < b ? -1 : 1)).map(([name, value]) => ({ name, value }));
+  const envs = Object.entries(region.environment)
+    .sort(([a], [b]) => (a < b ? -1 : 1))
+    .map(([name, value]) => ({ name, value }));
 
-  const service = new gcp.cloudrunv2.Service(...withTransform(t, "cloudRunService", `${base}-run`, {
-    name: physicalName("gcpResource", spec.name),
-    location: region.region,
-    ingress: behindLoadBalancer ? "INGRESS_TRAFFIC_INTERNAL_LOAD_BALANCER" : "INGRESS_TRAFFIC_ALL",
-    deletionProtection: false,
-    // Taking traffic on its run.app URL (a DNS front), the service is public on purpose: the label says so.
-    labels: behindLoadBalancer ? labels : { ...labels, [PUBLIC_ACCESS_LABEL.key]: PUBLIC_ACCESS_LABEL.value },
-    template: {
-      serviceAccount,
-      scaling: { minInstanceCount: region.count, maxInstanceCount: Math.max(10, region.count * 10) },
-      maxInstanceRequestConcurrency: 80,
-      containers: [{
-        name: "app",
-        image: spec.image,
-        commands: spec.command,
-        ports: { containerPort: spec.port },
-        envs,
-        resources: { limits: { cpu: String(region.cpu), memory: `${region.memoryMb}Mi` }, cpuIdle: true, startupCpuBoost: true },
-        startupProbe: { httpGet, periodSeconds: hc.intervalSeconds, timeoutSeconds: hc.timeoutSeconds, failureThreshold: Math.max(hc.failureThreshold, 6) },
-        readinessProbe: { httpGet, periodSeconds: hc.intervalSeconds, timeoutSeconds: hc.timeoutSeconds, failureThreshold: hc.failureThreshold },
-        livenessProbe: { httpGet, periodSeconds: hc.intervalSeconds * 3, timeoutSeconds: hc.timeoutSeconds, failureThreshold: hc.failureThreshold },
-      }],
-    },
-  } satisfies gcp.cloudrunv2.ServiceArgs, { parent }));
+  const service = new gcp.cloudrunv2.Service(
+    ...withTransform(
+      t,
+      "cloudRunService",
+      `${base}-run`,
+      {
+        name: physicalName("gcpResource", spec.name),
+        location: region.region,
+        ingress: behindLoadBalancer ? "INGRESS_TRAFFIC_INTERNAL_LOAD_BALANCER" : "INGRESS_TRAFFIC_ALL",
+        deletionProtection: false,
+        // Taking traffic on its run.app URL (a DNS front), the service is public on purpose: the label says so.
+        labels: behindLoadBalancer ? labels : { ...labels, [PUBLIC_ACCESS_LABEL.key]: PUBLIC_ACCESS_LABEL.value },
+        template: {
+          serviceAccount,
+          scaling: { minInstanceCount: region.count, maxInstanceCount: Math.max(10, region.count * 10) },
+          maxInstanceRequestConcurrency: 80,
+          containers: [
+            {
+              name: "app",
+              image: spec.image,
+              commands: spec.command,
+              ports: { containerPort: spec.port },
+              envs,
+              resources: {
+                limits: { cpu: String(region.cpu), memory: `${region.memoryMb}Mi` },
+                cpuIdle: true,
+                startupCpuBoost: true,
+              },
+              startupProbe: {
+                httpGet,
+                periodSeconds: hc.intervalSeconds,
+                timeoutSeconds: hc.timeoutSeconds,
+                failureThreshold: Math.max(hc.failureThreshold, 6),
+              },
+              readinessProbe: {
+                httpGet,
+                periodSeconds: hc.intervalSeconds,
+                timeoutSeconds: hc.timeoutSeconds,
+                failureThreshold: hc.failureThreshold,
+              },
+              livenessProbe: {
+                httpGet,
+                periodSeconds: hc.intervalSeconds * 3,
+                timeoutSeconds: hc.timeoutSeconds,
+                failureThreshold: hc.failureThreshold,
+              },
+            },
+          ],
+        },
+      } satisfies gcp.cloudrunv2.ServiceArgs,
+      { parent },
+    ),
+  );
 
-  new gcp.cloudrunv2.ServiceIamMember(...withTransform(t, "invoker", `${base}-invoker`, {
-    name: service.name, location: region.region, project: service.project, role: "roles/run.invoker", member: "allUsers",
-  } satisfies gcp.cloudrunv2.ServiceIamMemberArgs, { parent }));
+  new gcp.cloudrunv2.ServiceIamMember(
+    ...withTransform(
+      t,
+      "invoker",
+      `${base}-invoker`,
+      {
+        name: service.name,
+        location: region.region,
+        project: service.project,
+        role: "roles/run.invoker",
+        member: "allUsers",
+      } satisfies gcp.cloudrunv2.ServiceIamMemberArgs,
+      { parent },
+    ),
+  );
 
   if (!behindLoadBalancer) return { service };
-  const neg = new gcp.compute.RegionNetworkEndpointGroup(...withTransform(t, "neg", `${base}-neg`, {
-    name: physicalName("gcpResource", spec.name, region.region),
-    region: region.region, networkEndpointType: "SERVERLESS", cloudRun: { service: service.name },
-  } satisfies gcp.compute.RegionNetworkEndpointGroupArgs, { parent }));
+  const neg = new gcp.compute.RegionNetworkEndpointGroup(
+    ...withTransform(
+      t,
+      "neg",
+      `${base}-neg`,
+      {
+        name: physicalName("gcpResource", spec.name, region.region),
+        region: region.region,
+        networkEndpointType: "SERVERLESS",
+        cloudRun: { service: service.name },
+      } satisfies gcp.compute.RegionNetworkEndpointGroupArgs,
+      { parent },
+    ),
+  );
   return { service, neg };
 }

@@ -27,11 +27,13 @@ const GCP_INVOKER_GRANTS: Record<string, string> = {
 const GCP_TARGETS: Record<string, { labels: string; internalIngress: (i: Record<string, unknown>) => boolean }> = {
   "gcp:cloudrunv2/service:Service": {
     labels: "labels",
-    internalIngress: (i) => i.ingress === "INGRESS_TRAFFIC_INTERNAL_LOAD_BALANCER" || i.ingress === "INGRESS_TRAFFIC_INTERNAL_ONLY",
+    internalIngress: (i) =>
+      i.ingress === "INGRESS_TRAFFIC_INTERNAL_LOAD_BALANCER" || i.ingress === "INGRESS_TRAFFIC_INTERNAL_ONLY",
   },
   "gcp:cloudfunctionsv2/function:Function": {
     labels: "labels",
-    internalIngress: (i) => ["ALLOW_INTERNAL_AND_GCLB", "ALLOW_INTERNAL_ONLY"].includes(str(get(i, "serviceConfig.ingressSettings")) ?? ""),
+    internalIngress: (i) =>
+      ["ALLOW_INTERNAL_AND_GCLB", "ALLOW_INTERNAL_ONLY"].includes(str(get(i, "serviceConfig.ingressSettings")) ?? ""),
   },
   "gcp:cloudfunctions/function:Function": {
     labels: "labels",
@@ -39,14 +41,22 @@ const GCP_TARGETS: Record<string, { labels: string; internalIngress: (i: Record<
   },
   "gcp:cloudrun/service:Service": {
     labels: "metadata.labels",
-    internalIngress: (i) => ["internal-and-cloud-load-balancing", "internal"].includes(str(get(i, "metadata.annotations.run.googleapis.com/ingress")) ?? ""),
+    internalIngress: (i) =>
+      ["internal-and-cloud-load-balancing", "internal"].includes(
+        str(get(i, "metadata.annotations.run.googleapis.com/ingress")) ?? "",
+      ),
   },
 };
 
 function publicMembers(r: PolicyResource): string[] {
   if (r.type.endsWith("Policy")) {
     const doc = jsonDoc(r.inputs.policyData);
-    return isObject(doc) ? list(doc.bindings).flatMap((b) => list(get(b, "members"))).map(str).filter((m): m is string => !!m && EVERYONE.includes(m)) : [];
+    return isObject(doc)
+      ? list(doc.bindings)
+          .flatMap((b) => list(get(b, "members")))
+          .map(str)
+          .filter((m): m is string => !!m && EVERYONE.includes(m))
+      : [];
   }
   return [r.inputs.member, ...list(r.inputs.members)].map(str).filter((m): m is string => !!m && EVERYONE.includes(m));
 }
@@ -62,14 +72,23 @@ function gcpInvoker(r: PolicyResource, ctx: PolicyContext): string[] {
   const ref = r.inputs[GCP_INVOKER_GRANTS[r.type]];
   if (!isKnown(ref)) return [];
   const refName = str(ref) ?? "";
-  const targets = ctx.resources.filter((t) => GCP_TARGETS[t.type] && (r.dependencies.includes(t.urn) || sameName(refName, t.inputs.name)));
-  if (targets.length === 0) return [`grants ${members.join(", ")} on ${refName || "a service"} that is not in this stack, so nothing shows it is meant to be public`];
+  const targets = ctx.resources.filter(
+    (t) => GCP_TARGETS[t.type] && (r.dependencies.includes(t.urn) || sameName(refName, t.inputs.name)),
+  );
+  if (targets.length === 0)
+    return [
+      `grants ${members.join(", ")} on ${refName || "a service"} that is not in this stack, so nothing shows it is meant to be public`,
+    ];
   const explained = targets.some((t) => {
     const spec = GCP_TARGETS[t.type];
     const labels = get(t.inputs, spec.labels);
     return spec.internalIngress(t.inputs) || (isObject(labels) && labels[PUBLIC_LABEL.key] === PUBLIC_LABEL.value);
   });
-  return explained ? [] : [`grants ${members.join(", ")} invoke on ${refName}, which is neither labelled ${PUBLIC_LABEL.key}=${PUBLIC_LABEL.value} nor limited to internal + load balancer ingress`];
+  return explained
+    ? []
+    : [
+        `grants ${members.join(", ")} invoke on ${refName}, which is neither labelled ${PUBLIC_LABEL.key}=${PUBLIC_LABEL.value} nor limited to internal + load balancer ingress`,
+      ];
 }
 
 function awsPermission(r: PolicyResource, ctx: PolicyContext): string[] {
@@ -79,18 +98,26 @@ function awsPermission(r: PolicyResource, ctx: PolicyContext): string[] {
   const viaUrl = r.inputs.functionUrlAuthType === "NONE" || r.inputs.invokedViaFunctionUrl === true;
   const fn = r.inputs.function;
   if (!isKnown(fn)) return [];
-  const hasPublicUrl = ctx.resources.some((u) => u.type === "aws:lambda/functionUrl:FunctionUrl" && u.inputs.authorizationType === "NONE"
-    && (u.inputs.functionName === fn || (typeof fn === "string" && typeof u.inputs.functionName === "string" && fn.endsWith(`:${u.inputs.functionName}`))));
+  const hasPublicUrl = ctx.resources.some(
+    (u) =>
+      u.type === "aws:lambda/functionUrl:FunctionUrl" &&
+      u.inputs.authorizationType === "NONE" &&
+      (u.inputs.functionName === fn ||
+        (typeof fn === "string" &&
+          typeof u.inputs.functionName === "string" &&
+          fn.endsWith(`:${u.inputs.functionName}`))),
+  );
   if (viaUrl && hasPublicUrl) return [];
   return viaUrl
-    ? ["grants everyone (`*`) invoke through a function URL, but the function has no public (authorizationType NONE) FunctionUrl in this stack"]
+    ? [
+        "grants everyone (`*`) invoke through a function URL, but the function has no public (authorizationType NONE) FunctionUrl in this stack",
+      ]
     : ["grants everyone (`*`) lambda invoke with no sourceArn, sourceAccount or principalOrgId"];
 }
 
 export const publicInvokerOnlyWhenPublic: PolicyRule = {
   name: "public-invoker-only-when-public",
-  description:
-    `Invocation by everyone must be intended. GCP: a grant to allUsers/allAuthenticatedUsers on a Cloud Run service or Cloud Function (run.invoker, cloudfunctions.invoker, any role) is allowed only when the target, in this stack, carries the label ${PUBLIC_LABEL.key}=${PUBLIC_LABEL.value} (set by a component that means it public, e.g. a function with \`url\`) or admits only internal and load-balancer ingress (the load balancer is then the public entry). AWS: a Lambda permission for principal "*" must be scoped to a source (sourceArn/sourceAccount/principalOrgId) or be the function-URL permission of a function whose FunctionUrl (authorizationType NONE) is in the stack. Why: a function behind an API gateway or a private backend must not also be callable by anyone directly, bypassing auth, throttling and logs.`,
+  description: `Invocation by everyone must be intended. GCP: a grant to allUsers/allAuthenticatedUsers on a Cloud Run service or Cloud Function (run.invoker, cloudfunctions.invoker, any role) is allowed only when the target, in this stack, carries the label ${PUBLIC_LABEL.key}=${PUBLIC_LABEL.value} (set by a component that means it public, e.g. a function with \`url\`) or admits only internal and load-balancer ingress (the load balancer is then the public entry). AWS: a Lambda permission for principal "*" must be scoped to a source (sourceArn/sourceAccount/principalOrgId) or be the function-URL permission of a function whose FunctionUrl (authorizationType NONE) is in the stack. Why: a function behind an API gateway or a private backend must not also be callable by anyone directly, bypassing auth, throttling and logs.`,
   clouds: ["gcp", "aws"],
   scope: "stack",
   types: [...Object.keys(GCP_INVOKER_GRANTS), "aws:lambda/permission:Permission"],

@@ -1,7 +1,14 @@
 import type { PolicyResource, PolicyRule } from "../model";
 import { get, isKnown, list, ofType } from "../values";
 
-const ROUTE53_POLICIES = ["failoverRoutingPolicies", "latencyRoutingPolicies", "weightedRoutingPolicies", "geolocationRoutingPolicies", "geoproximityRoutingPolicy", "cidrRoutingPolicy"];
+const ROUTE53_POLICIES = [
+  "failoverRoutingPolicies",
+  "latencyRoutingPolicies",
+  "weightedRoutingPolicies",
+  "geolocationRoutingPolicies",
+  "geoproximityRoutingPolicy",
+  "cidrRoutingPolicy",
+];
 
 function present(v: unknown): boolean {
   return v !== undefined && v !== null && v !== false && !(Array.isArray(v) && v.length === 0);
@@ -14,25 +21,33 @@ function route53(r: PolicyResource): string[] {
   if (!isKnown(r.inputs.healthCheckId) || present(r.inputs.healthCheckId)) return [];
   const aliases = list(r.inputs.aliases);
   if (aliases.length > 0 && aliases.every((a) => get(a, "evaluateTargetHealth") === true)) return [];
-  return [`record with ${policies.join(", ")} has no healthCheckId (and is not an alias with evaluateTargetHealth): Route 53 keeps answering with it when the target is down`];
+  return [
+    `record with ${policies.join(", ")} has no healthCheckId (and is not an alias with evaluateTargetHealth): Route 53 keeps answering with it when the target is down`,
+  ];
 }
 
 /** A GCP routing item is health-checked when it names health-checked targets instead of plain rrdatas. */
 function checkedTargets(item: unknown, path = "healthCheckedTargets"): boolean {
-  return list(get(item, `${path}.externalEndpoints`)).length > 0 || list(get(item, `${path}.internalLoadBalancers`)).length > 0;
+  return (
+    list(get(item, `${path}.externalEndpoints`)).length > 0 ||
+    list(get(item, `${path}.internalLoadBalancers`)).length > 0
+  );
 }
 
 function gcpRecordSet(r: PolicyResource): string[] {
   const policy = r.inputs.routingPolicy;
   if (!isKnown(policy) || policy === undefined) return [];
   const out: string[] = [];
-  const usesExternal = JSON.stringify(policy).includes("\"externalEndpoints\"");
-  if (usesExternal && !present(get(policy, "healthCheck"))) out.push("routing policy uses external endpoints but names no routingPolicy.healthCheck");
+  const usesExternal = JSON.stringify(policy).includes('"externalEndpoints"');
+  if (usesExternal && !present(get(policy, "healthCheck")))
+    out.push("routing policy uses external endpoints but names no routingPolicy.healthCheck");
   const primaryBackup = get(policy, "primaryBackup");
-  if (present(primaryBackup) && !checkedTargets(primaryBackup, "primary")) out.push("primaryBackup's primary has no health-checked targets: failover never triggers");
+  if (present(primaryBackup) && !checkedTargets(primaryBackup, "primary"))
+    out.push("primaryBackup's primary has no health-checked targets: failover never triggers");
   for (const key of ["wrrs", "geos"]) {
     list(get(policy, key)).forEach((item, i) => {
-      if (!checkedTargets(item)) out.push(`routingPolicy.${key}[${i}] answers plain rrdatas without healthCheckedTargets`);
+      if (!checkedTargets(item))
+        out.push(`routingPolicy.${key}[${i}] answers plain rrdatas without healthCheckedTargets`);
     });
   }
   return out;
@@ -45,8 +60,12 @@ export const dnsFailoverHealthChecked: PolicyRule = {
   clouds: ["aws", "gcp", "azure", "cloudflare"],
   scope: "stack",
   types: [
-    "aws:route53/record:Record", "gcp:dns/recordSet:RecordSet", "azure-native:trafficmanager:Profile", "azure-native:network:Profile",
-    "azure-native:cdn:AFDOriginGroup", "cloudflare:index/loadBalancerPool:LoadBalancerPool",
+    "aws:route53/record:Record",
+    "gcp:dns/recordSet:RecordSet",
+    "azure-native:trafficmanager:Profile",
+    "azure-native:network:Profile",
+    "azure-native:cdn:AFDOriginGroup",
+    "cloudflare:index/loadBalancerPool:LoadBalancerPool",
   ],
   check(r, ctx) {
     switch (r.type) {
@@ -59,16 +78,24 @@ export const dnsFailoverHealthChecked: PolicyRule = {
         const m = r.inputs.monitorConfig;
         if (!isKnown(m)) return [];
         const protocol = get(m, "protocol");
-        if (!present(protocol) || !present(get(m, "port"))) return ["Traffic Manager profile has no monitorConfig protocol and port: endpoints are never probed"];
-        if ((protocol === "HTTP" || protocol === "HTTPS") && !present(get(m, "path"))) return ["Traffic Manager HTTP(S) monitor has no path"];
+        if (!present(protocol) || !present(get(m, "port")))
+          return ["Traffic Manager profile has no monitorConfig protocol and port: endpoints are never probed"];
+        if ((protocol === "HTTP" || protocol === "HTTPS") && !present(get(m, "path")))
+          return ["Traffic Manager HTTP(S) monitor has no path"];
         return [];
       }
       case "azure-native:cdn:AFDOriginGroup": {
-        const origins = ofType(ctx.resources, "azure-native:cdn:AFDOrigin").filter((o) => o.dependencies.includes(r.urn));
-        return origins.length >= 2 && !present(r.inputs.healthProbeSettings) ? [`origin group with ${origins.length} origins has no healthProbeSettings: Front Door cannot fail over`] : [];
+        const origins = ofType(ctx.resources, "azure-native:cdn:AFDOrigin").filter((o) =>
+          o.dependencies.includes(r.urn),
+        );
+        return origins.length >= 2 && !present(r.inputs.healthProbeSettings)
+          ? [`origin group with ${origins.length} origins has no healthProbeSettings: Front Door cannot fail over`]
+          : [];
       }
       case "cloudflare:index/loadBalancerPool:LoadBalancerPool":
-        return isKnown(r.inputs.monitor) && !present(r.inputs.monitor) && !present(r.inputs.monitorGroup) ? ["pool has no monitor: Cloudflare never marks its origins down"] : [];
+        return isKnown(r.inputs.monitor) && !present(r.inputs.monitor) && !present(r.inputs.monitorGroup)
+          ? ["pool has no monitor: Cloudflare never marks its origins down"]
+          : [];
     }
     return [];
   },

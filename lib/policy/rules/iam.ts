@@ -11,7 +11,8 @@ const AWS_POLICY_DOCS: Record<string, (inputs: Record<string, unknown>) => unkno
 };
 
 /** AWS-managed policies whose actions are wildcards (`*`, `iam:*`, `s3:*`...). */
-const BROAD_MANAGED_POLICY = /^arn:aws[a-z-]*:iam::aws:policy\/(?:.*\/)?(AdministratorAccess|PowerUserAccess|[A-Za-z0-9]*FullAccess)$/;
+const BROAD_MANAGED_POLICY =
+  /^arn:aws[a-z-]*:iam::aws:policy\/(?:.*\/)?(AdministratorAccess|PowerUserAccess|[A-Za-z0-9]*FullAccess)$/;
 
 const AWS_ATTACHMENTS: Record<string, (inputs: Record<string, unknown>) => unknown[]> = {
   "aws:iam/role:Role": (i) => list(i.managedPolicyArns),
@@ -50,7 +51,8 @@ export const awsIamNoWildcardActions: PolicyRule = {
     for (const doc of AWS_POLICY_DOCS[r.type]?.(r.inputs) ?? []) out.push(...wildcardGrants(doc));
     for (const arn of AWS_ATTACHMENTS[r.type]?.(r.inputs) ?? []) {
       const s = str(arn);
-      if (s && BROAD_MANAGED_POLICY.test(s)) out.push(`attaches AWS-managed policy ${s}, which grants wildcard actions`);
+      if (s && BROAD_MANAGED_POLICY.test(s))
+        out.push(`attaches AWS-managed policy ${s}, which grants wildcard actions`);
     }
     const trust = jsonDoc(r.type === "aws:iam/role:Role" ? r.inputs.assumeRolePolicy : undefined);
     if (isObject(trust)) {
@@ -58,7 +60,8 @@ export const awsIamNoWildcardActions: PolicyRule = {
         if (!isObject(s) || s.Effect !== "Allow" || s.Condition !== undefined) continue;
         const p = s.Principal;
         const aws = isObject(p) ? list(p.AWS) : [];
-        if (p === "*" || aws.includes("*")) out.push("trust policy lets any AWS principal (`*`) assume the role without a condition");
+        if (p === "*" || aws.includes("*"))
+          out.push("trust policy lets any AWS principal (`*`) assume the role without a condition");
       }
     }
     return out;
@@ -78,7 +81,12 @@ export const gcpIamNoPrimitiveRoles: PolicyRule = {
     "GCP IAM grants (any IAMMember/IAMBinding/IAMPolicy: project, folder, organization, service, bucket...) must not give the basic roles roles/owner or roles/editor. Why: they are GCP's wildcard — thousands of permissions across every service; grant a predefined role scoped to the resource instead.",
   clouds: ["gcp"],
   scope: "resource",
-  types: ["gcp:projects/iAMMember:IAMMember", "gcp:projects/iAMBinding:IAMBinding", "gcp:projects/iAMPolicy:IAMPolicy", "gcp:<module>/<x>Iam{Member,Binding,Policy}"],
+  types: [
+    "gcp:projects/iAMMember:IAMMember",
+    "gcp:projects/iAMBinding:IAMBinding",
+    "gcp:projects/iAMPolicy:IAMPolicy",
+    "gcp:<module>/<x>Iam{Member,Binding,Policy}",
+  ],
   appliesTo: (type) => GCP_IAM_GRANT.test(type) || GCP_IAM_POLICY.test(type),
   check(r) {
     if (GCP_IAM_GRANT.test(r.type)) {
@@ -105,8 +113,12 @@ const AZURE_PRIVILEGED_ROLES: Record<string, string> = {
 /** Root, management group, subscription or resource group: a scope wider than one resource. */
 export function isBroadAzureScope(scope: string): boolean {
   const s = scope.replace(/\/+$/, "").toLowerCase();
-  return s === "" || /^\/providers\/microsoft\.management\/managementgroups\/[^/]+$/.test(s)
-    || /^\/subscriptions\/[^/]+$/.test(s) || /^\/subscriptions\/[^/]+\/resourcegroups\/[^/]+$/.test(s);
+  return (
+    s === "" ||
+    /^\/providers\/microsoft\.management\/managementgroups\/[^/]+$/.test(s) ||
+    /^\/subscriptions\/[^/]+$/.test(s) ||
+    /^\/subscriptions\/[^/]+\/resourcegroups\/[^/]+$/.test(s)
+  );
 }
 
 export const azureRbacNoBroadPrivilegedRoles: PolicyRule = {
@@ -121,7 +133,8 @@ export const azureRbacNoBroadPrivilegedRoles: PolicyRule = {
       const id = str(r.inputs.roleDefinitionId)?.toLowerCase() ?? "";
       const role = AZURE_PRIVILEGED_ROLES[id.split("/").pop() ?? ""];
       const scope = str(r.inputs.scope);
-      if (role && scope !== undefined && isBroadAzureScope(scope)) return [`assigns ${role} at broad scope "${scope || "/"}"`];
+      if (role && scope !== undefined && isBroadAzureScope(scope))
+        return [`assigns ${role} at broad scope "${scope || "/"}"`];
       return [];
     }
     if (r.type === "azure-native:authorization:RoleDefinition") {
@@ -129,7 +142,8 @@ export const azureRbacNoBroadPrivilegedRoles: PolicyRule = {
       for (const p of list(r.inputs.permissions)) {
         for (const key of ["actions", "dataActions"]) {
           for (const a of list(get(p, key))) {
-            if (typeof a === "string" && a.includes("*") && a.toLowerCase() !== "*/read") out.push(`custom role allows wildcard ${key === "actions" ? "action" : "data action"} "${a}"`);
+            if (typeof a === "string" && a.includes("*") && a.toLowerCase() !== "*/read")
+              out.push(`custom role allows wildcard ${key === "actions" ? "action" : "data action"} "${a}"`);
           }
         }
       }

@@ -11,7 +11,12 @@ export const logRetention: PolicyRule = {
     "Every log store sets a retention: CloudWatch log groups retentionInDays > 0 (0 or unset = never expire), Log Analytics workspaces retentionInDays, Application Insights components retentionInDays or a workspace (workspaceResourceId, whose retention then applies), Cloud Logging buckets retentionDays. Why: logs kept forever cost money and keep personal data past any legitimate need; logs with no set retention are a compliance finding.",
   clouds: ["aws", "azure", "gcp"],
   scope: "resource",
-  types: ["aws:cloudwatch/logGroup:LogGroup", "azure-native:operationalinsights:Workspace", "azure-native:applicationinsights:Component", "gcp:logging/projectBucketConfig:ProjectBucketConfig"],
+  types: [
+    "aws:cloudwatch/logGroup:LogGroup",
+    "azure-native:operationalinsights:Workspace",
+    "azure-native:applicationinsights:Component",
+    "gcp:logging/projectBucketConfig:ProjectBucketConfig",
+  ],
   check(r) {
     const field = {
       "aws:cloudwatch/logGroup:LogGroup": "retentionInDays",
@@ -21,7 +26,8 @@ export const logRetention: PolicyRule = {
     }[r.type]!;
     const v = r.inputs[field];
     if (!isKnown(v) || positive(v)) return [];
-    if (r.type === "azure-native:applicationinsights:Component" && r.inputs.workspaceResourceId !== undefined) return [];
+    if (r.type === "azure-native:applicationinsights:Component" && r.inputs.workspaceResourceId !== undefined)
+      return [];
     return [`${field} is ${v === undefined ? "unset" : String(v)}: logs never expire`];
   },
 };
@@ -41,12 +47,21 @@ export const awsLogGroupsManaged: PolicyRule = {
   scope: "stack",
   types: ["aws:lambda/function:Function", "aws:ecs/taskDefinition:TaskDefinition"],
   check(r, ctx) {
-    const groups = new Set(ofType(ctx.resources, "aws:cloudwatch/logGroup:LogGroup").map((g) => g.inputs.name).filter((n): n is string => typeof n === "string"));
+    const groups = new Set(
+      ofType(ctx.resources, "aws:cloudwatch/logGroup:LogGroup")
+        .map((g) => g.inputs.name)
+        .filter((n): n is string => typeof n === "string"),
+    );
     if (r.type === "aws:lambda/function:Function") {
       const group = lambdaLogGroup(r.inputs);
-      if (group === undefined) return ["function has no fixed name and no loggingConfig.logGroup, so Lambda creates its log group implicitly (no retention)"];
+      if (group === undefined)
+        return [
+          "function has no fixed name and no loggingConfig.logGroup, so Lambda creates its log group implicitly (no retention)",
+        ];
       if (typeof group !== "string") return [];
-      return groups.has(group) ? [] : [`log group ${group} is not created by the stack; Lambda would create it with no retention`];
+      return groups.has(group)
+        ? []
+        : [`log group ${group} is not created by the stack; Lambda would create it with no retention`];
     }
     const defs = jsonDoc(r.inputs.containerDefinitions);
     const out: string[] = [];
@@ -55,9 +70,11 @@ export const awsLogGroupsManaged: PolicyRule = {
       if (!isObject(cfg) || cfg.logDriver !== "awslogs") continue;
       const opts = cfg.options;
       const name = str(get(c, "name")) ?? "?";
-      if (str(get(opts, "awslogs-create-group")) === "true") out.push(`container ${name} sets awslogs-create-group: the group would be created with no retention`);
+      if (str(get(opts, "awslogs-create-group")) === "true")
+        out.push(`container ${name} sets awslogs-create-group: the group would be created with no retention`);
       const group = str(get(opts, "awslogs-group"));
-      if (group !== undefined && !groups.has(group)) out.push(`container ${name} logs to ${group}, which is not a LogGroup of the stack`);
+      if (group !== undefined && !groups.has(group))
+        out.push(`container ${name} logs to ${group}, which is not a LogGroup of the stack`);
     }
     return out;
   },
@@ -76,16 +93,22 @@ export const apiAccessLogs: PolicyRule = {
     if (r.type === APIM_SERVICE) {
       const dependents = ctx.resources.filter((x) => x.dependencies.includes(r.urn));
       const hasLogger = dependents.some((x) => x.type === "azure-native:apimanagement:Logger");
-      const hasDiagnostic = ctx.resources.some((x) => (x.type === "azure-native:apimanagement:ApiDiagnostic" || x.type === "azure-native:apimanagement:Diagnostic")
-        && (x.dependencies.includes(r.urn) || dependents.some((d) => x.dependencies.includes(d.urn))));
-      return hasLogger && hasDiagnostic ? [] : ["API Management service has no Logger with a Diagnostic/ApiDiagnostic: requests are not logged"];
+      const hasDiagnostic = ctx.resources.some(
+        (x) =>
+          (x.type === "azure-native:apimanagement:ApiDiagnostic" ||
+            x.type === "azure-native:apimanagement:Diagnostic") &&
+          (x.dependencies.includes(r.urn) || dependents.some((d) => x.dependencies.includes(d.urn))),
+      );
+      return hasLogger && hasDiagnostic
+        ? []
+        : ["API Management service has no Logger with a Diagnostic/ApiDiagnostic: requests are not logged"];
     }
     const settings = r.inputs.accessLogSettings;
     if (!isKnown(settings)) return [];
     const dest = get(settings, "destinationArn");
     const format = get(settings, "format");
-    if (dest === undefined || dest === "" || format === undefined || format === "") return ["stage has no accessLogSettings (destinationArn and format): requests are not logged"];
+    if (dest === undefined || dest === "" || format === undefined || format === "")
+      return ["stage has no accessLogSettings (destinationArn and format): requests are not logged"];
     return [];
   },
 };
-

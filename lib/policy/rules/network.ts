@@ -40,7 +40,11 @@ function awsIngress(from: unknown, to: unknown, protocol: unknown, cidrs: unknow
   const world = cidrs.filter(isWorld);
   if (world.length === 0) return [];
   const open = allProtocols(protocol) ? true : beyondWeb(num(from), num(to));
-  return open ? [`ingress from ${world.join(", ")} on ${allProtocols(protocol) ? "every port" : `ports ${from}-${to}`}: only 80 and 443 may be open to the world`] : [];
+  return open
+    ? [
+        `ingress from ${world.join(", ")} on ${allProtocols(protocol) ? "every port" : `ports ${from}-${to}`}: only 80 and 443 may be open to the world`,
+      ]
+    : [];
 }
 
 export const noWorldOpenPorts: PolicyRule = {
@@ -50,8 +54,12 @@ export const noWorldOpenPorts: PolicyRule = {
   clouds: ["aws", "gcp", "azure"],
   scope: "resource",
   types: [
-    "aws:ec2/securityGroup:SecurityGroup", "aws:ec2/securityGroupRule:SecurityGroupRule", "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule",
-    "gcp:compute/firewall:Firewall", "azure-native:network:NetworkSecurityGroup", "azure-native:network:SecurityRule",
+    "aws:ec2/securityGroup:SecurityGroup",
+    "aws:ec2/securityGroupRule:SecurityGroupRule",
+    "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule",
+    "gcp:compute/firewall:Firewall",
+    "azure-native:network:NetworkSecurityGroup",
+    "azure-native:network:SecurityRule",
   ],
   check(r) {
     const i = r.inputs;
@@ -59,10 +67,15 @@ export const noWorldOpenPorts: PolicyRule = {
       case "aws:ec2/securityGroup:SecurityGroup":
         return list(i.ingress).flatMap((x) => {
           const rule = (x ?? {}) as Record<string, unknown>;
-          return awsIngress(rule.fromPort, rule.toPort, rule.protocol, [...list(rule.cidrBlocks), ...list(rule.ipv6CidrBlocks)]);
+          return awsIngress(rule.fromPort, rule.toPort, rule.protocol, [
+            ...list(rule.cidrBlocks),
+            ...list(rule.ipv6CidrBlocks),
+          ]);
         });
       case "aws:ec2/securityGroupRule:SecurityGroupRule":
-        return i.type === "ingress" ? awsIngress(i.fromPort, i.toPort, i.protocol, [...list(i.cidrBlocks), ...list(i.ipv6CidrBlocks)]) : [];
+        return i.type === "ingress"
+          ? awsIngress(i.fromPort, i.toPort, i.protocol, [...list(i.cidrBlocks), ...list(i.ipv6CidrBlocks)])
+          : [];
       case "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule":
         return awsIngress(i.fromPort, i.toPort, i.ipProtocol, [i.cidrIpv4, i.cidrIpv6]);
       case "gcp:compute/firewall:Firewall": {
@@ -73,7 +86,11 @@ export const noWorldOpenPorts: PolicyRule = {
           const allow = (a ?? {}) as Record<string, unknown>;
           const ports = list(allow.ports);
           const open = allProtocols(allow.protocol) || ports.length === 0 || anyBeyondWeb(ports);
-          return open ? [`firewall admits ${world.join(", ")} on ${ports.length ? `ports ${ports.join(", ")}` : "every port"} (${str(allow.protocol) ?? "?"}): only 80 and 443 may be open to the world`] : [];
+          return open
+            ? [
+                `firewall admits ${world.join(", ")} on ${ports.length ? `ports ${ports.join(", ")}` : "every port"} (${str(allow.protocol) ?? "?"}): only 80 and 443 may be open to the world`,
+              ]
+            : [];
         });
       }
       case "azure-native:network:NetworkSecurityGroup":
@@ -92,7 +109,11 @@ function azureRule(rule: Record<string, unknown>): string[] {
   const ranges = [rule.destinationPortRange, ...list(rule.destinationPortRanges)].filter((p) => p !== undefined);
   const open = ranges.length === 0 || anyBeyondWeb(ranges);
   const label = str(rule.name) ? `security rule ${str(rule.name)}` : "security rule";
-  return open ? [`${label} admits ${sources.join(", ")} on ${ranges.join(", ") || "every port"}: only 80 and 443 may be open to the world`] : [];
+  return open
+    ? [
+        `${label} admits ${sources.join(", ")} on ${ranges.join(", ") || "every port"}: only 80 and 443 may be open to the world`,
+      ]
+    : [];
 }
 
 export const databasesNotPublic: PolicyRule = {
@@ -101,11 +122,19 @@ export const databasesNotPublic: PolicyRule = {
     "No AWS RDS instance or cluster instance may be publiclyAccessible, and no Cloud SQL instance may have public IPv4 with an authorized network of 0.0.0.0/0. Why: data stores are reached from inside the network, never from the internet.",
   clouds: ["aws", "gcp"],
   scope: "resource",
-  types: ["aws:rds/instance:Instance", "aws:rds/clusterInstance:ClusterInstance", "gcp:sql/databaseInstance:DatabaseInstance"],
+  types: [
+    "aws:rds/instance:Instance",
+    "aws:rds/clusterInstance:ClusterInstance",
+    "gcp:sql/databaseInstance:DatabaseInstance",
+  ],
   check(r) {
     if (r.type === "gcp:sql/databaseInstance:DatabaseInstance") {
-      const world = list(get(r.inputs, "settings.ipConfiguration.authorizedNetworks")).some((n) => isWorld(get(n, "value")));
-      return get(r.inputs, "settings.ipConfiguration.ipv4Enabled") !== false && world ? ["Cloud SQL admits 0.0.0.0/0 on its public IP"] : [];
+      const world = list(get(r.inputs, "settings.ipConfiguration.authorizedNetworks")).some((n) =>
+        isWorld(get(n, "value")),
+      );
+      return get(r.inputs, "settings.ipConfiguration.ipv4Enabled") !== false && world
+        ? ["Cloud SQL admits 0.0.0.0/0 on its public IP"]
+        : [];
     }
     return r.inputs.publiclyAccessible === true ? ["database is publiclyAccessible: reach it from inside the VPC"] : [];
   },

@@ -15,8 +15,10 @@ export const prodStatefulProtected: PolicyRule = {
   types: [...STATEFUL_TYPES],
   check(r, ctx) {
     if (!isProductionStack(ctx.stack) || r.protect || r.retainOnDelete === true) return [];
-    return [r.retainOnDelete === undefined
-      ? "stateful resource in production is not protected: set the protect resource option"
-      : "stateful resource in production has neither protect nor retainOnDelete: a delete or replace would lose its data"];
+    return [
+      r.retainOnDelete === undefined
+        ? "stateful resource in production is not protected: set the protect resource option"
+        : "stateful resource in production has neither protect nor retainOnDelete: a delete or replace would lose its data",
+    ];
   },
 };

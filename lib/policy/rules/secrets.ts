@@ -2,21 +2,82 @@ import type { PolicyContext, PolicyResource, PolicyRule } from "../model";
 import { get, isKnown, isObject, isSecret, jsonDoc, list, str } from "../values";
 
 /** Words that make a variable name a secret on their own, and two-word phrases that do. */
-const SECRET_WORDS = new Set(["SECRET", "SECRETS", "PASSWORD", "PASSWORDS", "PASSWD", "PASSPHRASE", "TOKEN", "TOKENS", "CREDENTIAL", "CREDENTIALS", "APIKEY", "PRIVATEKEY"]);
-const SECRET_PAIRS = new Set(["API KEY", "PRIVATE KEY", "ACCESS KEY", "SECRET KEY", "SIGNING KEY", "ACCOUNT KEY", "MASTER KEY", "AUTH KEY", "ENCRYPTION KEY", "CLIENT SECRET"]);
+const SECRET_WORDS = new Set([
+  "SECRET",
+  "SECRETS",
+  "PASSWORD",
+  "PASSWORDS",
+  "PASSWD",
+  "PASSPHRASE",
+  "TOKEN",
+  "TOKENS",
+  "CREDENTIAL",
+  "CREDENTIALS",
+  "APIKEY",
+  "PRIVATEKEY",
+]);
+const SECRET_PAIRS = new Set([
+  "API KEY",
+  "PRIVATE KEY",
+  "ACCESS KEY",
+  "SECRET KEY",
+  "SIGNING KEY",
+  "ACCOUNT KEY",
+  "MASTER KEY",
+  "AUTH KEY",
+  "ENCRYPTION KEY",
+  "CLIENT SECRET",
+]);
 /**
  * A name ending in one of these words names a reference or a setting about a secret, not the secret:
  * `SECRETS_ARN`, `TOKEN_URL`, `API_KEY_HEADER`, `AzureWebJobsSecretStorageType`, `TOKEN_LIMIT`.
  */
 const REFERENCE_SUFFIXES = new Set([
-  "ARN", "ID", "IDS", "NAME", "NAMES", "URI", "URL", "REF", "PATH", "FILE", "ENDPOINT", "TYPE", "VERSION", "EXPIRY", "EXPIRES", "TTL",
-  "HEADER", "LOCATION", "PROVIDER", "ISSUER", "AUDIENCE", "SOURCE", "MODE", "ENABLED", "BUCKET", "VAULT", "PARAMETER", "LIMIT",
-  "COUNT", "SIZE", "TIMEOUT", "SECONDS", "LENGTH", "PREFIX", "REGION", "KEYVAULT",
+  "ARN",
+  "ID",
+  "IDS",
+  "NAME",
+  "NAMES",
+  "URI",
+  "URL",
+  "REF",
+  "PATH",
+  "FILE",
+  "ENDPOINT",
+  "TYPE",
+  "VERSION",
+  "EXPIRY",
+  "EXPIRES",
+  "TTL",
+  "HEADER",
+  "LOCATION",
+  "PROVIDER",
+  "ISSUER",
+  "AUDIENCE",
+  "SOURCE",
+  "MODE",
+  "ENABLED",
+  "BUCKET",
+  "VAULT",
+  "PARAMETER",
+  "LIMIT",
+  "COUNT",
+  "SIZE",
+  "TIMEOUT",
+  "SECONDS",
+  "LENGTH",
+  "PREFIX",
+  "REGION",
+  "KEYVAULT",
 ]);
 
 /** Upper-case words of a variable name: `dbPassword` → DB PASSWORD, `api-key` → API KEY. */
 function words(name: string): string[] {
-  return name.replace(/([a-z0-9])([A-Z])/g, "$1_$2").split(/[^A-Za-z0-9]+/).filter(Boolean).map((w) => w.toUpperCase());
+  return name
+    .replace(/([a-z0-9])([A-Z])/g, "$1_$2")
+    .split(/[^A-Za-z0-9]+/)
+    .filter(Boolean)
+    .map((w) => w.toUpperCase());
 }
 
 /** True when `name` looks like it holds a secret (and not a reference to one). */
@@ -31,16 +92,28 @@ export function isSecretName(name: string): boolean {
  * value of an Azure identity-based connection's `<name>__credential` setting).
  */
 const REFERENCE_VALUE = [
-  /^arn:aws[a-z-]*:/, /^@Microsoft\.KeyVault\(/i, /^managedidentity$/i, /^projects\/[^/]+\/secrets\//, /^https:\/\/[a-z0-9-]+\.vault\.azure\.net\//i, /^\{\{resolve:/,
+  /^arn:aws[a-z-]*:/,
+  /^@Microsoft\.KeyVault\(/i,
+  /^managedidentity$/i,
+  /^projects\/[^/]+\/secrets\//,
+  /^https:\/\/[a-z0-9-]+\.vault\.azure\.net\//i,
+  /^\{\{resolve:/,
 ];
 /** Values that are secrets whatever their name: connection strings with keys, URLs with passwords, private keys. */
-const SECRET_VALUE = [/AccountKey=/i, /SharedAccessKey=/i, /(^|;)\s*Password=/i, /-----BEGIN [A-Z ]*PRIVATE KEY-----/, /^[a-z][a-z0-9+.-]*:\/\/[^/\s:@]+:[^/\s@]+@/i];
+const SECRET_VALUE = [
+  /AccountKey=/i,
+  /SharedAccessKey=/i,
+  /(^|;)\s*Password=/i,
+  /-----BEGIN [A-Z ]*PRIVATE KEY-----/,
+  /^[a-z][a-z0-9+.-]*:\/\/[^/\s:@]+:[^/\s@]+@/i,
+];
 
 /** Why a plain environment entry is a secret in the clear, or undefined when it is fine. */
 export function plainSecret(name: string, value: unknown): string | undefined {
   if (isSecret(value) || !isKnown(value) || typeof value !== "string" || value === "") return undefined;
   if (REFERENCE_VALUE.some((re) => re.test(value))) return undefined;
-  if (SECRET_VALUE.some((re) => re.test(value))) return `${name} holds a credential (key, password or private key) as a plain value`;
+  if (SECRET_VALUE.some((re) => re.test(value)))
+    return `${name} holds a credential (key, password or private key) as a plain value`;
   if (/^(\d+|true|false)$/i.test(value)) return undefined;
   return isSecretName(name) ? `${name} looks like a secret and holds a plain value` : undefined;
 }
@@ -52,26 +125,45 @@ function mapEntries(v: unknown): Entry[] {
 }
 
 function pairEntries(v: unknown, nameKey = "name", valueKey = "value"): Entry[] {
-  return list(v).filter(isObject).map((e) => [str(e[nameKey]) ?? "?", e[valueKey]] as Entry).filter(([, value]) => value !== undefined);
+  return list(v)
+    .filter(isObject)
+    .map((e) => [str(e[nameKey]) ?? "?", e[valueKey]] as Entry)
+    .filter(([, value]) => value !== undefined);
 }
 
 /** The plain environment of each compute type, as (name, value) pairs. */
 const ENVIRONMENTS: Record<string, (i: Record<string, unknown>) => Entry[]> = {
   "aws:lambda/function:Function": (i) => mapEntries(get(i, "environment.variables")),
-  "gcp:cloudfunctionsv2/function:Function": (i) => [...mapEntries(get(i, "serviceConfig.environmentVariables")), ...mapEntries(get(i, "buildConfig.environmentVariables"))],
-  "gcp:cloudfunctions/function:Function": (i) => [...mapEntries(i.environmentVariables), ...mapEntries(i.buildEnvironmentVariables)],
-  "gcp:cloudrunv2/service:Service": (i) => list(get(i, "template.containers")).flatMap((c) => pairEntries(get(c, "envs"))),
-  "gcp:cloudrunv2/job:Job": (i) => list(get(i, "template.template.containers")).flatMap((c) => pairEntries(get(c, "envs"))),
+  "gcp:cloudfunctionsv2/function:Function": (i) => [
+    ...mapEntries(get(i, "serviceConfig.environmentVariables")),
+    ...mapEntries(get(i, "buildConfig.environmentVariables")),
+  ],
+  "gcp:cloudfunctions/function:Function": (i) => [
+    ...mapEntries(i.environmentVariables),
+    ...mapEntries(i.buildEnvironmentVariables),
+  ],
+  "gcp:cloudrunv2/service:Service": (i) =>
+    list(get(i, "template.containers")).flatMap((c) => pairEntries(get(c, "envs"))),
+  "gcp:cloudrunv2/job:Job": (i) =>
+    list(get(i, "template.template.containers")).flatMap((c) => pairEntries(get(c, "envs"))),
   "azure-native:web:WebApp": (i) => pairEntries(get(i, "siteConfig.appSettings")),
   "azure-native:web:WebAppSlot": (i) => pairEntries(get(i, "siteConfig.appSettings")),
   "azure-native:web:WebAppApplicationSettings": (i) => mapEntries(i.properties),
   "azure-native:web:WebAppApplicationSettingsSlot": (i) => mapEntries(i.properties),
-  "azure-native:app:ContainerApp": (i) => [...list(get(i, "template.containers")), ...list(get(i, "template.initContainers"))].flatMap((c) => pairEntries(get(c, "env"))),
+  "azure-native:app:ContainerApp": (i) =>
+    [...list(get(i, "template.containers")), ...list(get(i, "template.initContainers"))].flatMap((c) =>
+      pairEntries(get(c, "env")),
+    ),
   "aws:ecs/taskDefinition:TaskDefinition": (i) => {
     const defs = jsonDoc(i.containerDefinitions);
     return (Array.isArray(defs) ? defs : []).flatMap((c) => pairEntries(get(c, "environment")));
   },
-  "cloudflare:index/workersScript:WorkersScript": (i) => pairEntries(list(i.bindings).filter((b) => get(b, "type") === "plain_text"), "name", "text"),
+  "cloudflare:index/workersScript:WorkersScript": (i) =>
+    pairEntries(
+      list(i.bindings).filter((b) => get(b, "type") === "plain_text"),
+      "name",
+      "text",
+    ),
 };
 
 export const noPlaintextSecretsInEnvironment: PolicyRule = {
@@ -82,13 +174,18 @@ export const noPlaintextSecretsInEnvironment: PolicyRule = {
   scope: "resource",
   types: Object.keys(ENVIRONMENTS),
   check(r) {
-    return (ENVIRONMENTS[r.type]?.(r.inputs) ?? []).map(([name, value]) => plainSecret(name, value)).filter((m): m is string => m !== undefined);
+    return (ENVIRONMENTS[r.type]?.(r.inputs) ?? [])
+      .map(([name, value]) => plainSecret(name, value))
+      .filter((m): m is string => m !== undefined);
   },
 };
 
 /** Inputs built to carry a secret: in a plan they must be `{ "secret": true }`. */
 const SECRET_SLOTS: Record<string, (i: Record<string, unknown>) => Entry[]> = {
-  "aws:secretsmanager/secretVersion:SecretVersion": (i) => [["secretString", i.secretString], ["secretBinary", i.secretBinary]],
+  "aws:secretsmanager/secretVersion:SecretVersion": (i) => [
+    ["secretString", i.secretString],
+    ["secretBinary", i.secretBinary],
+  ],
   "aws:ssm/parameter:Parameter": (i) => (i.type === "SecureString" ? [["value", i.value]] : []),
   "aws:rds/instance:Instance": (i) => [["password", i.password]],
   "aws:rds/cluster:Cluster": (i) => [["masterPassword", i.masterPassword]],
@@ -96,10 +193,21 @@ const SECRET_SLOTS: Record<string, (i: Record<string, unknown>) => Entry[]> = {
   "gcp:sql/user:User": (i) => [["password", i.password]],
   "azure-native:keyvault:Secret": (i) => [["properties.value", get(i, "properties.value")]],
   "azure-native:sql:Server": (i) => [["administratorLoginPassword", i.administratorLoginPassword]],
-  "azure-native:app:ContainerApp": (i) => pairEntries(get(i, "configuration.secrets")).map(([n, v]) => [`configuration.secrets ${n}`, v]),
-  "azure-native:app:ManagedEnvironment": (i) => [["appLogsConfiguration.logAnalyticsConfiguration.sharedKey", get(i, "appLogsConfiguration.logAnalyticsConfiguration.sharedKey")]],
+  "azure-native:app:ContainerApp": (i) =>
+    pairEntries(get(i, "configuration.secrets")).map(([n, v]) => [`configuration.secrets ${n}`, v]),
+  "azure-native:app:ManagedEnvironment": (i) => [
+    [
+      "appLogsConfiguration.logAnalyticsConfiguration.sharedKey",
+      get(i, "appLogsConfiguration.logAnalyticsConfiguration.sharedKey"),
+    ],
+  ],
   "azure-native:apimanagement:NamedValue": (i) => (i.secret === true ? [["value", i.value]] : []),
-  "cloudflare:index/workersScript:WorkersScript": (i) => pairEntries(list(i.bindings).filter((b) => get(b, "type") === "secret_text"), "name", "text").map(([n, v]) => [`secret_text binding ${n}`, v]),
+  "cloudflare:index/workersScript:WorkersScript": (i) =>
+    pairEntries(
+      list(i.bindings).filter((b) => get(b, "type") === "secret_text"),
+      "name",
+      "text",
+    ).map(([n, v]) => [`secret_text binding ${n}`, v]),
 };
 
 export const secretInputsAreSecrets: PolicyRule = {

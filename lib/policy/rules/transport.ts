@@ -13,13 +13,22 @@ function awsListener(r: PolicyResource): string[] {
     const policy = r.inputs.sslPolicy;
     if (!isKnown(policy)) return [];
     const name = str(policy);
-    if (name === undefined) return [`${protocol} listener has no sslPolicy, so it gets ELBSecurityPolicy-2016-08 (TLS 1.0); set a TLS 1.2+ policy such as ELBSecurityPolicy-TLS13-1-2-2021-06`];
+    if (name === undefined)
+      return [
+        `${protocol} listener has no sslPolicy, so it gets ELBSecurityPolicy-2016-08 (TLS 1.0); set a TLS 1.2+ policy such as ELBSecurityPolicy-TLS13-1-2-2021-06`,
+      ];
     return ELB_TLS12.test(name) ? [] : [`${protocol} listener uses ${name}, which accepts TLS below 1.2`];
   }
   if (protocol !== "HTTP") return [];
   const actions = list(r.inputs.defaultActions);
-  const redirectsToHttps = actions.length > 0 && actions.every((a) => get(a, "type") === "redirect" && str(get(a, "redirect.protocol"))?.toUpperCase() === "HTTPS");
-  return redirectsToHttps ? [] : ["plain HTTP listener serves traffic; an HTTP listener may only redirect to HTTPS (defaultActions: [{ type: \"redirect\", redirect: { protocol: \"HTTPS\", port: \"443\", statusCode: \"HTTP_301\" } }])"];
+  const redirectsToHttps =
+    actions.length > 0 &&
+    actions.every((a) => get(a, "type") === "redirect" && str(get(a, "redirect.protocol"))?.toUpperCase() === "HTTPS");
+  return redirectsToHttps
+    ? []
+    : [
+        'plain HTTP listener serves traffic; an HTTP listener may only redirect to HTTPS (defaultActions: [{ type: "redirect", redirect: { protocol: "HTTPS", port: "443", statusCode: "HTTP_301" } }])',
+      ];
 }
 
 export const awsLoadBalancerHttpsOnly: PolicyRule = {
@@ -28,7 +37,12 @@ export const awsLoadBalancerHttpsOnly: PolicyRule = {
     "Load balancer listeners: HTTPS/TLS listeners must use a TLS 1.2+ security policy (ELBSecurityPolicy-TLS13-1-2-*, -TLS-1-2-*, -FS-1-2-*); plain HTTP listeners may only redirect to HTTPS. Why: the default policy accepts TLS 1.0/1.1, and an HTTP listener that forwards serves the app in clear text.",
   clouds: ["aws"],
   scope: "resource",
-  types: ["aws:lb/listener:Listener", "aws:alb/listener:Listener", "aws:elasticloadbalancingv2/listener:Listener", "aws:applicationloadbalancing/listener:Listener"],
+  types: [
+    "aws:lb/listener:Listener",
+    "aws:alb/listener:Listener",
+    "aws:elasticloadbalancingv2/listener:Listener",
+    "aws:applicationloadbalancing/listener:Listener",
+  ],
   check: awsListener,
 };
 
@@ -43,7 +57,10 @@ export const awsApiGatewayTls12: PolicyRule = {
   scope: "resource",
   types: ["aws:apigatewayv2/domainName:DomainName", "aws:apigateway/domainName:DomainName"],
   check(r) {
-    const policy = r.type === "aws:apigatewayv2/domainName:DomainName" ? get(r.inputs, "domainNameConfiguration.securityPolicy") : r.inputs.securityPolicy;
+    const policy =
+      r.type === "aws:apigatewayv2/domainName:DomainName"
+        ? get(r.inputs, "domainNameConfiguration.securityPolicy")
+        : r.inputs.securityPolicy;
     if (!isKnown(policy)) return [];
     const name = str(policy);
     if (name === undefined) return ["custom domain sets no securityPolicy; set TLS_1_2"];
@@ -57,7 +74,11 @@ const GCP_URL_MAPS = ["gcp:compute/uRLMap:URLMap", "gcp:compute/regionUrlMap:Reg
 /** A URL map that only redirects to HTTPS: default redirect with httpsRedirect, and every path matcher too. */
 function onlyRedirectsToHttps(map: PolicyResource): boolean {
   const redirects = (m: unknown): boolean => get(m, "defaultUrlRedirect.httpsRedirect") === true;
-  return redirects(map.inputs) && list(map.inputs.pathMatchers).every(redirects) && list(map.inputs.hostRules).length === list(map.inputs.pathMatchers).length;
+  return (
+    redirects(map.inputs) &&
+    list(map.inputs.pathMatchers).every(redirects) &&
+    list(map.inputs.hostRules).length === list(map.inputs.pathMatchers).length
+  );
 }
 
 export const gcpLoadBalancerHttpsOnly: PolicyRule = {
@@ -67,27 +88,47 @@ export const gcpLoadBalancerHttpsOnly: PolicyRule = {
   clouds: ["gcp"],
   scope: "stack",
   types: [
-    "gcp:compute/sSLPolicy:SSLPolicy", "gcp:compute/regionSslPolicy:RegionSslPolicy",
-    "gcp:compute/targetHttpsProxy:TargetHttpsProxy", "gcp:compute/regionTargetHttpsProxy:RegionTargetHttpsProxy",
-    "gcp:compute/targetHttpProxy:TargetHttpProxy", "gcp:compute/regionTargetHttpProxy:RegionTargetHttpProxy",
+    "gcp:compute/sSLPolicy:SSLPolicy",
+    "gcp:compute/regionSslPolicy:RegionSslPolicy",
+    "gcp:compute/targetHttpsProxy:TargetHttpsProxy",
+    "gcp:compute/regionTargetHttpsProxy:RegionTargetHttpsProxy",
+    "gcp:compute/targetHttpProxy:TargetHttpProxy",
+    "gcp:compute/regionTargetHttpProxy:RegionTargetHttpProxy",
   ],
   check(r, ctx) {
     if (r.type.endsWith("SSLPolicy") || r.type.endsWith("RegionSslPolicy")) {
       const v = r.inputs.minTlsVersion;
       if (!isKnown(v)) return [];
-      return GCP_TLS12.has(str(v) ?? "") ? [] : [`SSL policy minTlsVersion is ${str(v) ?? "unset (TLS_1_0)"}; use TLS_1_2`];
+      return GCP_TLS12.has(str(v) ?? "")
+        ? []
+        : [`SSL policy minTlsVersion is ${str(v) ?? "unset (TLS_1_0)"}; use TLS_1_2`];
     }
     if (r.type.endsWith("HttpsProxy")) {
       const p = r.inputs.sslPolicy;
-      return p === undefined || p === null || p === "" ? ["HTTPS proxy has no sslPolicy, so Google's default (TLS 1.0) applies; attach an SSL policy with minTlsVersion TLS_1_2"] : [];
+      return p === undefined || p === null || p === ""
+        ? [
+            "HTTPS proxy has no sslPolicy, so Google's default (TLS 1.0) applies; attach an SSL policy with minTlsVersion TLS_1_2",
+          ]
+        : [];
     }
     const urlMap = r.inputs.urlMap;
     if (!isKnown(urlMap)) return [];
     const urlMapName = str(urlMap) ?? "";
-    const maps = ofType(ctx.resources, ...GCP_URL_MAPS).filter((m) => r.dependencies.includes(m.urn)
-      || (typeof m.inputs.name === "string" && (urlMapName === m.inputs.name || urlMapName.endsWith(`/${m.inputs.name}`))));
-    if (maps.length === 0) return ["plain HTTP proxy points at a URL map that is not in this stack, so nothing shows it only redirects to HTTPS"];
-    return maps.every(onlyRedirectsToHttps) ? [] : ["plain HTTP proxy serves a URL map that routes to backends; over HTTP the URL map may only redirect (defaultUrlRedirect.httpsRedirect: true)"];
+    const maps = ofType(ctx.resources, ...GCP_URL_MAPS).filter(
+      (m) =>
+        r.dependencies.includes(m.urn) ||
+        (typeof m.inputs.name === "string" &&
+          (urlMapName === m.inputs.name || urlMapName.endsWith(`/${m.inputs.name}`))),
+    );
+    if (maps.length === 0)
+      return [
+        "plain HTTP proxy points at a URL map that is not in this stack, so nothing shows it only redirects to HTTPS",
+      ];
+    return maps.every(onlyRedirectsToHttps)
+      ? []
+      : [
+          "plain HTTP proxy serves a URL map that routes to backends; over HTTP the URL map may only redirect (defaultUrlRedirect.httpsRedirect: true)",
+        ];
   },
 };
 
@@ -96,18 +137,21 @@ const TLS12_VERSIONS = new Set(["1.2", "1.3"]);
 export const azureAppServiceHttpsOnly: PolicyRule = {
   name: "azure-app-service-https-only",
   description:
-    "Azure web and function apps (WebApp, WebAppSlot) must set httpsOnly: true and siteConfig.ftpsState: \"Disabled\", and must not lower siteConfig.minTlsVersion or scmMinTlsVersion below 1.2. Why: httpsOnly defaults to false (the app answers plain HTTP), ftpsState defaults to AllAllowed (deployment credentials over clear FTP).",
+    'Azure web and function apps (WebApp, WebAppSlot) must set httpsOnly: true and siteConfig.ftpsState: "Disabled", and must not lower siteConfig.minTlsVersion or scmMinTlsVersion below 1.2. Why: httpsOnly defaults to false (the app answers plain HTTP), ftpsState defaults to AllAllowed (deployment credentials over clear FTP).',
   clouds: ["azure"],
   scope: "resource",
   types: ["azure-native:web:WebApp", "azure-native:web:WebAppSlot"],
   check(r) {
     const out: string[] = [];
-    if (isKnown(r.inputs.httpsOnly) && r.inputs.httpsOnly !== true) out.push("httpsOnly is not true: the app also answers plain HTTP");
+    if (isKnown(r.inputs.httpsOnly) && r.inputs.httpsOnly !== true)
+      out.push("httpsOnly is not true: the app also answers plain HTTP");
     const ftps = get(r.inputs, "siteConfig.ftpsState");
-    if (isKnown(ftps) && ftps !== "Disabled") out.push(`siteConfig.ftpsState is ${str(ftps) ?? "unset (AllAllowed)"}; set "Disabled"`);
+    if (isKnown(ftps) && ftps !== "Disabled")
+      out.push(`siteConfig.ftpsState is ${str(ftps) ?? "unset (AllAllowed)"}; set "Disabled"`);
     for (const key of ["minTlsVersion", "scmMinTlsVersion"]) {
       const v = get(r.inputs, `siteConfig.${key}`);
-      if (typeof v === "string" && !TLS12_VERSIONS.has(v)) out.push(`siteConfig.${key} is ${v}; TLS 1.2 is the minimum`);
+      if (typeof v === "string" && !TLS12_VERSIONS.has(v))
+        out.push(`siteConfig.${key} is ${v}; TLS 1.2 is the minimum`);
     }
     return out;
   },
@@ -122,9 +166,11 @@ export const azureStorageHttpsTls12: PolicyRule = {
   types: ["azure-native:storage:StorageAccount"],
   check(r) {
     const out: string[] = [];
-    if (r.inputs.enableHttpsTrafficOnly === false) out.push("enableHttpsTrafficOnly is false: the account accepts plain HTTP");
+    if (r.inputs.enableHttpsTrafficOnly === false)
+      out.push("enableHttpsTrafficOnly is false: the account accepts plain HTTP");
     const tls = r.inputs.minimumTlsVersion;
-    if (isKnown(tls) && tls !== "TLS1_2" && tls !== "TLS1_3") out.push(`minimumTlsVersion is ${str(tls) ?? "unset"}; set TLS1_2`);
+    if (isKnown(tls) && tls !== "TLS1_2" && tls !== "TLS1_3")
+      out.push(`minimumTlsVersion is ${str(tls) ?? "unset"}; set TLS1_2`);
     return out;
   },
 };
@@ -132,31 +178,41 @@ export const azureStorageHttpsTls12: PolicyRule = {
 export const azureEndpointsHttpsOnly: PolicyRule = {
   name: "azure-endpoints-https-only",
   description:
-    "Azure public endpoints: Front Door routes that accept HTTP must redirect it to HTTPS (httpsRedirect: \"Enabled\") and must not reach origins over plain HTTP (forwardingProtocol \"HttpOnly\"); Front Door custom domains keep TLS 1.2+; Container Apps ingress must not set allowInsecure; API Management APIs accept only https. Why: every public endpoint is HTTPS-only with TLS 1.2+.",
+    'Azure public endpoints: Front Door routes that accept HTTP must redirect it to HTTPS (httpsRedirect: "Enabled") and must not reach origins over plain HTTP (forwardingProtocol "HttpOnly"); Front Door custom domains keep TLS 1.2+; Container Apps ingress must not set allowInsecure; API Management APIs accept only https. Why: every public endpoint is HTTPS-only with TLS 1.2+.',
   clouds: ["azure"],
   scope: "resource",
-  types: ["azure-native:cdn:Route", "azure-native:cdn:AFDCustomDomain", "azure-native:app:ContainerApp", "azure-native:apimanagement:Api"],
+  types: [
+    "azure-native:cdn:Route",
+    "azure-native:cdn:AFDCustomDomain",
+    "azure-native:app:ContainerApp",
+    "azure-native:apimanagement:Api",
+  ],
   check(r) {
     const out: string[] = [];
     switch (r.type) {
       case "azure-native:cdn:Route": {
         const protocols = r.inputs.supportedProtocols;
         const acceptsHttp = protocols === undefined || list(protocols).some((p) => str(p)?.toLowerCase() === "http");
-        if (isKnown(protocols) && acceptsHttp && r.inputs.httpsRedirect !== "Enabled") out.push("route accepts HTTP without redirecting it to HTTPS (httpsRedirect: \"Enabled\")");
-        if (r.inputs.forwardingProtocol === "HttpOnly") out.push("route forwards to origins over plain HTTP (forwardingProtocol \"HttpOnly\"); use \"HttpsOnly\"");
+        if (isKnown(protocols) && acceptsHttp && r.inputs.httpsRedirect !== "Enabled")
+          out.push('route accepts HTTP without redirecting it to HTTPS (httpsRedirect: "Enabled")');
+        if (r.inputs.forwardingProtocol === "HttpOnly")
+          out.push('route forwards to origins over plain HTTP (forwardingProtocol "HttpOnly"); use "HttpsOnly"');
         break;
       }
       case "azure-native:cdn:AFDCustomDomain": {
         const v = get(r.inputs, "tlsSettings.minimumTlsVersion");
-        if (typeof v === "string" && !v.startsWith("TLS12") && !v.startsWith("TLS13")) out.push(`custom domain minimumTlsVersion is ${v}; TLS 1.2 is the minimum`);
+        if (typeof v === "string" && !v.startsWith("TLS12") && !v.startsWith("TLS13"))
+          out.push(`custom domain minimumTlsVersion is ${v}; TLS 1.2 is the minimum`);
         break;
       }
       case "azure-native:app:ContainerApp":
-        if (get(r.inputs, "configuration.ingress.allowInsecure") === true) out.push("ingress.allowInsecure is true: the app answers plain HTTP");
+        if (get(r.inputs, "configuration.ingress.allowInsecure") === true)
+          out.push("ingress.allowInsecure is true: the app answers plain HTTP");
         break;
       case "azure-native:apimanagement:Api": {
         const protocols = list(r.inputs.protocols).map((p) => str(p)?.toLowerCase());
-        if (protocols.some((p) => p === "http" || p === "ws")) out.push(`API accepts ${protocols.join(", ")}; allow only https (and wss)`);
+        if (protocols.some((p) => p === "http" || p === "ws"))
+          out.push(`API accepts ${protocols.join(", ")}; allow only https (and wss)`);
         break;
       }
     }
@@ -167,16 +223,18 @@ export const azureEndpointsHttpsOnly: PolicyRule = {
 export const cloudflareZoneHttpsTls12: PolicyRule = {
   name: "cloudflare-zone-https-tls12",
   description:
-    "Cloudflare zone settings managed by the stack must not weaken transport security: min_tls_version at least 1.2, always_use_https not \"off\", ssl not \"off\" or \"flexible\" (flexible reaches the origin over plain HTTP). Why: the edge is the public endpoint of every Worker and proxied record in the zone.",
+    'Cloudflare zone settings managed by the stack must not weaken transport security: min_tls_version at least 1.2, always_use_https not "off", ssl not "off" or "flexible" (flexible reaches the origin over plain HTTP). Why: the edge is the public endpoint of every Worker and proxied record in the zone.',
   clouds: ["cloudflare"],
   scope: "resource",
   types: ["cloudflare:index/zoneSetting:ZoneSetting"],
   check(r) {
     const id = str(r.inputs.settingId);
     const value = r.inputs.value;
-    if (id === "min_tls_version" && typeof value === "string" && (value === "1.0" || value === "1.1")) return [`min_tls_version is ${value}; TLS 1.2 is the minimum`];
+    if (id === "min_tls_version" && typeof value === "string" && (value === "1.0" || value === "1.1"))
+      return [`min_tls_version is ${value}; TLS 1.2 is the minimum`];
     if (id === "always_use_https" && value === "off") return ["always_use_https is off: the zone serves plain HTTP"];
-    if (id === "ssl" && (value === "off" || value === "flexible")) return [`ssl mode is ${value}: traffic to the origin is not encrypted`];
+    if (id === "ssl" && (value === "off" || value === "flexible"))
+      return [`ssl mode is ${value}: traffic to the origin is not encrypted`];
     return [];
   },
 };
