@@ -11,7 +11,7 @@ import {
   hasResource,
   recordPlan,
 } from "../lib/testing";
-import { crossRegionEdges, regionOf, regionTypes } from "./multi-region-service-helpers";
+import { crossRegionEdges, regionOf, regionTypes } from "./support/multi-region-service-helpers";
 
 const REGIONS = ["aws:us-east-1", "aws:eu-west-1", "aws:ap-southeast-1"] as const;
 const LABELS = ["us-east-1", "eu-west-1", "ap-southeast-1"];

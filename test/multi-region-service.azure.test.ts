@@ -2,7 +2,7 @@ import * as assert from "node:assert";
 import { MultiRegionService } from "../lib";
 import { criticalPathSeconds } from "../lib/core/service";
 import { Plan, allStrings, dependsOn, findResources, getResource, hasResource, recordPlan } from "../lib/testing";
-import { crossRegionEdges, regionTypes } from "./multi-region-service-helpers";
+import { crossRegionEdges, regionTypes } from "./support/multi-region-service-helpers";
 
 const REGIONS = ["azure:westeurope", "azure:eastus", "azure:southeastasia"] as const;
 const LABELS = ["westeurope", "eastus", "southeastasia"];

@@ -2,7 +2,7 @@ import * as assert from "node:assert";
 import * as path from "path";
 import { criticalPathSeconds } from "../lib/core/service";
 import { Plan, dependsOn, findResources, getResource, hasResource, programFromFile, recordPlan } from "../lib/testing";
-import { crossRegionEdges } from "./multi-region-service-helpers";
+import { crossRegionEdges } from "./support/multi-region-service-helpers";
 
 const example = (dir: string) => programFromFile(path.join(__dirname, "..", "examples", dir, "index.ts"));
 const CF_ACCOUNT = "0123456789abcdef0123456789abcdef";

@@ -2,7 +2,7 @@ import * as assert from "node:assert";
 import { MultiRegionService, MultiRegionServiceArgs } from "../lib";
 import { criticalPathSeconds } from "../lib/core/service";
 import { Plan, dependsOn, findResources, getResource, hasResource, recordPlan } from "../lib/testing";
-import { crossRegionEdges, regionTypes } from "./multi-region-service-helpers";
+import { crossRegionEdges, regionTypes } from "./support/multi-region-service-helpers";
 
 const REGIONS = ["gcp:us-central1", "gcp:europe-west1", "gcp:asia-northeast1"] as const;
 const LABELS = ["us-central1", "europe-west1", "asia-northeast1"];

@@ -58,7 +58,7 @@ const jwt = (extra: Record<string, unknown>) => ({
 });
 const manyRoutes = Object.fromEntries(Array.from({ length: 301 }, (_, i) => [`GET /r${i}`, f]));
 
-/** [title, field, name, args]: beyond the cases of test/api-gateway-validation.test.ts. */
+/** [title, field, name, args]: beyond the cases of test/api-gateway.validation.test.ts. */
 const rows: [string, string, string, unknown][] = [
   ["unicode name", "name", "ápi", base],
   ["oversized name", "name", "a".repeat(100), base],

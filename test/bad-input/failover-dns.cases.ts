@@ -34,7 +34,7 @@ const w = (make: () => Args, change: Args, ...endpoints: Args[]): Args => {
   return a;
 };
 
-/** [title, field, name, args]: beyond the cases of test/failover-dns-validation.test.ts. */
+/** [title, field, name, args]: beyond the cases of test/failover-dns.validation.test.ts. */
 const rows: [string, string, unknown, unknown][] = [
   ["name null", "name", null, r53()],
   ["unicode name", "name", "düns", r53()],

@@ -1,4 +1,4 @@
-import { Plan, PlanResource } from "../lib/testing";
+import { Plan, PlanResource } from "../../lib/testing";
 
 /** The region label a resource belongs to (`<service>-<region>-...`), or undefined for a global resource. */
 export function regionOf(r: PlanResource, service: string, labels: string[]): string | undefined {

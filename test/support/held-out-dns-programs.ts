@@ -1,9 +1,9 @@
 import * as pulumi from "@pulumi/pulumi";
-import { FailoverDns, FailoverDnsArgs, MultiRegionService, MultiRegionServiceArgs } from "../lib";
+import { FailoverDns, FailoverDnsArgs, MultiRegionService, MultiRegionServiceArgs } from "../../lib";
 
 /**
  * Held-out-style programs for FailoverDns and MultiRegionService, written against the public API only
- * (`../lib`), with default arguments wherever the component allows them. Used by review-dns-service.test.ts.
+ * (`../lib`), with default arguments wherever the component allows them. Used by failover-dns.held-out.test.ts.
  */
 
 const CF = { accountId: "0123456789abcdef0123456789abcdef", zoneId: "fedcba9876543210fedcba9876543210" };

@@ -2,7 +2,7 @@ import * as assert from "node:assert";
 import { criticalPathSeconds } from "../lib/core/service";
 import { checkPlan, formatViolation } from "../lib/policy";
 import { Plan, allStrings, dependsOn, findResources, getResource, recordPlan } from "../lib/testing";
-import { crossRegionEdges, regionTypes } from "./multi-region-service-helpers";
+import { crossRegionEdges, regionTypes } from "./support/multi-region-service-helpers";
 import {
   DNS_CASES,
   SERVICE_REGIONS,
@@ -11,7 +11,7 @@ import {
   gcpBehindCloudflareProgram,
   mixedCloudflareProgram,
   serviceProgram,
-} from "./review-dns-service-programs";
+} from "./support/held-out-dns-programs";
 
 /**
  * Review of FailoverDns and MultiRegionService against the pitfalls of reference/failover-dns.md §6 and
