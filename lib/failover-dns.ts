@@ -27,7 +27,7 @@ export type {
  *   endpoints: [{ id: "use1", address: "lb-use1.example.net" }, { id: "euw1", address: "lb-euw1.example.net" }],
  *   healthCheck: { path: "/healthz" },
  * });
- * export const failoverSeconds = dns.failoverSeconds; // 56
+ * export const failoverSeconds = dns.failoverSeconds; // 62: (10 s interval + 6 s probe timeout) × 2 + 30 s TTL
  */
 export class FailoverDns extends pulumi.ComponentResource {
   /** The name clients use, e.g. `api.example.com`. */

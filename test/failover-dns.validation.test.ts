@@ -1,12 +1,5 @@
 import * as assert from "node:assert";
 import { FailoverDns, isConfigError } from "../lib";
-import {
-  azureFailoverSeconds,
-  cloudflareFailoverSeconds,
-  cloudflareMonitorSeconds,
-  gcpFailoverSeconds,
-  route53FailoverSeconds,
-} from "../lib/core/dns";
 import { tryRecordPlan } from "../lib/testing";
 
 const CF = { accountId: "0123456789abcdef0123456789abcdef", zoneId: "fedcba9876543210fedcba9876543210" };
@@ -629,84 +622,5 @@ describe("FailoverDns bad input", () => {
     args.strategy = "latency";
     const { error } = await tryRecordPlan(() => new FailoverDns("api", args));
     assert.match((error as Error).message, /strategy "geo"/);
-  });
-});
-
-describe("FailoverDns failoverSeconds formulas", () => {
-  it("Route 53: interval × threshold + fixed probe timeout + TTL (alias: target TTL)", () => {
-    assert.strictEqual(
-      route53FailoverSeconds({ intervalSeconds: 10, failureThreshold: 2, protocol: "HTTPS", ttlSeconds: 30 }),
-      56,
-    );
-    assert.strictEqual(
-      route53FailoverSeconds({ intervalSeconds: 30, failureThreshold: 3, protocol: "TCP", ttlSeconds: 60 }),
-      160,
-    );
-    assert.strictEqual(
-      route53FailoverSeconds({
-        intervalSeconds: 10,
-        failureThreshold: 1,
-        protocol: "HTTP",
-        ttlSeconds: 10,
-        aliasTtlSeconds: 60,
-      }),
-      76,
-    );
-  });
-  it("Cloudflare: proxied = min(monitor, 15 s connect limit); DNS-only = interval × consecutiveDown + timeout × (1 + retries) + TTL", () => {
-    assert.strictEqual(
-      cloudflareFailoverSeconds({
-        intervalSeconds: 15,
-        failureThreshold: 1,
-        timeoutSeconds: 5,
-        retries: 1,
-        proxied: true,
-        ttlSeconds: 30,
-      }),
-      15,
-    );
-    assert.strictEqual(
-      cloudflareFailoverSeconds({
-        intervalSeconds: 10,
-        failureThreshold: 1,
-        timeoutSeconds: 2,
-        retries: 0,
-        proxied: true,
-        ttlSeconds: 30,
-      }),
-      12,
-    );
-    assert.strictEqual(
-      cloudflareMonitorSeconds({
-        intervalSeconds: 60,
-        failureThreshold: 1,
-        timeoutSeconds: 5,
-        retries: 2,
-        proxied: true,
-        ttlSeconds: 30,
-      }),
-      75,
-    );
-    assert.strictEqual(
-      cloudflareFailoverSeconds({
-        intervalSeconds: 10,
-        failureThreshold: 2,
-        timeoutSeconds: 4,
-        retries: 0,
-        proxied: false,
-        ttlSeconds: 30,
-      }),
-      54,
-    );
-  });
-  it("Traffic Manager and Cloud DNS: interval × threshold + timeout + TTL", () => {
-    assert.strictEqual(
-      azureFailoverSeconds({ intervalSeconds: 30, failureThreshold: 4, timeoutSeconds: 10, ttlSeconds: 60 }),
-      190,
-    );
-    assert.strictEqual(
-      gcpFailoverSeconds({ intervalSeconds: 30, failureThreshold: 1, timeoutSeconds: 5, ttlSeconds: 30 }),
-      65,
-    );
   });
 });

@@ -1,5 +1,6 @@
 import * as azure from "@pulumi/azure-native";
 import * as pulumi from "@pulumi/pulumi";
+import { frontDoorFailoverTime } from "../../core/failover-time";
 import { physicalName } from "../../core/naming";
 import type { ServiceSpec } from "../../core/service";
 import { withTransform } from "../../core/transform";
@@ -163,6 +164,10 @@ export function createFrontDoor(
 
   return {
     url: pulumi.interpolate`https://${endpoint.hostName}`,
-    failoverSeconds: probeInterval * hc.failureThreshold + 10,
+    failoverSeconds: frontDoorFailoverTime({
+      probeIntervalSeconds: probeInterval,
+      sampleSize,
+      successfulSamplesRequired: required,
+    }).seconds,
   };
 }

@@ -86,7 +86,7 @@ export function healthLimits(provider: DnsProvider, plan: CloudflarePlan = "pro"
   }
 }
 
-/** Defaults per provider, chosen so that Route 53 fails over in <= 60 s and a proxied Cloudflare LB in <= 30 s where the plan allows. */
+/** Defaults per provider; the failover time each gives is in docs/failover-dns.md (generated from lib/core/failover-time.ts). */
 export interface HealthDefaults {
   intervalSeconds: number;
   failureThreshold: number;
@@ -111,8 +111,6 @@ export function healthDefaults(provider: DnsProvider, plan: CloudflarePlan = "pr
 export const DEFAULT_TTL_SECONDS = 30;
 /** Default immediate retries of a timed-out Cloudflare probe. */
 export const DEFAULT_CLOUDFLARE_RETRIES = 1;
-/** TTL Route 53 uses for an alias to an ELB / API Gateway / CloudFront target (the target's TTL). */
-export const ROUTE53_ALIAS_TARGET_TTL = 60;
 /** Default Cloud DNS health-check source regions: one per continent with GCP's DNS checkers. */
 export const DEFAULT_GCP_HEALTH_REGIONS = ["us-east4", "europe-west1", "asia-southeast1"] as const;
 /** Default Cloudflare probe regions (Pro/Business cannot probe from every data centre). */

@@ -1,82 +1,60 @@
-import type { HealthProtocol } from "./types";
+import {
+  FailoverTime,
+  cloudDnsFailoverTime,
+  cloudflareFailoverTime,
+  route53FailoverTime,
+  trafficManagerFailoverTime,
+} from "../failover-time";
+import type { DnsProvider, HealthProtocol } from "./types";
 
-/**
- * Worst-case seconds for clients to move off a dead endpoint, per provider: detection (probe interval × consecutive
- * failures + probe timeout) plus the DNS TTL wherever clients resolve the endpoint themselves. Pure functions, so the
- * `failoverSeconds` output is known at plan time and tests can check them directly. Formulas: docs/failover-dns.md.
- */
+export { route53ProbeTimeout } from "../failover-time";
 
-/** Route 53's probe timeout is fixed: connect in 4 s + answer in 2 s for HTTP(S); connect in 10 s for TCP. */
-export function route53ProbeTimeout(protocol: HealthProtocol): number {
-  return protocol === "TCP" ? 10 : 6;
-}
-
-/** Route 53: `interval × failureThreshold + probe timeout + TTL` (TTL of an alias = its target's, 60 s for ELB/API Gateway). */
-export function route53FailoverSeconds(p: {
+/** What FailoverDns knows of a configuration, in its own (provider-neutral) names. */
+export interface DnsTimingInputs {
   intervalSeconds: number;
   failureThreshold: number;
+  /** The effective probe timeout (Route 53's fixed one included). */
+  timeoutSeconds: number;
   protocol: HealthProtocol;
   ttlSeconds: number;
+  /** Route 53: TTL of the alias targets, when any endpoint is an alias. */
   aliasTtlSeconds?: number;
-}): number {
-  const ttl = Math.max(p.ttlSeconds, p.aliasTtlSeconds ?? 0);
-  return p.intervalSeconds * p.failureThreshold + route53ProbeTimeout(p.protocol) + ttl;
+  /** Cloudflare: monitor retries and whether the load balancer is proxied. */
+  retries?: number;
+  proxied?: boolean;
 }
 
 /**
- * Cloudflare's limit for completing the TCP connection to an origin before it answers 522 (developers.cloudflare.com,
- * "Connection limits": Complete TCP Connection 15 s, not configurable).
+ * FailoverDns's failover time: its neutral health-check fields mapped onto the provider's own parameters
+ * (failureThreshold is Route 53's FailureThreshold, Cloudflare's consecutiveDown, Traffic Manager's
+ * toleratedNumberOfFailures + 1 and Cloud DNS's unhealthyThreshold), then the provider's formula (lib/core/failover-time.ts).
  */
-export const CLOUDFLARE_ORIGIN_CONNECT_SECONDS = 15;
-
-/**
- * Cloudflare: monitor detection `interval × consecutiveDown + timeout × (1 + retries)`, plus the LB TTL when not proxied.
- * A proxied load balancer also has zero-downtime failover (`adaptiveRouting.failoverAcrossPools`, which Meridian turns
- * on whenever it proxies): a request whose origin cannot be reached is retried on the next pool as soon as the
- * connection fails, at most `CLOUDFLARE_ORIGIN_CONNECT_SECONDS` later, before any monitor has noticed. For a dead
- * endpoint that bound is the worst case; an endpoint that still accepts connections but fails its health check is
- * moved off after the monitor detection time (`cloudflareMonitorSeconds`).
- */
-export function cloudflareFailoverSeconds(p: {
-  intervalSeconds: number;
-  failureThreshold: number;
-  timeoutSeconds: number;
-  retries: number;
-  proxied: boolean;
-  ttlSeconds: number;
-}): number {
-  const monitor = cloudflareMonitorSeconds(p);
-  return p.proxied ? Math.min(monitor, CLOUDFLARE_ORIGIN_CONNECT_SECONDS) : monitor;
-}
-
-/** Cloudflare monitor-based detection (plus the TTL when DNS-only): what an unhealthy-but-reachable endpoint costs. */
-export function cloudflareMonitorSeconds(p: {
-  intervalSeconds: number;
-  failureThreshold: number;
-  timeoutSeconds: number;
-  retries: number;
-  proxied: boolean;
-  ttlSeconds: number;
-}): number {
-  return p.intervalSeconds * p.failureThreshold + p.timeoutSeconds * (1 + p.retries) + (p.proxied ? 0 : p.ttlSeconds);
-}
-
-/** Traffic Manager: `interval × (toleratedNumberOfFailures + 1) + timeout + TTL`, where tolerated = failureThreshold − 1. */
-export function azureFailoverSeconds(p: {
-  intervalSeconds: number;
-  failureThreshold: number;
-  timeoutSeconds: number;
-  ttlSeconds: number;
-}): number {
-  return p.intervalSeconds * p.failureThreshold + p.timeoutSeconds + p.ttlSeconds;
-}
-
-/** Cloud DNS: `checkIntervalSec × unhealthyThreshold + timeoutSec + TTL`. */
-export function gcpFailoverSeconds(p: {
-  intervalSeconds: number;
-  failureThreshold: number;
-  timeoutSeconds: number;
-  ttlSeconds: number;
-}): number {
-  return p.intervalSeconds * p.failureThreshold + p.timeoutSeconds + p.ttlSeconds;
+export function dnsFailoverTime(provider: DnsProvider, p: DnsTimingInputs): FailoverTime {
+  switch (provider) {
+    case "route53":
+      return route53FailoverTime(p);
+    case "cloudflare":
+      return cloudflareFailoverTime({
+        intervalSeconds: p.intervalSeconds,
+        consecutiveDown: p.failureThreshold,
+        timeoutSeconds: p.timeoutSeconds,
+        retries: p.retries ?? 0,
+        proxied: p.proxied ?? false,
+        ttlSeconds: p.ttlSeconds,
+      });
+    case "azure-traffic-manager":
+      return trafficManagerFailoverTime({
+        intervalSeconds: p.intervalSeconds,
+        toleratedNumberOfFailures: p.failureThreshold - 1,
+        timeoutSeconds: p.timeoutSeconds,
+        ttlSeconds: p.ttlSeconds,
+      });
+    case "gcp-cloud-dns":
+      return cloudDnsFailoverTime({
+        checkIntervalSeconds: p.intervalSeconds,
+        unhealthyThreshold: p.failureThreshold,
+        timeoutSeconds: p.timeoutSeconds,
+        ttlSeconds: p.ttlSeconds,
+      });
+  }
 }

@@ -9,20 +9,14 @@ import {
   DEFAULT_CLOUDFLARE_RETRIES,
   DEFAULT_GCP_HEALTH_REGIONS,
   DEFAULT_TTL_SECONDS,
-  ROUTE53_ALIAS_TARGET_TTL,
   ROUTE53_CHECKER_REGIONS,
   STRATEGY_ALTERNATIVES,
   STRATEGY_SUPPORT,
   healthDefaults,
   healthLimits,
 } from "./capabilities";
-import {
-  azureFailoverSeconds,
-  cloudflareFailoverSeconds,
-  gcpFailoverSeconds,
-  route53FailoverSeconds,
-  route53ProbeTimeout,
-} from "./failover-time";
+import { dnsFailoverTime, route53ProbeTimeout } from "./failover-time";
+import { ELB_DNS_TTL_SECONDS } from "../failover-time";
 import { CLOUDFLARE_CONTINENT_REGIONS, GeoCode, parseGeoCode } from "./geo";
 import {
   CLOUDFLARE_PLANS,
@@ -261,11 +255,11 @@ export function resolveFailoverDns(name: string, raw: unknown): ResolvedFailover
     case "route53": {
       const route53 = route53Options(v, args.route53, finalEndpoints, label);
       const anyAlias = finalEndpoints.some((e) => e.alias);
-      const failoverSeconds = route53FailoverSeconds({
+      const failoverSeconds = dnsFailoverTime(provider, {
         ...healthCheck,
         ttlSeconds,
-        aliasTtlSeconds: anyAlias ? ROUTE53_ALIAS_TARGET_TTL : undefined,
-      });
+        aliasTtlSeconds: anyAlias ? ELB_DNS_TTL_SECONDS : undefined,
+      }).seconds;
       return { ...base, route53, failoverSeconds };
     }
     case "cloudflare": {
@@ -276,12 +270,12 @@ export function resolveFailoverDns(name: string, raw: unknown): ResolvedFailover
           `got ${healthCheck.timeoutSeconds}; with ${cf.retries} retr${cf.retries === 1 ? "y" : "ies"} a probe can take ${healthCheck.timeoutSeconds * (1 + cf.retries)} s, which must stay below the ${healthCheck.intervalSeconds} s interval`,
         );
       }
-      const failoverSeconds = cloudflareFailoverSeconds({
+      const failoverSeconds = dnsFailoverTime(provider, {
         ...healthCheck,
         retries: cf.retries,
         proxied: cf.proxied,
         ttlSeconds,
-      });
+      }).seconds;
       return { ...base, cloudflare: cf, failoverSeconds };
     }
     case "azure-traffic-manager": {
@@ -295,11 +289,11 @@ export function resolveFailoverDns(name: string, raw: unknown): ResolvedFailover
             );
         }
       }
-      return { ...base, azure, failoverSeconds: azureFailoverSeconds({ ...healthCheck, ttlSeconds }) };
+      return { ...base, azure, failoverSeconds: dnsFailoverTime(provider, { ...healthCheck, ttlSeconds }).seconds };
     }
     case "gcp-cloud-dns": {
       const gcp = gcpOptions(v, args.gcp);
-      return { ...base, gcp, failoverSeconds: gcpFailoverSeconds({ ...healthCheck, ttlSeconds }) };
+      return { ...base, gcp, failoverSeconds: dnsFailoverTime(provider, { ...healthCheck, ttlSeconds }).seconds };
     }
   }
 }

@@ -1,5 +1,6 @@
 import * as gcp from "@pulumi/gcp";
 import * as pulumi from "@pulumi/pulumi";
+import { googleLoadBalancerFailoverTime } from "../../core/failover-time";
 import { physicalName } from "../../core/naming";
 import type { RegionSpec, ServiceSpec } from "../../core/service";
 import { withTransform } from "../../core/transform";
@@ -196,6 +197,9 @@ export function createGcpFront(
     ),
   );
 
-  // Ejection needs the errors (near instant under load) and the next analysis interval, then in-flight requests drain.
-  return { address, url: pulumi.output(`https://${spec.dns!.fqdn}`), failoverSeconds: OUTLIER_INTERVAL_SECONDS * 2 };
+  return {
+    address,
+    url: pulumi.output(`https://${spec.dns!.fqdn}`),
+    failoverSeconds: googleLoadBalancerFailoverTime({ outlierIntervalSeconds: OUTLIER_INTERVAL_SECONDS }).seconds,
+  };
 }
