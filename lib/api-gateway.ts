@@ -2,8 +2,12 @@ import * as pulumi from "@pulumi/pulumi";
 import { ApiModel, RouteTarget, validateApiGatewayArgs } from "./core/api";
 import { Placement } from "./core/placement";
 import { registerApi } from "./core/registry";
+import type { RequestAlarms } from "./core/alarms/args";
 import { Transform } from "./core/transform";
 import { OpenApiDocument, buildOpenApi } from "./openapi";
+import { apiAlarms } from "./alarms";
+import type { ApiAlarmTarget } from "./core/alarms/targets";
+import { resolveAlarms } from "./core/alarms/validate";
 
 export type { RouteTarget } from "./core/api";
 
@@ -42,7 +46,8 @@ export type ApiGatewayDomain =
  * `invoker`, `api`, `apiConfig`, `gateway`, `service`, `address`, `neg`, `backendService`, `urlMap`,
  * `certificate`, `proxy`, `forwardingRule`, `record`. Azure: `resourceGroup`, `service`, `api`, `namedValue`, `backend`, `policy`,
  * `subscription`, `workspace`, `insights`, `logger`, `diagnostic`, `record`. Cloudflare: `router`, `subdomain`,
- * `customDomain`.
+ * `customDomain`. With `alarms`: `alarmErrorRate`, `alarmLatency`, `alarmTopic`, `alarmSubscription`,
+ * `alarmChannel`, `alarmActionGroup`, `alarmWebhook`.
  */
 export type ApiGatewayTransforms = { [child: string]: Transform<any> | undefined };
 
@@ -67,6 +72,13 @@ export interface ApiGatewayArgs {
   accessLogs?: boolean | { retentionDays?: number };
   /** Title and version of the API in its OpenAPI document. @example info: { title: "Users API", version: "1.2.0" } */
   info?: { title?: string; version?: string; description?: string };
+  /**
+   * Error-rate and p99-latency alarms on the gateway, sent to `notify` (docs/alarms.md). Not on Cloudflare,
+   * whose Notifications have no Workers metric alert.
+   * @default undefined (no alarms)
+   * @example alarms: { notify: { email: ["oncall@example.com"] } }
+   */
+  alarms?: RequestAlarms;
   /** Change any child's args before it is created. @example transform: { stage: (args) => { args.description = "prod"; } } */
   transform?: ApiGatewayTransforms;
 }
@@ -93,10 +105,13 @@ export class ApiGateway extends pulumi.ComponentResource {
 
   constructor(name: string, args: ApiGatewayArgs, opts?: pulumi.ComponentResourceOptions) {
     const model = validateApiGatewayArgs(name, args);
+    const alarms = resolveAlarms(`ApiGateway "${name}"`, name, args.alarms, model.cloud, "api");
     registerApi(model);
     super("meridian:index:ApiGateway", name, {}, opts);
     const transforms = args.transform;
-    this.url = expand(this, model, transforms).url;
+    const native = expand(this, model, transforms);
+    this.url = native.url;
+    if (alarms) apiAlarms(this, alarms, native.alarmTarget ?? {}, transforms);
     this.openapi = this.url.apply((url) => buildOpenApi(model, url));
     this.registerOutputs({ url: this.url, openapi: this.openapi });
   }
@@ -106,7 +121,7 @@ function expand(
   parent: pulumi.Resource,
   model: ApiModel,
   transforms: ApiGatewayTransforms | undefined,
-): { url: pulumi.Output<string> } {
+): { url: pulumi.Output<string>; alarmTarget?: ApiAlarmTarget } {
   switch (model.cloud) {
     case "aws": {
       const { createAwsApiGateway } = require("./aws/api-gateway") as typeof import("./aws/api-gateway");

@@ -1,6 +1,21 @@
 import * as pulumi from "@pulumi/pulumi";
 import { FailoverDnsArgs } from "./core/dns/types";
 import { resolveFailoverDns } from "./core/dns/validate";
+import { dnsAlarms } from "./alarms";
+import type { DnsAlarmTarget } from "./core/alarms/targets";
+import { resolveAlarms } from "./core/alarms/validate";
+import type { Cloud } from "./core/placement";
+
+/** The cloud whose alarm service watches a DNS provider's health checks. */
+function dnsCloud(provider: FailoverDnsArgs["provider"]): Cloud {
+  return provider === "route53"
+    ? "aws"
+    : provider === "azure-traffic-manager"
+      ? "azure"
+      : provider === "gcp-cloud-dns"
+        ? "gcp"
+        : "cloudflare";
+}
 
 export type {
   CloudflarePlan,
@@ -40,9 +55,10 @@ export class FailoverDns extends pulumi.ComponentResource {
   constructor(name: string, args: FailoverDnsArgs, opts?: pulumi.ComponentResourceOptions) {
     // Everything is validated before super(), so bad input registers nothing, not even the component.
     const r = resolveFailoverDns(name, args);
+    const alarms = resolveAlarms(r.component, name, args.alarms, dnsCloud(r.provider), "dns");
     super("meridian:index:FailoverDns", name, {}, opts);
     const transforms = args.transform as Record<string, any> | undefined;
-    let out: { fqdn: pulumi.Output<string>; nativeFqdn?: pulumi.Output<string> };
+    let out: { fqdn: pulumi.Output<string>; nativeFqdn?: pulumi.Output<string>; alarmTarget?: DnsAlarmTarget };
     switch (r.provider) {
       case "route53": {
         const { createRoute53FailoverDns } = require("./aws/failover-dns") as typeof import("./aws/failover-dns");
@@ -67,6 +83,7 @@ export class FailoverDns extends pulumi.ComponentResource {
         break;
       }
     }
+    if (alarms) dnsAlarms(this, alarms, out.alarmTarget ?? {}, transforms);
     this.fqdn = out.fqdn;
     this.nativeFqdn = out.nativeFqdn ?? out.fqdn;
     this.failoverSeconds = pulumi.output(r.failoverSeconds);

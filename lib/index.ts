@@ -6,6 +6,7 @@ export { ConfigError, isConfigError } from "./core/errors";
 export { protectStateful, isStateful } from "./core/stateful";
 export type { Cloud, Placement } from "./core/placement";
 export type { Transform } from "./core/transform";
+export type { AlarmNotify, AlarmThreshold, DnsAlarms, RequestAlarms, ServiceAlarms } from "./core/alarms/args";
 export type { FunctionHandle } from "./core/function-handle";
 export * from "./serverless-function";
 export * from "./multi-region-service";

@@ -2,6 +2,10 @@ import * as pulumi from "@pulumi/pulumi";
 import type { FailoverDnsArgs } from "./failover-dns";
 import { CLOUDFLARE_MIN_INTERVAL } from "./core/dns/capabilities";
 import { MultiRegionServiceArgs, RegionSpec, ServiceSpec, validateServiceArgs } from "./core/service";
+import { serviceRegionAlarms } from "./alarms";
+import { ResolvedAlarms, resolveAlarms } from "./core/alarms";
+import type { Cloud } from "./core/placement";
+import type { DnsAlarms } from "./core/alarms/args";
 
 export type {
   MultiRegionServiceArgs,
@@ -47,10 +51,14 @@ export class MultiRegionService extends pulumi.ComponentResource {
   public readonly endpoints: pulumi.Output<Record<string, string>>;
   /** Worst-case seconds from a region failing to clients being served elsewhere, for the front in use. */
   public readonly failoverSeconds: pulumi.Output<number>;
+  /** Health alarms of the DNS front, when `alarms.health` is on. */
+  private readonly frontAlarms?: DnsAlarms;
 
   constructor(name: string, args: MultiRegionServiceArgs, opts?: pulumi.ComponentResourceOptions) {
     const spec = validateServiceArgs(name, args);
+    const alarms = serviceAlarms(spec, args);
     super("meridian:index:MultiRegionService", name, {}, opts);
+    if (alarms[spec.regions[0].cloud]?.health) this.frontAlarms = { health: true, notify: args.alarms!.notify };
 
     const of = (cloud: RegionSpec["cloud"]) => spec.regions.filter((r) => r.cloud === cloud);
     const endpoints: RegionEndpoint[] = [];
@@ -64,7 +72,10 @@ export class MultiRegionService extends pulumi.ComponentResource {
         spec.dns!.provider === "route53"
           ? { kind: "route53" as const, zoneId: route53ZoneId(spec, this) }
           : { kind: "external" as const, createRecord: this.cloudflareRecordFactory(spec) };
-      endpoints.push(...createAwsService(this, spec, of("aws"), certificateDns));
+      const aws = createAwsService(this, spec, of("aws"), certificateDns);
+      endpoints.push(...aws);
+      for (const region of aws)
+        if (alarms.aws) serviceRegionAlarms(this, alarms.aws, region.alarmTarget, spec.transform);
     }
     if (of("gcp").length > 0) {
       const { createGcpService } = require("./gcp/multi-region-service") as typeof import("./gcp/multi-region-service");
@@ -143,6 +154,8 @@ export class MultiRegionService extends pulumi.ComponentResource {
       strategy,
       endpoints,
       primary,
+      // The front's health checks are the regions' health: a failing one is a failover (docs/alarms.md).
+      alarms: this.frontAlarms,
     };
     if (dns.provider === "route53") {
       const { route53ZoneId } = require("./aws/multi-region-service") as typeof import("./aws/multi-region-service");
@@ -199,4 +212,24 @@ export class MultiRegionService extends pulumi.ComponentResource {
     return (recordName: string, record: Parameters<typeof cloudflareValidationRecord>[3]) =>
       cloudflareValidationRecord(this, spec.dns!.cloudflare!.zoneId, recordName, record);
   }
+}
+
+/**
+ * Validates `alarms` for every cloud the service spans, and for the DNS front's health alarms, before anything
+ * is registered: request alarms per region on the region's cloud, health alarms on the front.
+ */
+function serviceAlarms(
+  spec: ServiceSpec,
+  args: MultiRegionServiceArgs,
+): Partial<Record<Cloud, ResolvedAlarms & { gaps: string[] }>> {
+  const out: Partial<Record<Cloud, ResolvedAlarms & { gaps: string[] }>> = {};
+  if (args.alarms === undefined) return out;
+  for (const cloud of new Set(spec.regions.map((r) => r.cloud)))
+    out[cloud] = resolveAlarms(spec.component, spec.name, args.alarms, cloud, "service");
+  const health = out[spec.regions[0].cloud]?.health;
+  if (health && spec.front === "dns") {
+    const dnsCloud: Cloud = spec.dns!.provider === "route53" ? "aws" : "cloudflare";
+    resolveAlarms(spec.component, spec.name, { health: true, notify: args.alarms.notify }, dnsCloud, "dns");
+  }
+  return out;
 }

@@ -5,6 +5,8 @@ import { CloudFunctionResult } from "./core/function/result";
 import { checkPackageSize, validateFunctionArgs } from "./core/function/validate";
 import { FunctionHandle } from "./core/function-handle";
 import { registerFunction } from "./core/registry";
+import { resolveAlarms } from "./core/alarms/validate";
+import { functionAlarms } from "./alarms";
 
 export type { FunctionTrigger, ServerlessFunctionArgs, ServerlessFunctionChild } from "./core/function/args";
 export type { FunctionRuntime } from "./core/function/runtimes";
@@ -45,6 +47,7 @@ export class ServerlessFunction extends pulumi.ComponentResource {
       component: fn.component,
     });
     checkPackageSize(fn, { zipped: pkg.zippedBytes, gzipped: pkg.gzippedBytes });
+    const alarms = resolveAlarms(fn.component, name, args.alarms, fn.placement.cloud, "function");
     super("meridian:index:ServerlessFunction", name, {}, opts);
 
     let result: CloudFunctionResult;
@@ -89,6 +92,7 @@ export class ServerlessFunction extends pulumi.ComponentResource {
       ...result.handle,
     };
     registerFunction(this.handle, fn.url);
+    if (alarms) functionAlarms(this, alarms, this.handle, fn.transform);
     this.registerOutputs({
       url: this.url,
       nativeName: this.nativeName,

@@ -27,6 +27,11 @@ export interface AppConfig {
   image: string;
   /** Bearer-token auth for the API: the token issuer (an https URL) and the audience. */
   jwt?: { issuer: string; audience: string };
+  /**
+   * Who receives the alarms (`meridian:alarmEmail`, a list of addresses; `meridian:alarmWebhook`, a secret
+   * https URL set with `pulumi config set --secret`). Without either, the stack creates no alarm.
+   */
+  alarms?: { email: string[]; webhook?: pulumi.Output<string> };
 }
 
 const COMPONENT = "stack config";
@@ -106,5 +111,15 @@ export function loadAppConfig(): AppConfig {
     );
   }
   const jwt = issuer && audience ? { issuer, audience } : undefined;
-  return { environment, regions, domain, zone, dnsProvider, zoneId, cloudflareZoneId, image, jwt };
+  const email = (v.array(read("alarmEmail"), "meridian:alarmEmail", { optional: true, maxLength: 20 }) ?? []).map(
+    (e, i) =>
+      v.string(e, `meridian:alarmEmail[${i}]`, {
+        pattern: /^[^\s@]+@[^\s@]+\.[^\s@]+$/,
+        patternHelp: "an email address",
+      }),
+  );
+  // Read as a secret: the URL carries the chat or pager integration's token.
+  const webhook = cfg.getSecret("alarmWebhook");
+  const alarms = email.length > 0 || webhook ? { email, webhook } : undefined;
+  return { environment, regions, domain, zone, dnsProvider, zoneId, cloudflareZoneId, image, jwt, alarms };
 }

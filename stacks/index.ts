@@ -5,6 +5,8 @@
  *   composes FailoverDns): each region deploys in parallel, the closest healthy region answers.
  * - `users` API: portable fetch handlers as ServerlessFunctions in the primary region, fronted by an ApiGateway
  *   with CORS, optional JWT auth and, on Route 53, the custom domain `api.<domain>`.
+ * - alarms (staging, prod: `meridian:alarmEmail`): error rate, p99 latency and region health of the service,
+ *   the API and its functions, to the on-call addresses (docs/alarms.md).
  * - prod: every stateful resource (log groups, certificates, secrets, zones…) is protected against deletion.
  */
 import * as path from "path";
@@ -18,6 +20,8 @@ const primary = config.regions[0];
 const options: pulumi.ComponentResourceOptions = prod ? { transformations: [protectStateful()] } : {};
 const record = config.domain.slice(0, -(config.zone.length + 1));
 const handlers = path.join(__dirname, "..", "examples", "http-api", "handlers");
+// One notify for every component: they share one SNS topic per region.
+const alarms = config.alarms ? { notify: config.alarms } : undefined;
 
 const web = new MultiRegionService(
   "web",
@@ -52,6 +56,7 @@ const web = new MultiRegionService(
             },
     },
     logRetentionDays: prod ? 365 : 30,
+    alarms,
   },
   options,
 );
@@ -66,6 +71,7 @@ const handler = (name: string, file: string) =>
       entry: path.join(handlers, file),
       environment: { APP_ENV: config.environment },
       logRetentionDays: prod ? 365 : 30,
+      alarms,
     },
     options,
   );
@@ -92,6 +98,7 @@ const api = new ApiGateway(
     domain: config.dnsProvider === "route53" ? { name: `api.${config.domain}`, zone: config.zone } : undefined,
     throttle: { ratePerSecond: prod ? 500 : 50, burst: prod ? 1000 : 100 },
     info: { title: "Users API", version: "1.0.0" },
+    alarms,
   },
   options,
 );

@@ -89,6 +89,9 @@ describe("npm run graph: every example renders in every format, deterministicall
     assert.equal(roleOf("aws:apigatewayv2/api:Api"), "api");
     assert.equal(roleOf("gcp:cloudfunctionsv2/function:Function"), "compute");
     assert.equal(roleOf("aws:iam/role:Role"), "other");
+    assert.equal(roleOf("aws:cloudwatch/metricAlarm:MetricAlarm"), "alarm");
+    assert.equal(roleOf("gcp:monitoring/alertPolicy:AlertPolicy"), "alarm");
+    assert.equal(roleOf("azure-native:monitor:MetricAlert"), "alarm");
   });
 });
 

@@ -6,6 +6,7 @@ import { commonTags } from "../core/tags";
 import { Transforms, withTransform } from "../core/transform";
 import { validatedCertificate } from "./certificate";
 import { logGroup } from "./log-group";
+import type { ApiAlarmTarget } from "../core/alarms/targets";
 
 /**
  * Access-log line of the HTTP API: one JSON object per request. `$context.requestId` is mandatory for API Gateway;
@@ -39,7 +40,7 @@ export function createAwsApiGateway(
   parent: pulumi.Resource,
   model: ApiModel,
   transforms: Transforms | undefined,
-): { url: pulumi.Output<string> } {
+): { url: pulumi.Output<string>; alarmTarget: ApiAlarmTarget } {
   const name = model.name;
   const region = model.placement.region!;
   const tags = commonTags("aws", "ApiGateway");
@@ -185,7 +186,8 @@ export function createAwsApiGateway(
     ),
   );
 
-  if (!model.domain) return { url: api.apiEndpoint };
+  const alarmTarget = { aws: { region, apiId: api.id } };
+  if (!model.domain) return { url: api.apiEndpoint, alarmTarget };
 
   const domain = model.domain;
   const zone = aws.route53.getZoneOutput({ name: domain.zone, privateZone: false }, { parent });
@@ -248,5 +250,5 @@ export function createAwsApiGateway(
       opts(),
     ),
   );
-  return { url: pulumi.output(`https://${domain.name}`) };
+  return { url: pulumi.output(`https://${domain.name}`), alarmTarget };
 }

@@ -2,6 +2,7 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { CLOUDFRONT_ZONE_ID, ResolvedEndpoint, ResolvedFailoverDns } from "../core/dns/validate";
 import { parseGeoCode, route53Geo } from "../core/dns/geo";
+import type { DnsAlarmTarget } from "../core/alarms/targets";
 import { physicalName } from "../core/naming";
 import { commonTags } from "../core/tags";
 import { Transforms, withTransform } from "../core/transform";
@@ -15,7 +16,7 @@ export function createRoute53FailoverDns(
   r: ResolvedFailoverDns,
   parent: pulumi.Resource,
   transforms?: Transforms,
-): { fqdn: pulumi.Output<string> } {
+): { fqdn: pulumi.Output<string>; alarmTarget: DnsAlarmTarget } {
   const opts = { parent };
   const zoneId: pulumi.Input<string> =
     r.route53!.zoneId ?? aws.route53.getZoneOutput({ name: r.zone, privateZone: false }, opts).zoneId;
@@ -117,7 +118,13 @@ export function createRoute53FailoverDns(
       break;
     }
   }
-  return { fqdn: pulumi.all(records.map((x) => x.fqdn)).apply(() => r.fqdn) };
+  return {
+    fqdn: pulumi.all(records.map((x) => x.fqdn)).apply(() => r.fqdn),
+    // Held-out endpoints (drained, or above a manual primary) report unhealthy on purpose: no alarm on them.
+    alarmTarget: {
+      route53: r.endpoints.filter((e) => !e.heldOut).map((e) => ({ id: e.id, healthCheckId: checks.get(e.id)!.id })),
+    },
+  };
 }
 
 function healthCheckArgs(name: string, r: ResolvedFailoverDns, e: ResolvedEndpoint): aws.route53.HealthCheckArgs {

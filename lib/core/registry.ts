@@ -1,3 +1,4 @@
+import { resetAlarmTargets } from "./alarms/shared";
 import type { ApiModel } from "./api/model";
 import type { FunctionHandle } from "./function-handle";
 
@@ -32,6 +33,8 @@ export function registry(): Registry {
 /** Forgets everything registered so far: called at the start of every recording. */
 export function resetRegistry(): void {
   state().registry = { apis: [], functions: [] };
+  // Shared alarm targets belong to one evaluation too.
+  resetAlarmTargets();
 }
 
 /** Runs `fn` (an evaluation) with registrations collected, then stops collecting; the registry keeps what came. */

@@ -2,7 +2,7 @@ import type { Plan, PlanResource } from "../engine/plan";
 import { locationOf } from "../engine/location";
 
 /** What a native resource is, for grouping and colour: the global front, DNS, the API layer, compute, the rest. */
-export type NodeRole = "front" | "dns" | "api" | "compute" | "other";
+export type NodeRole = "front" | "dns" | "api" | "compute" | "alarm" | "other";
 
 export interface GraphNode {
   /** Stable id (`n0`, `n1`, ... in URN order). */
@@ -40,6 +40,11 @@ export interface Graph {
 }
 
 const ROLES: [NodeRole, RegExp][] = [
+  // Alarms and where they notify (`alarms` of every component), before DNS: a Route 53 health alarm is an alarm.
+  [
+    "alarm",
+    /cloudwatch\/metricAlarm|sns\/topic|monitoring\/alertPolicy|monitoring\/notificationChannel|monitoring\/uptimeCheckConfig|monitor:MetricAlert|monitor:ScheduledQueryRule|monitor:ActionGroup|notificationPolicy/i,
+  ],
   [
     "dns",
     /route53\/record|route53\/healthCheck|:dns\/|dnsRecord|:index\/record:|recordSet|trafficmanager|managedZone|dns:Zone|:dns:/i,

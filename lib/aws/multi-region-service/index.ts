@@ -1,5 +1,6 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
+import type { ServiceRegionAlarmTarget } from "../../core/alarms/targets";
 import { physicalName } from "../../core/naming";
 import { awsPartition } from "../../core/regions";
 import type { RegionSpec, ServiceSpec } from "../../core/service";
@@ -29,6 +30,8 @@ export interface AwsRegionEndpoint {
   url: pulumi.Output<string>;
   /** The ALB's canonical hosted zone, for Route 53 alias records. */
   aliasZoneId: pulumi.Output<string>;
+  /** What the region's alarms watch (the ALB's metrics dimension). */
+  alarmTarget: ServiceRegionAlarmTarget;
 }
 
 /**
@@ -65,6 +68,10 @@ export function createAwsService(
       address: lb.loadBalancer.dnsName,
       url: pulumi.interpolate`https://${lb.loadBalancer.dnsName}`,
       aliasZoneId: lb.loadBalancer.zoneId,
+      alarmTarget: {
+        label: region.label,
+        aws: { region: region.region, loadBalancerArnSuffix: lb.loadBalancer.arnSuffix },
+      },
     };
   });
 }

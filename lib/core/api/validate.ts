@@ -15,7 +15,18 @@ import {
   pathShape,
 } from "./routes";
 
-const ARG_KEYS = ["target", "routes", "cors", "auth", "domain", "throttle", "accessLogs", "info", "transform"] as const;
+const ARG_KEYS = [
+  "target",
+  "routes",
+  "cors",
+  "auth",
+  "domain",
+  "throttle",
+  "accessLogs",
+  "info",
+  "alarms",
+  "transform",
+] as const;
 const HEADER_TOKEN = /^[A-Za-z0-9!#$%&'*+.^_`|~-]+$/;
 
 /**

@@ -1,4 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
+import type { DnsAlarms } from "../alarms/args";
 import type { Transform } from "../transform";
 
 /** The DNS / traffic-steering service that answers for the record. */
@@ -140,6 +141,14 @@ export interface FailoverDnsTransforms {
   endpoint?: Transform<any>;
   dnsRecord?: Transform<any>;
   recordSet?: Transform<any>;
+  /** Alarm children (`alarms`): the health alarm per endpoint and the notification target. */
+  alarmHealth?: Transform<any>;
+  alarmUptimeCheck?: Transform<any>;
+  alarmTopic?: Transform<any>;
+  alarmSubscription?: Transform<any>;
+  alarmChannel?: Transform<any>;
+  alarmActionGroup?: Transform<any>;
+  alarmWebhook?: Transform<any>;
 }
 
 /** Arguments of `FailoverDns` (docs/failover-dns.md). */
@@ -168,6 +177,12 @@ export interface FailoverDnsArgs {
   azure?: FailoverDnsAzureOptions;
   /** @example gcp: { managedZone: "example-com" } */
   gcp?: FailoverDnsGcpOptions;
+  /**
+   * An alarm per endpoint when its health check fails (a failover), sent to `notify` (docs/alarms.md).
+   * @default undefined (no alarms)
+   * @example alarms: { notify: { email: ["oncall@example.com"] } }
+   */
+  alarms?: DnsAlarms;
   /** Per-child customisation. @example transform: { healthCheck: (args) => { args.measureLatency = true; } } */
   transform?: FailoverDnsTransforms;
 }

@@ -136,6 +136,7 @@ const ARG_KEYS = [
   "cloudflare",
   "azure",
   "gcp",
+  "alarms",
   "transform",
 ];
 const ENDPOINT_KEYS = ["id", "address", "region", "priority", "weight", "geo", "enabled", "aliasZoneId"];

@@ -1,5 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { Placement } from "../placement";
+import type { AlarmChild } from "../alarms/model";
+import type { RequestAlarms } from "../alarms/args";
 import { Transform } from "../transform";
 import { FunctionRuntime } from "./runtimes";
 
@@ -69,7 +71,8 @@ export type ServerlessFunctionChild =
   | "subdomain"
   | "customDomain"
   | "cronTrigger"
-  | "consumer";
+  | "consumer"
+  | AlarmChild;
 
 /** Arguments of `ServerlessFunction`. */
 export interface ServerlessFunctionArgs {
@@ -169,6 +172,13 @@ export interface ServerlessFunctionArgs {
      */
     compatibilityDate?: string;
   };
+  /**
+   * Error-rate and p99-latency alarms on the function, sent to `notify` (docs/alarms.md). Not on Cloudflare,
+   * whose Notifications have no Workers metric alert.
+   * @default undefined (no alarms)
+   * @example alarms: { notify: { email: ["oncall@example.com"] } }
+   */
+  alarms?: RequestAlarms;
   /**
    * Changes the args of a child before it is created.
    * @example { function: (args) => { args.tracingConfig = { mode: "Active" }; } }

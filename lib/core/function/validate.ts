@@ -57,6 +57,7 @@ const ARG_KEYS = [
   "url",
   "architecture",
   "cloudflare",
+  "alarms",
   "transform",
 ];
 const AWS_RETENTION = [

@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { Placement } from "../placement";
+import type { ServiceAlarms } from "../alarms/args";
 import type { Transform } from "../transform";
 
 /** How the global front spreads traffic across regions. */
@@ -216,13 +217,22 @@ export interface MultiRegionServiceArgs {
    * logRetentionDays: 90
    */
   logRetentionDays?: number;
+  /**
+   * Error-rate and p99-latency alarms per region, and a health alarm per region when the front sees it
+   * unhealthy (a failover), sent to `notify` (docs/alarms.md).
+   * @default undefined (no alarms)
+   * @example alarms: { notify: { email: ["oncall@example.com"] } }
+   */
+  alarms?: ServiceAlarms;
   /** @example aws: { privateNetworking: true } */
   aws?: ServiceAwsOptions;
   /**
    * Per-child hooks, called with (args, opts, name) before each child is created; keys: vpc, subnet,
    * securityGroup, loadBalancer, targetGroup, listener, cluster, taskDefinition, service, logGroup, role,
    * cloudRunService, neg, backendService, urlMap, httpsProxy, certificate, forwardingRule, resourceGroup,
-   * workspace, environment, containerApp, profile, endpoint, originGroup, origin, route.
+   * workspace, environment, containerApp, profile, endpoint, originGroup, origin, route, and for `alarms`
+   * alarmErrorRate, alarmLatency, alarmHealth, alarmUptimeCheck, alarmTopic, alarmSubscription, alarmChannel,
+   * alarmActionGroup, alarmWebhook.
    * @example
    * transform: { service: (args) => { args.enableExecuteCommand = true; } }
    */

@@ -62,6 +62,7 @@ const TOP_KEYS = [
   "count",
   "logRetentionDays",
   "aws",
+  "alarms",
   "transform",
 ] as const;
 const CONTAINER_KEYS = ["image", "port", "cpu", "memoryMb", "environment", "command"] as const;
