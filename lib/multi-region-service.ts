@@ -23,6 +23,8 @@ interface RegionEndpoint {
   key: string;
   address: pulumi.Output<string>;
   url: pulumi.Output<string>;
+  /** What `address` is, declared by the expansion that makes it (an output's text cannot be classified here). */
+  addressKind: "ipv4" | "hostname";
   /** Route 53 alias zone of an AWS load balancer. */
   aliasZoneId?: pulumi.Output<string>;
 }
@@ -73,7 +75,8 @@ export class MultiRegionService extends pulumi.ComponentResource {
           ? { kind: "route53" as const, zoneId: route53ZoneId(spec, this) }
           : { kind: "external" as const, createRecord: this.cloudflareRecordFactory(spec) };
       const aws = createAwsService(this, spec, of("aws"), certificateDns);
-      endpoints.push(...aws);
+      // An ALB is reached through its DNS name.
+      endpoints.push(...aws.map((e) => ({ ...e, addressKind: "hostname" as const })));
       for (const region of aws)
         if (alarms.aws) serviceRegionAlarms(this, alarms.aws, region.alarmTarget, spec.transform);
     }
@@ -84,9 +87,14 @@ export class MultiRegionService extends pulumi.ComponentResource {
       if (gcp.front) {
         // The load balancer is the front; DNS only maps the name to its anycast address.
         // DNS only (never proxied): a Google-managed certificate provisions only while the name resolves to the LB.
-        this.dnsFront(spec, [{ id: "global", address: gcp.front.address.address }], "weighted", undefined, {
-          dnsOnly: true,
-        });
+        // The anycast address is an IPv4 address: an A record (a CNAME's value must be a name, RFC 1034 §3.6.2).
+        this.dnsFront(
+          spec,
+          [{ id: "global", address: gcp.front.address.address, addressKind: gcp.front.addressKind }],
+          "weighted",
+          undefined,
+          { dnsOnly: true },
+        );
         url = gcp.front.url;
         failoverSeconds = pulumi.output(gcp.front.failoverSeconds);
       }
@@ -108,6 +116,7 @@ export class MultiRegionService extends pulumi.ComponentResource {
         spec.regions.map((r, i) => ({
           id: r.label,
           address: byKey.get(r.key)!.address,
+          addressKind: byKey.get(r.key)!.addressKind,
           region: r.key,
           // Priorities follow the listed order and never change: a manual failover is FailoverDns's `primary`,
           // which moves traffic without swapping record roles (Route 53 cannot swap PRIMARY/SECONDARY in place).

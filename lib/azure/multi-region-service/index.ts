@@ -5,7 +5,8 @@ import { AzureFront, createFrontDoor } from "./front";
 import { AzureRegion, createAzureRegion } from "./region";
 
 export interface AzureServiceResult {
-  endpoints: { key: string; address: pulumi.Output<string>; url: pulumi.Output<string> }[];
+  /** `address` is the container app's host name. */
+  endpoints: { key: string; address: pulumi.Output<string>; addressKind: "hostname"; url: pulumi.Output<string> }[];
   /** Front Door, when it is the front. */
   front?: AzureFront;
 }
@@ -21,7 +22,12 @@ export function createAzureService(
   const endpoints = regions.map((region) => {
     const r = createAzureRegion(parent, spec, region, tags);
     built.set(region.key, r);
-    return { key: region.key, address: r.fqdn, url: pulumi.interpolate`https://${r.fqdn}` };
+    return {
+      key: region.key,
+      address: r.fqdn,
+      addressKind: "hostname" as const,
+      url: pulumi.interpolate`https://${r.fqdn}`,
+    };
   });
   const front = spec.front === "azure-frontdoor" ? createFrontDoor(parent, spec, built, tags) : undefined;
   return { endpoints, front };

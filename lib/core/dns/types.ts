@@ -38,6 +38,15 @@ export interface FailoverDnsEndpoint {
    */
   address: pulumi.Input<string>;
   /**
+   * What `address` is, when it is a Pulumi output (a plain string is classified from its text, and a declared kind
+   * must match it). Whoever makes the address knows it: a load balancer's IP is `"ipv4"`, its DNS name `"hostname"`.
+   * It decides the record type (an IP is an A/AAAA record, a hostname a CNAME: a CNAME's value must be a domain name,
+   * RFC 1034 §3.6.2) and whether the health check probes an IP or a name.
+   * @default "hostname" for an output (the kind of most generated addresses), the text's kind for a string
+   * @example addressKind: "ipv4"
+   */
+  addressKind?: "ipv4" | "ipv6" | "hostname";
+  /**
    * Where the endpoint runs: a placement (`"aws:eu-west-1"`) or the provider's region name (`"eu-west-1"`). Needed for
    * latency routing (Route 53, Traffic Manager) and for Cloud DNS backups and geo answers.
    * @example region: "aws:eu-west-1"

@@ -139,7 +139,7 @@ const ARG_KEYS = [
   "alarms",
   "transform",
 ];
-const ENDPOINT_KEYS = ["id", "address", "region", "priority", "weight", "geo", "enabled", "aliasZoneId"];
+const ENDPOINT_KEYS = ["id", "address", "addressKind", "region", "priority", "weight", "geo", "enabled", "aliasZoneId"];
 const ENDPOINT_ID = /^[a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?$/;
 
 /**
@@ -343,7 +343,7 @@ function resolveEndpoints(
     });
     if (ids.has(id)) v.fail(`${f}.id`, `got ${describe(id)}; endpoint ids must be unique`);
     ids.add(id);
-    const { address, kind } = endpointAddress(v, provider, e.address, `${f}.address`);
+    const { address, kind } = endpointAddress(v, provider, e.address, e.addressKind, f);
     const region = endpointRegion(v, provider, strategy, e.region, `${f}.region`);
     const priority = v.integer(e.priority, `${f}.priority`, { optional: true, min: 1, max: 1000 }) ?? index + 1;
     if (priorities.has(priority))
@@ -430,13 +430,27 @@ function isPrivateIPv4(ip: string): boolean {
   );
 }
 
+const ADDRESS_KINDS = ["ipv4", "ipv6", "hostname"] as const;
+
 function endpointAddress(
   v: Validator,
   provider: DnsProvider,
   value: unknown,
-  field: string,
+  declaredKind: unknown,
+  f: string,
 ): { address: pulumi.Input<string>; kind: AddressKind } {
-  if (pulumi.Output.isInstance(value)) return { address: value as pulumi.Output<string>, kind: "output" };
+  const field = `${f}.address`;
+  const declared = declaredKind === undefined ? undefined : v.oneOf(declaredKind, `${f}.addressKind`, ADDRESS_KINDS);
+  if (pulumi.Output.isInstance(value)) {
+    // An output's text is unknown here: its maker declares what it is (an IP must never become a CNAME value).
+    if (declared === undefined) return { address: value as pulumi.Output<string>, kind: "output" };
+    if (provider === "gcp-cloud-dns" && declared !== "ipv4")
+      v.fail(
+        `${f}.addressKind`,
+        `got ${describe(declared)}; Cloud DNS health-checks only external IPv4 endpoints in public zones: give the endpoint's public IPv4 address, or use provider "route53", "cloudflare" or "azure-traffic-manager" for hostnames`,
+      );
+    return { address: value as pulumi.Output<string>, kind: declared };
+  }
   const s = v.string(value, field, { maxLength: 253 });
   let kind: AddressKind;
   if (isIPv4(s)) {
@@ -453,6 +467,8 @@ function endpointAddress(
   } else {
     return v.fail(field, `got ${describe(s)}; expected a public hostname ("lb-eu.example.net") or IP address`);
   }
+  if (declared !== undefined && declared !== kind)
+    v.fail(`${f}.addressKind`, `got ${describe(declared)}, but the address ${describe(s)} is ${describe(kind)}`);
   if (provider === "gcp-cloud-dns" && kind !== "ipv4") {
     v.fail(
       field,

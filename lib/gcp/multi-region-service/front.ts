@@ -10,6 +10,8 @@ export const OUTLIER_INTERVAL_SECONDS = 10;
 
 export interface GcpFront {
   address: gcp.compute.GlobalAddress;
+  /** `address.address` is the IPv4 anycast address (ipVersion IPV4 below), never a name. */
+  addressKind: "ipv4";
   url: pulumi.Output<string>;
   /** Worst-case seconds before a failing region stops receiving requests. */
   failoverSeconds: number;
@@ -199,6 +201,7 @@ export function createGcpFront(
 
   return {
     address,
+    addressKind: "ipv4",
     url: pulumi.output(`https://${spec.dns!.fqdn}`),
     failoverSeconds: googleLoadBalancerFailoverTime({ outlierIntervalSeconds: OUTLIER_INTERVAL_SECONDS }).seconds,
   };

@@ -8,7 +8,8 @@ import { GcpFront, createGcpFront } from "./front";
 import { createGcpRegion } from "./region";
 
 export interface GcpServiceResult {
-  endpoints: { key: string; address: pulumi.Output<string>; url: pulumi.Output<string> }[];
+  /** `address` is the run.app host name. */
+  endpoints: { key: string; address: pulumi.Output<string>; addressKind: "hostname"; url: pulumi.Output<string> }[];
   /** The global load balancer, when it is the front. */
   front?: GcpFront;
 }
@@ -38,7 +39,7 @@ export function createGcpService(parent: pulumi.Resource, spec: ServiceSpec, reg
     const { service, neg } = createGcpRegion(parent, spec, region, account.email, labels, behindLoadBalancer);
     if (neg) negs.set(region.key, neg);
     const host = service.uri.apply((u) => u.replace(/^https:\/\//, "").replace(/\/$/, ""));
-    return { key: region.key, address: host, url: service.uri };
+    return { key: region.key, address: host, addressKind: "hostname" as const, url: service.uri };
   });
   const front = behindLoadBalancer ? createGcpFront(parent, spec, negs, labels) : undefined;
   return { endpoints, front };
