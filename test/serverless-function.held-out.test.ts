@@ -73,8 +73,8 @@ function heldOut(cloud: Cloud) {
         allowHeaders: ["authorization", "content-type"],
         maxAgeSeconds: 600,
       },
-      // Google API Gateway throttles only per API key (see the apiKey programs below).
-      ...(cloud === "gcp" ? {} : { throttle: { ratePerSecond: 50, burst: 100 } }),
+      // Google API Gateway and APIM throttle only per API key / subscription (see the apiKey programs below).
+      ...(cloud === "gcp" || cloud === "azure" ? {} : { throttle: { ratePerSecond: 50, burst: 100 } }),
       info: { title: "Users", version: "1.0.0" },
     });
     return { url: api.url, openapi: api.openapi, webUrl: web.url, workerQueue: worker.queue };
@@ -400,7 +400,7 @@ describe("review: Google Cloud plan against the GCP pitfalls", () => {
 
   it("API keys: the API's managed service is enabled before the gateway, with a per-key quota", async () => {
     const keyedPlan = plans.gcpKey;
-    const service = getResource(keyedPlan, "gcp:projects/service:Service");
+    const service = getResource(keyedPlan, "gcp:projects/service:Service", "keyed-managed-service");
     assert.ok(dependsOn(keyedPlan, getResource(keyedPlan, "gcp:apigateway/gateway:Gateway"), service));
     const swagger = JSON.parse(
       Buffer.from(
@@ -490,14 +490,16 @@ describe("review: Azure plan against the Azure pitfalls", () => {
     await SwaggerParser.validate(structuredClone(doc));
   });
 
-  it("APIM: policy with CORS, validate-jwt and rate limit", () => {
+  // APIM's rate-limit counts per subscription (https://learn.microsoft.com/azure/api-management/rate-limit-policy):
+  // a JWT-only API has none, so it takes no throttle (this test used to assert an unenforced rate-limit).
+  it("APIM: policy with CORS and validate-jwt", () => {
     const policy = inputs(getResource(plan, "azure-native:apimanagement:ApiPolicy")).value as string;
     assert.match(policy, /<cors /);
     assert.match(
       policy,
       /<validate-jwt [^>]*><openid-config url="https:\/\/auth\.example\.com\/\.well-known\/openid-configuration" \/><audiences><audience>users-api<\/audience>/,
     );
-    assert.match(policy, /<rate-limit calls="100" renewal-period="2" \/>/);
+    assert.doesNotMatch(policy, /<rate-limit/);
   });
 
   it("APIM backends send each app's host key from a secret named value (private function apps answer only with a key)", () => {
@@ -651,11 +653,12 @@ describe("review: limits (§2) and impossible requests are ConfigErrors before a
     });
   }
 
-  it("API keys on an AWS HTTP API and throttling without API keys on Google are refused", async () => {
+  it("API keys on an AWS HTTP API and throttling without API keys on Google and Azure are refused", async () => {
     const fake = { handle: undefined as any };
     for (const [target, auth, throttle, field] of [
       ["aws:us-east-1", { apiKey: true }, undefined, "auth.apiKey"],
       ["gcp:europe-west1", JWT, { ratePerSecond: 1, burst: 1 }, "throttle"],
+      ["azure:westeurope", JWT, { ratePerSecond: 1, burst: 1 }, "throttle"],
     ] as const) {
       const rec = await tryRecordPlan(
         () => {

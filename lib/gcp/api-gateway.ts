@@ -6,6 +6,7 @@ import { physicalName } from "../core/naming";
 import { commonTags } from "../core/tags";
 import { Transforms, withTransform } from "../core/transform";
 import { buildGoogleSwagger } from "../openapi/swagger2";
+import { GcpApi, enableApis } from "./apis";
 
 /** The Cloud DNS managed zone Meridian expects for a DNS zone: its name with dots as dashes (`example.com` → `example-com`). */
 export function cloudDnsZoneName(zone: string): string {
@@ -28,8 +29,11 @@ export function createGcpApiGateway(
   const name = model.name;
   const region = model.placement.region!;
   const labels = commonTags("gcp", "ApiGateway");
-  const opts = (): pulumi.CustomResourceOptions => ({ parent });
   const project = model.functions[0].gcp!.project;
+  const needed: GcpApi[] = ["apiGateway", "serviceManagement", "serviceControl", "iam"];
+  if (model.domain) needed.push("compute", "dns");
+  const apis = enableApis(`ApiGateway "${name}"`, name, needed, parent, transforms, project);
+  const opts = (): pulumi.CustomResourceOptions => ({ parent, dependsOn: apis });
 
   const account = new gcp.serviceaccount.Account(
     ...withTransform(
@@ -104,7 +108,7 @@ export function createGcpApiGateway(
     ),
   );
 
-  const dependsOn: pulumi.Resource[] = [...invokers];
+  const dependsOn: pulumi.Resource[] = [...apis, ...invokers];
   if (model.auth?.kind === "apiKey") {
     // API keys are checked against the API's managed service, which must be enabled in the project.
     dependsOn.push(

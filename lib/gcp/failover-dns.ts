@@ -3,6 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { ResolvedEndpoint, ResolvedFailoverDns } from "../core/dns/validate";
 import { physicalName } from "../core/naming";
 import { Transforms, withTransform } from "../core/transform";
+import { enableApis } from "./apis";
 
 /**
  * Cloud DNS expansion of FailoverDns: one global health check with exactly three source regions (the kind Cloud DNS
@@ -15,6 +16,7 @@ export function createCloudDnsFailoverDns(
   transforms?: Transforms,
 ): { fqdn: pulumi.Output<string> } {
   const g = r.gcp!;
+  const apis = enableApis(r.component, name, ["dns", "compute"], parent, transforms, g.project);
   const hc = r.healthCheck;
   const probe = hc.protocol === "TCP" ? { port: hc.port } : { port: hc.port, requestPath: hc.path, host: r.fqdn };
   const check = new gcp.compute.HealthCheck(
@@ -37,7 +39,7 @@ export function createCloudDnsFailoverDns(
             ? { httpHealthCheck: probe }
             : { tcpHealthCheck: probe }),
       } satisfies gcp.compute.HealthCheckArgs,
-      { parent },
+      { parent, dependsOn: apis },
     ),
   );
 
@@ -93,7 +95,7 @@ export function createCloudDnsFailoverDns(
         ttl: r.ttlSeconds,
         routingPolicy,
       } satisfies gcp.dns.RecordSetArgs,
-      { parent },
+      { parent, dependsOn: apis },
     ),
   );
   return { fqdn: recordSet.name.apply((n) => n.replace(/\.$/, "")) };

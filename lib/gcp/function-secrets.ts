@@ -14,6 +14,7 @@ export function gcpFunctionSecrets(
   fn: ValidatedFunction,
   sa: gcp.serviceaccount.Account,
   labels: Record<string, string>,
+  after: pulumi.Resource[],
 ) {
   const environment: gcp.types.input.cloudfunctionsv2.FunctionServiceConfigSecretEnvironmentVariable[] = [];
   const grants: pulumi.Resource[] = [];
@@ -29,7 +30,7 @@ export function gcpFunctionSecrets(
           replication: { auto: {} },
           labels,
         } satisfies gcp.secretmanager.SecretArgs,
-        { parent },
+        { parent, dependsOn: after },
       ),
     );
     const version = new gcp.secretmanager.SecretVersion(
@@ -38,7 +39,7 @@ export function gcpFunctionSecrets(
         secret: secret.id,
         secretData: pulumi.secret(fn.secrets[key]),
       },
-      { parent },
+      { parent, dependsOn: after },
     );
     grants.push(
       new gcp.secretmanager.SecretIamMember(
@@ -48,7 +49,7 @@ export function gcpFunctionSecrets(
           role: "roles/secretmanager.secretAccessor",
           member: sa.member,
         },
-        { parent },
+        { parent, dependsOn: after },
       ),
     );
     environment.push({ key, projectId: secret.project, secret: secret.secretId, version: version.version });

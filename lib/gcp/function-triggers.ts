@@ -15,6 +15,7 @@ export function gcpFunctionSchedules(
   fn: ValidatedFunction,
   cloudFunction: gcp.cloudfunctionsv2.Function,
   uri: pulumi.Output<string>,
+  after: pulumi.Resource[],
 ): void {
   if (fn.schedules.length === 0) return;
   const region = fn.placement.region!;
@@ -22,6 +23,7 @@ export function gcpFunctionSchedules(
     parts: [fn.name, "sched"],
     displayName: `Scheduler of ${fn.name}`,
     parent,
+    dependsOn: after,
   });
   const invoker = new gcp.cloudrunv2.ServiceIamMember(
     `${fn.name}-scheduler-invoker`,
@@ -32,7 +34,7 @@ export function gcpFunctionSchedules(
       role: "roles/run.invoker",
       member: sa.member,
     },
-    { parent },
+    { parent, dependsOn: after },
   );
   fn.schedules.forEach((s, i) => {
     new gcp.cloudscheduler.Job(
@@ -55,7 +57,7 @@ export function gcpFunctionSchedules(
             oidcToken: { serviceAccountEmail: sa.email, audience: uri },
           },
         } satisfies gcp.cloudscheduler.JobArgs,
-        { parent, dependsOn: [invoker] },
+        { parent, dependsOn: [...after, invoker] },
       ),
     );
   });
@@ -70,6 +72,7 @@ export function gcpFunctionLogs(
   fn: ValidatedFunction,
   functionName: string,
   project: pulumi.Output<string>,
+  after: pulumi.Resource[],
 ): void {
   if (fn.logRetentionDays <= 30) return;
   const bucketId = physicalName("gcpResource", fn.name, "logs");
@@ -85,7 +88,7 @@ export function gcpFunctionLogs(
         retentionDays: fn.logRetentionDays,
         description: `Logs of ServerlessFunction ${fn.name}`,
       } satisfies gcp.logging.ProjectBucketConfigArgs,
-      { parent },
+      { parent, dependsOn: after },
     ),
   );
   new gcp.logging.ProjectSink(
@@ -100,7 +103,7 @@ export function gcpFunctionLogs(
         filter: `resource.type="cloud_run_revision" AND resource.labels.service_name="${functionName}"`,
         uniqueWriterIdentity: true,
       } satisfies gcp.logging.ProjectSinkArgs,
-      { parent, dependsOn: [bucket] },
+      { parent, dependsOn: [...after, bucket] },
     ),
   );
 }

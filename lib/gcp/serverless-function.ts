@@ -6,6 +6,7 @@ import { ValidatedFunction } from "../core/function/validate";
 import { physicalName } from "../core/naming";
 import { PUBLIC_ACCESS_LABEL, commonTags } from "../core/tags";
 import { withTransform } from "../core/transform";
+import { GcpApi, enableApis } from "./apis";
 import { gcpFunctionSecrets } from "./function-secrets";
 import { gcpFunctionLogs, gcpFunctionSchedules } from "./function-triggers";
 import { serviceAccount } from "./service-account";
@@ -27,11 +28,14 @@ export function createGcpFunction(
   const labels = commonTags("gcp", "ServerlessFunction");
   const t = fn.transform;
   const functionName = physicalName("gcpResource", name);
+  const apis = enableApis(`ServerlessFunction "${name}"`, name, functionApis(fn), parent, t);
+  const opts = { parent, dependsOn: apis };
 
   const sa = serviceAccount(`${name}-sa`, {
     parts: [name],
     displayName: `ServerlessFunction ${name}`,
     parent,
+    dependsOn: apis,
     transform: t.serviceAccount,
   });
 
@@ -48,7 +52,7 @@ export function createGcpFunction(
         forceDestroy: true,
         labels,
       } satisfies gcp.storage.BucketArgs,
-      { parent },
+      opts,
     ),
   );
   const object = new gcp.storage.BucketObject(
@@ -61,14 +65,15 @@ export function createGcpFunction(
         name: `function-${pkg.hash}.zip`,
         source: new pulumi.asset.FileAsset(pkg.path),
       } satisfies gcp.storage.BucketObjectArgs,
-      { parent },
+      opts,
     ),
   );
 
-  const secrets = gcpFunctionSecrets(parent, fn, sa, labels);
+  const secrets = gcpFunctionSecrets(parent, fn, sa, labels, apis);
+  const build = buildServiceAccount(parent, fn, bucket, apis);
 
   let topic: gcp.pubsub.Topic | undefined;
-  const grants: pulumi.Resource[] = [...secrets.grants];
+  const grants: pulumi.Resource[] = [...secrets.grants, ...build.grants];
   if (fn.queue) {
     topic = new gcp.pubsub.Topic(
       ...withTransform(
@@ -80,7 +85,7 @@ export function createGcpFunction(
           messageRetentionDuration: "604800s",
           labels,
         } satisfies gcp.pubsub.TopicArgs,
-        { parent },
+        opts,
       ),
     );
     // Eventarc delivers as the function's service account, which needs to receive events.
@@ -93,7 +98,7 @@ export function createGcpFunction(
           role: "roles/eventarc.eventReceiver",
           member: sa.member,
         },
-        { parent },
+        opts,
       ),
     );
   }
@@ -111,6 +116,9 @@ export function createGcpFunction(
           runtime: fn.runtimeInfo.native.gcp!,
           entryPoint: fn.source.kind === "entry" ? "handler" : fn.source.handler,
           source: { storageSource: { bucket: bucket.name, object: object.name } },
+          // Its own build account: the default one has no roles in organisations created after May 2024
+          // (https://cloud.google.com/functions/docs/securing/build-custom-sa).
+          serviceAccount: build.account.name,
         },
         serviceConfig: {
           availableMemory: `${fn.memoryMb ?? 512}Mi`,
@@ -135,7 +143,7 @@ export function createGcpFunction(
         // A public function says so in its labels: the public-invoker policy accepts an allUsers grant only then.
         labels: fn.url ? { ...labels, [PUBLIC_ACCESS_LABEL.key]: PUBLIC_ACCESS_LABEL.value } : labels,
       } satisfies gcp.cloudfunctionsv2.FunctionArgs,
-      { parent, dependsOn: grants },
+      { parent, dependsOn: [...apis, ...grants] },
     ),
   );
 
@@ -155,7 +163,7 @@ export function createGcpFunction(
           role: "roles/run.invoker",
           member: "allUsers",
         } satisfies gcp.cloudrunv2.ServiceIamMemberArgs,
-        { parent },
+        opts,
       ),
     );
   }
@@ -169,11 +177,11 @@ export function createGcpFunction(
         role: "roles/run.invoker",
         member: sa.member,
       },
-      { parent },
+      opts,
     );
   }
-  gcpFunctionSchedules(parent, fn, cloudFunction, uri);
-  gcpFunctionLogs(parent, fn, functionName, cloudFunction.project);
+  gcpFunctionSchedules(parent, fn, cloudFunction, uri, apis);
+  gcpFunctionLogs(parent, fn, functionName, cloudFunction.project, apis);
 
   const project = cloudFunction.project;
   const invokeCommand = topic
@@ -187,6 +195,60 @@ export function createGcpFunction(
     logsCommand: pulumi.interpolate`gcloud functions logs read ${cloudFunction.name} --gen2 --region ${region} --project ${project} --limit 50`,
     handle: { gcp: { region, project, functionName: cloudFunction.name, serviceName, uri } },
   };
+}
+
+/** The APIs this function's expansion calls (see GCP_APIS for the sources). */
+function functionApis(fn: ValidatedFunction): GcpApi[] {
+  const apis: GcpApi[] = ["cloudFunctions", "cloudBuild", "artifactRegistry", "run", "logging", "storage", "iam"];
+  // The build account's roles are project IAM bindings (Resource Manager's setIamPolicy).
+  apis.push("resourceManager");
+  if (Object.keys(fn.secrets).length > 0) apis.push("secretManager");
+  if (fn.schedules.length > 0) apis.push("scheduler");
+  if (fn.queue) apis.push("pubsub", "eventarc");
+  return apis;
+}
+
+/**
+ * The account Cloud Build runs the function's build as, with the roles Google lists for a custom build account
+ * (https://cloud.google.com/functions/docs/securing/build-custom-sa#grant_permissions): Logs Writer and Artifact
+ * Registry Writer on the project (the build stores its image in the `gcf-artifacts` repository Cloud Run functions
+ * creates), and read access to this function's source bucket only (Storage Object Viewer on the bucket, not the project).
+ */
+function buildServiceAccount(
+  parent: pulumi.Resource,
+  fn: ValidatedFunction,
+  bucket: gcp.storage.Bucket,
+  apis: pulumi.Resource[],
+): { account: gcp.serviceaccount.Account; grants: pulumi.Resource[] } {
+  const name = fn.name;
+  const account = serviceAccount(`${name}-build-sa`, {
+    parts: [name, "build"],
+    displayName: `Builds of ServerlessFunction ${name}`,
+    parent,
+    dependsOn: apis,
+    transform: fn.transform.buildServiceAccount,
+  });
+  const opts = { parent, dependsOn: apis };
+  const grants: pulumi.Resource[] = (["roles/logging.logWriter", "roles/artifactregistry.writer"] as const).map(
+    (role) =>
+      new gcp.projects.IAMMember(
+        `${name}-build-${role.split("/")[1].split(".")[0]}`,
+        { project: account.project, role, member: account.member } satisfies gcp.projects.IAMMemberArgs,
+        opts,
+      ),
+  );
+  grants.push(
+    new gcp.storage.BucketIAMMember(
+      `${name}-build-source`,
+      {
+        bucket: bucket.name,
+        role: "roles/storage.objectViewer",
+        member: account.member,
+      } satisfies gcp.storage.BucketIAMMemberArgs,
+      opts,
+    ),
+  );
+  return { account, grants };
 }
 
 /** Gen2 ties CPU to memory: above 4 GiB a function needs more than the derived CPU. */

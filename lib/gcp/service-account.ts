@@ -10,6 +10,8 @@ export function serviceAccount(
     parts: string[];
     displayName: string;
     parent: pulumi.Resource;
+    /** What must exist first (the IAM API). @default [] */
+    dependsOn?: pulumi.Resource[];
     transform?: Transform<gcp.serviceaccount.AccountArgs>;
   },
 ): gcp.serviceaccount.Account {
@@ -22,7 +24,7 @@ export function serviceAccount(
         accountId: physicalName("gcpServiceAccount", ...args.parts),
         displayName: args.displayName.slice(0, 100),
       } satisfies gcp.serviceaccount.AccountArgs,
-      { parent: args.parent },
+      { parent: args.parent, dependsOn: args.dependsOn ?? [] },
     ),
   );
 }

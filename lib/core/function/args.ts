@@ -52,6 +52,8 @@ export type ServerlessFunctionChild =
   | "bucket"
   | "object"
   | "serviceAccount"
+  | "buildServiceAccount"
+  | "api"
   | "invoker"
   | "scheduler"
   | "topic"

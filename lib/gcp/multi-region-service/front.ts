@@ -30,6 +30,7 @@ export function createGcpFront(
   spec: ServiceSpec,
   negs: Map<string, gcp.compute.RegionNetworkEndpointGroup>,
   labels: Record<string, string>,
+  after: pulumi.Resource[],
 ): GcpFront {
   const t = spec.transform;
   const base = spec.name;
@@ -59,7 +60,7 @@ export function createGcpFront(
           outlierDetection,
           logConfig: { enable: true, sampleRate: 1 },
         } satisfies gcp.compute.BackendServiceArgs,
-        { parent },
+        { parent, dependsOn: after },
       ),
     );
 
@@ -74,7 +75,7 @@ export function createGcpFront(
         addressType: "EXTERNAL",
         labels,
       } satisfies gcp.compute.GlobalAddressArgs,
-      { parent },
+      { parent, dependsOn: after },
     ),
   );
 
@@ -94,7 +95,9 @@ export function createGcpFront(
     const backend = backendService(`${base}-backend`, physicalName("gcpResource", spec.name, "backend"), serving);
     urlMapArgs = { name: physicalName("gcpResource", spec.name, "urlmap"), defaultService: backend.id };
   }
-  const urlMap = new gcp.compute.URLMap(...withTransform(t, "urlMap", `${base}-urlmap`, urlMapArgs, { parent }));
+  const urlMap = new gcp.compute.URLMap(
+    ...withTransform(t, "urlMap", `${base}-urlmap`, urlMapArgs, { parent, dependsOn: after }),
+  );
 
   const certificate = new gcp.compute.ManagedSslCertificate(
     ...withTransform(
@@ -105,7 +108,7 @@ export function createGcpFront(
         name: physicalName("gcpResource", spec.name, "cert"),
         managed: { domains: [spec.dns!.fqdn] },
       } satisfies gcp.compute.ManagedSslCertificateArgs,
-      { parent },
+      { parent, dependsOn: after },
     ),
   );
   const sslPolicy = new gcp.compute.SSLPolicy(
@@ -118,7 +121,7 @@ export function createGcpFront(
         profile: "MODERN",
         minTlsVersion: "TLS_1_2",
       } satisfies gcp.compute.SSLPolicyArgs,
-      { parent },
+      { parent, dependsOn: after },
     ),
   );
   const httpsProxy = new gcp.compute.TargetHttpsProxy(
@@ -132,7 +135,7 @@ export function createGcpFront(
         sslCertificates: [certificate.id],
         sslPolicy: sslPolicy.id,
       } satisfies gcp.compute.TargetHttpsProxyArgs,
-      { parent },
+      { parent, dependsOn: after },
     ),
   );
   new gcp.compute.GlobalForwardingRule(
@@ -149,7 +152,7 @@ export function createGcpFront(
         ipAddress: address.id,
         labels,
       } satisfies gcp.compute.GlobalForwardingRuleArgs,
-      { parent },
+      { parent, dependsOn: after },
     ),
   );
 
@@ -166,7 +169,7 @@ export function createGcpFront(
           redirectResponseCode: "MOVED_PERMANENTLY_DEFAULT",
         },
       } satisfies gcp.compute.URLMapArgs,
-      { parent },
+      { parent, dependsOn: after },
     ),
   );
   const httpProxy = new gcp.compute.TargetHttpProxy(
@@ -178,7 +181,7 @@ export function createGcpFront(
         name: physicalName("gcpResource", spec.name, "http"),
         urlMap: redirectMap.id,
       } satisfies gcp.compute.TargetHttpProxyArgs,
-      { parent },
+      { parent, dependsOn: after },
     ),
   );
   new gcp.compute.GlobalForwardingRule(
@@ -195,7 +198,7 @@ export function createGcpFront(
         ipAddress: address.id,
         labels,
       } satisfies gcp.compute.GlobalForwardingRuleArgs,
-      { parent },
+      { parent, dependsOn: after },
     ),
   );
 

@@ -4,6 +4,7 @@ import { physicalName } from "../../core/naming";
 import type { RegionSpec, ServiceSpec } from "../../core/service";
 import { commonTags } from "../../core/tags";
 import { withTransform } from "../../core/transform";
+import { GcpApi, enableApis } from "../apis";
 import { GcpFront, createGcpFront } from "./front";
 import { createGcpRegion } from "./region";
 
@@ -22,6 +23,9 @@ export interface GcpServiceResult {
 export function createGcpService(parent: pulumi.Resource, spec: ServiceSpec, regions: RegionSpec[]): GcpServiceResult {
   const labels = commonTags("gcp", "MultiRegionService");
   const behindLoadBalancer = spec.front === "gcp-lb";
+  const needed: GcpApi[] = ["run", "iam"];
+  if (behindLoadBalancer) needed.push("compute");
+  const apis = enableApis(`MultiRegionService "${spec.name}"`, spec.name, needed, parent, spec.transform);
   const account = new gcp.serviceaccount.Account(
     ...withTransform(
       spec.transform,
@@ -31,16 +35,16 @@ export function createGcpService(parent: pulumi.Resource, spec: ServiceSpec, reg
         accountId: physicalName("gcpServiceAccount", spec.name),
         displayName: `MultiRegionService ${spec.name} runtime`,
       } satisfies gcp.serviceaccount.AccountArgs,
-      { parent },
+      { parent, dependsOn: apis },
     ),
   );
   const negs = new Map<string, gcp.compute.RegionNetworkEndpointGroup>();
   const endpoints = regions.map((region) => {
-    const { service, neg } = createGcpRegion(parent, spec, region, account.email, labels, behindLoadBalancer);
+    const { service, neg } = createGcpRegion(parent, spec, region, account.email, labels, behindLoadBalancer, apis);
     if (neg) negs.set(region.key, neg);
     const host = service.uri.apply((u) => u.replace(/^https:\/\//, "").replace(/\/$/, ""));
     return { key: region.key, address: host, addressKind: "hostname" as const, url: service.uri };
   });
-  const front = behindLoadBalancer ? createGcpFront(parent, spec, negs, labels) : undefined;
+  const front = behindLoadBalancer ? createGcpFront(parent, spec, negs, labels, apis) : undefined;
   return { endpoints, front };
 }

@@ -24,6 +24,7 @@ export function createGcpRegion(
   serviceAccount: pulumi.Output<string>,
   labels: Record<string, string>,
   behindLoadBalancer: boolean,
+  after: pulumi.Resource[],
 ): GcpRegion {
   const base = `${spec.name}-${region.label}`;
   const t = spec.transform;
@@ -83,7 +84,7 @@ export function createGcpRegion(
           ],
         },
       } satisfies gcp.cloudrunv2.ServiceArgs,
-      { parent },
+      { parent, dependsOn: after },
     ),
   );
 
@@ -99,7 +100,7 @@ export function createGcpRegion(
         role: "roles/run.invoker",
         member: "allUsers",
       } satisfies gcp.cloudrunv2.ServiceIamMemberArgs,
-      { parent },
+      { parent, dependsOn: after },
     ),
   );
 
@@ -115,7 +116,7 @@ export function createGcpRegion(
         networkEndpointType: "SERVERLESS",
         cloudRun: { service: service.name },
       } satisfies gcp.compute.RegionNetworkEndpointGroupArgs,
-      { parent },
+      { parent, dependsOn: after },
     ),
   );
   return { service, neg };
