@@ -23,7 +23,8 @@ import { roleAssignment } from "./role-assignment";
  * Analytics + Application Insights; Key Vault references for secrets; the function app.
  *
  * Why not Flex Consumption: Flex deploys code only through OneDeploy (no ARM resource, pitfall Azure #3/#6),
- * which would need a command step outside Pulumi. Linux Consumption is retired. Windows Consumption takes
+ * which would need a command step outside Pulumi. Linux Consumption retires on 30 September 2028 and gets no new
+ * language versions (https://learn.microsoft.com/azure/azure-functions/functions-versions). Windows Consumption takes
  * `WEBSITE_RUN_FROM_PACKAGE=<URL>` from ARM, so `pulumi up` alone deploys the code.
  */
 const DEPLOYMENTS = "deployments";

@@ -9,8 +9,16 @@ export interface GatewayCapabilities {
   readonly apiKey: boolean;
   /** Greedy `{path+}` parameters. OpenAPI imports (Google, APIM) match one segment per parameter. */
   readonly greedyParams: boolean;
-  /** Gateway throttling without API keys. Google API Gateway quotas are counted per API key only. */
+  /**
+   * Gateway throttling without API keys. Google API Gateway quotas are counted per API key only; APIM's `rate-limit`
+   * counts per subscription (https://learn.microsoft.com/azure/api-management/rate-limit-policy: "prevents API usage
+   * spikes on a per subscription basis") and `rate-limit-by-key` is not available on Consumption
+   * (https://learn.microsoft.com/azure/api-management/rate-limit-by-key-policy, "Gateways: ... not Consumption").
+   * Without a subscription key nothing would be counted, so a throttle there needs API keys.
+   */
   readonly throttleWithoutApiKey: boolean;
+  /** Why throttling needs API keys, for the error message. */
+  readonly throttleUnit?: string;
   /** Access logs can be switched off and their retention chosen. Google API Gateway always logs to Cloud Logging. */
   readonly accessLogControl: boolean;
   /** Retention can be set by the component. */
@@ -18,6 +26,8 @@ export interface GatewayCapabilities {
   /** Allowed retention values, when restricted to a list. */
   readonly retentionDays?: readonly number[];
   readonly retentionRange?: readonly [number, number];
+  /** The only regions the gateway can be deployed to, where it is not in every region of the cloud. */
+  readonly regions?: readonly string[];
 }
 
 export const GATEWAY_CAPABILITIES: Record<Cloud, GatewayCapabilities> = {
@@ -35,14 +45,31 @@ export const GATEWAY_CAPABILITIES: Record<Cloud, GatewayCapabilities> = {
     apiKey: true,
     greedyParams: false,
     throttleWithoutApiKey: false,
+    throttleUnit: "Google API Gateway enforces rate limits only as quotas per API key",
     accessLogControl: false,
     accessLogRetention: false,
+    // "API Gateway supports the following Google Cloud regions for deployment":
+    // https://cloud.google.com/api-gateway/docs/deployment-model#choosing_a_region
+    regions: [
+      "asia-northeast1",
+      "australia-southeast1",
+      "europe-west1",
+      "europe-west2",
+      "us-east1",
+      "us-east4",
+      "us-central1",
+      "us-west2",
+      "us-west3",
+      "us-west4",
+    ],
   },
   // Log Analytics workspace retention (PerGB2018 tier).
   azure: {
     apiKey: true,
     greedyParams: false,
-    throttleWithoutApiKey: true,
+    throttleWithoutApiKey: false,
+    throttleUnit:
+      "API Management (Consumption) counts rate-limit calls per subscription and has no rate-limit-by-key, so only API-key (subscription) callers are limited",
     accessLogControl: true,
     accessLogRetention: true,
     retentionRange: [30, 730],

@@ -41,16 +41,18 @@ export function validateApiGatewayArgs(name: string, args: unknown): ApiModel {
   const a = v.object(args, "", { allowedKeys: ARG_KEYS })!;
   const placement = v.placement(a.target, "target");
   const caps = GATEWAY_CAPABILITIES[placement.cloud];
+  if (caps.regions && !caps.regions.includes(placement.region!))
+    v.fail(
+      "target",
+      `got ${describe(placement.key)}; the gateway exists only in ${caps.regions.map((r) => `${placement.cloud}:${r}`).join(", ")} (its functions may run in any region)`,
+    );
 
   const auth = validateAuth(v, a.auth, placement);
   const { routes, functions } = validateRoutes(v, a.routes, placement);
   const cors = validateCors(v, a.cors);
   const throttle = validateThrottle(v, a.throttle);
   if (throttle && !caps.throttleWithoutApiKey && auth?.kind !== "apiKey") {
-    v.fail(
-      "throttle",
-      `${placement.key}: Google API Gateway enforces rate limits only as quotas per API key; set auth: { apiKey: true } or remove throttle`,
-    );
+    v.fail("throttle", `${placement.key}: ${caps.throttleUnit}; set auth: { apiKey: true } or remove throttle`);
   }
   const accessLogs = validateAccessLogs(v, a.accessLogs, placement);
   const domain = validateDomain(v, a.domain);
@@ -76,6 +78,11 @@ function validateRoutes(
   if (entries.length > MAX_ROUTES)
     v.fail("routes", `got ${entries.length} routes; at most ${MAX_ROUTES} per API (the AWS HTTP API default quota)`);
   const caps = GATEWAY_CAPABILITIES[placement.cloud];
+  if (caps.regions && !caps.regions.includes(placement.region!))
+    v.fail(
+      "target",
+      `got ${describe(placement.key)}; the gateway exists only in ${caps.regions.map((r) => `${placement.cloud}:${r}`).join(", ")} (its functions may run in any region)`,
+    );
   const parsed: {
     key: string;
     method: (typeof HTTP_METHODS)[number];
@@ -263,6 +270,11 @@ function validateThrottle(v: Validator, value: unknown): ThrottleSpec | undefine
 
 function validateAccessLogs(v: Validator, value: unknown, placement: ParsedPlacement): AccessLogSpec {
   const caps = GATEWAY_CAPABILITIES[placement.cloud];
+  if (caps.regions && !caps.regions.includes(placement.region!))
+    v.fail(
+      "target",
+      `got ${describe(placement.key)}; the gateway exists only in ${caps.regions.map((r) => `${placement.cloud}:${r}`).join(", ")} (its functions may run in any region)`,
+    );
   const dflt = caps.accessLogRetention ? DEFAULT_ACCESS_LOG_RETENTION_DAYS : undefined;
   if (value === undefined || value === true) return { enabled: true, retentionDays: dflt };
   if (value === false) {
