@@ -1,6 +1,9 @@
 /**
- * Meridian's public API: the four components, their argument types and ConfigError.
- * Test helpers live in `lib/testing` (import them from there, they are not part of a deployed program).
+ * Meridian's public API (`import { ServerlessFunction } from "meridian"`): the four components, their argument
+ * types, `ConfigError` and `protectStateful`. Test helpers are in `meridian/testing`, the policies in
+ * `meridian/policy`: they are not part of a deployed program.
+ * @packageDocumentation
+ * @module meridian
  */
 export { ConfigError, isConfigError } from "./core/errors";
 export { protectStateful, isStateful } from "./core/stateful";

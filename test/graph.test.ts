@@ -3,7 +3,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { main as graphMain } from "../lib/cli/graph";
 import { buildGraph, renderGraph, roleOf, shortType } from "../lib/graph";
-import { readProject, readStackConfig } from "../lib/cli/stack-config";
+import { readProject, readStackConfig } from "../lib/engine/project";
 import { programFromFile, recordPlan } from "../lib/testing";
 import type { Plan } from "../lib/testing";
 

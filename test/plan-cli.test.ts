@@ -14,7 +14,7 @@ const FIXTURE = path.join(ROOT, "test/fixtures/plan-project");
 function spawnPlan(args: string[]) {
   const r = spawnSync(
     process.execPath,
-    ["-r", "ts-node/register/transpile-only", path.join(ROOT, "lib/cli/plan.ts"), ...args],
+    ["-r", "ts-node/register/transpile-only", path.join(ROOT, "lib/cli/main.ts"), "plan", ...args],
     {
       cwd: ROOT,
       encoding: "utf8",

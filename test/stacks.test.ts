@@ -1,6 +1,6 @@
 import * as assert from "node:assert/strict";
 import * as path from "node:path";
-import { stackRecording } from "../lib/cli/stack-config";
+import { stackRecording } from "../lib/engine/project";
 import { locationOf } from "../lib/engine/location";
 import { isStateful } from "../lib/core/stateful";
 import { checkPlan } from "../lib/policy";

@@ -4,6 +4,7 @@ import * as esbuild from "esbuild";
 import { ConfigError } from "../core/errors";
 import { sha256, stableStringify } from "../core/hash";
 import { Cloud } from "../core/placement";
+import { cacheDir } from "./cache-dir";
 
 /** How to bundle one portable handler. */
 export interface BundleOptions {
@@ -171,12 +172,12 @@ export function clearBundleCache(): void {
 }
 
 /**
- * The cache also lives on disk (`.meridian/bundles`, next to the artifacts), so the next `pulumi preview` of an
+ * The cache also lives on disk (`node_modules/.cache/meridian/bundles`, next to the artifacts), so the next `pulumi preview` of an
  * unchanged handler skips esbuild entirely — esbuild's start-up alone is most of a small program's extra cost
  * (npm run bench, "load cost"). An entry is used only when every input file still has the recorded hash.
  */
 function diskCacheDir(): string {
-  return path.join(process.cwd(), ".meridian", "bundles");
+  return cacheDir("bundles");
 }
 
 function diskCacheFile(key: string): string {

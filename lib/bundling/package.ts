@@ -5,6 +5,7 @@ import { sha256 } from "../core/hash";
 import { Cloud } from "../core/placement";
 import { ArchiveEntry, deterministicZip } from "./zip";
 import { bundleFunction } from "./bundle";
+import { cacheDir } from "./cache-dir";
 
 /** What a cloud deploys: the archive (zip) or, for Cloudflare, the main module, plus their content hash. */
 export interface FunctionPackage {
@@ -28,7 +29,10 @@ export interface PackageOptions {
   /** Queue delivery settings (Azure writes them to host.json). */
   readonly queue?: { readonly batchSize: number; readonly maxRetries: number };
   readonly component: string;
-  /** Where archives are written. Default `<cwd>/.meridian/artifacts`. */
+  /**
+   * Where archives are written.
+   * @default `<cwd>/node_modules/.cache/meridian/artifacts`
+   */
   readonly outDir?: string;
 }
 
@@ -38,7 +42,7 @@ export interface PackageOptions {
  * deterministically and written once under its content hash.
  */
 export function packageFunction(options: PackageOptions): FunctionPackage {
-  const outDir = options.outDir ?? path.join(process.cwd(), ".meridian", "artifacts");
+  const outDir = options.outDir ?? cacheDir("artifacts");
   if (options.source.kind === "code")
     return archive(options.cloud, outDir, readTree(options.source.dir), options.source.handler);
   const bundle = bundleFunction({

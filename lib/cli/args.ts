@@ -1,4 +1,5 @@
 import { isConfigError } from "../core/errors";
+import { ProjectError } from "../engine/project";
 
 /** A command-line usage error: printed as one line, exit code 2. */
 export class UsageError extends Error {
@@ -41,12 +42,12 @@ export function parseArgs(
 }
 
 /**
- * The exit code for an error a command caught, after printing it: bad usage, an unknown stack, invalid config or
- * bad component input (ConfigError) is one `error:` line and exit 2; anything else is a program failure, printed
+ * The exit code for an error a command caught, after printing it: bad usage, a project problem (no Pulumi.yaml, an
+ * unknown stack, invalid config: ProjectError) or bad component input (ConfigError) is one `error:` line and exit 2; anything else is a program failure, printed
  * with its stack, exit 1. `isUsage` widens what counts as the user's mistake (e.g. a port in use).
  */
 export function reportError(err: unknown, isUsage: (err: unknown) => boolean = () => false): 1 | 2 {
-  if (err instanceof UsageError || isConfigError(err) || isUsage(err)) {
+  if (err instanceof UsageError || err instanceof ProjectError || isConfigError(err) || isUsage(err)) {
     console.error(`error: ${(err as Error).message}`);
     return 2;
   }

@@ -4,7 +4,7 @@ import * as os from "os";
 import * as path from "path";
 import type { AddressInfo } from "net";
 import { Program, RecordOptions } from "../engine/record";
-import { stackRecording } from "../cli/stack-config";
+import { stackRecording } from "../engine/project";
 import { readDotenv } from "./dotenv";
 import { decide, header, LocalAuth, responseCors, ServedEndpoint } from "./gateway";
 import { HeaderMap } from "./cors";
@@ -70,7 +70,7 @@ const DEV_KEYS = { jwks: "MERIDIAN_DEV_JWKS", jwtSecret: "MERIDIAN_DEV_JWT_SECRE
 /**
  * Evaluates a stack on the recording engine and serves its APIs and function URLs on 127.0.0.1, each on its
  * own port so that paths are exactly the deployed ones. Handlers run in worker threads of this process.
- * @throws UsageError for a bad stack name or config, ConfigError for bad component input, DevServerError
+ * @throws ProjectError for a bad stack name or config, ConfigError for bad component input, DevServerError
  * for nothing to serve, an unknown `api`, an unreadable `.env`/JWKS, a handler that does not bundle, or a port in use.
  */
 export async function startDevServer(options: DevServerOptions): Promise<DevServer> {

@@ -1,5 +1,4 @@
 import * as pulumi from "@pulumi/pulumi";
-import * as rpc from "@pulumi/pulumi/runtime/rpc";
 import { stableStringify } from "../core/hash";
 import { resetRegistry } from "../core/registry";
 import { useLightPromises } from "./light-promises";
@@ -130,27 +129,53 @@ export function namespacedConfig(project: string, config: Record<string, unknown
   return out;
 }
 
-// Not in the SDK's typings, but the runtime's own "wait for outstanding RPCs" (settings.waitForRPCs) reads it.
+// Not in the SDK's typings, but the runtime's own "wait for outstanding RPCs" (settings.waitForRPCs) reads it. The
+// same in every @pulumi/pulumi of the peer range; should a future SDK move it, settle() falls back to public API.
 
-const { getStore } = require("@pulumi/pulumi/runtime/state") as {
-  getStore(): { settings: { rpcDone: Promise<unknown> } };
-};
+function rpcDone(): Promise<unknown> | undefined {
+  try {
+    const state = require("@pulumi/pulumi/runtime/state") as { getStore?(): { settings?: { rpcDone?: unknown } } };
+    const done = state.getStore?.().settings?.rpcDone;
+    return done instanceof Promise ? done : undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 /** Waits until every registration the program started has reached the monitor, as the real runtime does before exit. */
 async function settle(): Promise<void> {
   for (let rounds = 0; rounds < 10_000; rounds++) {
-    const done = getStore().settings.rpcDone;
+    const done = rpcDone();
+    if (done === undefined) return settleByTurns();
     await done;
     await new Promise((resolve) => setImmediate(resolve));
-    if (done === getStore().settings.rpcDone) return;
+    if (done === rpcDone()) return;
   }
 }
+
+/**
+ * The fallback without the SDK's RPC bookkeeping: the mock monitor answers in the same process, so registrations
+ * are done once the event loop has turned a number of times with no new registration reaching it.
+ */
+async function settleByTurns(): Promise<void> {
+  let seen = -1;
+  for (let quiet = 0; quiet < 20;) {
+    await new Promise((resolve) => setImmediate(resolve));
+    quiet = registrations === seen ? quiet + 1 : 0;
+    seen = registrations;
+  }
+}
+
+/** Registrations that reached the monitor in this process (settleByTurns' progress signal). */
+let registrations = 0;
 
 function wrapMonitor(captured: Captured[], errors: unknown[], project: string, stack: string): void {
   const monitor = pulumi.runtime.getMonitor() as any;
   const register = monitor.registerResource.bind(monitor);
   monitor.registerResource = (req: any, callback: (err: unknown, resp: any) => void) => {
+    registrations++;
     return register(req, (err: unknown, resp: any) => {
+      registrations++;
       if (err) errors.push(err);
       else captured.push(capture(req, resp.getUrn(), project, stack));
       callback(err, resp);
@@ -200,7 +225,9 @@ async function resolveOutputs(result: unknown): Promise<Record<string, unknown>>
   for (const [key, value] of Object.entries(result as Record<string, unknown>)) {
     if (!pulumi.Resource.isInstance(value) && typeof value !== "function") plain[key] = value;
   }
-  const serialized = await rpc.serializeProperties("outputs", plain as pulumi.Inputs, { keepOutputValues: false });
+  const serialized = await pulumi.runtime.serializeProperties("outputs", plain as pulumi.Inputs, {
+    keepOutputValues: false,
+  });
   return toPlanValue(serialized) as Record<string, unknown>;
 }
 

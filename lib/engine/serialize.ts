@@ -1,7 +1,10 @@
 import { createHash } from "crypto";
 import * as fs from "fs";
 import * as path from "path";
-import * as rpc from "@pulumi/pulumi/runtime/rpc";
+import * as pulumi from "@pulumi/pulumi";
+
+// The wire-form constants, from the SDK's public `runtime` namespace (it re-exports runtime/rpc).
+const rpc = pulumi.runtime;
 import { SECRET } from "./plan";
 
 /**

@@ -1,6 +1,8 @@
 /**
- * Meridian's policies as pure functions over resources, run offline over plans (`checkPlan`, `npm run policy`)
- * and by the `@pulumi/policy` pack in `policy/` under `pulumi preview --policy-pack policy`.
+ * `meridian/policy`: Meridian's policies as pure functions over resources, run offline over plans (`checkPlan`,
+ * `meridian policy`) and by the `@pulumi/policy` pack under `pulumi preview --policy-pack`.
+ * @packageDocumentation
+ * @module meridian/policy
  */
 export * from "./model";
 export * from "./check";

@@ -1,4 +1,9 @@
-// `meridian/testing`: what users' tests call. The recording engine itself lives in lib/engine.
+/**
+ * `meridian/testing`: what users' tests call — `recordPlan` and `tryRecordPlan` (a program on Pulumi's mock engine,
+ * recorded as a plan), `programFromFile`, the assertions and URN snapshots. The engine itself lives in lib/engine.
+ * @packageDocumentation
+ * @module meridian/testing
+ */
 export * from "../engine/plan";
 export * from "../engine/record";
 export * from "../engine/program";

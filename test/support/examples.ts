@@ -1,6 +1,6 @@
 import * as fs from "fs";
 import * as path from "path";
-import { stackRecording } from "../../lib/cli/stack-config";
+import { stackRecording } from "../../lib/engine/project";
 import { Plan, Program, RecordOptions, recordPlan } from "../../lib/testing";
 
 /** The repository's examples folder. */

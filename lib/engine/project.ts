@@ -1,9 +1,19 @@
 import * as fs from "fs";
 import * as path from "path";
 import * as YAML from "yaml";
-import { programFromFile } from "../engine/program";
-import type { Program, RecordOptions } from "../engine/record";
-import { UsageError } from "./args";
+import { programFromFile } from "./program";
+import type { Program, RecordOptions } from "./record";
+
+/**
+ * A project that cannot be evaluated as asked: no `Pulumi.yaml`, an unknown stack, unreadable or malformed YAML.
+ * The user's mistake, not the program's: the CLI prints it as one `error:` line and exits 2.
+ */
+export class ProjectError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "ProjectError";
+  }
+}
 
 /** The project as `Pulumi.yaml` declares it. */
 export interface ProjectFile {
@@ -24,19 +34,63 @@ export interface StackConfig {
 /** Offline stand-in for a `secure:` value: the CLI would decrypt it; we only need it to stay secret. */
 export const OFFLINE_SECRET = "offline-secret-placeholder";
 
-/** Reads `Pulumi.yaml` in `root`. */
+/** The project file names the Pulumi CLI accepts, in its order. */
+const PROJECT_FILES = ["Pulumi.yaml", "Pulumi.yml"];
+
+/**
+ * The folder holding `Pulumi.yaml`: `start` or the nearest folder above it, as the Pulumi CLI looks for it.
+ * Undefined when there is none up to the file system's root.
+ */
+export function findProjectRoot(start: string): string | undefined {
+  for (let dir = path.resolve(start); ; dir = path.dirname(dir)) {
+    if (PROJECT_FILES.some((f) => fs.existsSync(path.join(dir, f)))) return dir;
+    if (path.dirname(dir) === dir) return undefined;
+  }
+}
+
+/** Reads `Pulumi.yaml` (or `Pulumi.yml`) in `root`. */
 export function readProject(root: string): ProjectFile {
-  const file = path.join(root, "Pulumi.yaml");
-  if (!fs.existsSync(file)) throw new UsageError(`no Pulumi.yaml in ${root}`);
+  const file = PROJECT_FILES.map((f) => path.join(root, f)).find((f) => fs.existsSync(f));
+  if (!file) throw new ProjectError(`no Pulumi.yaml in ${root}`);
   const doc = parseYaml(file) as Record<string, unknown>;
   const name = typeof doc?.name === "string" ? doc.name : undefined;
-  if (!name) throw new UsageError(`${file}: "name" is missing`);
+  if (!name) throw new ProjectError(`${file}: "name" is missing`);
   return {
     name,
-    main: typeof doc.main === "string" ? doc.main : "index.ts",
+    main: programPath(root, typeof doc.main === "string" ? doc.main : "."),
     stackConfigDir: typeof doc.stackConfigDir === "string" ? doc.stackConfigDir : ".",
     root,
   };
+}
+
+/**
+ * The program file `main` names, relative to the project root, resolved as the Pulumi Node.js host does: a file
+ * as given; a folder (the default is the project folder itself) by its package.json `main`, else `index.ts`,
+ * else `index.js`.
+ */
+function programPath(root: string, main: string): string {
+  const full = path.resolve(root, main);
+  if (fs.existsSync(full) && fs.statSync(full).isFile()) return path.relative(root, full);
+  if (fs.existsSync(full) && fs.statSync(full).isDirectory()) {
+    const pkgMain = packageMain(full);
+    const candidates = [...(pkgMain ? [pkgMain, `${pkgMain}.ts`, `${pkgMain}.js`] : []), "index.ts", "index.js"];
+    for (const c of candidates) {
+      const file = path.resolve(full, c);
+      if (fs.existsSync(file) && fs.statSync(file).isFile()) return path.relative(root, file);
+    }
+  }
+  throw new ProjectError(
+    `${path.join(root, "Pulumi.yaml")}: main "${main}" is neither a program file nor a folder with index.ts or index.js`,
+  );
+}
+
+function packageMain(dir: string): string | undefined {
+  try {
+    const pkg = JSON.parse(fs.readFileSync(path.join(dir, "package.json"), "utf8")) as { main?: unknown };
+    return typeof pkg.main === "string" ? pkg.main : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** The stacks that have a `Pulumi.<stack>.yaml` in the config dir. */
@@ -50,22 +104,22 @@ export function listStacks(project: ProjectFile): string[] {
     .sort();
 }
 
-/** Reads `Pulumi.<stack>.yaml`; an unknown stack or unreadable YAML is a UsageError (exit 2). */
+/** Reads `Pulumi.<stack>.yaml`; an unknown stack or unreadable YAML is a ProjectError (exit 2). */
 export function readStackConfig(project: ProjectFile, stack: string): StackConfig {
-  if (!/^[A-Za-z0-9_.-]+$/.test(stack)) throw new UsageError(`invalid stack name "${stack}"`);
+  if (!/^[A-Za-z0-9_.-]+$/.test(stack)) throw new ProjectError(`invalid stack name "${stack}"`);
   const file = path.join(project.root, project.stackConfigDir, `Pulumi.${stack}.yaml`);
   if (!fs.existsSync(file)) {
-    throw new UsageError(
+    throw new ProjectError(
       `unknown stack "${stack}": ${path.relative(process.cwd(), file)} not found (stacks: ${listStacks(project).join(", ") || "none"})`,
     );
   }
   const doc = parseYaml(file);
   if (doc !== null && doc !== undefined && (typeof doc !== "object" || Array.isArray(doc))) {
-    throw new UsageError(`${path.relative(process.cwd(), file)}: expected a mapping with a "config:" key`);
+    throw new ProjectError(`${path.relative(process.cwd(), file)}: expected a mapping with a "config:" key`);
   }
   const raw = (doc as Record<string, unknown> | null)?.config ?? {};
   if (typeof raw !== "object" || raw === null || Array.isArray(raw)) {
-    throw new UsageError(`${path.relative(process.cwd(), file)}: "config" must be a mapping of keys to values`);
+    throw new ProjectError(`${path.relative(process.cwd(), file)}: "config" must be a mapping of keys to values`);
   }
   const config: Record<string, unknown> = {};
   const secretKeys: string[] = [];
@@ -85,7 +139,7 @@ function parseYaml(file: string): unknown {
   try {
     return YAML.parse(fs.readFileSync(file, "utf8"));
   } catch (err) {
-    throw new UsageError(
+    throw new ProjectError(
       `${path.relative(process.cwd(), file)}: cannot read YAML: ${(err as Error).message.split("\n")[0]}`,
     );
   }
