@@ -126,7 +126,8 @@ describe("OpenAPI documents", () => {
       flow: "implicit",
       authorizationUrl: "https://auth.example.com/",
       "x-google-issuer": "https://auth.example.com/",
-      "x-google-jwks_uri": "https://auth.example.com/.well-known/jwks.json",
+      // No guessed x-google-jwks_uri: ESPv2 discovers it from the issuer's OpenID configuration (issue #16 item 13;
+      // this test used to expect <issuer>/.well-known/jwks.json, which is wrong for Okta, Entra ID, Google, Keycloak).
       "x-google-audiences": "users-api,admin",
     });
     // CORS: unauthenticated OPTIONS operations let preflights reach the function.

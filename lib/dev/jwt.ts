@@ -4,7 +4,8 @@ import * as crypto from "crypto";
 export interface JwtRequirement {
   readonly issuer: string;
   readonly audiences: readonly string[];
-  readonly jwksUri: string;
+  /** Absent: discovered from the issuer's OpenID configuration (not fetched offline). */
+  readonly jwksUri?: string;
 }
 
 /** Local keys to verify signatures with, since the issuer's JWKS is not reachable offline. */

@@ -399,7 +399,7 @@ function printBanner(
         const haveKeys = !!auth.jwt.secret || (auth.jwt.jwks?.keys.length ?? 0) > 0;
         if (!haveKeys) {
           log(
-            `warning: JWT signatures are NOT verified: the issuer's JWKS (${e.auth.jwksUri}) is not fetched offline. Issuer, audience and expiry are still checked. ` +
+            `warning: JWT signatures are NOT verified: the issuer's JWKS (${e.auth.jwksUri ?? "from its OpenID configuration"}) is not fetched offline. Issuer, audience and expiry are still checked. ` +
               `To verify signatures, set ${DEV_KEYS.jwks}=<jwks.json> or ${DEV_KEYS.jwtSecret}=<secret> in ${path.basename(dotenvFile)} (or pass --jwks FILE).`,
           );
         }

@@ -100,7 +100,7 @@ export function buildOpenApi(model: Pick<ApiModel, "routes" | "auth" | "info">, 
           "x-meridian-jwt": {
             issuer: model.auth.issuer,
             audiences: [...model.auth.audiences],
-            jwksUri: model.auth.jwksUri,
+            ...(model.auth.jwksUri !== undefined ? { jwksUri: model.auth.jwksUri } : {}),
           },
         },
       },

@@ -73,7 +73,9 @@ export function buildGoogleSwagger(
         flow: "implicit",
         authorizationUrl: model.auth.issuer,
         "x-google-issuer": model.auth.issuer,
-        "x-google-jwks_uri": model.auth.jwksUri,
+        // Left out when not given: ESPv2 then finds it by OpenID Connect Discovery (its --disable_oidc_discovery flag,
+        // GoogleCloudPlatform/esp-v2, is what turns that off and makes jwks_uri mandatory).
+        ...(model.auth.jwksUri !== undefined ? { "x-google-jwks_uri": model.auth.jwksUri } : {}),
         "x-google-audiences": model.auth.audiences.join(","),
       },
     };

@@ -11,7 +11,7 @@ export interface CorsSpec {
 }
 
 export type AuthSpec =
-  | { readonly kind: "jwt"; readonly issuer: string; readonly audiences: readonly string[]; readonly jwksUri: string }
+  | { readonly kind: "jwt"; readonly issuer: string; readonly audiences: readonly string[]; readonly jwksUri?: string }
   | { readonly kind: "apiKey" };
 
 export interface ThrottleSpec {

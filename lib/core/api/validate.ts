@@ -254,10 +254,10 @@ function validateAuth(v: Validator, value: unknown, placement: ParsedPlacement):
   const issuer = v.string(j.issuer, "auth.jwt.issuer", httpsUrl);
   const auds = v.array(j.audiences, "auth.jwt.audiences", { minLength: 1, maxLength: 50 });
   const audiences = auds.map((x, i) => v.string(x, `auth.jwt.audiences[${i}]`, { maxLength: 256 }));
-  const jwksUri =
-    v.string(j.jwksUri, "auth.jwt.jwksUri", { ...httpsUrl, optional: true }) ??
-    `${issuer.replace(/\/$/, "")}/.well-known/jwks.json`;
-  return { kind: "jwt", issuer, audiences, jwksUri };
+  // No guessed default (`<issuer>/.well-known/jwks.json` is wrong for Okta, Entra ID, Google, Keycloak): without
+  // jwksUri every gateway discovers it from the issuer's OpenID configuration (OpenID Connect Discovery 1.0 §4).
+  const jwksUri = v.string(j.jwksUri, "auth.jwt.jwksUri", { ...httpsUrl, optional: true });
+  return { kind: "jwt", issuer, audiences, ...(jwksUri !== undefined ? { jwksUri } : {}) };
 }
 
 function validateThrottle(v: Validator, value: unknown): ThrottleSpec | undefined {
