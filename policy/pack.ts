@@ -11,6 +11,13 @@ import { fromStackResource, fromValidationArgs } from "./adapter";
 
 export const MANDATORY: EnforcementLevel = "mandatory";
 
+/**
+ * The engine sends unknowns only under `pulumi preview`, and runs every policy again during the update "immediately
+ * before [resources] are created or updated" (https://github.com/pulumi/pulumi-policy#readme), when inputs are
+ * resolved: so a rule the pack cannot judge on an unknown is judged at `pulumi up`, before anything is created.
+ */
+const unknowns = (): PolicyContext["unknowns"] => "defer";
+
 /** One lib/policy rule as a `@pulumi/policy` policy. */
 export function toPackPolicy(rule: PolicyRule): PackPolicy {
   const base = { name: rule.name, description: rule.description, enforcementLevel: MANDATORY };
@@ -20,7 +27,12 @@ export function toPackPolicy(rule: PolicyRule): PackPolicy {
       validateResource: (args, reportViolation) => {
         if (!applies(rule, args.type)) return;
         const resource = fromValidationArgs(args);
-        const ctx: PolicyContext = { stack: stackOfUrn(args.urn), resources: [resource], secretsVisible: false };
+        const ctx: PolicyContext = {
+          stack: stackOfUrn(args.urn),
+          resources: [resource],
+          secretsVisible: false,
+          unknowns: unknowns(),
+        };
         for (const message of rule.check(resource, ctx)) reportViolation(message);
       },
     };
@@ -29,7 +41,12 @@ export function toPackPolicy(rule: PolicyRule): PackPolicy {
     ...base,
     validateStack: (args, reportViolation) => {
       const resources = args.resources.map(fromStackResource);
-      const ctx: PolicyContext = { stack: stackOfUrn(resources[0]?.urn ?? ""), resources, secretsVisible: false };
+      const ctx: PolicyContext = {
+        stack: stackOfUrn(resources[0]?.urn ?? ""),
+        resources,
+        secretsVisible: false,
+        unknowns: unknowns(),
+      };
       for (const r of resources) {
         if (!applies(rule, r.type)) continue;
         for (const message of rule.check(r, ctx)) reportViolation(message, r.urn);

@@ -6,6 +6,7 @@ import * as path from "node:path";
 import * as aws from "@pulumi/aws";
 import * as gcp from "@pulumi/gcp";
 import * as pulumi from "@pulumi/pulumi";
+import { ServerlessFunction } from "../lib";
 import { checkPlan, isSecretName, POLICIES, Violation } from "../lib/policy";
 import { Plan, recordPlan } from "../lib/testing";
 import { PACK_POLICIES, PackPolicy } from "../policy/pack";
@@ -28,6 +29,16 @@ describe("policy pack: rules", () => {
     assert.ok(PACK_POLICIES.every((p) => p.enforcementLevel === "mandatory"));
     const clouds = new Set(POLICIES.flatMap((p) => p.clouds));
     for (const c of ["aws", "gcp", "azure", "cloudflare"]) assert.ok(clouds.has(c as never), `covers ${c}`);
+  });
+
+  it("docs/policy.md lists every policy with its description as the code says it", () => {
+    const docs = fs.readFileSync(path.join(ROOT, "docs", "policy.md"), "utf8");
+    for (const p of POLICIES)
+      assert.ok(
+        docs.includes(`| \`${p.name}\` | ${p.clouds.join(", ")} | ${p.scope} | ${p.description} |`),
+        `docs/policy.md: the row of ${p.name} is missing or stale`,
+      );
+    assert.match(docs, new RegExp(`ships ${POLICIES.length} mandatory policies`));
   });
 
   it("has an insecure and a secure fixture for every policy", () => {
@@ -56,28 +67,56 @@ describe("policy pack: rules", () => {
     });
   }
 
-  it("skips values it cannot judge (unknown in preview, secret) instead of guessing", () => {
+  // The test this replaces asserted that unknown and secret settings are skipped: that is failing open (a
+  // `blockPublicAcls: pulumi.secret(false)` passed). Settings a rule must see now fail closed; references to other
+  // resources (a health check id, a URL map, a function name) are still fine when unknown.
+  it("fails closed on settings it cannot judge (secret, or unknown offline) and accepts unknown references", () => {
     const unknown = { unknown: true };
+    const secret = { secret: true };
     const plan = casePlan([
       { type: "aws:iam/rolePolicy:RolePolicy", name: "p", inputs: { role: "r", policy: unknown } },
       {
         type: "aws:lb/listener:Listener",
         name: "l",
-        inputs: { protocol: "HTTPS", sslPolicy: unknown, defaultActions: [] },
+        inputs: { protocol: "HTTPS", sslPolicy: secret, defaultActions: [] },
       },
-      { type: "gcp:compute/targetHttpProxy:TargetHttpProxy", name: "h", inputs: { urlMap: unknown } },
       {
         type: "aws:lambda/function:Function",
         name: "f",
-        inputs: { name: unknown, environment: { variables: { API_TOKEN: unknown } } },
+        inputs: { name: "f", environment: { variables: { API_TOKEN: unknown } } },
       },
+      { type: "aws:cloudwatch/logGroup:LogGroup", name: "lg", inputs: { name: "/aws/lambda/f", retentionInDays: 7 } },
+      { type: "gcp:compute/targetHttpProxy:TargetHttpProxy", name: "h", inputs: { urlMap: unknown } },
       {
         type: "aws:route53/record:Record",
         name: "r",
         inputs: { failoverRoutingPolicies: [{ type: "PRIMARY" }], healthCheckId: unknown },
       },
     ]);
-    assert.deepStrictEqual(checkPlan(plan), []);
+    const vs = checkPlan(plan);
+    assert.deepStrictEqual(
+      vs.map((v) => `${v.policy} ${v.urn.split("::").pop()}`),
+      ["aws-iam-no-wildcard-actions p", "aws-load-balancer-https-only l", "no-plaintext-secrets-in-environment f"],
+      show(vs),
+    );
+    assert.match(vs[1].message, /sslPolicy is a Pulumi secret, so this policy cannot check it/);
+    assert.match(vs[0].message, /not known until the update/);
+  });
+
+  it("keeps a secret from hiding its neighbours: a secret siteConfig is reported, not read as unset", () => {
+    const vs = checkPlan(
+      casePlan([
+        { type: "azure-native:web:WebApp", name: "app", inputs: { httpsOnly: true, siteConfig: { secret: true } } },
+      ]),
+    );
+    assert.deepStrictEqual(
+      vs.map((v) => v.policy),
+      ["azure-app-service-https-only", "no-plaintext-secrets-in-environment"],
+    );
+    assert.ok(
+      vs.every((v) => /siteConfig/.test(v.message) && !/unset/.test(v.message)),
+      show(vs),
+    );
   });
 
   it("tells secret names from references to secrets", () => {
@@ -210,6 +249,48 @@ describe("policy pack: over recorded programs", () => {
 
   it("finds nothing in the secure program", () => {
     assert.deepStrictEqual(checkPlan(secure), [], show(checkPlan(secure)));
+  });
+});
+
+describe("policy pack: a secret does not hide its neighbours (recorded ServerlessFunction)", function () {
+  this.timeout(60_000);
+  const HELLO = path.join(__dirname, "fixtures", "function-hello.ts");
+  const record = (environment: Record<string, pulumi.Input<string>>) =>
+    recordPlan(() => {
+      new ServerlessFunction("fn", {
+        target: "azure:westeurope",
+        entry: HELLO,
+        runtime: "nodejs22",
+        environment,
+        secrets: { API_KEY: "s3cret" },
+      });
+    });
+
+  it("Meridian's own function passes: secrets go to Key Vault, siteConfig stays plain", async () => {
+    const plan = await record({ GREETING: "hi" });
+    assert.deepStrictEqual(checkPlan(plan), [], show(checkPlan(plan)));
+  });
+
+  // azure-native lifts siteConfig with output(...).apply, so one secret app setting makes the whole siteConfig a
+  // secret: the plaintext DB_PASSWORD beside it must not pass unseen, and the TLS settings must not read as unset.
+  it("a secret in environment makes siteConfig opaque: both policies fail closed and say why", async () => {
+    const plan = await record({ TOKEN: pulumi.secret("x"), DB_PASSWORD: "hunter2" });
+    const vs = checkPlan(plan).filter((v) => v.type === "azure-native:web:WebApp");
+    assert.deepStrictEqual(vs.map((v) => v.policy).sort(), [
+      "azure-app-service-https-only",
+      "no-plaintext-secrets-in-environment",
+    ]);
+    for (const v of vs) assert.match(v.message, /siteConfig is a Pulumi secret/);
+    assert.ok(!JSON.stringify(vs).includes("hunter2"));
+  });
+
+  it("without the secret, the plaintext DB_PASSWORD itself is named", async () => {
+    const plan = await record({ DB_PASSWORD: "hunter2" });
+    const vs = checkPlan(plan);
+    assert.deepStrictEqual(
+      vs.map((v) => v.message),
+      ["DB_PASSWORD looks like a secret and holds a plain value"],
+    );
   });
 });
 

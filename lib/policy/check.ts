@@ -18,12 +18,18 @@ export function violationsOf(rule: PolicyRule, resource: PolicyResource, ctx: Po
 /** Runs every policy over every resource of a stack. */
 export function checkResources(
   resources: PolicyResource[],
-  options: { stack?: string; secretsVisible: boolean; policies?: readonly PolicyRule[] },
+  options: {
+    stack?: string;
+    secretsVisible: boolean;
+    unknowns?: "violate" | "defer";
+    policies?: readonly PolicyRule[];
+  },
 ): Violation[] {
   const ctx: PolicyContext = {
     stack: options.stack ?? stackOfUrn(resources[0]?.urn ?? ""),
     resources,
     secretsVisible: options.secretsVisible,
+    unknowns: options.unknowns ?? "violate",
   };
   const out: Violation[] = [];
   for (const rule of options.policies ?? POLICIES) {

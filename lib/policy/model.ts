@@ -34,6 +34,13 @@ export interface PolicyContext {
    * skip that part.
    */
   secretsVisible: boolean;
+  /**
+   * What an unknown value (`{ "unknown": true }`) means to a rule that must see it. "violate" (offline plans, and
+   * `pulumi up`): it cannot be shown to comply, so it is a violation — fail closed. "defer": only the policy pack
+   * under `pulumi preview`, where the engine runs every policy again "immediately before [resources] are created
+   * or updated" with resolved inputs (https://github.com/pulumi/pulumi-policy#readme), so the update still stops.
+   */
+  unknowns: "violate" | "defer";
 }
 
 export interface Violation {

@@ -16,6 +16,8 @@ import { noPlaintextSecretsInEnvironment, secretInputsAreSecrets } from "./rules
 import { publicInvokerOnlyWhenPublic } from "./rules/access";
 import { prodStatefulProtected } from "./rules/protection";
 import { databasesNotPublic, noWorldOpenPorts } from "./rules/network";
+import { awsCloudFrontHttpsTls12 } from "./rules/cloudfront";
+import { awsResourcePoliciesNotPublic } from "./rules/principals";
 
 /** Every policy of the pack, all mandatory. Order = the order of the docs and of violation reports. */
 export const POLICIES: readonly PolicyRule[] = [
@@ -24,12 +26,14 @@ export const POLICIES: readonly PolicyRule[] = [
   azureRbacNoBroadPrivilegedRoles,
   awsLoadBalancerHttpsOnly,
   awsApiGatewayTls12,
+  awsCloudFrontHttpsTls12,
   gcpLoadBalancerHttpsOnly,
   azureAppServiceHttpsOnly,
   azureStorageHttpsTls12,
   azureEndpointsHttpsOnly,
   cloudflareZoneHttpsTls12,
   s3BucketPrivate,
+  awsResourcePoliciesNotPublic,
   gcsBucketPrivate,
   azureStoragePrivate,
   encryptionAtRest,

@@ -1,6 +1,6 @@
 import type { PolicyContext, PolicyResource, PolicyRule } from "../model";
 import { PUBLIC_ACCESS_LABEL } from "../../core/tags";
-import { get, isKnown, isObject, jsonDoc, list, str } from "../values";
+import { anyOpaque, cannotCheck, get, isKnown, isObject, jsonDoc, list, opacity, str } from "../values";
 
 /** The label (GCP) a component sets on a function or service it means to be reachable by anyone (defined in lib/core/tags.ts, where the components take it from). */
 export const PUBLIC_LABEL = PUBLIC_ACCESS_LABEL;
@@ -67,6 +67,8 @@ function sameName(ref: string, name: unknown): boolean {
 }
 
 function gcpInvoker(r: PolicyResource, ctx: PolicyContext): string[] {
+  const hidden = anyOpaque([r.inputs.member, r.inputs.members, ...list(r.inputs.members), r.inputs.policyData]);
+  if (hidden) return cannotCheck("member", hidden, ctx);
   const members = publicMembers(r);
   if (members.length === 0) return [];
   const ref = r.inputs[GCP_INVOKER_GRANTS[r.type]];
@@ -93,6 +95,7 @@ function gcpInvoker(r: PolicyResource, ctx: PolicyContext): string[] {
 
 function awsPermission(r: PolicyResource, ctx: PolicyContext): string[] {
   const principal = r.inputs.principal;
+  if (opacity(principal)) return cannotCheck("principal", principal, ctx);
   if (principal !== "*") return [];
   if (r.inputs.sourceArn || r.inputs.sourceAccount || r.inputs.principalOrgId) return [];
   const viaUrl = r.inputs.functionUrlAuthType === "NONE" || r.inputs.invokedViaFunctionUrl === true;

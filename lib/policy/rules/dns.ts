@@ -1,5 +1,5 @@
-import type { PolicyResource, PolicyRule } from "../model";
-import { get, isKnown, list, ofType } from "../values";
+import type { PolicyContext, PolicyResource, PolicyRule } from "../model";
+import { cannotCheck, get, isKnown, isSecret, list, ofType } from "../values";
 
 const ROUTE53_POLICIES = [
   "failoverRoutingPolicies",
@@ -34,8 +34,9 @@ function checkedTargets(item: unknown, path = "healthCheckedTargets"): boolean {
   );
 }
 
-function gcpRecordSet(r: PolicyResource): string[] {
+function gcpRecordSet(r: PolicyResource, ctx: PolicyContext): string[] {
   const policy = r.inputs.routingPolicy;
+  if (isSecret(policy)) return cannotCheck("routingPolicy", policy, ctx);
   if (!isKnown(policy) || policy === undefined) return [];
   const out: string[] = [];
   const usesExternal = JSON.stringify(policy).includes('"externalEndpoints"');
@@ -72,10 +73,11 @@ export const dnsFailoverHealthChecked: PolicyRule = {
       case "aws:route53/record:Record":
         return route53(r);
       case "gcp:dns/recordSet:RecordSet":
-        return gcpRecordSet(r);
+        return gcpRecordSet(r, ctx);
       case "azure-native:trafficmanager:Profile":
       case "azure-native:network:Profile": {
         const m = r.inputs.monitorConfig;
+        if (isSecret(m)) return cannotCheck("monitorConfig", m, ctx);
         if (!isKnown(m)) return [];
         const protocol = get(m, "protocol");
         if (!present(protocol) || !present(get(m, "port")))

@@ -1,5 +1,6 @@
-import type { PolicyRule } from "../model";
-import { get, isObject, jsonDoc, list, str } from "../values";
+import type { PolicyContext, PolicyRule } from "../model";
+import { anyOpaque, cannotCheck, get, isObject, jsonDoc, list, opacity, str } from "../values";
+import { publicPrincipalStatements } from "./principals";
 
 /** IAM document inputs per AWS type: where a policy JSON sits. */
 const AWS_POLICY_DOCS: Record<string, (inputs: Record<string, unknown>) => unknown[]> = {
@@ -10,9 +11,22 @@ const AWS_POLICY_DOCS: Record<string, (inputs: Record<string, unknown>) => unkno
   "aws:iam/groupPolicy:GroupPolicy": (i) => [i.policy],
 };
 
-/** AWS-managed policies whose actions are wildcards (`*`, `iam:*`, `s3:*`...). */
-const BROAD_MANAGED_POLICY =
-  /^arn:aws[a-z-]*:iam::aws:policy\/(?:.*\/)?(AdministratorAccess|PowerUserAccess|[A-Za-z0-9]*FullAccess)$/;
+/**
+ * AWS-managed policies that grant wildcard actions: every `*FullAccess*` policy (`AmazonS3FullAccess`,
+ * `AWSLambda_FullAccess`, `IAMFullAccess`), every `AdministratorAccess*` and `PowerUserAccess*` policy
+ * (`AdministratorAccess-Amplify`), and the job-function policies other than the read-only ones
+ * (https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies_job-functions.html: `job-function/SystemAdministrator`,
+ * `NetworkAdministrator`, `DatabaseAdministrator`, `DataScientist`, `Billing`).
+ */
+const AWS_MANAGED_POLICY = /^arn:aws[a-z-]*:iam::aws:policy\/(.+)$/;
+const READ_ONLY_JOB_FUNCTIONS = new Set(["job-function/ViewOnlyAccess", "job-function/SecurityAudit"]);
+function broadManagedPolicy(arn: string): boolean {
+  const m = AWS_MANAGED_POLICY.exec(arn);
+  if (!m) return false;
+  const name = m[1].split("/").pop() ?? "";
+  if (m[1].startsWith("job-function/")) return !READ_ONLY_JOB_FUNCTIONS.has(m[1]);
+  return /FullAccess/i.test(name) || /^(AdministratorAccess|PowerUserAccess)/.test(name);
+}
 
 const AWS_ATTACHMENTS: Record<string, (inputs: Record<string, unknown>) => unknown[]> = {
   "aws:iam/role:Role": (i) => list(i.managedPolicyArns),
@@ -23,46 +37,57 @@ const AWS_ATTACHMENTS: Record<string, (inputs: Record<string, unknown>) => unkno
   "aws:iam/rolePoliciesExclusive:RolePoliciesExclusive": () => [],
 };
 
-/** The reasons an IAM policy document grants too much: wildcard or NotAction allows. */
-export function wildcardGrants(doc: unknown): string[] {
+/** The reasons an IAM policy document grants too much: wildcard or NotAction allows (or it cannot be read). */
+export function wildcardGrants(doc: unknown, ctx: PolicyContext = OFFLINE): string[] {
+  if (opacity(doc)) return cannotCheck("policy", doc, ctx);
   const parsed = jsonDoc(doc);
   if (!isObject(parsed)) return [];
   const out: string[] = [];
   list(parsed.Statement).forEach((s, i) => {
     if (!isObject(s) || s.Effect !== "Allow") return;
     const sid = typeof s.Sid === "string" ? ` (${s.Sid})` : `[${i}]`;
+    if (opacity(s.Action)) out.push(...cannotCheck(`statement${sid} Action`, s.Action, ctx));
     for (const a of list(s.Action)) {
-      if (typeof a === "string" && a.includes("*")) out.push(`statement${sid} allows wildcard action "${a}"`);
+      if (opacity(a)) out.push(...cannotCheck(`statement${sid} Action`, a, ctx));
+      else if (typeof a === "string" && a.includes("*")) out.push(`statement${sid} allows wildcard action "${a}"`);
     }
     if (s.NotAction !== undefined) out.push(`statement${sid} allows NotAction, i.e. every action but a few`);
   });
   return out;
 }
 
+const OFFLINE: PolicyContext = { stack: "", resources: [], secretsVisible: true, unknowns: "violate" };
+
 export const awsIamNoWildcardActions: PolicyRule = {
   name: "aws-iam-no-wildcard-actions",
   description:
-    "AWS IAM policies (role inline policies, RolePolicy, Policy, UserPolicy, GroupPolicy) must not Allow a wildcard action (`*`, `s3:*`, `s3:Get*`) or NotAction, and no AWS-managed AdministratorAccess, PowerUserAccess or *FullAccess policy may be attached. Why: least privilege — a wildcard grants actions nobody reviewed, including ones AWS adds later.",
+    'AWS IAM policies (role inline policies, RolePolicy, Policy, UserPolicy, GroupPolicy) must not Allow a wildcard action (`*`, `s3:*`, `s3:Get*`) or NotAction; no AWS-managed policy that grants wildcards may be attached (AdministratorAccess*, PowerUserAccess*, any *FullAccess* such as AWSLambda_FullAccess, job-function policies other than ViewOnlyAccess and SecurityAudit); a role\'s trust policy must not let everyone (`*`, { AWS: "*" }) assume it without a condition that restricts the caller. Why: least privilege — a wildcard grants actions nobody reviewed, including ones AWS adds later.',
   clouds: ["aws"],
   scope: "resource",
   types: [...new Set([...Object.keys(AWS_POLICY_DOCS), ...Object.keys(AWS_ATTACHMENTS)])],
-  check(r) {
+  check(r, ctx) {
     const out: string[] = [];
-    for (const doc of AWS_POLICY_DOCS[r.type]?.(r.inputs) ?? []) out.push(...wildcardGrants(doc));
-    for (const arn of AWS_ATTACHMENTS[r.type]?.(r.inputs) ?? []) {
-      const s = str(arn);
-      if (s && BROAD_MANAGED_POLICY.test(s))
-        out.push(`attaches AWS-managed policy ${s}, which grants wildcard actions`);
+    if (r.type === "aws:iam/role:Role") {
+      for (const field of ["inlinePolicies", "managedPolicyArns"])
+        out.push(...cannotCheck(field, r.inputs[field], ctx));
     }
-    const trust = jsonDoc(r.type === "aws:iam/role:Role" ? r.inputs.assumeRolePolicy : undefined);
-    if (isObject(trust)) {
-      for (const s of list(trust.Statement)) {
-        if (!isObject(s) || s.Effect !== "Allow" || s.Condition !== undefined) continue;
-        const p = s.Principal;
-        const aws = isObject(p) ? list(p.AWS) : [];
-        if (p === "*" || aws.includes("*"))
-          out.push("trust policy lets any AWS principal (`*`) assume the role without a condition");
-      }
+    for (const doc of AWS_POLICY_DOCS[r.type]?.(r.inputs) ?? []) out.push(...wildcardGrants(doc, ctx));
+    const arns = AWS_ATTACHMENTS[r.type]?.(r.inputs) ?? [];
+    const hidden = anyOpaque(arns);
+    if (hidden) out.push(...cannotCheck("policyArn", hidden, ctx));
+    for (const arn of arns) {
+      const s = str(arn);
+      if (s && broadManagedPolicy(s)) out.push(`attaches AWS-managed policy ${s}, which grants wildcard actions`);
+    }
+    if (r.type === "aws:iam/role:Role") {
+      const trust = r.inputs.assumeRolePolicy;
+      if (opacity(trust)) out.push(...cannotCheck("assumeRolePolicy", trust, ctx));
+      else
+        out.push(
+          ...publicPrincipalStatements(trust).map(
+            (why) => `trust policy lets anyone assume the role: ${why.replace(/^statement/, "statement")}`,
+          ),
+        );
     }
     return out;
   },

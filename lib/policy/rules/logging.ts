@@ -1,5 +1,5 @@
 import type { PolicyRule } from "../model";
-import { get, isKnown, jsonDoc, isObject, ofType, str } from "../values";
+import { cannotCheck, get, jsonDoc, isObject, ofType, opacity, str } from "../values";
 
 function positive(v: unknown): boolean {
   return typeof v === "number" && v > 0;
@@ -17,7 +17,7 @@ export const logRetention: PolicyRule = {
     "azure-native:applicationinsights:Component",
     "gcp:logging/projectBucketConfig:ProjectBucketConfig",
   ],
-  check(r) {
+  check(r, ctx) {
     const field = {
       "aws:cloudwatch/logGroup:LogGroup": "retentionInDays",
       "azure-native:operationalinsights:Workspace": "retentionInDays",
@@ -25,7 +25,8 @@ export const logRetention: PolicyRule = {
       "gcp:logging/projectBucketConfig:ProjectBucketConfig": "retentionDays",
     }[r.type]!;
     const v = r.inputs[field];
-    if (!isKnown(v) || positive(v)) return [];
+    if (opacity(v)) return cannotCheck(field, v, ctx);
+    if (positive(v)) return [];
     if (r.type === "azure-native:applicationinsights:Component" && r.inputs.workspaceResourceId !== undefined)
       return [];
     return [`${field} is ${v === undefined ? "unset" : String(v)}: logs never expire`];
@@ -63,6 +64,8 @@ export const awsLogGroupsManaged: PolicyRule = {
         ? []
         : [`log group ${group} is not created by the stack; Lambda would create it with no retention`];
     }
+    if (opacity(r.inputs.containerDefinitions))
+      return cannotCheck("containerDefinitions", r.inputs.containerDefinitions, ctx);
     const defs = jsonDoc(r.inputs.containerDefinitions);
     const out: string[] = [];
     for (const c of Array.isArray(defs) ? defs : []) {
@@ -104,7 +107,7 @@ export const apiAccessLogs: PolicyRule = {
         : ["API Management service has no Logger with a Diagnostic/ApiDiagnostic: requests are not logged"];
     }
     const settings = r.inputs.accessLogSettings;
-    if (!isKnown(settings)) return [];
+    if (opacity(settings)) return cannotCheck("accessLogSettings", settings, ctx);
     const dest = get(settings, "destinationArn");
     const format = get(settings, "format");
     if (dest === undefined || dest === "" || format === undefined || format === "")

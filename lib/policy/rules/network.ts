@@ -1,11 +1,29 @@
-import type { PolicyRule } from "../model";
-import { get, list, str } from "../values";
+import type { PolicyContext, PolicyRule } from "../model";
+import { anyOpaque, cannotCheck, get, list, opacity, str } from "../values";
+import { admitsInternet } from "./cidr";
 
 /** Ports the world may reach: HTTPS, and HTTP (which every front of Meridian only redirects to HTTPS). */
 const WEB_PORTS = new Set([80, 443]);
-const WORLD = new Set(["0.0.0.0/0", "::/0", "*", "internet", "any"]);
 
-const isWorld = (cidr: unknown) => typeof cidr === "string" && WORLD.has(cidr.trim().toLowerCase());
+/**
+ * The sources that admit the internet, or the reason they cannot be read (a secret or unknown CIDR could be
+ * 0.0.0.0/0: fail closed). `fields` are the raw inputs (lists or single values) the sources come from.
+ */
+function worldSources(fields: Record<string, unknown>, ctx: PolicyContext): { world: string[]; hidden: string[] } {
+  const hidden: string[] = [];
+  const values: unknown[] = [];
+  for (const [name, v] of Object.entries(fields)) {
+    if (opacity(v)) {
+      hidden.push(...cannotCheck(name, v, ctx));
+      continue;
+    }
+    const items = Array.isArray(v) ? v : [v];
+    const opaque = anyOpaque(items);
+    if (opaque) hidden.push(...cannotCheck(`${name}[]`, opaque, ctx));
+    values.push(...items);
+  }
+  return { world: admitsInternet(values), hidden };
+}
 
 /** True when the port range [from, to] reaches a port other than 80 and 443 (all ports: `-1`, `*`, 0-65535). */
 function beyondWeb(from: number | undefined, to: number | undefined): boolean {
@@ -36,9 +54,18 @@ const num = (v: unknown) => (typeof v === "number" ? v : undefined);
 const allProtocols = (p: unknown) => p === "-1" || p === "all" || p === "*" || p === -1;
 
 /** One AWS ingress permission open to the world on a port other than 80/443. */
-function awsIngress(from: unknown, to: unknown, protocol: unknown, cidrs: unknown[]): string[] {
-  const world = cidrs.filter(isWorld);
+function awsIngress(
+  from: unknown,
+  to: unknown,
+  protocol: unknown,
+  cidrs: Record<string, unknown>,
+  ctx: PolicyContext,
+): string[] {
+  const { world, hidden } = worldSources(cidrs, ctx);
+  if (hidden.length) return hidden;
   if (world.length === 0) return [];
+  const ports = anyOpaque([from, to, protocol]);
+  if (ports) return cannotCheck("fromPort/toPort/protocol", ports, ctx);
   const open = allProtocols(protocol) ? true : beyondWeb(num(from), num(to));
   return open
     ? [
@@ -50,38 +77,55 @@ function awsIngress(from: unknown, to: unknown, protocol: unknown, cidrs: unknow
 export const noWorldOpenPorts: PolicyRule = {
   name: "network-no-world-open-ports",
   description:
-    "No AWS security group (or ingress rule), Google Cloud firewall or Azure network security rule may admit the whole internet (0.0.0.0/0, ::/0, *, Internet) on any port other than 80 and 443, or on every protocol. Why: SSH, RDP, databases and admin ports must never face the internet; public services sit behind load balancers that listen on 443 (80 only to redirect).",
+    "No AWS security group (default security groups and ingress rules included), Google Cloud firewall or Azure network security rule may admit the internet on any port other than 80 and 443, or on every protocol. The internet is any source set that covers at least a /8 of public IPv4 or a /28 of global IPv6, however it is spelt (0.0.0.0/0, 0.0.0.0/1 + 128.0.0.0/1, ::/0, 0::/0, 2000::/3) or a tag (*, Internet, Any); a secret or unknown source or port is a violation (it could be any of these). Why: SSH, RDP, databases and admin ports must never face the internet; public services sit behind load balancers that listen on 443 (80 only to redirect).",
   clouds: ["aws", "gcp", "azure"],
   scope: "resource",
   types: [
     "aws:ec2/securityGroup:SecurityGroup",
+    "aws:ec2/defaultSecurityGroup:DefaultSecurityGroup",
     "aws:ec2/securityGroupRule:SecurityGroupRule",
     "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule",
     "gcp:compute/firewall:Firewall",
     "azure-native:network:NetworkSecurityGroup",
     "azure-native:network:SecurityRule",
   ],
-  check(r) {
+  check(r, ctx) {
     const i = r.inputs;
     switch (r.type) {
       case "aws:ec2/securityGroup:SecurityGroup":
-        return list(i.ingress).flatMap((x) => {
+      case "aws:ec2/defaultSecurityGroup:DefaultSecurityGroup":
+        if (opacity(i.ingress)) return cannotCheck("ingress", i.ingress, ctx);
+        return list(i.ingress).flatMap((x, n) => {
+          if (opacity(x)) return cannotCheck(`ingress[${n}]`, x, ctx);
           const rule = (x ?? {}) as Record<string, unknown>;
-          return awsIngress(rule.fromPort, rule.toPort, rule.protocol, [
-            ...list(rule.cidrBlocks),
-            ...list(rule.ipv6CidrBlocks),
-          ]);
+          return awsIngress(
+            rule.fromPort,
+            rule.toPort,
+            rule.protocol,
+            { cidrBlocks: rule.cidrBlocks, ipv6CidrBlocks: rule.ipv6CidrBlocks },
+            ctx,
+          );
         });
       case "aws:ec2/securityGroupRule:SecurityGroupRule":
+        if (opacity(i.type)) return cannotCheck("type", i.type, ctx);
         return i.type === "ingress"
-          ? awsIngress(i.fromPort, i.toPort, i.protocol, [...list(i.cidrBlocks), ...list(i.ipv6CidrBlocks)])
+          ? awsIngress(
+              i.fromPort,
+              i.toPort,
+              i.protocol,
+              { cidrBlocks: i.cidrBlocks, ipv6CidrBlocks: i.ipv6CidrBlocks },
+              ctx,
+            )
           : [];
       case "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule":
-        return awsIngress(i.fromPort, i.toPort, i.ipProtocol, [i.cidrIpv4, i.cidrIpv6]);
+        return awsIngress(i.fromPort, i.toPort, i.ipProtocol, { cidrIpv4: i.cidrIpv4, cidrIpv6: i.cidrIpv6 }, ctx);
       case "gcp:compute/firewall:Firewall": {
+        if (opacity(i.direction)) return cannotCheck("direction", i.direction, ctx);
         if ((str(i.direction) ?? "INGRESS") !== "INGRESS") return [];
-        const world = list(i.sourceRanges).filter(isWorld);
+        const { world, hidden } = worldSources({ sourceRanges: i.sourceRanges }, ctx);
+        if (hidden.length) return hidden;
         if (world.length === 0) return [];
+        if (opacity(i.allows)) return cannotCheck("allows", i.allows, ctx);
         return list(i.allows).flatMap((a) => {
           const allow = (a ?? {}) as Record<string, unknown>;
           const ports = list(allow.ports);
@@ -94,17 +138,24 @@ export const noWorldOpenPorts: PolicyRule = {
         });
       }
       case "azure-native:network:NetworkSecurityGroup":
-        return list(i.securityRules).flatMap((x) => azureRule((x ?? {}) as Record<string, unknown>));
+        if (opacity(i.securityRules)) return cannotCheck("securityRules", i.securityRules, ctx);
+        return list(i.securityRules).flatMap((x) => azureRule((x ?? {}) as Record<string, unknown>, ctx));
       case "azure-native:network:SecurityRule":
-        return azureRule(i);
+        return azureRule(i, ctx);
     }
     return [];
   },
 };
 
-function azureRule(rule: Record<string, unknown>): string[] {
+function azureRule(rule: Record<string, unknown>, ctx: PolicyContext): string[] {
+  const flags = anyOpaque([rule, rule.direction, rule.access]);
+  if (flags) return cannotCheck("security rule direction/access", flags, ctx);
   if (str(rule.direction) !== "Inbound" || str(rule.access) !== "Allow") return [];
-  const sources = [rule.sourceAddressPrefix, ...list(rule.sourceAddressPrefixes)].filter(isWorld);
+  const { world: sources, hidden } = worldSources(
+    { sourceAddressPrefix: rule.sourceAddressPrefix, sourceAddressPrefixes: rule.sourceAddressPrefixes },
+    ctx,
+  );
+  if (hidden.length) return hidden;
   if (sources.length === 0) return [];
   const ranges = [rule.destinationPortRange, ...list(rule.destinationPortRanges)].filter((p) => p !== undefined);
   const open = ranges.length === 0 || anyBeyondWeb(ranges);
@@ -127,15 +178,22 @@ export const databasesNotPublic: PolicyRule = {
     "aws:rds/clusterInstance:ClusterInstance",
     "gcp:sql/databaseInstance:DatabaseInstance",
   ],
-  check(r) {
+  check(r, ctx) {
     if (r.type === "gcp:sql/databaseInstance:DatabaseInstance") {
-      const world = list(get(r.inputs, "settings.ipConfiguration.authorizedNetworks")).some((n) =>
-        isWorld(get(n, "value")),
+      const networks = get(r.inputs, "settings.ipConfiguration.authorizedNetworks");
+      const { world: open, hidden } = worldSources(
+        { authorizedNetworks: list(networks).map((n) => get(n, "value")) },
+        ctx,
       );
+      if (opacity(networks)) return cannotCheck("settings.ipConfiguration.authorizedNetworks", networks, ctx);
+      if (hidden.length) return hidden;
+      const world = open.length > 0;
       return get(r.inputs, "settings.ipConfiguration.ipv4Enabled") !== false && world
         ? ["Cloud SQL admits 0.0.0.0/0 on its public IP"]
         : [];
     }
+    if (opacity(r.inputs.publiclyAccessible))
+      return cannotCheck("publiclyAccessible", r.inputs.publiclyAccessible, ctx);
     return r.inputs.publiclyAccessible === true ? ["database is publiclyAccessible: reach it from inside the VPC"] : [];
   },
 };

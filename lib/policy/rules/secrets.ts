@@ -1,5 +1,5 @@
 import type { PolicyContext, PolicyResource, PolicyRule } from "../model";
-import { get, isKnown, isObject, isSecret, jsonDoc, list, str } from "../values";
+import { cannotCheck, get, isKnown, isObject, isSecret, jsonDoc, list, locate, opacity, str } from "../values";
 
 /** Words that make a variable name a secret on their own, and two-word phrases that do. */
 const SECRET_WORDS = new Set([
@@ -99,72 +99,151 @@ const REFERENCE_VALUE = [
   /^https:\/\/[a-z0-9-]+\.vault\.azure\.net\//i,
   /^\{\{resolve:/,
 ];
-/** Values that are secrets whatever their name: connection strings with keys, URLs with passwords, private keys. */
-const SECRET_VALUE = [
-  /AccountKey=/i,
-  /SharedAccessKey=/i,
-  /(^|;)\s*Password=/i,
-  /-----BEGIN [A-Z ]*PRIVATE KEY-----/,
-  /^[a-z][a-z0-9+.-]*:\/\/[^/\s:@]+:[^/\s@]+@/i,
+/**
+ * Values that are secrets whatever their name: connection strings with keys, URLs with passwords, private keys,
+ * and tokens whose format their issuer documents — Stripe live secret/restricted keys `sk_live_`/`rk_live_`
+ * (https://docs.stripe.com/keys), GitHub tokens `ghp_`/`gho_`/`ghu_`/`ghs_`/`ghr_`/`github_pat_`
+ * (https://github.blog/engineering/platform-security/behind-githubs-new-authentication-token-formats/), AWS access
+ * key ids `AKIA`/`ASIA` (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_identifiers.html#identifiers-unique-ids),
+ * Slack tokens `xox?-` and incoming-webhook URLs (https://api.slack.com/authentication/token-types,
+ * https://api.slack.com/messaging/webhooks), Google API keys `AIza` (https://cloud.google.com/docs/authentication/api-keys).
+ */
+const SECRET_VALUE: [RegExp, string][] = [
+  [/AccountKey=/i, "a storage account key"],
+  [/SharedAccessKey=/i, "a shared access key"],
+  [/(^|;)\s*Password=/i, "a password"],
+  [/-----BEGIN [A-Z ]*PRIVATE KEY-----/, "a private key"],
+  [/^[a-z][a-z0-9+.-]*:\/\/[^/\s:@]+:[^/\s@]+@/i, "a URL with a password"],
+  [/^[sr]k_live_[0-9A-Za-z]{16,}$/, "a Stripe live secret key"],
+  [/^(gh[pousr]_[A-Za-z0-9]{30,}|github_pat_[A-Za-z0-9_]{20,})$/, "a GitHub token"],
+  [/^(AKIA|ASIA)[A-Z0-9]{16}$/, "an AWS access key id (half of a key pair)"],
+  [/^xox[abposr]-[A-Za-z0-9-]{10,}$/, "a Slack token"],
+  [/^https:\/\/hooks\.slack\.com\/(services|workflows|triggers)\/\S+$/, "a Slack webhook URL"],
+  [/^AIza[0-9A-Za-z_-]{35}$/, "a Google API key"],
 ];
+/** An AWS secret access key: 40 characters of base64 — only recognisable beside its access key id. */
+const AWS_SECRET_KEY = /^[A-Za-z0-9/+]{40}$/;
 
 /** Why a plain environment entry is a secret in the clear, or undefined when it is fine. */
 export function plainSecret(name: string, value: unknown): string | undefined {
   if (isSecret(value) || !isKnown(value) || typeof value !== "string" || value === "") return undefined;
   if (REFERENCE_VALUE.some((re) => re.test(value))) return undefined;
-  if (SECRET_VALUE.some((re) => re.test(value)))
-    return `${name} holds a credential (key, password or private key) as a plain value`;
+  const shape = SECRET_VALUE.find(([re]) => re.test(value));
+  if (shape) return `${name} holds a credential (${shape[1]}) as a plain value`;
   if (/^(\d+|true|false)$/i.test(value)) return undefined;
   return isSecretName(name) ? `${name} looks like a secret and holds a plain value` : undefined;
 }
 
 type Entry = [name: string, value: unknown];
 
-function mapEntries(v: unknown): Entry[] {
-  return isObject(v) && isKnown(v) ? Object.entries(v) : [];
+/**
+ * An environment container (a map, a list of name/value pairs, a task definition) that is a secret or unknown as
+ * a whole. Pulumi marks a whole input secret when one value inside it is (azure-native lifts `siteConfig` with
+ * `output(...).apply`, an ECS `containerDefinitions` JSON string built from a secret is one secret string), so a
+ * plaintext `DB_PASSWORD` beside a secret would hide inside it: such a container is reported, not skipped.
+ */
+const HIDDEN = Symbol("hidden");
+type Hidden = { [HIDDEN]: string; value: unknown };
+const hidden = (field: string, value: unknown): Entry => [field, { [HIDDEN]: field, value } satisfies Hidden];
+const isHidden = (v: unknown): v is Hidden => typeof v === "object" && v !== null && HIDDEN in v;
+
+/** `[value, field]` for a container at `path`, the field naming where a secret sits on the way. */
+function at(i: Record<string, unknown>, path: string): [unknown, string] {
+  const { value, field } = locate(i, path);
+  return [value, field];
 }
 
-function pairEntries(v: unknown, nameKey = "name", valueKey = "value"): Entry[] {
-  return list(v)
-    .filter(isObject)
-    .map((e) => [str(e[nameKey]) ?? "?", e[valueKey]] as Entry)
-    .filter(([, value]) => value !== undefined);
+function mapEntries(v: unknown, field: string): Entry[] {
+  if (opacity(v)) return [hidden(field, v)];
+  return isObject(v) ? Object.entries(v) : [];
+}
+
+function pairEntries(v: unknown, field: string, nameKey = "name", valueKey = "value"): Entry[] {
+  if (opacity(v)) return [hidden(field, v)];
+  return list(v).flatMap((e, i): Entry[] => {
+    if (opacity(e)) return [hidden(`${field}[${i}]`, e)];
+    if (!isObject(e)) return [];
+    const value = e[valueKey];
+    return value === undefined ? [] : [[str(e[nameKey]) ?? "?", value]];
+  });
+}
+
+/** Each element of a list of containers (Cloud Run containers, Container Apps containers). */
+function each(v: unknown, field: string, entries: (c: unknown, at: string) => Entry[]): Entry[] {
+  if (opacity(v)) return [hidden(field, v)];
+  return list(v).flatMap((c, i) => entries(c, `${field}[${i}]`));
 }
 
 /** The plain environment of each compute type, as (name, value) pairs. */
 const ENVIRONMENTS: Record<string, (i: Record<string, unknown>) => Entry[]> = {
-  "aws:lambda/function:Function": (i) => mapEntries(get(i, "environment.variables")),
+  "aws:lambda/function:Function": (i) => mapEntries(...at(i, "environment.variables")),
   "gcp:cloudfunctionsv2/function:Function": (i) => [
-    ...mapEntries(get(i, "serviceConfig.environmentVariables")),
-    ...mapEntries(get(i, "buildConfig.environmentVariables")),
+    ...mapEntries(...at(i, "serviceConfig.environmentVariables")),
+    ...mapEntries(...at(i, "buildConfig.environmentVariables")),
   ],
   "gcp:cloudfunctions/function:Function": (i) => [
-    ...mapEntries(i.environmentVariables),
-    ...mapEntries(i.buildEnvironmentVariables),
+    ...mapEntries(i.environmentVariables, "environmentVariables"),
+    ...mapEntries(i.buildEnvironmentVariables, "buildEnvironmentVariables"),
   ],
   "gcp:cloudrunv2/service:Service": (i) =>
-    list(get(i, "template.containers")).flatMap((c) => pairEntries(get(c, "envs"))),
+    each(get(i, "template.containers"), "template.containers", (c, at) => pairEntries(get(c, "envs"), `${at}.envs`)),
   "gcp:cloudrunv2/job:Job": (i) =>
-    list(get(i, "template.template.containers")).flatMap((c) => pairEntries(get(c, "envs"))),
-  "azure-native:web:WebApp": (i) => pairEntries(get(i, "siteConfig.appSettings")),
-  "azure-native:web:WebAppSlot": (i) => pairEntries(get(i, "siteConfig.appSettings")),
-  "azure-native:web:WebAppApplicationSettings": (i) => mapEntries(i.properties),
-  "azure-native:web:WebAppApplicationSettingsSlot": (i) => mapEntries(i.properties),
-  "azure-native:app:ContainerApp": (i) =>
-    [...list(get(i, "template.containers")), ...list(get(i, "template.initContainers"))].flatMap((c) =>
-      pairEntries(get(c, "env")),
+    each(get(i, "template.template.containers"), "template.template.containers", (c, at) =>
+      pairEntries(get(c, "envs"), `${at}.envs`),
     ),
+  "azure-native:web:WebApp": (i) => pairEntries(...at(i, "siteConfig.appSettings")),
+  "azure-native:web:WebAppSlot": (i) => pairEntries(...at(i, "siteConfig.appSettings")),
+  "azure-native:web:WebAppApplicationSettings": (i) => mapEntries(i.properties, "properties"),
+  "azure-native:web:WebAppApplicationSettingsSlot": (i) => mapEntries(i.properties, "properties"),
+  "azure-native:app:ContainerApp": (i) => [
+    ...each(get(i, "template.containers"), "template.containers", (c, at) => pairEntries(get(c, "env"), `${at}.env`)),
+    ...each(get(i, "template.initContainers"), "template.initContainers", (c, at) =>
+      pairEntries(get(c, "env"), `${at}.env`),
+    ),
+  ],
   "aws:ecs/taskDefinition:TaskDefinition": (i) => {
+    if (opacity(i.containerDefinitions)) return [hidden("containerDefinitions", i.containerDefinitions)];
     const defs = jsonDoc(i.containerDefinitions);
-    return (Array.isArray(defs) ? defs : []).flatMap((c) => pairEntries(get(c, "environment")));
+    return each(Array.isArray(defs) ? defs : [], "containerDefinitions", (c, at) =>
+      pairEntries(get(c, "environment"), `${at}.environment`),
+    );
   },
   "cloudflare:index/workersScript:WorkersScript": (i) =>
-    pairEntries(
-      list(i.bindings).filter((b) => get(b, "type") === "plain_text"),
-      "name",
-      "text",
-    ),
+    opacity(i.bindings)
+      ? [hidden("bindings", i.bindings)]
+      : pairEntries(
+          list(i.bindings).filter((b) => get(b, "type") === "plain_text"),
+          "bindings",
+          "name",
+          "text",
+        ),
 };
+
+/** Why each entry is a plain secret, a hidden container that cannot be checked, or a key pair split in two. */
+function environmentFindings(entries: Entry[], ctx: PolicyContext): string[] {
+  const out: string[] = [];
+  for (const [name, value] of entries) {
+    if (isHidden(value)) {
+      out.push(
+        ...cannotCheck(value[HIDDEN], value.value, ctx).map(
+          (m) => `${m}; its entries cannot be checked for plaintext secrets`,
+        ),
+      );
+      continue;
+    }
+    // An unknown entry (preview) could hold anything: a secret-named one cannot be shown to be a reference.
+    if (opacity(value) === "unknown" && isSecretName(name)) out.push(...cannotCheck(name, value, ctx));
+    const why = plainSecret(name, value);
+    if (why) out.push(why);
+  }
+  const values = entries.map(([, v]) => v).filter((v): v is string => typeof v === "string");
+  if (values.some((v) => /^(AKIA|ASIA)[A-Z0-9]{16}$/.test(v))) {
+    for (const [name, value] of entries)
+      if (typeof value === "string" && AWS_SECRET_KEY.test(value) && !isSecretName(name))
+        out.push(`${name} holds what looks like an AWS secret access key, beside an access key id, as a plain value`);
+  }
+  return out;
+}
 
 export const noPlaintextSecretsInEnvironment: PolicyRule = {
   name: "no-plaintext-secrets-in-environment",
@@ -173,10 +252,8 @@ export const noPlaintextSecretsInEnvironment: PolicyRule = {
   clouds: ["aws", "gcp", "azure", "cloudflare"],
   scope: "resource",
   types: Object.keys(ENVIRONMENTS),
-  check(r) {
-    return (ENVIRONMENTS[r.type]?.(r.inputs) ?? [])
-      .map(([name, value]) => plainSecret(name, value))
-      .filter((m): m is string => m !== undefined);
+  check(r, ctx) {
+    return environmentFindings(ENVIRONMENTS[r.type]?.(r.inputs) ?? [], ctx);
   },
 };
 
@@ -194,7 +271,7 @@ const SECRET_SLOTS: Record<string, (i: Record<string, unknown>) => Entry[]> = {
   "azure-native:keyvault:Secret": (i) => [["properties.value", get(i, "properties.value")]],
   "azure-native:sql:Server": (i) => [["administratorLoginPassword", i.administratorLoginPassword]],
   "azure-native:app:ContainerApp": (i) =>
-    pairEntries(get(i, "configuration.secrets")).map(([n, v]) => [`configuration.secrets ${n}`, v]),
+    pairEntries(...at(i, "configuration.secrets")).map(([n, v]) => [`configuration.secrets ${n}`, v]),
   "azure-native:app:ManagedEnvironment": (i) => [
     [
       "appLogsConfiguration.logAnalyticsConfiguration.sharedKey",
@@ -205,6 +282,7 @@ const SECRET_SLOTS: Record<string, (i: Record<string, unknown>) => Entry[]> = {
   "cloudflare:index/workersScript:WorkersScript": (i) =>
     pairEntries(
       list(i.bindings).filter((b) => get(b, "type") === "secret_text"),
+      "bindings",
       "name",
       "text",
     ).map(([n, v]) => [`secret_text binding ${n}`, v]),

@@ -1,5 +1,5 @@
-import type { PolicyResource, PolicyRule } from "../model";
-import { get, isKnown, list, ofType, str } from "../values";
+import type { PolicyContext, PolicyResource, PolicyRule } from "../model";
+import { anyOpaque, cannotCheck, get, isKnown, list, ofType, opacity, str } from "../values";
 
 /**
  * ELB security policies whose minimum is TLS 1.2: `ELBSecurityPolicy-TLS13-1-2-*`, `-TLS13-1-3-*`,
@@ -7,11 +7,26 @@ import { get, isKnown, list, ofType, str } from "../values";
  */
 const ELB_TLS12 = /^ELBSecurityPolicy-(TLS13-1-[23]|TLS-1-2|FS-1-2)-/;
 
-function awsListener(r: PolicyResource): string[] {
+/** Ports that carry plain HTTP when a listener only passes TCP through (NLB `TCP:80`, classic ELB `tcp` on 80). */
+const HTTP_PORTS = new Set([80, 8080]);
+
+function awsListener(r: PolicyResource, ctx: PolicyContext): string[] {
+  const opaque = cannotCheck("protocol", r.inputs.protocol, ctx);
+  if (opaque.length) return opaque;
   const protocol = str(r.inputs.protocol)?.toUpperCase() ?? (r.inputs.certificateArn === undefined ? "HTTP" : "HTTPS");
+  if (protocol === "TCP" || protocol === "UDP" || protocol === "TCP_UDP") {
+    // An NLB TCP listener on port 80 serves whatever the target speaks there: plain HTTP to the world.
+    const port = r.inputs.port;
+    if (opacity(port)) return cannotCheck("port", port, ctx);
+    return typeof port === "number" && HTTP_PORTS.has(port)
+      ? [
+          `${protocol} listener on port ${port} passes plain HTTP through; terminate TLS (protocol TLS or HTTPS) instead`,
+        ]
+      : [];
+  }
   if (protocol === "HTTPS" || protocol === "TLS") {
     const policy = r.inputs.sslPolicy;
-    if (!isKnown(policy)) return [];
+    if (opacity(policy)) return cannotCheck("sslPolicy", policy, ctx);
     const name = str(policy);
     if (name === undefined)
       return [
@@ -20,6 +35,7 @@ function awsListener(r: PolicyResource): string[] {
     return ELB_TLS12.test(name) ? [] : [`${protocol} listener uses ${name}, which accepts TLS below 1.2`];
   }
   if (protocol !== "HTTP") return [];
+  if (opacity(r.inputs.defaultActions)) return cannotCheck("defaultActions", r.inputs.defaultActions, ctx);
   const actions = list(r.inputs.defaultActions);
   const redirectsToHttps =
     actions.length > 0 &&
@@ -34,7 +50,7 @@ function awsListener(r: PolicyResource): string[] {
 export const awsLoadBalancerHttpsOnly: PolicyRule = {
   name: "aws-load-balancer-https-only",
   description:
-    "Load balancer listeners: HTTPS/TLS listeners must use a TLS 1.2+ security policy (ELBSecurityPolicy-TLS13-1-2-*, -TLS-1-2-*, -FS-1-2-*); plain HTTP listeners may only redirect to HTTPS. Why: the default policy accepts TLS 1.0/1.1, and an HTTP listener that forwards serves the app in clear text.",
+    "Load balancer listeners: HTTPS/TLS listeners must use a TLS 1.2+ security policy (ELBSecurityPolicy-TLS13-1-2-*, -TLS-1-2-*, -FS-1-2-*); plain HTTP listeners may only redirect to HTTPS; a TCP/UDP (NLB) listener must not pass port 80 through; classic ELB listeners must be HTTPS or SSL (an http/tcp listener on port 80 serves clear text). Why: the default policy accepts TLS 1.0/1.1, and an HTTP listener that forwards serves the app in clear text.",
   clouds: ["aws"],
   scope: "resource",
   types: [
@@ -42,9 +58,31 @@ export const awsLoadBalancerHttpsOnly: PolicyRule = {
     "aws:alb/listener:Listener",
     "aws:elasticloadbalancingv2/listener:Listener",
     "aws:applicationloadbalancing/listener:Listener",
+    "aws:elb/loadBalancer:LoadBalancer",
   ],
-  check: awsListener,
+  check(r, ctx) {
+    return r.type === "aws:elb/loadBalancer:LoadBalancer" ? classicElb(r, ctx) : awsListener(r, ctx);
+  },
 };
+
+/**
+ * Classic Load Balancer listeners (`lbProtocol` http, https, tcp or ssl; AWS "Listeners for your Classic Load
+ * Balancer", https://docs.aws.amazon.com/elasticloadbalancing/latest/classic/elb-listener-config.html): http, and tcp on
+ * an HTTP port, serve clear text to clients.
+ */
+function classicElb(r: PolicyResource, ctx: PolicyContext): string[] {
+  if (opacity(r.inputs.listeners)) return cannotCheck("listeners", r.inputs.listeners, ctx);
+  return list(r.inputs.listeners).flatMap((l, i) => {
+    const protocol = get(l, "lbProtocol");
+    if (opacity(protocol)) return cannotCheck(`listeners[${i}].lbProtocol`, protocol, ctx);
+    const p = str(protocol)?.toLowerCase();
+    const port = get(l, "lbPort");
+    if (p === "http") return [`classic ELB listener ${i} serves plain HTTP on port ${String(port)}; use https`];
+    if (p === "tcp" && typeof port === "number" && HTTP_PORTS.has(port))
+      return [`classic ELB listener ${i} passes port ${port} through as tcp: plain HTTP; use https or ssl`];
+    return [];
+  });
+}
 
 /** API Gateway security policies with TLS 1.2 as the minimum. */
 const APIGW_TLS12 = /^(TLS_1_[23]|SecurityPolicy_TLS1[23]_(1_[23]|PFS)\w*)$/;
@@ -56,12 +94,12 @@ export const awsApiGatewayTls12: PolicyRule = {
   clouds: ["aws"],
   scope: "resource",
   types: ["aws:apigatewayv2/domainName:DomainName", "aws:apigateway/domainName:DomainName"],
-  check(r) {
+  check(r, ctx) {
     const policy =
       r.type === "aws:apigatewayv2/domainName:DomainName"
         ? get(r.inputs, "domainNameConfiguration.securityPolicy")
         : r.inputs.securityPolicy;
-    if (!isKnown(policy)) return [];
+    if (opacity(policy)) return cannotCheck("securityPolicy", policy, ctx);
     const name = str(policy);
     if (name === undefined) return ["custom domain sets no securityPolicy; set TLS_1_2"];
     return APIGW_TLS12.test(name) ? [] : [`custom domain security policy ${name} accepts TLS below 1.2`];
@@ -98,7 +136,7 @@ export const gcpLoadBalancerHttpsOnly: PolicyRule = {
   check(r, ctx) {
     if (r.type.endsWith("SSLPolicy") || r.type.endsWith("RegionSslPolicy")) {
       const v = r.inputs.minTlsVersion;
-      if (!isKnown(v)) return [];
+      if (opacity(v)) return cannotCheck("minTlsVersion", v, ctx);
       return GCP_TLS12.has(str(v) ?? "")
         ? []
         : [`SSL policy minTlsVersion is ${str(v) ?? "unset (TLS_1_0)"}; use TLS_1_2`];
@@ -141,16 +179,20 @@ export const azureAppServiceHttpsOnly: PolicyRule = {
   clouds: ["azure"],
   scope: "resource",
   types: ["azure-native:web:WebApp", "azure-native:web:WebAppSlot"],
-  check(r) {
+  check(r, ctx) {
     const out: string[] = [];
-    if (isKnown(r.inputs.httpsOnly) && r.inputs.httpsOnly !== true)
-      out.push("httpsOnly is not true: the app also answers plain HTTP");
+    if (opacity(r.inputs.httpsOnly)) out.push(...cannotCheck("httpsOnly", r.inputs.httpsOnly, ctx));
+    else if (r.inputs.httpsOnly !== true) out.push("httpsOnly is not true: the app also answers plain HTTP");
+    // A secret siteConfig (one secret app setting makes all of it secret) hides these settings: say so once.
+    if (opacity(r.inputs.siteConfig)) return [...out, ...cannotCheck("siteConfig", r.inputs.siteConfig, ctx)];
     const ftps = get(r.inputs, "siteConfig.ftpsState");
-    if (isKnown(ftps) && ftps !== "Disabled")
+    if (opacity(ftps)) out.push(...cannotCheck("siteConfig.ftpsState", ftps, ctx));
+    else if (ftps !== "Disabled")
       out.push(`siteConfig.ftpsState is ${str(ftps) ?? "unset (AllAllowed)"}; set "Disabled"`);
     for (const key of ["minTlsVersion", "scmMinTlsVersion"]) {
       const v = get(r.inputs, `siteConfig.${key}`);
-      if (typeof v === "string" && !TLS12_VERSIONS.has(v))
+      if (opacity(v)) out.push(...cannotCheck(`siteConfig.${key}`, v, ctx));
+      else if (typeof v === "string" && !TLS12_VERSIONS.has(v))
         out.push(`siteConfig.${key} is ${v}; TLS 1.2 is the minimum`);
     }
     return out;
@@ -164,13 +206,14 @@ export const azureStorageHttpsTls12: PolicyRule = {
   clouds: ["azure"],
   scope: "resource",
   types: ["azure-native:storage:StorageAccount"],
-  check(r) {
+  check(r, ctx) {
     const out: string[] = [];
+    out.push(...cannotCheck("enableHttpsTrafficOnly", r.inputs.enableHttpsTrafficOnly, ctx));
     if (r.inputs.enableHttpsTrafficOnly === false)
       out.push("enableHttpsTrafficOnly is false: the account accepts plain HTTP");
     const tls = r.inputs.minimumTlsVersion;
-    if (isKnown(tls) && tls !== "TLS1_2" && tls !== "TLS1_3")
-      out.push(`minimumTlsVersion is ${str(tls) ?? "unset"}; set TLS1_2`);
+    if (opacity(tls)) out.push(...cannotCheck("minimumTlsVersion", tls, ctx));
+    else if (tls !== "TLS1_2" && tls !== "TLS1_3") out.push(`minimumTlsVersion is ${str(tls) ?? "unset"}; set TLS1_2`);
     return out;
   },
 };
@@ -187,8 +230,22 @@ export const azureEndpointsHttpsOnly: PolicyRule = {
     "azure-native:app:ContainerApp",
     "azure-native:apimanagement:Api",
   ],
-  check(r) {
+  check(r, ctx) {
     const out: string[] = [];
+    const settings: Record<string, string[]> = {
+      "azure-native:cdn:Route": ["supportedProtocols", "httpsRedirect", "forwardingProtocol"],
+      "azure-native:cdn:AFDCustomDomain": ["tlsSettings", "tlsSettings.minimumTlsVersion"],
+      "azure-native:app:ContainerApp": [
+        "configuration",
+        "configuration.ingress",
+        "configuration.ingress.allowInsecure",
+      ],
+      "azure-native:apimanagement:Api": ["protocols"],
+    };
+    const hidden = (settings[r.type] ?? []).find((f) => opacity(get(r.inputs, f)));
+    if (hidden) return cannotCheck(hidden, get(r.inputs, hidden), ctx);
+    if (r.type === "azure-native:apimanagement:Api" && anyOpaque(list(r.inputs.protocols)))
+      return cannotCheck("protocols[]", anyOpaque(list(r.inputs.protocols)), ctx);
     switch (r.type) {
       case "azure-native:cdn:Route": {
         const protocols = r.inputs.supportedProtocols;
@@ -227,9 +284,11 @@ export const cloudflareZoneHttpsTls12: PolicyRule = {
   clouds: ["cloudflare"],
   scope: "resource",
   types: ["cloudflare:index/zoneSetting:ZoneSetting"],
-  check(r) {
+  check(r, ctx) {
     const id = str(r.inputs.settingId);
     const value = r.inputs.value;
+    if (["min_tls_version", "always_use_https", "ssl"].includes(id ?? "") && opacity(value))
+      return cannotCheck(`value of ${id}`, value, ctx);
     if (id === "min_tls_version" && typeof value === "string" && (value === "1.0" || value === "1.1"))
       return [`min_tls_version is ${value}; TLS 1.2 is the minimum`];
     if (id === "always_use_https" && value === "off") return ["always_use_https is off: the zone serves plain HTTP"];
