@@ -298,7 +298,25 @@ describe("review: MultiRegionService held-out programs (1 and 5 regions per clou
   });
 
   it("passes every policy (HTTPS, TLS 1.2+, least privilege, log retention, secrets)", () => {
-    for (const [k, p] of Object.entries(plans)) assert.deepStrictEqual(checkPlan(p).map(formatViolation), [], k);
+    for (const [k, p] of Object.entries(plans))
+      if (k !== "mixed") assert.deepStrictEqual(checkPlan(p).map(formatViolation), [], k);
+  });
+
+  // The mixed program puts a Pulumi secret in `container.environment`: on ECS it becomes part of the task
+  // definition's containerDefinitions, one secret JSON string that AWS stores and shows in clear to anyone with
+  // ecs:DescribeTaskDefinition. This test used to assert that the plan passes every policy — the policy gate was
+  // failing open. It now fails closed on exactly that task definition.
+  it("mixed: a secret in container.environment is refused by the policy gate on the ECS task definition", () => {
+    const vs = checkPlan(plans.mixed);
+    assert.deepStrictEqual(
+      vs.map((v) => `${v.policy} ${v.type}`).sort(),
+      [
+        "aws-log-groups-managed aws:ecs/taskDefinition:TaskDefinition",
+        "no-plaintext-secrets-in-environment aws:ecs/taskDefinition:TaskDefinition",
+      ],
+      vs.map(formatViolation).join("\n"),
+    );
+    assert.ok(vs.every((v) => /containerDefinitions is a Pulumi secret/.test(v.message)));
   });
 
   for (const cloud of ["aws", "gcp", "azure"] as const) {
