@@ -3,91 +3,243 @@ import * as path from "path";
 import { FAILOVER_FORMULAS } from "../lib/core/failover-time";
 import { recordPlan } from "../lib/engine/record";
 import type { FailoverDnsArgs } from "../lib/failover-dns";
+import type { MultiRegionServiceArgs } from "../lib/multi-region-service";
+import type { HealthPreset } from "../lib/core/dns/presets";
 import { Row } from "./rows";
-import { regionsOf, serviceProgram } from "./stacks";
+import { regionsOf } from "./stacks";
 
+/** One front x preset: Meridian's `failoverSeconds` and, for the same topology, what a peer's defaults give. */
 export interface FailoverPoint {
-  /** "FailoverDns route53", "MultiRegionService AWS (Route 53)", ... */
+  /** "MultiRegionService AWS, Global Accelerator", "FailoverDns route53", ... */
   name: string;
+  preset: HealthPreset;
   /** The `failoverSeconds` output of the plan (computed by lib/core/failover-time.ts). */
   seconds: number;
   /** Which formula of lib/core/failover-time.ts gives it. */
   formula: keyof typeof FAILOVER_FORMULAS;
+  /** The peer's default for the same topology, with `peer` naming it; undefined when the bench has none. */
+  peerSeconds?: number;
+  peer?: string;
+  /** The goal this row is held to (45 s for the accelerator, 30 s for `fast`), if any. */
+  goalSeconds?: number;
+  /** Why `fast` cannot reach 30 s on this provider (documented limit), when it cannot. */
+  floor?: string;
 }
 
-/** FailoverDns with two endpoints and default health checks, per provider: only the account details each provider needs. */
-const DNS_CASES: Array<{
-  provider: FailoverDnsArgs["provider"];
-  regions: [string, string];
-  extra: Partial<FailoverDnsArgs>;
-  formula: FailoverPoint["formula"];
-}> = [
-  {
-    provider: "route53",
-    regions: ["aws:us-east-1", "aws:eu-west-1"],
-    extra: { route53: { zoneId: "Z0123456789ABCDEFGHIJ" } },
-    formula: "route53",
-  },
-  {
-    provider: "cloudflare",
-    regions: ["aws:us-east-1", "aws:eu-west-1"],
-    extra: {
-      cloudflare: { accountId: "0123456789abcdef0123456789abcdef", zoneId: "fedcba9876543210fedcba9876543210" },
-    },
-    formula: "cloudflareProxied",
-  },
-  {
-    provider: "azure-traffic-manager",
-    regions: ["azure:eastus", "azure:westeurope"],
-    extra: { azure: { resourceGroupName: "rg-dns" } },
-    formula: "trafficManager",
-  },
-  {
-    provider: "gcp-cloud-dns",
-    regions: ["gcp:us-east4", "gcp:europe-west1"],
-    extra: { gcp: { managedZone: "example-com" } },
-    formula: "cloudDns",
-  },
+const ZONE = { zone: "example.com", record: "api" } as const;
+const ROUTE53 = { zoneId: "Z0123456789ABCDEFGHIJ" };
+const CF = { accountId: "0123456789abcdef0123456789abcdef", zoneId: "fedcba9876543210fedcba9876543210" };
+const ELBS = [
+  { id: "use1", address: "api-use1-123456789.us-east-1.elb.amazonaws.com", region: "aws:us-east-1" },
+  { id: "euw1", address: "api-euw1-987654321.eu-west-1.elb.amazonaws.com", region: "aws:eu-west-1" },
 ];
 
-const SERVICE_CASES = [
-  ["aws", "Route 53 latency, ALB alias", "route53"],
-  ["gcp", "global load balancer", "googleLoadBalancer"],
-  ["azure", "Front Door", "frontDoor"],
-] as const;
-
-/** `failoverSeconds` of the default configuration of each DNS provider and of each MultiRegionService front (2 regions). */
-export async function measureFailover(): Promise<FailoverPoint[]> {
+async function dnsSeconds(args: FailoverDnsArgs): Promise<number> {
   const { FailoverDns } = await import("../lib/failover-dns");
+  const plan = await recordPlan(() => ({ failoverSeconds: new FailoverDns("api", args).failoverSeconds }));
+  return plan.outputs.failoverSeconds as number;
+}
+
+async function serviceSeconds(args: MultiRegionServiceArgs): Promise<number> {
+  const { MultiRegionService } = await import("../lib/multi-region-service");
+  const plan = await recordPlan(() => ({ failoverSeconds: new MultiRegionService("svc", args).failoverSeconds }));
+  return plan.outputs.failoverSeconds as number;
+}
+
+/**
+ * The peers' defaults, run through Meridian's own per-provider formulas with the peers' inputs:
+ * - AWS (CDK `route53.HealthCheck` / Terraform `aws_route53_health_check` defaults, as in their failover examples):
+ *   Route 53 failover records with 30 s x 3 health checks, aliased to the ALBs (the alias's 60 s TTL).
+ * - Google Cloud: the global external Application Load Balancer with the default outlier detection (interval 10 s,
+ *   pulumi-gcp BackendServiceOutlierDetection "Defaults to 10 seconds"): what Meridian's Google front uses too.
+ * - Azure: Front Door with the API defaults, probeIntervalInSeconds 240 ("Default is 240sec", azure-native
+ *   HealthProbeParameters), sampleSize 4 and successfulSamplesRequired 3 (2 misses mark an origin down).
+ */
+const PEERS = {
+  aws: {
+    name: "CDK/Terraform Route 53 failover, 30 s × 3, 60 s alias TTL",
+    seconds: () =>
+      dnsSeconds({
+        provider: "route53",
+        ...ZONE,
+        strategy: "failover",
+        endpoints: ELBS,
+        route53: ROUTE53,
+        healthCheck: { path: "/healthz", intervalSeconds: 30, failureThreshold: 3 },
+        ttlSeconds: 60,
+      }),
+  },
+  gcp: {
+    name: "Google global LB, default outlier detection",
+    seconds: () => serviceSeconds(service("gcp", "standard")),
+  },
+  azure: {
+    name: "Front Door defaults: 240 s probes, 3 of 4 samples",
+    seconds: () =>
+      serviceSeconds({ ...service("azure", "standard"), healthCheck: { intervalSeconds: 240, failureThreshold: 2 } }),
+  },
+} as const;
+
+function service(
+  cloud: "aws" | "gcp" | "azure",
+  preset: HealthPreset,
+  routing: Partial<NonNullable<MultiRegionServiceArgs["routing"]>> = {},
+): MultiRegionServiceArgs {
+  return {
+    regions: regionsOf(cloud, 2),
+    container: { image: "public.ecr.aws/nginx/nginx:1.27", port: 80 },
+    healthCheck: { preset },
+    routing:
+      cloud === "azure"
+        ? { strategy: "latency" }
+        : { strategy: "latency", dns: { provider: "route53", ...ZONE, route53: ROUTE53 }, ...routing },
+  };
+}
+
+/** Every MultiRegionService front and every FailoverDns provider, each with both presets, two regions each. */
+export async function measureFailover(): Promise<FailoverPoint[]> {
+  const { fastPresetFloorReason } = await import("../lib/core/dns/presets");
+  const peers = {
+    aws: await PEERS.aws.seconds(),
+    gcp: await PEERS.gcp.seconds(),
+    azure: await PEERS.azure.seconds(),
+  };
   const out: FailoverPoint[] = [];
-  for (const c of DNS_CASES) {
-    const plan = await recordPlan(() => {
-      const dns = new FailoverDns("api", {
-        provider: c.provider,
-        zone: "example.com",
-        record: "api",
+  const presets: HealthPreset[] = ["standard", "fast"];
+  const cloudflareZone = (plan: "pro" | "business" | "enterprise") => ({
+    dns: { provider: "cloudflare" as const, ...ZONE, cloudflare: { ...CF, plan } },
+  });
+  const fronts: Array<{
+    name: string;
+    peer: keyof typeof PEERS;
+    args: (preset: HealthPreset) => MultiRegionServiceArgs;
+    formula: FailoverPoint["formula"];
+    goal?: (preset: HealthPreset) => number | undefined;
+    floor?: string;
+  }> = [
+    {
+      name: "MultiRegionService AWS, Route 53 records (standard: ALB aliases; fast: CNAMEs)",
+      peer: "aws",
+      args: (p) => service("aws", p),
+      formula: "route53",
+    },
+    {
+      name: "MultiRegionService AWS, Global Accelerator",
+      peer: "aws",
+      args: (p) => service("aws", p, { front: "global-accelerator" }),
+      formula: "globalAccelerator",
+      goal: (p) => (p === "fast" ? 30 : 45),
+    },
+    {
+      name: "MultiRegionService AWS, Global Accelerator + Cloudflare DNS",
+      peer: "aws",
+      args: (p) => service("aws", p, { front: "global-accelerator", ...cloudflareZone("pro") }),
+      formula: "globalAccelerator",
+      goal: (p) => (p === "fast" ? 30 : 45),
+    },
+    ...(["pro", "business", "enterprise"] as const).map((plan) => ({
+      name: `MultiRegionService AWS, Cloudflare LB (${plan})`,
+      peer: "aws" as const,
+      args: (p: HealthPreset) => service("aws", p, cloudflareZone(plan)),
+      formula: "cloudflareProxied" as const,
+      floor: fastPresetFloorReason("cloudflare", plan),
+    })),
+    {
+      name: "MultiRegionService Google Cloud, global LB",
+      peer: "gcp",
+      args: (p) => service("gcp", p),
+      formula: "googleLoadBalancer",
+    },
+    {
+      name: "MultiRegionService Azure, Front Door",
+      peer: "azure",
+      args: (p) => service("azure", p),
+      formula: "frontDoor",
+    },
+  ];
+  for (const f of fronts) {
+    for (const preset of presets) {
+      out.push({
+        name: f.name,
+        preset,
+        formula: f.formula,
+        seconds: await serviceSeconds(f.args(preset)),
+        peer: PEERS[f.peer].name,
+        peerSeconds: peers[f.peer],
+        goalSeconds: f.goal?.(preset) ?? (preset === "fast" && !f.floor ? 30 : undefined),
+        floor: preset === "fast" ? f.floor : undefined,
+      });
+    }
+  }
+
+  const dnsCases: Array<{
+    name: string;
+    args: FailoverDnsArgs;
+    formula: FailoverPoint["formula"];
+    floor?: string;
+    peer?: boolean;
+  }> = [
+    {
+      name: "FailoverDns route53 (ELB targets: aliases; fast: CNAMEs)",
+      args: { provider: "route53", ...ZONE, strategy: "failover", endpoints: ELBS, route53: ROUTE53 },
+      formula: "route53",
+      peer: true,
+    },
+    ...(["pro", "business", "enterprise"] as const).map((plan) => ({
+      name: `FailoverDns cloudflare (${plan})`,
+      args: {
+        provider: "cloudflare" as const,
+        ...ZONE,
+        strategy: "failover" as const,
+        endpoints: ELBS,
+        cloudflare: { ...CF, plan },
+      },
+      formula: "cloudflareProxied" as const,
+      floor: fastPresetFloorReason("cloudflare", plan),
+    })),
+    {
+      name: "FailoverDns azure-traffic-manager",
+      args: {
+        provider: "azure-traffic-manager",
+        ...ZONE,
         strategy: "failover",
         endpoints: [
-          { id: "use", address: "api-use.example.net", region: c.regions[0] },
-          { id: "euw", address: "api-euw.example.net", region: c.regions[1] },
-        ].map((e, i) => (c.provider === "gcp-cloud-dns" ? { ...e, address: ["8.8.8.8", "1.1.1.1"][i] } : e)),
-        ...c.extra,
-      } as FailoverDnsArgs);
-      return { failoverSeconds: dns.failoverSeconds };
-    });
-    out.push({
-      name: `FailoverDns ${c.provider}, default health check`,
-      seconds: plan.outputs.failoverSeconds as number,
-      formula: c.formula,
-    });
-  }
-  for (const [cloud, front, formula] of SERVICE_CASES) {
-    const plan = await recordPlan(serviceProgram(regionsOf(cloud, 2)));
-    out.push({
-      name: `MultiRegionService ${cloud.toUpperCase()} (${front}), default health check`,
-      seconds: plan.outputs.failoverSeconds as number,
-      formula,
-    });
+          { id: "eus", address: "api-eus.example.net", region: "azure:eastus" },
+          { id: "weu", address: "api-weu.example.net", region: "azure:westeurope" },
+        ],
+        azure: { resourceGroupName: "rg-dns" },
+      },
+      formula: "trafficManager",
+    },
+    {
+      name: "FailoverDns gcp-cloud-dns",
+      args: {
+        provider: "gcp-cloud-dns",
+        ...ZONE,
+        strategy: "failover",
+        endpoints: [
+          { id: "use4", address: "8.8.8.8", region: "gcp:us-east4" },
+          { id: "euw1", address: "1.1.1.1", region: "gcp:europe-west1" },
+        ],
+        gcp: { managedZone: "example-com" },
+      },
+      formula: "cloudDns",
+      floor: fastPresetFloorReason("gcp-cloud-dns"),
+    },
+  ];
+  for (const c of dnsCases) {
+    for (const preset of presets) {
+      out.push({
+        name: c.name,
+        preset,
+        formula: c.formula,
+        seconds: await dnsSeconds({ ...c.args, healthCheck: { ...c.args.healthCheck, preset } }),
+        peer: c.peer ? PEERS.aws.name : undefined,
+        peerSeconds: c.peer ? peers.aws : undefined,
+        goalSeconds: preset === "fast" && !c.floor ? 30 : undefined,
+        floor: preset === "fast" ? c.floor : undefined,
+      });
+    }
   }
   return out;
 }
@@ -95,22 +247,29 @@ export async function measureFailover(): Promise<FailoverPoint[]> {
 export function failoverRows(points: FailoverPoint[]): Row[] {
   return points.map((p) => ({
     figure: "failover",
-    name: p.name,
+    name: `${p.name}, preset ${p.preset}`,
     unit: "s",
     measured: p.seconds,
-    note: "worst case to move clients off a dead endpoint",
+    baseline: p.peerSeconds,
+    ratio: p.peerSeconds ? Math.round((p.seconds / p.peerSeconds) * 100) / 100 : undefined,
+    goal: p.goalSeconds !== undefined ? `≤ ${p.goalSeconds} s` : p.floor ? `cannot reach 30 s: ${p.floor}` : undefined,
+    ok: p.goalSeconds !== undefined ? p.seconds <= p.goalSeconds : undefined,
+    note: p.peer ? `worst case; baseline: ${p.peer}` : "worst case",
   }));
 }
 
 const BEGIN = "<!-- failover-table: generated by `npm run docs` from lib/core/failover-time.ts -->";
 const END = "<!-- end failover-table -->";
 
-/** The table of docs/failover-dns.md: each default configuration, its formula and the figure bench measures. */
+/** The table of docs/failover-dns.md: each configuration and preset, its formula, the figure and the peer's. */
 export function failoverTable(points: FailoverPoint[]): string {
   const lines = [
-    "| configuration | formula (worst case) | failoverSeconds |",
-    "|---|---|---|",
-    ...points.map((p) => `| ${p.name} | ${FAILOVER_FORMULAS[p.formula]} | **${p.seconds} s** |`),
+    "| configuration | preset | formula (worst case) | failoverSeconds | peer default, same topology |",
+    "|---|---|---|---|---|",
+    ...points.map(
+      (p) =>
+        `| ${p.name} | ${p.preset} | ${FAILOVER_FORMULAS[p.formula]} | **${p.seconds} s** | ${p.peer ? `${p.peerSeconds} s (${p.peer})` : "—"} |`,
+    ),
   ];
   return `${BEGIN}\n${lines.join("\n")}\n${END}`;
 }

@@ -4,6 +4,7 @@
  * bench/results.json.
  *   --quick       smaller stacks and fewer runs (a smoke run of a minute or two)
  *   --skip-tests  do not time the test suite
+ *   --failover    only the failover figure (every front x preset beside the peers' defaults; seconds to run)
  */
 import * as fs from "fs";
 import * as os from "os";
@@ -24,6 +25,10 @@ async function main(): Promise<void> {
   const runs = quick ? 1 : 3;
   const log = (msg: string) => process.stderr.write(`bench: ${msg}\n`);
   const started = Date.now();
+  if (argv.includes("--failover")) {
+    process.stdout.write(`${toMarkdown(failoverRows(await measureFailover()))}\n`);
+    return;
+  }
 
   log("compiling lib/ and bench/ to JavaScript");
   const compiled = compileForBench();

@@ -1,6 +1,9 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { FailoverDnsArgs } from "./failover-dns";
-import { CLOUDFLARE_MIN_INTERVAL } from "./core/dns/capabilities";
+import type { AwsRegionEndpoint } from "./aws/multi-region-service";
+import { CLOUDFLARE_MIN_INTERVAL, DEFAULT_CLOUDFLARE_RETRIES } from "./core/dns/capabilities";
+import { ELB_DNS_TTL_SECONDS } from "./core/failover-time";
+import { FAST_CLOUDFLARE_RETRIES } from "./core/dns/presets";
 import { MultiRegionServiceArgs, RegionSpec, ServiceSpec, validateServiceArgs } from "./core/service";
 import { serviceRegionAlarms } from "./alarms";
 import { ResolvedAlarms, resolveAlarms } from "./core/alarms";
@@ -79,6 +82,11 @@ export class MultiRegionService extends pulumi.ComponentResource {
       endpoints.push(...aws.map((e) => ({ ...e, addressKind: "hostname" as const })));
       for (const region of aws)
         if (alarms.aws) serviceRegionAlarms(this, alarms.aws, region.alarmTarget, spec.transform);
+      if (spec.front === "global-accelerator") {
+        const front = this.acceleratorFront(spec, new Map(aws.map((e) => [e.key, e.loadBalancer])));
+        url = pulumi.output(`https://${spec.dns!.fqdn}`);
+        failoverSeconds = pulumi.output(front.failoverSeconds);
+      }
     }
     if (of("gcp").length > 0) {
       const { createGcpService } = require("./gcp/multi-region-service") as typeof import("./gcp/multi-region-service");
@@ -145,6 +153,30 @@ export class MultiRegionService extends pulumi.ComponentResource {
     this.registerOutputs({ url: this.url, endpoints: this.endpoints, failoverSeconds: this.failoverSeconds });
   }
 
+  /**
+   * The Global Accelerator front and the public name pointing at it: a Route 53 alias, or a DNS-only Cloudflare CNAME.
+   * Drain, manual failover and failover itself change only dials, never the DNS answer.
+   */
+  private acceleratorFront(spec: ServiceSpec, albs: Map<string, AwsRegionEndpoint["loadBalancer"]>) {
+    const { acceleratorAliasRecord, createAcceleratorFront, route53ZoneId } =
+      require("./aws/multi-region-service") as typeof import("./aws/multi-region-service");
+    const front = createAcceleratorFront(this, spec, albs);
+    const dns = spec.dns!;
+    if (dns.provider === "route53") {
+      acceleratorAliasRecord(this, spec, route53ZoneId(spec, this), front);
+    } else {
+      const { cloudflareAcceleratorRecord } =
+        require("./cloudflare/multi-region-service/accelerator-record") as typeof import("./cloudflare/multi-region-service/accelerator-record");
+      cloudflareAcceleratorRecord(this, `${spec.name}-accelerator-record`, {
+        zoneId: dns.cloudflare!.zoneId,
+        fqdn: dns.fqdn,
+        target: front.dnsName,
+        transform: spec.transform,
+      });
+    }
+    return front;
+  }
+
   /** Composes `FailoverDns` for the service's public name: the DNS front (or the name of a global front). */
   private dnsFront(
     spec: ServiceSpec,
@@ -166,30 +198,42 @@ export class MultiRegionService extends pulumi.ComponentResource {
       // The front's health checks are the regions' health: a failing one is a failover (docs/alarms.md).
       alarms: this.frontAlarms,
     };
+    const given = (k: (typeof hc.explicit)[number]) => hc.explicit.includes(k);
+    const fast = hc.preset === "fast";
     if (dns.provider === "route53") {
       const { route53ZoneId } = require("./aws/multi-region-service") as typeof import("./aws/multi-region-service");
-      // Route 53 checks every 10 or 30 s and its probe timeout is fixed.
+      // Route 53 checks every 10 or 30 s and its probe timeout is fixed. `fast` leaves interval, threshold and TTL to
+      // FailoverDns's fast preset (10 s x 1, TTL 10 s) and sends no alias zone, so the records are health-checked
+      // CNAMEs with that TTL instead of aliases pinned to the ALB's 60 s (the name is never the apex here).
       args.healthCheck = {
+        preset: hc.preset,
         path: hc.path,
         protocol: "HTTPS",
         port: 443,
-        intervalSeconds: hc.intervalSeconds <= 10 ? 10 : 30,
-        failureThreshold: hc.failureThreshold,
+        intervalSeconds: !fast || given("intervalSeconds") ? (hc.intervalSeconds <= 10 ? 10 : 30) : undefined,
+        failureThreshold: !fast || given("failureThreshold") ? hc.failureThreshold : undefined,
       };
-      args.ttlSeconds = 60;
+      if (!fast) args.ttlSeconds = ELB_DNS_TTL_SECONDS;
+      else endpoints = endpoints.map(({ aliasZoneId: _alias, ...e }) => e);
+      args.endpoints = endpoints;
       args.route53 = { zoneId: route53ZoneId(spec, this) };
     } else {
       const plan = dns.cloudflare!.plan ?? "pro";
+      const retries = fast ? FAST_CLOUDFLARE_RETRIES : DEFAULT_CLOUDFLARE_RETRIES;
       const intervalSeconds = Math.max(hc.intervalSeconds, CLOUDFLARE_MIN_INTERVAL[plan]);
-      // One retry by default: timeout × 2 must stay under the interval; Cloudflare allows 1-10 s.
-      const timeoutSeconds = Math.max(1, Math.min(hc.timeoutSeconds, 10, Math.floor((intervalSeconds - 1) / 2)));
+      // Timeout x (1 + retries) must stay under the interval; Cloudflare allows 1-10 s.
+      const timeoutSeconds = Math.max(
+        1,
+        Math.min(hc.timeoutSeconds, 10, Math.floor((intervalSeconds - 1) / (1 + retries))),
+      );
       args.healthCheck = {
+        preset: hc.preset,
         path: hc.path,
         protocol: "HTTPS",
         port: 443,
-        intervalSeconds,
-        failureThreshold: hc.failureThreshold,
-        timeoutSeconds,
+        intervalSeconds: !fast || given("intervalSeconds") ? intervalSeconds : undefined,
+        failureThreshold: !fast || given("failureThreshold") ? hc.failureThreshold : undefined,
+        timeoutSeconds: !fast || given("timeoutSeconds") ? timeoutSeconds : undefined,
       };
       args.cloudflare = {
         accountId: dns.cloudflare!.accountId,

@@ -445,6 +445,8 @@ describe("MultiRegionService: bad input", () => {
     const spec = validateServiceArgs("api", good());
     assert.strictEqual(spec.front, "dns");
     assert.deepStrictEqual(spec.healthCheck, {
+      preset: "standard",
+      explicit: [],
       path: "/healthz",
       intervalSeconds: 10,
       failureThreshold: 3,

@@ -253,6 +253,40 @@ export function frontDoorFailoverTime(p: FrontDoorTiming): FailoverTime {
   );
 }
 
+export interface GlobalAcceleratorTiming {
+  /** The ALB target group's `healthCheck.interval` (HealthCheckIntervalSeconds, 5-300). */
+  albIntervalSeconds: number;
+  /** The ALB target group's `healthCheck.unhealthyThreshold` (UnhealthyThresholdCount, 2-10). */
+  albUnhealthyThreshold: number;
+  /** The ALB target group's `healthCheck.timeout` (HealthCheckTimeoutSeconds, 2-120, below the interval). */
+  albTimeoutSeconds: number;
+}
+
+/**
+ * AWS Global Accelerator in front of ALBs: the ALB's own detection, and no DNS term.
+ * - For ALB endpoints the accelerator uses the load balancer's health checks: "For Network Load Balancer and
+ *   Application Load Balancer endpoints, configure health check settings on the ELB console"
+ *   (https://docs.aws.amazon.com/global-accelerator/latest/dg/about-endpoint-groups.html).
+ * - The ALB "sends a health check request to each registered target every HealthCheckIntervalSeconds seconds ... The
+ *   time that it takes for the target to respond does not affect the interval for the next health check request",
+ *   and takes a target out after UnhealthyThresholdCount consecutive failures
+ *   (https://docs.aws.amazon.com/elasticloadbalancing/latest/application/target-group-health-checks.html): the
+ *   interval runs start to start, so `interval × threshold + timeout` (the last check waits its timeout).
+ * - Clients keep the accelerator's two static anycast addresses ("static Anycast IP addresses that are globally
+ *   unique for your application and do not change",
+ *   https://aws.amazon.com/blogs/aws/new-aws-global-accelerator-for-availability-and-performance/): no TTL.
+ * AWS documents no separate time for the accelerator to act on the ALB's health (the only figure it gives is "about
+ * 30 seconds" for traffic to return to a recovered Region, about-endpoints-endpoint-weights.unhealthy-endpoints.html),
+ * so none is added; docs/multi-region-service.md says so beside the figure.
+ */
+export function globalAcceleratorFailoverTime(p: GlobalAcceleratorTiming): FailoverTime {
+  return time(
+    p.albIntervalSeconds * p.albUnhealthyThreshold + p.albTimeoutSeconds,
+    0,
+    `${p.albIntervalSeconds} × ${p.albUnhealthyThreshold} + ${p.albTimeoutSeconds}`,
+  );
+}
+
 /** The formula of each provider and front in words, as docs/failover-dns.md prints it next to the default figures. */
 export const FAILOVER_FORMULAS = {
   route53:
@@ -264,6 +298,8 @@ export const FAILOVER_FORMULAS = {
   cloudDns: "`checkIntervalSec × unhealthyThreshold + timeoutSec + TTL` (interval from probe start to probe start)",
   googleLoadBalancer:
     "`2 × outlierDetection.interval` (errors counted in one sweep, ejected at the next; needs traffic)",
+  globalAccelerator:
+    "`ALB interval × UnhealthyThresholdCount + ALB timeout` (the accelerator acts on the ALB's target health; static anycast IPs, no TTL; AWS documents no further propagation time)",
   frontDoor:
     "`probeInterval × (sampleSize − successfulSamplesRequired + 1) + 10 s` (10 s: Meridian's allowance for the last probe; Front Door documents no probe timeout)",
 } as const;

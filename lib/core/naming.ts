@@ -45,6 +45,9 @@ export const NAME_RULES = {
   awsSchedule: rule(64, /[A-Za-z0-9._-]/, "-", false),
   awsSecret: rule(512, /[A-Za-z0-9/_+=.@-]/, "-", false),
   awsHealthCheckTag: rule(255, /[A-Za-z0-9 _.:/=+@-]/, "-", false),
+  // Global Accelerator: up to 64 letters, digits, periods or hyphens, not starting or ending with either
+  // (docs.aws.amazon.com/global-accelerator/latest/api/API_CreateAccelerator.html, Name).
+  awsGlobalAccelerator: rule(64, /[A-Za-z0-9-]/, "-", false, true),
   awsS3Bucket: rule(63, /[a-z0-9-]/, "-", true, true, true),
   gcpResource: rule(63, /[a-z0-9-]/, "-", true, true),
   gcpServiceAccount: rule(30, /[a-z0-9-]/, "-", true, true),

@@ -13,6 +13,7 @@ import { createLoadBalancer } from "./load-balancer";
 import { createNetwork } from "./network";
 
 export type { CertificateDns } from "./context";
+export { acceleratorAliasRecord, createAcceleratorFront } from "./global-accelerator";
 
 /** The Route 53 hosted zone id of the service's DNS name: the one given, else looked up by zone name. */
 export function route53ZoneId(spec: ServiceSpec, parent: pulumi.Resource): pulumi.Output<string> {
@@ -32,6 +33,8 @@ export interface AwsRegionEndpoint {
   aliasZoneId: pulumi.Output<string>;
   /** What the region's alarms watch (the ALB's metrics dimension). */
   alarmTarget: ServiceRegionAlarmTarget;
+  /** The region's ALB (a Global Accelerator endpoint). */
+  loadBalancer: aws.lb.LoadBalancer;
 }
 
 /**
@@ -72,6 +75,7 @@ export function createAwsService(
         label: region.label,
         aws: { region: region.region, loadBalancerArnSuffix: lb.loadBalancer.arnSuffix },
       },
+      loadBalancer: lb.loadBalancer,
     };
   });
 }

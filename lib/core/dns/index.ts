@@ -3,3 +3,4 @@ export * from "./capabilities";
 export * from "./failover-time";
 export * from "./geo";
 export * from "./validate";
+export * from "./presets";

@@ -1,6 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { DnsAlarms } from "../alarms/args";
 import type { Transform } from "../transform";
+import type { HealthPreset } from "./presets";
 
 /** The DNS / traffic-steering service that answers for the record. */
 export type DnsProvider = "route53" | "cloudflare" | "azure-traffic-manager" | "gcp-cloud-dns";
@@ -83,6 +84,15 @@ export interface FailoverDnsEndpoint {
 
 /** The health probe, shared by all endpoints. Defaults are per provider (see docs/failover-dns.md). */
 export interface FailoverDnsHealthCheck {
+  /**
+   * `fast`: the shortest interval, threshold, timeout and TTL the provider documents (Route 53 10 s x 1 with a 10 s
+   * TTL and, below the apex, a CNAME instead of a 60 s alias; Traffic Manager 10 s fast probing; Cloudflare the
+   * plan's minimum interval; Cloud DNS 30 s x 1). Fields given beside it win. docs/failover-dns.md lists the figures
+   * and what each costs.
+   * @default "standard"
+   * @example preset: "fast"
+   */
+  preset?: HealthPreset;
   /** @example path: "/healthz" (default "/"; not used for TCP) */
   path?: string;
   /** @example protocol: "HTTPS" (default) */

@@ -18,6 +18,7 @@ import {
 import { dnsFailoverTime, route53ProbeTimeout } from "./failover-time";
 import { ELB_DNS_TTL_SECONDS } from "../failover-time";
 import { CLOUDFLARE_CONTINENT_REGIONS, GeoCode, parseGeoCode } from "./geo";
+import { FAST_CLOUDFLARE_RETRIES, FAST_TTL_SECONDS, HEALTH_PRESETS, HealthPreset, fastHealthDefaults } from "./presets";
 import {
   CLOUDFLARE_PLANS,
   CloudflarePlan,
@@ -92,6 +93,8 @@ export interface ResolvedFailoverDns {
   /** The geo catch-all endpoint (WORLD holder, else the first enabled endpoint in order). */
   readonly geoDefault?: ResolvedEndpoint;
   readonly healthCheck: ResolvedHealthCheck;
+  /** The health preset the defaults came from. */
+  readonly preset: HealthPreset;
   readonly failoverSeconds: number;
   readonly route53?: { zoneId?: pulumi.Input<string>; regions?: string[]; recordType: "A" | "AAAA" | "CNAME" };
   readonly cloudflare?: {
@@ -169,9 +172,15 @@ export function resolveFailoverDns(name: string, raw: unknown): ResolvedFailover
 
   const zone = v.hostname(args.zone, "zone");
   const { label, fqdn } = recordName(v, args.record, zone);
-  const cloudflareOpts = provider === "cloudflare" ? cloudflareOptions(v, args.cloudflare) : undefined;
+  const preset = healthPreset(v, args.healthCheck);
+  const cloudflareOpts = provider === "cloudflare" ? cloudflareOptions(v, args.cloudflare, preset) : undefined;
 
-  const endpoints = resolveEndpoints(v, provider, strategy, args.endpoints);
+  const endpoints = fastRecordsBelowApex(
+    provider,
+    preset,
+    label,
+    resolveEndpoints(v, provider, strategy, args.endpoints),
+  );
   const primary = v.string(args.primary, "primary", { optional: true });
   if (primary !== undefined) {
     if (strategy !== "failover")
@@ -221,6 +230,7 @@ export function resolveFailoverDns(name: string, raw: unknown): ResolvedFailover
     args.healthCheck,
     cloudflareOpts?.plan,
     cloudflareOpts?.retries ?? 0,
+    preset,
   );
 
   const transform = v.object(args.transform, "transform", { optional: true }) ?? {};
@@ -236,7 +246,7 @@ export function resolveFailoverDns(name: string, raw: unknown): ResolvedFailover
       `got ${ttlSeconds}; a proxied Cloudflare load balancer answers with Cloudflare's anycast IPs and ignores the TTL; omit ttlSeconds or set cloudflare.proxied: false`,
     );
   }
-  ttlSeconds ??= DEFAULT_TTL_SECONDS;
+  ttlSeconds ??= preset === "fast" ? FAST_TTL_SECONDS : DEFAULT_TTL_SECONDS;
 
   const base = {
     component,
@@ -251,6 +261,7 @@ export function resolveFailoverDns(name: string, raw: unknown): ResolvedFailover
     primary,
     geoDefault,
     healthCheck,
+    preset,
   };
   switch (provider) {
     case "route53": {
@@ -625,14 +636,15 @@ function resolveHealthCheck(
   value: unknown,
   plan: CloudflarePlan | undefined,
   retries: number,
+  preset: HealthPreset,
 ): ResolvedHealthCheck {
   const hc =
     v.object(value, "healthCheck", {
       optional: true,
-      allowedKeys: ["path", "protocol", "port", "intervalSeconds", "failureThreshold", "timeoutSeconds"],
+      allowedKeys: ["preset", "path", "protocol", "port", "intervalSeconds", "failureThreshold", "timeoutSeconds"],
     }) ?? {};
   const limits = healthLimits(provider, plan);
-  const defaults = healthDefaults(provider, plan);
+  const defaults = preset === "fast" ? fastHealthDefaults(provider, plan) : healthDefaults(provider, plan);
   const protocol = v.oneOf(hc.protocol, "healthCheck.protocol", limits.protocols, { optional: true }) ?? "HTTPS";
   const path = v.string(hc.path, "healthCheck.path", {
     optional: true,
@@ -732,7 +744,34 @@ function route53Options(
   return { zoneId, regions, recordType };
 }
 
-function cloudflareOptions(v: Validator, value: unknown): NonNullable<ResolvedFailoverDns["cloudflare"]> {
+/** `healthCheck.preset`, read before the rest because it sets other options' defaults. */
+function healthPreset(v: Validator, healthCheck: unknown): HealthPreset {
+  const raw =
+    healthCheck && typeof healthCheck === "object" ? (healthCheck as Record<string, unknown>).preset : undefined;
+  return v.oneOf(raw, "healthCheck.preset", HEALTH_PRESETS, { optional: true }) ?? "standard";
+}
+
+/**
+ * `fast` on Route 53 below the apex: an ELB or CloudFront hostname is answered with a health-checked CNAME carrying the
+ * preset's TTL instead of an alias, whose TTL is the target's own 60 s (Route 53 "Choosing between alias and non-alias
+ * records": an alias takes the TTL of the AWS resource it points to). The apex keeps the alias: a CNAME cannot sit at
+ * the apex (RFC 1034 §3.6.2). An alias asked for with `aliasZoneId` stays an alias.
+ */
+function fastRecordsBelowApex(
+  provider: DnsProvider,
+  preset: HealthPreset,
+  label: string,
+  endpoints: ResolvedEndpoint[],
+): ResolvedEndpoint[] {
+  if (provider !== "route53" || preset !== "fast" || label === "") return endpoints;
+  return endpoints.map((e) => (e.alias && e.alias.kind !== "given" ? { ...e, alias: undefined } : e));
+}
+
+function cloudflareOptions(
+  v: Validator,
+  value: unknown,
+  preset: HealthPreset,
+): NonNullable<ResolvedFailoverDns["cloudflare"]> {
   const o = v.object(value, "cloudflare", {
     allowedKeys: ["accountId", "zoneId", "plan", "proxied", "retries", "checkRegions"],
   })!;
@@ -748,7 +787,8 @@ function cloudflareOptions(v: Validator, value: unknown): NonNullable<ResolvedFa
   const plan = v.oneOf(o.plan, "cloudflare.plan", CLOUDFLARE_PLANS, { optional: true }) ?? "pro";
   const proxied = v.boolean(o.proxied, "cloudflare.proxied", { optional: true }) ?? true;
   const retries =
-    v.integer(o.retries, "cloudflare.retries", { optional: true, min: 0, max: 5 }) ?? DEFAULT_CLOUDFLARE_RETRIES;
+    v.integer(o.retries, "cloudflare.retries", { optional: true, min: 0, max: 5 }) ??
+    (preset === "fast" ? FAST_CLOUDFLARE_RETRIES : DEFAULT_CLOUDFLARE_RETRIES);
   const regions = v.array(o.checkRegions, "cloudflare.checkRegions", { optional: true, minLength: 1 });
   const checkRegions = regions
     ? regions.map((r, i) => v.oneOf(r, `cloudflare.checkRegions[${i}]`, CLOUDFLARE_REGIONS))

@@ -2,6 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import type { Placement } from "../placement";
 import type { ServiceAlarms } from "../alarms/args";
 import type { Transform } from "../transform";
+import type { HealthPreset } from "../dns/presets";
 
 /** How the global front spreads traffic across regions. */
 export type ServiceStrategy = "latency" | "failover" | "weighted";
@@ -49,28 +50,44 @@ export interface ServiceContainer {
   command?: string[];
 }
 
+export type { HealthPreset } from "../dns/presets";
+
 /** The application health check every layer uses (target group, probes, origin probes, DNS checks). */
 export interface ServiceHealthCheck {
   /**
+   * `standard` or `fast`: the defaults of the fields below, and of every front's own checks and TTL. `fast` takes
+   * the shortest interval, threshold, timeout and TTL each provider documents (and its cost: Route 53 fast-interval
+   * checks, a Cloudflare plan's monitor minimum, Front Door probe traffic); a field given here still wins.
+   * @default "standard"
+   * @example
+   * preset: "fast"
+   */
+  preset?: HealthPreset;
+  /**
    * HTTP path that answers 200 when the instance can serve. Default `/healthz`.
+   * @default "/healthz"
    * @example
    * path: "/ready"
    */
   path?: string;
   /**
-   * Seconds between checks. Default 10 (5-300).
+   * Seconds between checks (5-300). Default 10; 5 with preset `fast` or the Global Accelerator front (the ALB's fastest).
+   * @default 10
    * @example
    * intervalSeconds: 10
    */
   intervalSeconds?: number;
   /**
-   * Consecutive failures before an instance or region counts as unhealthy. Default 3 (2-10).
+   * Consecutive failures before an instance or region counts as unhealthy (2-10). Default 3; 2 with preset `fast` or
+   * the Global Accelerator front (the ALB's minimum).
+   * @default 3
    * @example
    * failureThreshold: 2
    */
   failureThreshold?: number;
   /**
-   * Seconds a check may take. Default 5 (2-60, less than `intervalSeconds`).
+   * Seconds a check may take (2-60, less than `intervalSeconds`). Default 5 (at most interval - 1); 2 with preset `fast`.
+   * @default 5
    * @example
    * timeoutSeconds: 4
    */
@@ -116,8 +133,23 @@ export interface ServiceDns {
   };
 }
 
+/** What answers for the public name of an all-AWS service. */
+export type ServiceFront = "route53" | "global-accelerator";
+
 /** How traffic reaches the regions. */
 export interface ServiceRouting {
+  /**
+   * AWS only. `route53` (the default with `dns.provider: "route53"`): DNS failover records over the regional ALBs.
+   * `global-accelerator`: one AWS Global Accelerator (two static anycast IPs; one endpoint group per region holding
+   * its ALB) with the name an alias (Route 53) or a DNS-only CNAME (Cloudflare) to it, so failover, drain and manual
+   * failover change no DNS answer. It costs a fixed $0.025 per hour (about $18 a month) plus a data-transfer premium
+   * per GB on top of normal data transfer (aws.amazon.com/global-accelerator/pricing). Switching replaces the
+   * front's resources only (docs/multi-region-service.md, "Fronts").
+   * @default "route53" (with a Cloudflare zone: Cloudflare's load balancer)
+   * @example
+   * front: "global-accelerator"
+   */
+  front?: ServiceFront;
   /**
    * `latency` (closest healthy region, default), `failover` (all traffic to the primary until it is unhealthy),
    * `weighted` (split by `perRegion[...].weight`, default 1 each).
@@ -229,10 +261,10 @@ export interface MultiRegionServiceArgs {
   /**
    * Per-child hooks, called with (args, opts, name) before each child is created; keys: vpc, subnet,
    * securityGroup, loadBalancer, targetGroup, listener, cluster, taskDefinition, service, logGroup, role,
-   * cloudRunService, neg, backendService, urlMap, httpsProxy, certificate, forwardingRule, resourceGroup,
-   * workspace, environment, containerApp, profile, endpoint, originGroup, origin, route, and for `alarms`
-   * alarmErrorRate, alarmLatency, alarmHealth, alarmUptimeCheck, alarmTopic, alarmSubscription, alarmChannel,
-   * alarmActionGroup, alarmWebhook.
+   * accelerator, acceleratorListener, endpointGroup, acceleratorRecord, cloudRunService, neg, backendService, urlMap,
+   * httpsProxy, certificate, forwardingRule, resourceGroup, workspace, environment, containerApp, profile, endpoint,
+   * originGroup, origin, route, and for `alarms` alarmErrorRate, alarmLatency, alarmHealth, alarmUptimeCheck,
+   * alarmTopic, alarmSubscription, alarmChannel, alarmActionGroup, alarmWebhook.
    * @example
    * transform: { service: (args) => { args.enableExecuteCommand = true; } }
    */

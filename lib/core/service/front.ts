@@ -1,5 +1,5 @@
 import type { Cloud } from "../placement";
-import type { ServiceDnsProvider, ServiceStrategy } from "./args";
+import type { ServiceDnsProvider, ServiceFront, ServiceStrategy } from "./args";
 
 /**
  * What sits in front of the regions:
@@ -7,8 +7,9 @@ import type { ServiceDnsProvider, ServiceStrategy } from "./args";
  *   Google Cloud with `failover` (its global load balancer has no priority tiers).
  * - `gcp-lb`: one global external Application Load Balancer (anycast) with every region as a backend.
  * - `azure-frontdoor`: Azure Front Door Standard with one origin per region.
+ * - `global-accelerator`: one AWS Global Accelerator with an endpoint group per region (`routing.front`).
  */
-export type FrontKind = "dns" | "gcp-lb" | "azure-frontdoor";
+export type FrontKind = "dns" | "gcp-lb" | "azure-frontdoor" | "global-accelerator";
 
 export interface FrontChoice {
   kind: FrontKind;
@@ -18,11 +19,12 @@ export interface FrontChoice {
   cloudflareOnlyBecause?: string;
 }
 
-/** Picks the front from the clouds in use, the strategy and whether a DNS name was given. */
+/** Picks the front from the clouds in use, the strategy, whether a DNS name was given and `routing.front`. */
 export function chooseFront(
   clouds: readonly Cloud[],
   strategy: ServiceStrategy,
   dnsProvider: ServiceDnsProvider | undefined,
+  front?: ServiceFront,
 ): FrontChoice {
   const set = new Set(clouds);
   const only = (c: Cloud) => set.size === 1 && set.has(c);
@@ -38,6 +40,12 @@ export function chooseFront(
       dnsRequiredBecause: "Google's global load balancer serves HTTPS with a managed certificate for this name",
     };
   }
+  if (only("aws") && front === "global-accelerator")
+    return {
+      kind: "global-accelerator",
+      dnsRequiredBecause:
+        "the public name points at the accelerator (alias or CNAME) and each ALB needs an ACM certificate for it",
+    };
   if (only("aws"))
     return {
       kind: "dns",

@@ -3,3 +3,5 @@ export * from "./sizes";
 export * from "./front";
 export * from "./validate";
 export * from "./timing";
+export * from "./accelerator";
+export * from "./health-preset";

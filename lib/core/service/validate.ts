@@ -5,6 +5,8 @@ import { Validator } from "../validate";
 import type { MultiRegionServiceArgs, ServiceDns, ServiceStrategy } from "./args";
 import { FrontKind, chooseFront } from "./front";
 import { sizeProblem } from "./sizes";
+import { HEALTH_PRESETS, HealthPreset } from "../dns/presets";
+import { serviceHealthDefaults } from "./health-preset";
 
 /** One region as the expansion needs it: size, count, env and its share of traffic, all resolved. */
 export interface RegionSpec {
@@ -28,6 +30,9 @@ export interface RegionSpec {
 }
 
 export interface HealthCheckSpec {
+  preset: HealthPreset;
+  /** The timing fields the user gave (a front maps these as given, and fills the others from its own preset). */
+  explicit: readonly ("intervalSeconds" | "failureThreshold" | "timeoutSeconds")[];
   path: string;
   intervalSeconds: number;
   failureThreshold: number;
@@ -66,7 +71,7 @@ const TOP_KEYS = [
   "transform",
 ] as const;
 const CONTAINER_KEYS = ["image", "port", "cpu", "memoryMb", "environment", "command"] as const;
-const HEALTH_KEYS = ["path", "intervalSeconds", "failureThreshold", "timeoutSeconds"] as const;
+const HEALTH_KEYS = ["preset", "path", "intervalSeconds", "failureThreshold", "timeoutSeconds"] as const;
 const OVERRIDE_KEYS = ["cpu", "memoryMb", "count", "environment", "weight"] as const;
 const RETENTION = [1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731] as const;
 /** Ports the platforms reserve or refuse for the app container. */
@@ -131,36 +136,25 @@ export function validateServiceArgs(name: string, raw: unknown): ServiceSpec {
       .map((x, i) => v.string(x, `container.command[${i}]`));
   }
 
-  // Health check.
-  const h = v.object(args.healthCheck, "healthCheck", { optional: true, allowedKeys: HEALTH_KEYS }) ?? {};
-  const path =
-    v.string(h.path, "healthCheck.path", {
-      optional: true,
-      maxLength: 255,
-      pattern: /^\/[A-Za-z0-9\-._~!$&'()*+,;=:@/%]*$/,
-      patternHelp: 'an absolute URL path such as "/healthz" (no spaces, no query string)',
-    }) ?? "/healthz";
-  const intervalSeconds =
-    v.integer(h.intervalSeconds, "healthCheck.intervalSeconds", { optional: true, min: 5, max: 300 }) ?? 10;
-  const failureThreshold =
-    v.integer(h.failureThreshold, "healthCheck.failureThreshold", { optional: true, min: 2, max: 10 }) ?? 3;
-  const timeoutSeconds =
-    v.integer(h.timeoutSeconds, "healthCheck.timeoutSeconds", { optional: true, min: 2, max: 60 }) ??
-    Math.min(5, intervalSeconds - 1);
-  if (timeoutSeconds >= intervalSeconds)
-    v.fail(
-      "healthCheck.timeoutSeconds",
-      `got ${timeoutSeconds}; must be less than healthCheck.intervalSeconds (${intervalSeconds})`,
-    );
-
   // Routing.
-  const r = v.object(args.routing, "routing", { optional: true, allowedKeys: ["strategy", "dns"] }) ?? {};
+  const r = v.object(args.routing, "routing", { optional: true, allowedKeys: ["strategy", "dns", "front"] }) ?? {};
   const strategy =
     v.oneOf(r.strategy, "routing.strategy", ["latency", "failover", "weighted"] as const, { optional: true }) ??
     "latency";
   const dns = validateDns(v, r.dns);
   const clouds = [...new Set(placements.map((p) => p.cloud))];
-  const front = chooseFront(clouds, strategy, dns?.provider);
+  const frontOption = v.oneOf(r.front, "routing.front", ["route53", "global-accelerator"] as const, { optional: true });
+  if (frontOption !== undefined && clouds.some((c) => c !== "aws"))
+    v.fail(
+      "routing.front",
+      `got ${describe(frontOption)} with regions on ${clouds.filter((c) => c !== "aws").join(", ")}; routing.front chooses between AWS fronts, so every region must be on AWS`,
+    );
+  if (frontOption === "route53" && dns !== undefined && dns.provider !== "route53")
+    v.fail(
+      "routing.front",
+      `got "route53" with routing.dns.provider ${describe(dns.provider)}; omit routing.front for Cloudflare's load balancer, or use "global-accelerator" (the name becomes a DNS-only CNAME to the accelerator)`,
+    );
+  const front = chooseFront(clouds, strategy, dns?.provider, frontOption);
   if (front.dnsRequiredBecause && !dns)
     v.fail("routing.dns", `got undefined; required here: ${front.dnsRequiredBecause}`);
   if (front.kind === "dns" && dns?.provider !== "cloudflare" && front.cloudflareOnlyBecause) {
@@ -169,6 +163,32 @@ export function validateServiceArgs(name: string, raw: unknown): ServiceSpec {
       `got ${describe(dns?.provider)}; only "cloudflare" can front these regions: ${front.cloudflareOnlyBecause}`,
     );
   }
+
+  // Health check.
+  const h = v.object(args.healthCheck, "healthCheck", { optional: true, allowedKeys: HEALTH_KEYS }) ?? {};
+  const preset = v.oneOf(h.preset, "healthCheck.preset", HEALTH_PRESETS, { optional: true }) ?? "standard";
+  const healthDefaults = serviceHealthDefaults(preset, front.kind);
+  const path =
+    v.string(h.path, "healthCheck.path", {
+      optional: true,
+      maxLength: 255,
+      pattern: /^\/[A-Za-z0-9\-._~!$&'()*+,;=:@/%]*$/,
+      patternHelp: 'an absolute URL path such as "/healthz" (no spaces, no query string)',
+    }) ?? "/healthz";
+  const intervalSeconds =
+    v.integer(h.intervalSeconds, "healthCheck.intervalSeconds", { optional: true, min: 5, max: 300 }) ??
+    healthDefaults.intervalSeconds;
+  const failureThreshold =
+    v.integer(h.failureThreshold, "healthCheck.failureThreshold", { optional: true, min: 2, max: 10 }) ??
+    healthDefaults.failureThreshold;
+  const timeoutSeconds =
+    v.integer(h.timeoutSeconds, "healthCheck.timeoutSeconds", { optional: true, min: 2, max: 60 }) ??
+    Math.min(healthDefaults.timeoutSeconds ?? 5, intervalSeconds - 1);
+  if (timeoutSeconds >= intervalSeconds)
+    v.fail(
+      "healthCheck.timeoutSeconds",
+      `got ${timeoutSeconds}; must be less than healthCheck.intervalSeconds (${intervalSeconds})`,
+    );
 
   // Primary and drained.
   let primaryKey = keys[0];
@@ -261,7 +281,14 @@ export function validateServiceArgs(name: string, raw: unknown): ServiceSpec {
     image: c.image as pulumi.Input<string>,
     port,
     command,
-    healthCheck: { path, intervalSeconds, failureThreshold, timeoutSeconds },
+    healthCheck: {
+      preset,
+      explicit: (["intervalSeconds", "failureThreshold", "timeoutSeconds"] as const).filter((k) => h[k] !== undefined),
+      path,
+      intervalSeconds,
+      failureThreshold,
+      timeoutSeconds,
+    },
     strategy,
     dns: dns && { ...dns, fqdn: `${dns.record}.${dns.zone}` },
     front: front.kind,

@@ -247,6 +247,27 @@ export function awsResource(
         },
       };
     }
+    // Global Accelerator is global: ARNs have no region, and every accelerator's
+    // DNS name lives in the zone Z2BJ6XQ5FK7U4H (Route 53 API AliasTarget: "Global Accelerator accelerator").
+    case "aws:globalaccelerator/accelerator:Accelerator": {
+      const gaArn = `arn:${p}:globalaccelerator::${acct}:accelerator/${hex(seed, 8)}-${hex(seed + "a", 4)}-${hex(seed + "b", 4)}-${hex(seed + "c", 4)}-${hex(seed + "d", 12)}`;
+      return {
+        id: gaArn,
+        outputs: {
+          arn: gaArn,
+          name: physical,
+          dnsName: `a${hex(seed, 16)}.awsglobalaccelerator.com`,
+          hostedZoneId: "Z2BJ6XQ5FK7U4H",
+          ipSets: [{ ipFamily: "IPv4", ipAddresses: ["75.2.0.10", "99.83.0.20"] }],
+        },
+      };
+    }
+    case "aws:globalaccelerator/listener:Listener":
+    case "aws:globalaccelerator/endpointGroup:EndpointGroup": {
+      const kind = type.endsWith("Listener") ? "listener" : "endpoint-group";
+      const childArn = `arn:${p}:globalaccelerator::${acct}:accelerator/${hex(seed, 8)}/${kind}/${hex(seed + "k", 8)}`;
+      return { id: childArn, outputs: { arn: childArn } };
+    }
     case "aws:lb/loadBalancer:LoadBalancer": {
       const lbArn = arn("elasticloadbalancing", `loadbalancer/app/${physical}/${hex(seed, 16)}`);
       return {
