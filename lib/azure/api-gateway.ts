@@ -157,7 +157,11 @@ export function createAzureApiGateway(
       ),
   );
 
-  const document = { ...buildOpenApi(model), openapi: "3.0.3" };
+  // With cors, `ANY` brings no OPTIONS operation: the API-scope cors policy answers preflights
+  // (https://learn.microsoft.com/azure/api-management/cors-policy), and an imported OPTIONS operation would send them
+  // on to the backend past it, where a private function app answers 401 without its key (issue 15 item 11).
+  const preflightByGateway = model.cors !== undefined;
+  const document = { ...buildOpenApi(model, undefined, { preflightByGateway }), openapi: "3.0.3" };
   const apiId = "api";
   const api = new azure.apimanagement.Api(
     ...withTransform(
@@ -193,7 +197,7 @@ export function createAzureApiGateway(
         resourceGroupName: group.name,
         policyId: "policy",
         format: "rawxml",
-        value: apimPolicy(model, backendIds),
+        value: apimPolicy(model, backendIds, { preflightByGateway }),
       } satisfies azure.apimanagement.ApiPolicyArgs,
       { parent, dependsOn: backends },
     ),

@@ -1,5 +1,6 @@
 import { ApiModel } from "../core/api";
-import { operationsByPath } from "../openapi/document";
+import { throttleWindowSeconds } from "../core/api/capabilities";
+import { OperationOptions, operationsByPath } from "../openapi/document";
 
 /** XML-escapes an attribute or text value. */
 export function xml(value: string): string {
@@ -22,6 +23,7 @@ export function xml(value: string): string {
 export function apimPolicy(
   model: Pick<ApiModel, "cors" | "auth" | "throttle" | "routes">,
   backendIds: readonly string[],
+  options: OperationOptions = {},
 ): string {
   const inbound: string[] = ["<base />"];
   if (model.cors) {
@@ -50,14 +52,14 @@ export function apimPolicy(
     );
   }
   if (model.throttle) {
-    const period = Math.max(1, Math.ceil(model.throttle.burst / model.throttle.ratePerSecond));
+    const period = throttleWindowSeconds(model.throttle);
     inbound.push(`<rate-limit calls="${model.throttle.burst}" renewal-period="${period}" />`);
   }
   if (backendIds.length === 1) {
     inbound.push(`<set-backend-service backend-id="${xml(backendIds[0])}" />`);
   } else {
     const whens: string[] = [];
-    for (const [path, ops] of operationsByPath(model)) {
+    for (const [path, ops] of operationsByPath(model, options)) {
       for (const op of ops) {
         whens.push(
           `<when condition="@(context.Operation.Method == &quot;${op.method}&quot; &amp;&amp; context.Operation.UrlTemplate == &quot;${xml(path)}&quot;)"><set-backend-service backend-id="${xml(backendIds[op.route.functionIndex])}" /></when>`,

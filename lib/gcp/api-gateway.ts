@@ -7,6 +7,7 @@ import { commonTags } from "../core/tags";
 import { Transforms, withTransform } from "../core/transform";
 import { buildGoogleSwagger } from "../openapi/swagger2";
 import { GcpApi, enableApis } from "./apis";
+import { managedCertificateName } from "./certificate-name";
 
 /** The Cloud DNS managed zone Meridian expects for a DNS zone: its name with dots as dashes (`example.com` → `example-com`). */
 export function cloudDnsZoneName(zone: string): string {
@@ -211,7 +212,7 @@ export function createGcpApiGateway(
       "certificate",
       `${name}-cert`,
       {
-        name: physicalName("gcpResource", name, "cert"),
+        name: managedCertificateName(name, [domain.name]),
         managed: { domains: [domain.name] },
         project,
       } satisfies gcp.compute.ManagedSslCertificateArgs,

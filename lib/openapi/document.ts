@@ -13,11 +13,24 @@ export interface Operation {
   readonly operationId: string;
 }
 
+/** How `ANY` expands. */
+export interface OperationOptions {
+  /**
+   * Leave OPTIONS out of `ANY`: the gateway answers CORS preflights itself, and an OPTIONS operation would take the
+   * preflight away from it (APIM's API-scope cors policy). An explicit `OPTIONS` route is kept.
+   * @default false
+   */
+  readonly preflightByGateway?: boolean;
+}
+
 /**
  * The operations of the API grouped by OpenAPI path, sorted by path then method. An explicit route wins over
  * `ANY` on the same path, as on AWS.
  */
-export function operationsByPath(model: Pick<ApiModel, "routes">): Map<string, Operation[]> {
+export function operationsByPath(
+  model: Pick<ApiModel, "routes">,
+  options: OperationOptions = {},
+): Map<string, Operation[]> {
   const byPath = new Map<string, Operation[]>();
   const paths = [...new Set(model.routes.map((r) => r.openApiPath))].sort();
   for (const path of paths) {
@@ -29,6 +42,7 @@ export function operationsByPath(model: Pick<ApiModel, "routes">): Map<string, O
         ops.push({ method: route.method, route, operationId: route.operationId });
       } else {
         for (const m of ANY_EXPANSION) {
+          if (m === "OPTIONS" && options.preflightByGateway) continue;
           if (!explicit.has(m))
             ops.push({ method: m, route, operationId: `${route.operationId}${m[0]}${m.slice(1).toLowerCase()}` });
         }
@@ -63,9 +77,13 @@ function pathParameters(route: ParsedRoute): Record<string, unknown>[] {
  * security scheme of `auth`. Cloud-neutral (no backend addresses) and deterministic: the same routes always give
  * the same document. `serverUrl`, when known, is listed in `servers`.
  */
-export function buildOpenApi(model: Pick<ApiModel, "routes" | "auth" | "info">, serverUrl?: string): OpenApiDocument {
+export function buildOpenApi(
+  model: Pick<ApiModel, "routes" | "auth" | "info">,
+  serverUrl?: string,
+  options: OperationOptions = {},
+): OpenApiDocument {
   const paths: Record<string, Record<string, unknown>> = {};
-  for (const [path, ops] of operationsByPath(model)) {
+  for (const [path, ops] of operationsByPath(model, options)) {
     const item: Record<string, unknown> = {};
     for (const op of ops) {
       const params = pathParameters(op.route);

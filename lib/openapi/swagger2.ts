@@ -34,13 +34,18 @@ export function buildGoogleSwagger(
       s.kind === "param" ? [{ name: s.name, in: "path", required: true, type: "string" }] : [],
     );
     for (const op of ops) {
+      const preflight = model.cors !== undefined && op.method === "OPTIONS";
       item[op.method.toLowerCase()] = {
         operationId: op.operationId,
         summary: `${op.route.key} → ${op.route.fn.name}`,
         ...(params.length ? { parameters: params } : {}),
         responses: { default: { description: `Response of the function "${op.route.fn.name}"` } },
         "x-google-backend": backend(op.route.functionIndex),
-        ...(quota ? { "x-google-quota": { metricCosts: { [metric]: 1 } } } : {}),
+        ...(quota && !preflight ? { "x-google-quota": { metricCosts: { [metric]: 1 } } } : {}),
+        // A CORS preflight never carries credentials (https://fetch.spec.whatwg.org/#cors-preflight-fetch), so with
+        // cors every OPTIONS operation, also one `ANY` expands to, is unauthenticated: under the document-wide
+        // security it would answer 401 and the browser would refuse the real request (issue 15 item 8).
+        ...(preflight ? { security: [] } : {}),
       };
     }
     if (model.cors && !item.options) {

@@ -131,7 +131,10 @@ export function createFrontDoor(
             httpPort: 80,
             httpsPort: 443,
             priority: spec.strategy === "failover" ? Math.min(r.priority, MAX_PRIORITY) : 1,
-            weight: spec.strategy === "weighted" ? Math.max(1, r.weight * 4) : 1000,
+            // Front Door takes weights 1-1000 (https://learn.microsoft.com/rest/api/frontdoor/azurefrontdoorstandardpremium/
+            // afd-origins/create, "weight ... Must be between 1 and 1000"): the 0-255 weight fits as it is (a multiple
+            // would not: 255 * 4 = 1020); weight 0 is a disabled origin, which still needs a valid weight.
+            weight: spec.strategy === "weighted" ? Math.max(1, r.weight) : 1000,
             enabledState: off ? "Disabled" : "Enabled",
             enforceCertificateNameCheck: true,
           } satisfies azure.cdn.AFDOriginArgs,

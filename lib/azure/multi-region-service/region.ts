@@ -4,6 +4,9 @@ import { physicalName } from "../../core/naming";
 import type { RegionSpec, ServiceSpec } from "../../core/service";
 import { withTransform } from "../../core/transform";
 
+/** Container Apps' replica ceiling. */
+const MAX_REPLICAS = 1000;
+
 export interface AzureRegion {
   app: azure.app.ContainerApp;
   /** The app's HTTPS host name (`<app>.<env>.<region>.azurecontainerapps.io`). */
@@ -85,6 +88,9 @@ export function createAzureRegion(
   const probe = (type: "Startup" | "Readiness" | "Liveness", period: number, failures: number) => ({
     type,
     httpGet: { path: hc.path, port: spec.port, scheme: "HTTP" },
+    // Container Apps probes: period and timeout 1-240 s, failureThreshold 1-10
+    // (https://learn.microsoft.com/azure/container-apps/health-probes). The user's interval is checked against 240 by
+    // validation; only the derived liveness period (3x) is capped here.
     periodSeconds: Math.min(period, 240),
     timeoutSeconds: Math.min(hc.timeoutSeconds, 240),
     failureThreshold: Math.min(failures, 10),
@@ -127,7 +133,9 @@ export function createAzureRegion(
               ],
             },
           ],
-          scale: { minReplicas: region.count, maxReplicas: Math.max(10, region.count * 10) },
+          // Container Apps scales to at most 1,000 replicas (https://learn.microsoft.com/azure/container-apps/scale-app):
+          // the headroom of 10x is capped there (count itself is at most 1,000).
+          scale: { minReplicas: region.count, maxReplicas: Math.min(MAX_REPLICAS, Math.max(10, region.count * 10)) },
         },
         tags,
       } satisfies azure.app.ContainerAppArgs,

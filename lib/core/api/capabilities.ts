@@ -17,6 +17,8 @@ export interface GatewayCapabilities {
    * Without a subscription key nothing would be counted, so a throttle there needs API keys.
    */
   readonly throttleWithoutApiKey: boolean;
+  /** Longest sliding window the gateway's rate limit takes, where it has one (see `throttleWindowSeconds`). */
+  readonly maxThrottleWindowSeconds?: number;
   /** Why throttling needs API keys, for the error message. */
   readonly throttleUnit?: string;
   /** Access logs can be switched off and their retention chosen. Google API Gateway always logs to Cloud Logging. */
@@ -70,6 +72,9 @@ export const GATEWAY_CAPABILITIES: Record<Cloud, GatewayCapabilities> = {
     throttleWithoutApiKey: false,
     throttleUnit:
       "API Management (Consumption) counts rate-limit calls per subscription and has no rate-limit-by-key, so only API-key (subscription) callers are limited",
+    // rate-limit "renewal-period ... Maximum allowed value: 300 seconds":
+    // https://learn.microsoft.com/azure/api-management/rate-limit-policy#attributes
+    maxThrottleWindowSeconds: 300,
     accessLogControl: true,
     accessLogRetention: true,
     retentionRange: [30, 730],
@@ -86,3 +91,11 @@ export const GATEWAY_CAPABILITIES: Record<Cloud, GatewayCapabilities> = {
 
 /** Default access-log retention (days) where it can be set. */
 export const DEFAULT_ACCESS_LOG_RETENTION_DAYS = 30;
+
+/**
+ * The sliding window that holds `burst` calls at the long-run `ratePerSecond`: ceil(burst / rate) seconds, at least 1
+ * (APIM's `rate-limit` is `calls` per `renewal-period`).
+ */
+export function throttleWindowSeconds(t: { ratePerSecond: number; burst: number }): number {
+  return Math.max(1, Math.ceil(t.burst / t.ratePerSecond));
+}

@@ -2,7 +2,7 @@ import { describe } from "../errors";
 import { FunctionHandle } from "../function-handle";
 import { ParsedPlacement } from "../placement";
 import { Validator, isHostname } from "../validate";
-import { DEFAULT_ACCESS_LOG_RETENTION_DAYS, GATEWAY_CAPABILITIES } from "./capabilities";
+import { DEFAULT_ACCESS_LOG_RETENTION_DAYS, GATEWAY_CAPABILITIES, throttleWindowSeconds } from "./capabilities";
 import { AccessLogSpec, ApiModel, AuthSpec, CorsSpec, DomainSpec, ThrottleSpec } from "./model";
 import {
   HTTP_METHODS,
@@ -54,6 +54,11 @@ export function validateApiGatewayArgs(name: string, args: unknown): ApiModel {
   if (throttle && !caps.throttleWithoutApiKey && auth?.kind !== "apiKey") {
     v.fail("throttle", `${placement.key}: ${caps.throttleUnit}; set auth: { apiKey: true } or remove throttle`);
   }
+  if (throttle && caps.maxThrottleWindowSeconds && throttleWindowSeconds(throttle) > caps.maxThrottleWindowSeconds)
+    v.fail(
+      "throttle.burst",
+      `got burst ${throttle.burst} at ${throttle.ratePerSecond}/s, a ${throttleWindowSeconds(throttle)} s window (burst / ratePerSecond); ${placement.key} allows at most ${caps.maxThrottleWindowSeconds} s: lower burst or raise ratePerSecond`,
+    );
   const accessLogs = validateAccessLogs(v, a.accessLogs, placement);
   const domain = validateDomain(v, a.domain);
   const info = validateInfo(v, a.info, name);

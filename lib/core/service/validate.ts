@@ -71,6 +71,8 @@ const TOP_KEYS = [
   "transform",
 ] as const;
 const CONTAINER_KEYS = ["image", "port", "cpu", "memoryMb", "environment", "command"] as const;
+/** Longest probe period Cloud Run (startup) and Container Apps accept. */
+export const PROBE_PERIOD_MAX = 240;
 const HEALTH_KEYS = ["preset", "path", "intervalSeconds", "failureThreshold", "timeoutSeconds"] as const;
 const OVERRIDE_KEYS = ["cpu", "memoryMb", "count", "environment", "weight"] as const;
 const RETENTION = [1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731] as const;
@@ -188,6 +190,15 @@ export function validateServiceArgs(name: string, raw: unknown): ServiceSpec {
     v.fail(
       "healthCheck.timeoutSeconds",
       `got ${timeoutSeconds}; must be less than healthCheck.intervalSeconds (${intervalSeconds})`,
+    );
+  // The probe period lands in fields capped at 240 s: Cloud Run startup probes ("periodSeconds ... 1 to 240",
+  // https://cloud.google.com/run/docs/configuring/healthchecks) and every Container Apps probe ("periodSeconds 1-240",
+  // https://learn.microsoft.com/azure/container-apps/health-probes). Clamping it would silently change the user's value.
+  const capped = placements.find((p) => p.cloud === "gcp" || p.cloud === "azure");
+  if (capped && intervalSeconds > PROBE_PERIOD_MAX)
+    v.fail(
+      "healthCheck.intervalSeconds",
+      `got ${intervalSeconds}; ${capped.key} probes the container every 1-${PROBE_PERIOD_MAX} s (Cloud Run startup and Container Apps probes): use at most ${PROBE_PERIOD_MAX}`,
     );
 
   // Primary and drained.

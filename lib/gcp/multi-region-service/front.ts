@@ -2,6 +2,7 @@ import * as gcp from "@pulumi/gcp";
 import * as pulumi from "@pulumi/pulumi";
 import { googleLoadBalancerFailoverTime } from "../../core/failover-time";
 import { physicalName } from "../../core/naming";
+import { managedCertificateName } from "../certificate-name";
 import type { RegionSpec, ServiceSpec } from "../../core/service";
 import { withTransform } from "../../core/transform";
 
@@ -105,7 +106,7 @@ export function createGcpFront(
       "certificate",
       `${base}-cert`,
       {
-        name: physicalName("gcpResource", spec.name, "cert"),
+        name: managedCertificateName(spec.name, [spec.dns!.fqdn]),
         managed: { domains: [spec.dns!.fqdn] },
       } satisfies gcp.compute.ManagedSslCertificateArgs,
       { parent, dependsOn: after },

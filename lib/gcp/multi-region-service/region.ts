@@ -48,7 +48,12 @@ export function createGcpRegion(
         labels: behindLoadBalancer ? labels : { ...labels, [PUBLIC_ACCESS_LABEL.key]: PUBLIC_ACCESS_LABEL.value },
         template: {
           serviceAccount,
-          scaling: { minInstanceCount: region.count, maxInstanceCount: Math.max(10, region.count * 10) },
+          // Cloud Run's maximum instances go up to 1,000 (https://cloud.google.com/run/docs/configuring/max-instances):
+          // the 10x headroom is capped there (count itself is at most 1,000).
+          scaling: {
+            minInstanceCount: region.count,
+            maxInstanceCount: Math.min(1000, Math.max(10, region.count * 10)),
+          },
           maxInstanceRequestConcurrency: 80,
           containers: [
             {
