@@ -83,6 +83,13 @@ export class MultiRegionService extends pulumi.ComponentResource {
       for (const region of aws)
         if (alarms.aws) serviceRegionAlarms(this, alarms.aws, region.alarmTarget, spec.transform);
       if (spec.front === "global-accelerator") {
+        // The front's health alarms are Route 53 health-check alarms; this front has no health checks of its own
+        // (it acts on the ALBs' target health), so say so instead of dropping the alarm silently.
+        if (this.frontAlarms)
+          pulumi.log.warn(
+            `${spec.component}: alarms.health is not created with routing.front "global-accelerator" yet (the ALB request alarms are); see docs/alarms.md`,
+            this,
+          );
         const front = this.acceleratorFront(spec, new Map(aws.map((e) => [e.key, e.loadBalancer])));
         url = pulumi.output(`https://${spec.dns!.fqdn}`);
         failoverSeconds = pulumi.output(front.failoverSeconds);

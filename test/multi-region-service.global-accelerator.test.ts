@@ -80,7 +80,8 @@ describe('MultiRegionService on AWS with routing.front "global-accelerator"', ()
     const [alias] = input(records[0]).aliases;
     const accelerator = getResource(latency, GA);
     assert.match(alias.name, /\.awsglobalaccelerator\.com$/);
-    // Route 53 API AliasTarget: a Global Accelerator's hosted zone is Z2BJ6XQ5FK7U4H.
+    // An accelerator's alias zone is always Z2BJ6XQ5FK7U4H (pulumi-aws Accelerator.hostedZoneId: "simply an alias for
+    // the zone ID Z2BJ6XQ5FK7U4H"; docs.aws.amazon.com/general/latest/gr/global_accelerator.html).
     assert.strictEqual(alias.zoneId, "Z2BJ6XQ5FK7U4H");
     assert.ok(records[0].dependencies.includes(accelerator.urn));
     assert.strictEqual(findResources(latency, R53_CHECK).length, 0);

@@ -247,8 +247,8 @@ export function awsResource(
         },
       };
     }
-    // Global Accelerator is global: ARNs have no region, and every accelerator's
-    // DNS name lives in the zone Z2BJ6XQ5FK7U4H (Route 53 API AliasTarget: "Global Accelerator accelerator").
+    // Global Accelerator is global: ARNs have no region, and `hostedZoneId` "is simply an alias for the zone ID
+    // Z2BJ6XQ5FK7U4H" (pulumi-aws globalaccelerator.Accelerator; docs.aws.amazon.com/general/latest/gr/global_accelerator.html).
     case "aws:globalaccelerator/accelerator:Accelerator": {
       const gaArn = `arn:${p}:globalaccelerator::${acct}:accelerator/${hex(seed, 8)}-${hex(seed + "a", 4)}-${hex(seed + "b", 4)}-${hex(seed + "c", 4)}-${hex(seed + "d", 12)}`;
       return {
