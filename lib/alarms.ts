@@ -1,5 +1,11 @@
 import * as pulumi from "@pulumi/pulumi";
-import type { ApiAlarmTarget, DnsAlarmTarget, ResolvedAlarms, ServiceRegionAlarmTarget } from "./core/alarms";
+import type {
+  ApiAlarmTarget,
+  DnsAlarmTarget,
+  ResolvedAlarms,
+  ServiceFrontAlarmTarget,
+  ServiceRegionAlarmTarget,
+} from "./core/alarms";
 import type { FunctionHandle } from "./core/function-handle";
 import type { Transforms } from "./core/transform";
 
@@ -10,10 +16,14 @@ import type { Transforms } from "./core/transform";
 type Resolved = ResolvedAlarms & { gaps?: string[] };
 
 /** A default alarm the cloud cannot evaluate is not silently dropped: the component says so in the engine's log. */
-function warnGaps(parent: pulumi.Resource, alarms: Resolved): void {
+export function warnGaps(parent: pulumi.Resource, alarms: Resolved): void {
   for (const gap of alarms.gaps ?? [])
     pulumi.log.warn(`${alarms.component}: alarms.${gap} (this alarm is not created; see docs/alarms.md)`, parent);
 }
+
+const gcpAlarms = () => require("./gcp/alarms") as typeof import("./gcp/alarms");
+const azureAlarms = () => require("./azure/alarms") as typeof import("./azure/alarms");
+const awsAlarms = () => require("./aws/alarms") as typeof import("./aws/alarms");
 
 export function functionAlarms(
   parent: pulumi.Resource,
@@ -23,19 +33,44 @@ export function functionAlarms(
 ): void {
   warnGaps(parent, alarms);
   if (handle.aws) {
-    const { awsFunctionAlarms } = require("./aws/alarms") as typeof import("./aws/alarms");
-    awsFunctionAlarms({ parent, alarms, region: handle.aws.region, transforms }, handle.aws.functionName);
+    awsAlarms().awsFunctionAlarms({ parent, alarms, region: handle.aws.region, transforms }, handle.aws.functionName);
+  } else if (handle.gcp) {
+    gcpAlarms().gcpRequestAlarms({ parent, alarms, project: handle.gcp.project, transforms }, alarms.name, {
+      kind: "cloudRun",
+      region: handle.gcp.region,
+      serviceName: handle.gcp.serviceName,
+    });
+  } else if (handle.azure) {
+    const a = handle.azure;
+    azureAlarms().azureInsightsRequestAlarms(
+      { parent, alarms, resourceGroupName: a.resourceGroupName, location: a.region, transforms },
+      alarms.name,
+      { region: a.region, insightsId: a.insightsId! },
+    );
   }
+  // Cloudflare: validation refuses request alarms there (no Workers metric alert), so nothing reaches here.
 }
 
 export function apiAlarms(parent: pulumi.Resource, alarms: Resolved, target: ApiAlarmTarget, transforms?: Transforms) {
   warnGaps(parent, alarms);
   if (target.aws) {
-    const { awsApiAlarms } = require("./aws/alarms") as typeof import("./aws/alarms");
-    awsApiAlarms({ parent, alarms, region: target.aws.region, transforms }, target.aws.apiId);
+    awsAlarms().awsApiAlarms({ parent, alarms, region: target.aws.region, transforms }, target.aws.apiId);
+  } else if (target.gcp) {
+    gcpAlarms().gcpRequestAlarms({ parent, alarms, project: target.gcp.project, transforms }, alarms.name, {
+      kind: "apiGateway",
+      gatewayId: target.gcp.gatewayId,
+    });
+  } else if (target.azure) {
+    const a = target.azure;
+    azureAlarms().azureInsightsRequestAlarms(
+      { parent, alarms, resourceGroupName: a.resourceGroupName, location: a.region, transforms },
+      alarms.name,
+      a,
+    );
   }
 }
 
+/** Request alarms of one region of a MultiRegionService (AWS: its ALB; Google Cloud: its Cloud Run service). */
 export function serviceRegionAlarms(
   parent: pulumi.Resource,
   alarms: Resolved,
@@ -43,20 +78,50 @@ export function serviceRegionAlarms(
   transforms?: Transforms,
 ): void {
   if (target.aws) {
-    const { awsLoadBalancerAlarms } = require("./aws/alarms") as typeof import("./aws/alarms");
-    awsLoadBalancerAlarms(
+    awsAlarms().awsLoadBalancerAlarms(
       { parent, alarms, region: target.aws.region, transforms },
       target.label,
       target.aws.loadBalancerArnSuffix,
     );
+  } else if (target.gcp) {
+    gcpAlarms().gcpRequestAlarms(
+      { parent, alarms, project: target.gcp.project, transforms },
+      `${alarms.name}-${target.label}`,
+      { kind: "cloudRun", region: target.gcp.region, serviceName: target.gcp.serviceName },
+    );
   }
+}
+
+/** Alarms of a MultiRegionService's global front when it is not DNS (Azure Front Door). */
+export function serviceFrontAlarms(
+  parent: pulumi.Resource,
+  alarms: Resolved,
+  target: ServiceFrontAlarmTarget,
+  location: string,
+  transforms?: Transforms,
+): void {
+  if (target.azure)
+    azureAlarms().azureFrontDoorAlarms(
+      { parent, alarms, resourceGroupName: target.azure.resourceGroupName, location, transforms },
+      target.azure,
+    );
 }
 
 export function dnsAlarms(parent: pulumi.Resource, alarms: Resolved, target: DnsAlarmTarget, transforms?: Transforms) {
   warnGaps(parent, alarms);
   if (!alarms.health) return;
   if (target.route53) {
-    const { awsHealthCheckAlarms } = require("./aws/alarms") as typeof import("./aws/alarms");
-    awsHealthCheckAlarms({ parent, alarms, transforms }, target.route53);
+    awsAlarms().awsHealthCheckAlarms({ parent, alarms, transforms }, target.route53);
+  } else if (target.cloudflare) {
+    const { cloudflareHealthAlarms } = require("./cloudflare/alarms") as typeof import("./cloudflare/alarms");
+    cloudflareHealthAlarms({ parent, alarms, accountId: target.cloudflare.accountId, transforms }, target.cloudflare);
+  } else if (target.trafficManager) {
+    const tm = target.trafficManager;
+    azureAlarms().azureTrafficManagerAlarms(
+      { parent, alarms, resourceGroupName: tm.resourceGroupName, location: tm.location, transforms },
+      tm,
+    );
+  } else if (target.gcp) {
+    gcpAlarms().gcpUptimeAlarms({ parent, alarms, project: target.gcp.project, transforms }, target.gcp.endpoints);
   }
 }

@@ -8,6 +8,7 @@ import { OpenApiDocument, buildOpenApi } from "./openapi";
 import { apiAlarms } from "./alarms";
 import type { ApiAlarmTarget } from "./core/alarms/targets";
 import { resolveAlarms } from "./core/alarms/validate";
+import { ConfigError } from "./core/errors";
 
 export type { RouteTarget } from "./core/api";
 
@@ -106,6 +107,13 @@ export class ApiGateway extends pulumi.ComponentResource {
   constructor(name: string, args: ApiGatewayArgs, opts?: pulumi.ComponentResourceOptions) {
     const model = validateApiGatewayArgs(name, args);
     const alarms = resolveAlarms(`ApiGateway "${name}"`, name, args.alarms, model.cloud, "api");
+    // Azure request alarms query the Application Insights that accessLogs creates (lib/azure/alarms.ts).
+    if (alarms && model.cloud === "azure" && !model.accessLogs.enabled && (alarms.errorRate || alarms.p99LatencyMs))
+      throw new ConfigError(
+        `ApiGateway "${name}"`,
+        "alarms",
+        "on Azure the request alarms query the API's Application Insights, which accessLogs creates: keep accessLogs on, or set errorRate and p99LatencyMs to false",
+      );
     registerApi(model);
     super("meridian:index:ApiGateway", name, {}, opts);
     const transforms = args.transform;

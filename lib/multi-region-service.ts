@@ -5,8 +5,9 @@ import { CLOUDFLARE_MIN_INTERVAL, DEFAULT_CLOUDFLARE_RETRIES } from "./core/dns/
 import { ELB_DNS_TTL_SECONDS } from "./core/failover-time";
 import { FAST_CLOUDFLARE_RETRIES } from "./core/dns/presets";
 import { MultiRegionServiceArgs, RegionSpec, ServiceSpec, validateServiceArgs } from "./core/service";
-import { serviceRegionAlarms } from "./alarms";
+import { serviceFrontAlarms, serviceRegionAlarms, warnGaps } from "./alarms";
 import { ResolvedAlarms, resolveAlarms } from "./core/alarms";
+import { ConfigError } from "./core/errors";
 import type { Cloud } from "./core/placement";
 import type { DnsAlarms } from "./core/alarms/args";
 
@@ -63,6 +64,7 @@ export class MultiRegionService extends pulumi.ComponentResource {
     const spec = validateServiceArgs(name, args);
     const alarms = serviceAlarms(spec, args);
     super("meridian:index:MultiRegionService", name, {}, opts);
+    for (const resolved of Object.values(alarms)) warnGaps(this, resolved);
     if (alarms[spec.regions[0].cloud]?.health) this.frontAlarms = { health: true, notify: args.alarms!.notify };
 
     const of = (cloud: RegionSpec["cloud"]) => spec.regions.filter((r) => r.cloud === cloud);
@@ -99,6 +101,8 @@ export class MultiRegionService extends pulumi.ComponentResource {
       const { createGcpService } = require("./gcp/multi-region-service") as typeof import("./gcp/multi-region-service");
       const gcp = createGcpService(this, spec, of("gcp"));
       endpoints.push(...gcp.endpoints);
+      for (const region of gcp.endpoints)
+        if (alarms.gcp) serviceRegionAlarms(this, alarms.gcp, region.alarmTarget, spec.transform);
       if (gcp.front) {
         // The load balancer is the front; DNS only maps the name to its anycast address.
         // DNS only (never proxied): a Google-managed certificate provisions only while the name resolves to the LB.
@@ -120,6 +124,8 @@ export class MultiRegionService extends pulumi.ComponentResource {
       const azure = createAzureService(this, spec, of("azure"));
       endpoints.push(...azure.endpoints);
       if (azure.front) {
+        if (alarms.azure)
+          serviceFrontAlarms(this, alarms.azure, azure.front.alarmTarget, of("azure")[0].region, spec.transform);
         url = azure.front.url;
         failoverSeconds = pulumi.output(azure.front.failoverSeconds);
       }
@@ -286,8 +292,17 @@ function serviceAlarms(
   if (args.alarms === undefined) return out;
   for (const cloud of new Set(spec.regions.map((r) => r.cloud)))
     out[cloud] = resolveAlarms(spec.component, spec.name, args.alarms, cloud, "service");
+  // Azure's error rate is Front Door's: behind a DNS front, Container Apps have no ratio a metric alert evaluates.
+  const azure = out.azure;
+  if (azure?.errorRate && spec.front !== "azure-frontdoor") {
+    const gap =
+      "the Azure error rate is Front Door's Percentage5XX; behind a DNS front Container Apps publish 5xx only as counts, and a metric alert cannot divide";
+    if (args.alarms.errorRate !== undefined)
+      throw new ConfigError(spec.component, "alarms.errorRate", `${gap}; set it to false`);
+    out.azure = { ...azure, errorRate: undefined, gaps: [...azure.gaps, `errorRate (azure): ${gap}`] };
+  }
   const health = out[spec.regions[0].cloud]?.health;
-  if (health && spec.front === "dns") {
+  if (health && spec.dns && spec.front !== "azure-frontdoor") {
     const dnsCloud: Cloud = spec.dns!.provider === "route53" ? "aws" : "cloudflare";
     resolveAlarms(spec.component, spec.name, { health: true, notify: args.alarms.notify }, dnsCloud, "dns");
   }

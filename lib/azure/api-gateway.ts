@@ -7,6 +7,7 @@ import { commonTags } from "../core/tags";
 import { Transforms, withTransform } from "../core/transform";
 import { API_KEY_HEADER, buildOpenApi } from "../openapi/document";
 import { apimPolicy } from "./apim-policy";
+import type { ApiAlarmTarget } from "../core/alarms/targets";
 
 /**
  * Azure API Management (Consumption tier: pay per call, no idle cost) in front of function apps: the API imported
@@ -20,7 +21,7 @@ export function createAzureApiGateway(
   parent: pulumi.Resource,
   model: ApiModel,
   transforms: Transforms | undefined,
-): { url: pulumi.Output<string> } {
+): { url: pulumi.Output<string>; alarmTarget: ApiAlarmTarget } {
   const name = model.name;
   const location = model.placement.region!;
   const tags = commonTags("azure", "ApiGateway");
@@ -222,6 +223,7 @@ export function createAzureApiGateway(
     );
   }
 
+  let alarmTarget: ApiAlarmTarget = {};
   if (model.accessLogs.enabled) {
     const workspace = new azure.operationalinsights.Workspace(
       ...withTransform(
@@ -294,8 +296,10 @@ export function createAzureApiGateway(
         opts(),
       ),
     );
+    // Every request is in this Application Insights: the request alarms query it.
+    alarmTarget = { azure: { region: location, resourceGroupName: group.name, insightsId: insights.id } };
   }
 
   const url = domain ? pulumi.output(`https://${domain.name}`) : service.gatewayUrl;
-  return { url };
+  return { url, alarmTarget };
 }

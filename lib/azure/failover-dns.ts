@@ -5,6 +5,7 @@ import { ResolvedEndpoint, ResolvedFailoverDns } from "../core/dns/validate";
 import { physicalName } from "../core/naming";
 import { commonTags } from "../core/tags";
 import { Transforms, withTransform } from "../core/transform";
+import type { DnsAlarmTarget } from "../core/alarms/targets";
 
 const ROUTING: Record<ResolvedFailoverDns["strategy"], string> = {
   failover: "Priority",
@@ -22,7 +23,7 @@ export function createTrafficManagerFailoverDns(
   r: ResolvedFailoverDns,
   parent: pulumi.Resource,
   transforms?: Transforms,
-): { fqdn: pulumi.Output<string>; nativeFqdn: pulumi.Output<string> } {
+): { fqdn: pulumi.Output<string>; nativeFqdn: pulumi.Output<string>; alarmTarget: DnsAlarmTarget } {
   const az = r.azure!;
   const hc = r.healthCheck;
   const http = hc.protocol !== "TCP";
@@ -90,7 +91,17 @@ export function createTrafficManagerFailoverDns(
   const nativeFqdn: pulumi.Output<string> = pulumi
     .all([profile.dnsConfig, pulumi.all(endpoints.map((x) => x.id))])
     .apply(([dns]) => dns?.fqdn ?? `${relativeName}.trafficmanager.net`);
-  if (!az.dnsRecord) return { fqdn: pulumi.output(r.fqdn), nativeFqdn };
+  // Held-out endpoints (drained) report down on purpose: no health alarm watches them.
+  const alarmTarget: DnsAlarmTarget = {
+    trafficManager: {
+      resourceGroupName: az.resourceGroupName,
+      // Traffic Manager is global: the first endpoint's Azure region, else West Europe, for the shared action group.
+      location: r.endpoints.find((e) => e.region)?.region ?? "westeurope",
+      profileId: profile.id,
+      endpoints: r.endpoints.filter((e) => !e.heldOut).map((e) => ({ id: e.id, name: e.id })),
+    },
+  };
+  if (!az.dnsRecord) return { fqdn: pulumi.output(r.fqdn), nativeFqdn, alarmTarget };
   const cname = new azure.dns.RecordSet(
     ...withTransform(
       transforms,
@@ -107,7 +118,7 @@ export function createTrafficManagerFailoverDns(
       { parent },
     ),
   );
-  return { fqdn: cname.fqdn.apply((): string => r.fqdn), nativeFqdn };
+  return { fqdn: cname.fqdn.apply((): string => r.fqdn), nativeFqdn, alarmTarget };
 }
 
 /**

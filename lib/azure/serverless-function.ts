@@ -231,6 +231,15 @@ export function createAzureFunction(
           ? pulumi.interpolate`curl -sS ${baseUrl}/`
           : pulumi.interpolate`curl -sS "${baseUrl}/?code=${keyQuery}"`,
     logsCommand: pulumi.interpolate`az monitor app-insights query --app ${insights.appId} --analytics-query "union traces, requests, exceptions | where timestamp > ago(1h) | order by timestamp desc | take 50"`,
-    handle: { azure: { region: location, resourceGroupName: rg.name, appName: app.name, appId: app.id, baseUrl } },
+    handle: {
+      azure: {
+        region: location,
+        resourceGroupName: rg.name,
+        appName: app.name,
+        appId: app.id,
+        baseUrl,
+        insightsId: insights.id,
+      },
+    },
   };
 }

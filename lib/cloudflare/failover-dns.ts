@@ -4,6 +4,7 @@ import { CLOUDFLARE_CONTINENT_REGIONS, parseGeoCode } from "../core/dns/geo";
 import { ResolvedEndpoint, ResolvedFailoverDns } from "../core/dns/validate";
 import { physicalName } from "../core/naming";
 import { Transforms, withTransform } from "../core/transform";
+import type { DnsAlarmTarget } from "../core/alarms/targets";
 
 const STEERING: Record<ResolvedFailoverDns["strategy"], string> = {
   failover: "off",
@@ -21,7 +22,7 @@ export function createCloudflareFailoverDns(
   r: ResolvedFailoverDns,
   parent: pulumi.Resource,
   transforms?: Transforms,
-): { fqdn: pulumi.Output<string> } {
+): { fqdn: pulumi.Output<string>; alarmTarget: DnsAlarmTarget } {
   const cf = r.cloudflare!;
   const hc = r.healthCheck;
   const http = hc.protocol !== "TCP";
@@ -132,7 +133,13 @@ export function createCloudflareFailoverDns(
       ],
     }),
   );
-  return { fqdn: lb.name };
+  return {
+    fqdn: lb.name,
+    // Held-out pools are disabled on purpose: no health alarm on them.
+    alarmTarget: {
+      cloudflare: { accountId: cf.accountId, poolIds: r.endpoints.filter((e) => !e.heldOut).map(poolId) },
+    },
+  };
 }
 
 /** Region and country keys → endpoint ids in failover order (the assigned endpoint first, then the rest). */

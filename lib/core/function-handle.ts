@@ -48,6 +48,8 @@ export interface FunctionHandle {
     readonly appId: pulumi.Output<string>;
     /** `https://<app>.azurewebsites.net`: the backend URL; every path reaches the portable handler. */
     readonly baseUrl: pulumi.Output<string>;
+    /** The Application Insights component the app reports its requests to (what request alarms query). */
+    readonly insightsId?: pulumi.Output<string>;
   };
   readonly cloudflare?: {
     readonly accountId: pulumi.Output<string>;

@@ -8,6 +8,7 @@ import { Transforms, withTransform } from "../core/transform";
 import { buildGoogleSwagger } from "../openapi/swagger2";
 import { GcpApi, enableApis } from "./apis";
 import { managedCertificateName } from "./certificate-name";
+import type { ApiAlarmTarget } from "../core/alarms/targets";
 
 /** The Cloud DNS managed zone Meridian expects for a DNS zone: its name with dots as dashes (`example.com` → `example-com`). */
 export function cloudDnsZoneName(zone: string): string {
@@ -26,7 +27,7 @@ export function createGcpApiGateway(
   parent: pulumi.Resource,
   model: ApiModel,
   transforms: Transforms | undefined,
-): { url: pulumi.Output<string> } {
+): { url: pulumi.Output<string>; alarmTarget: ApiAlarmTarget } {
   const name = model.name;
   const region = model.placement.region!;
   const labels = commonTags("gcp", "ApiGateway");
@@ -146,7 +147,8 @@ export function createGcpApiGateway(
     ),
   );
 
-  if (!model.domain) return { url: pulumi.interpolate`https://${gateway.defaultHostname}` };
+  const alarmTarget = { gcp: { project: gateway.project, gatewayId: gateway.gatewayId } };
+  if (!model.domain) return { url: pulumi.interpolate`https://${gateway.defaultHostname}`, alarmTarget };
 
   const domain = model.domain;
   const address = new gcp.compute.GlobalAddress(
@@ -282,5 +284,5 @@ export function createGcpApiGateway(
       opts(),
     ),
   );
-  return { url: pulumi.output(`https://${domain.name}`) };
+  return { url: pulumi.output(`https://${domain.name}`), alarmTarget };
 }

@@ -35,6 +35,8 @@ export const GCP_APIS = {
   serviceControl: "servicecontrol.googleapis.com",
   compute: "compute.googleapis.com",
   dns: "dns.googleapis.com",
+  // Alert policies, notification channels and uptime checks (`alarms`): https://cloud.google.com/monitoring/api/enable-api
+  monitoring: "monitoring.googleapis.com",
 } as const;
 
 export type GcpApi = keyof typeof GCP_APIS;

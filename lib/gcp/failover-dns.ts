@@ -1,6 +1,7 @@
 import * as gcp from "@pulumi/gcp";
 import * as pulumi from "@pulumi/pulumi";
 import { ResolvedEndpoint, ResolvedFailoverDns } from "../core/dns/validate";
+import type { DnsAlarmTarget } from "../core/alarms/targets";
 import { physicalName } from "../core/naming";
 import { Transforms, withTransform } from "../core/transform";
 import { enableApis } from "./apis";
@@ -14,7 +15,7 @@ export function createCloudDnsFailoverDns(
   r: ResolvedFailoverDns,
   parent: pulumi.Resource,
   transforms?: Transforms,
-): { fqdn: pulumi.Output<string> } {
+): { fqdn: pulumi.Output<string>; alarmTarget: DnsAlarmTarget } {
   const g = r.gcp!;
   const apis = enableApis(r.component, name, ["dns", "compute"], parent, transforms, g.project);
   const hc = r.healthCheck;
@@ -98,5 +99,24 @@ export function createCloudDnsFailoverDns(
       { parent, dependsOn: apis },
     ),
   );
-  return { fqdn: recordSet.name.apply((n) => n.replace(/\.$/, "")) };
+  return {
+    fqdn: recordSet.name.apply((n) => n.replace(/\.$/, "")),
+    // Cloud DNS's own health checks publish no per-endpoint metric to alert on: uptime checks watch the same
+    // endpoints, path and port (held-out endpoints are unhealthy on purpose and get none).
+    alarmTarget: {
+      gcp: {
+        project: g.project ?? check.project,
+        endpoints: r.endpoints
+          .filter((e) => !e.heldOut)
+          .map((e) => ({
+            id: e.id,
+            host: e.address,
+            path: hc.path,
+            port: hc.port,
+            protocol: hc.protocol,
+            validateSsl: e.kind === "hostname",
+          })),
+      },
+    },
+  };
 }

@@ -5,10 +5,13 @@ import { physicalName } from "../../core/naming";
 import type { ServiceSpec } from "../../core/service";
 import { withTransform } from "../../core/transform";
 import type { AzureRegion } from "./region";
+import type { ServiceFrontAlarmTarget } from "../../core/alarms/targets";
 
 export interface AzureFront {
   url: pulumi.Output<string>;
   failoverSeconds: number;
+  /** What the front's alarms watch. */
+  alarmTarget: ServiceFrontAlarmTarget;
 }
 
 /** Front Door origin priorities run 1-5. */
@@ -166,6 +169,16 @@ export function createFrontDoor(
   );
 
   return {
+    alarmTarget: {
+      azure: {
+        resourceGroupName: group.name,
+        profileId: profile.id,
+        // Drained origins are disabled on purpose: no health alarm on them.
+        origins: spec.regions
+          .filter((r) => regions.has(r.key) && !r.drained)
+          .map((r) => ({ id: r.label, name: physicalName("azureGeneric", r.region) })),
+      },
+    },
     url: pulumi.interpolate`https://${endpoint.hostName}`,
     failoverSeconds: frontDoorFailoverTime({
       probeIntervalSeconds: probeInterval,

@@ -23,8 +23,6 @@ export interface ServiceRegionAlarmTarget {
     readonly region: string;
     readonly project: pulumi.Input<string>;
     readonly serviceName: pulumi.Input<string>;
-    /** `https://...run.app`: the uptime check's host. */
-    readonly url: pulumi.Input<string>;
   };
   readonly azure?: { readonly region: string };
 }
@@ -35,11 +33,32 @@ export interface DnsAlarmTarget {
   readonly cloudflare?: { readonly accountId: pulumi.Input<string>; readonly poolIds: pulumi.Input<string>[] };
   readonly trafficManager?: {
     readonly resourceGroupName: pulumi.Input<string>;
+    /** Location of the shared action group's resource group if this component creates it. */
+    readonly location: string;
     readonly profileId: pulumi.Input<string>;
     readonly endpoints: { readonly id: string; readonly name: string }[];
   };
   readonly gcp?: {
     readonly project: pulumi.Input<string>;
-    readonly endpoints: { readonly id: string; readonly host: string; readonly path: string; readonly port: number }[];
+    readonly endpoints: {
+      readonly id: string;
+      readonly host: pulumi.Input<string>;
+      readonly path: string;
+      readonly port: number;
+      readonly protocol: "HTTPS" | "HTTP" | "TCP";
+      readonly validateSsl: boolean;
+    }[];
+  };
+}
+
+/** The global front of a MultiRegionService when it is not DNS (whose health FailoverDns alarms on). */
+export interface ServiceFrontAlarmTarget {
+  /** Google's global load balancer: an uptime check of the public name. */
+  readonly gcp?: { readonly project: pulumi.Input<string>; readonly host: string; readonly path: string };
+  /** Azure Front Door: the profile's metrics. */
+  readonly azure?: {
+    readonly resourceGroupName: pulumi.Input<string>;
+    readonly profileId: pulumi.Input<string>;
+    readonly origins: { readonly id: string; readonly name: pulumi.Input<string> }[];
   };
 }

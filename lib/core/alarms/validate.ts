@@ -12,7 +12,6 @@ import {
   ResolvedThreshold,
 } from "./model";
 
-const IMPLEMENTED: readonly Cloud[] = ["aws"];
 const REQUEST_KEYS = ["errorRate", "p99LatencyMs", "notify"] as const;
 const KEYS: Record<AlarmedKind, readonly string[]> = {
   function: REQUEST_KEYS,
@@ -40,8 +39,6 @@ export function resolveAlarms(
   const v = new Validator(component);
   const a = v.object(value, field, { optional: true, allowedKeys: KEYS[kind] });
   if (a === undefined) return undefined;
-  if (!IMPLEMENTED.includes(cloud))
-    v.fail(field, `alarms are not implemented on ${cloud} yet (AWS only in this version); remove alarms`);
   const can = ALARM_CAPABILITIES[cloud][kind];
   const gaps: string[] = [];
   const where = cloud === "cloudflare" ? "Cloudflare" : cloud.toUpperCase();

@@ -1,5 +1,6 @@
 import * as gcp from "@pulumi/gcp";
 import * as pulumi from "@pulumi/pulumi";
+import type { ServiceRegionAlarmTarget } from "../../core/alarms/targets";
 import { physicalName } from "../../core/naming";
 import type { RegionSpec, ServiceSpec } from "../../core/service";
 import { commonTags } from "../../core/tags";
@@ -10,7 +11,13 @@ import { createGcpRegion } from "./region";
 
 export interface GcpServiceResult {
   /** `address` is the run.app host name. */
-  endpoints: { key: string; address: pulumi.Output<string>; addressKind: "hostname"; url: pulumi.Output<string> }[];
+  endpoints: {
+    key: string;
+    address: pulumi.Output<string>;
+    addressKind: "hostname";
+    url: pulumi.Output<string>;
+    alarmTarget: ServiceRegionAlarmTarget;
+  }[];
   /** The global load balancer, when it is the front. */
   front?: GcpFront;
 }
@@ -43,7 +50,16 @@ export function createGcpService(parent: pulumi.Resource, spec: ServiceSpec, reg
     const { service, neg } = createGcpRegion(parent, spec, region, account.email, labels, behindLoadBalancer, apis);
     if (neg) negs.set(region.key, neg);
     const host = service.uri.apply((u) => u.replace(/^https:\/\//, "").replace(/\/$/, ""));
-    return { key: region.key, address: host, addressKind: "hostname" as const, url: service.uri };
+    return {
+      key: region.key,
+      address: host,
+      addressKind: "hostname" as const,
+      url: service.uri,
+      alarmTarget: {
+        label: region.label,
+        gcp: { region: region.region, project: service.project, serviceName: service.name },
+      },
+    };
   });
   const front = behindLoadBalancer ? createGcpFront(parent, spec, negs, labels, apis) : undefined;
   return { endpoints, front };
