@@ -71,6 +71,14 @@ describe("Alarms on Google Cloud", () => {
     assert.equal(c.duration, "300s");
   });
 
+  it("enables the Cloud Monitoring API first (a fresh project has it off), once per component", () => {
+    const api = byName(plan, "hello-alarms-enable-monitoring");
+    assert.equal(api.inputs.service, "monitoring.googleapis.com");
+    assert.equal(api.inputs.disableOnDestroy, false);
+    assert.ok(byName(plan, "hello-alarm-error-rate").dependencies.includes(api.urn));
+    assert.equal(plan.resources.filter((r) => r.name === "dns-alarms-enable-monitoring").length, 1);
+  });
+
   it("alarms on the function's p99 request latency, WARNING, above 1000 ms for 60 s", () => {
     const c = (byName(plan, "hello-alarm-latency").inputs.conditions as any[])[0].conditionThreshold;
     assert.match(c.filter, /run\.googleapis\.com\/request_latencies/);
