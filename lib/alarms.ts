@@ -76,12 +76,15 @@ export function serviceRegionAlarms(
   alarms: Resolved,
   target: ServiceRegionAlarmTarget,
   transforms?: Transforms,
+  /** The front does not health-check through DNS (Global Accelerator): the region alarms on its own health. */
+  regionHealth = false,
 ): void {
   if (target.aws) {
     awsAlarms().awsLoadBalancerAlarms(
       { parent, alarms, region: target.aws.region, transforms },
       target.label,
       target.aws.loadBalancerArnSuffix,
+      regionHealth && alarms.health ? { targetGroupArnSuffix: target.aws.targetGroupArnSuffix } : undefined,
     );
   } else if (target.gcp) {
     gcpAlarms().gcpRequestAlarms(

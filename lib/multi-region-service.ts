@@ -83,7 +83,14 @@ export class MultiRegionService extends pulumi.ComponentResource {
       // An ALB is reached through its DNS name.
       endpoints.push(...aws.map((e) => ({ ...e, addressKind: "hostname" as const })));
       for (const region of aws)
-        if (alarms.aws) serviceRegionAlarms(this, alarms.aws, region.alarmTarget, spec.transform);
+        if (alarms.aws)
+          serviceRegionAlarms(
+            this,
+            alarms.aws,
+            region.alarmTarget,
+            spec.transform,
+            spec.front === "global-accelerator",
+          );
       if (spec.front === "global-accelerator") {
         // The front's health alarms are Route 53 health-check alarms; this front has no health checks of its own
         // (it acts on the ALBs' target health), so say so instead of dropping the alarm silently.

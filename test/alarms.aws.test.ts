@@ -247,3 +247,33 @@ describe("Alarms: the shared target belongs to one evaluation", () => {
     }
   });
 });
+
+describe("Alarms on AWS: behind Global Accelerator", () => {
+  it("alarms on each region's healthy targets, since no DNS health check watches the regions", async () => {
+    const plan = await recordPlan(() => {
+      new MultiRegionService("svc", {
+        regions: ["aws:us-east-1", "aws:eu-west-1"],
+        container: { image: "ghcr.io/acme/api:1.0.0", port: 8080 },
+        healthCheck: { path: "/healthz" },
+        routing: {
+          strategy: "latency",
+          front: "global-accelerator",
+          dns: { provider: "route53", zone: "example.com", record: "api", route53: { zoneId: "Z0123456789ABC" } },
+        },
+        alarms: { notify: { email: ["oncall@example.com"] } },
+      });
+      return {};
+    });
+    for (const region of ["us-east-1", "eu-west-1"]) {
+      const a = byName(plan, `svc-${region}-alarm-health`);
+      assert.equal(a.inputs.region, region);
+      assert.equal(a.inputs.namespace, "AWS/ApplicationELB");
+      assert.equal(a.inputs.metricName, "HealthyHostCount");
+      assert.equal(a.inputs.statistic, "Minimum");
+      assert.equal(a.inputs.comparisonOperator, "LessThanThreshold");
+      assert.equal(a.inputs.threshold, 1);
+      assert.deepEqual(Object.keys(a.inputs.dimensions as object).sort(), ["LoadBalancer", "TargetGroup"]);
+    }
+    assert.ok(!plan.resources.some((r) => r.inputs.namespace === "AWS/Route53"));
+  });
+});

@@ -224,9 +224,15 @@ export function awsApiAlarms(ctx: AwsAlarmContext, apiId: pulumi.Input<string>):
  * TargetResponseTime, which is in seconds, by LoadBalancer (the ARN suffix `app/<name>/<id>`).
  * https://docs.aws.amazon.com/elasticloadbalancing/latest/application/load-balancer-cloudwatch-metrics.html
  */
-export function awsLoadBalancerAlarms(ctx: AwsAlarmContext, label: string, arnSuffix: pulumi.Input<string>): void {
+export function awsLoadBalancerAlarms(
+  ctx: AwsAlarmContext,
+  label: string,
+  arnSuffix: pulumi.Input<string>,
+  health?: { targetGroupArnSuffix: pulumi.Input<string> },
+): void {
   const name = `${ctx.alarms.name}-${label}`;
   const dims = { LoadBalancer: arnSuffix };
+  if (health) targetHealthAlarm(ctx, name, arnSuffix, health.targetGroupArnSuffix);
   if (ctx.alarms.errorRate)
     errorRateAlarm(
       ctx,
@@ -246,6 +252,48 @@ export function awsLoadBalancerAlarms(ctx: AwsAlarmContext, label: string, arnSu
       { namespace: "AWS/ApplicationELB", metricName: "TargetResponseTime", dimensions: dims },
       1 / 1000,
     );
+}
+
+/**
+ * Region health behind Global Accelerator: it routes away from an ALB endpoint when the ELB health checks find no
+ * healthy target, so the alarm is the target group's `HealthyHostCount` Minimum below 1 for one minute, by
+ * TargetGroup and LoadBalancer.
+ * https://docs.aws.amazon.com/global-accelerator/latest/dg/about-endpoint-groups-health-check-options.html
+ * https://docs.aws.amazon.com/elasticloadbalancing/latest/application/load-balancer-cloudwatch-metrics.html
+ */
+function targetHealthAlarm(
+  ctx: AwsAlarmContext,
+  name: string,
+  loadBalancer: pulumi.Input<string>,
+  targetGroup: pulumi.Input<string>,
+) {
+  const actions = alarmActions(ctx);
+  return new aws.cloudwatch.MetricAlarm(
+    ...withTransform(
+      ctx.transforms,
+      "alarmHealth",
+      `${name}-alarm-health`,
+      {
+        alarmDescription: `Region ${ctx.region} of ${ctx.alarms.component} has no healthy target: Global Accelerator sends its traffic elsewhere (Meridian)`,
+        namespace: "AWS/ApplicationELB",
+        metricName: "HealthyHostCount",
+        dimensions: { TargetGroup: targetGroup, LoadBalancer: loadBalancer },
+        statistic: "Minimum",
+        period: PERIOD,
+        comparisonOperator: "LessThanThreshold",
+        threshold: 1,
+        evaluationPeriods: 1,
+        datapointsToAlarm: 1,
+        // No data means the load balancer reports no targets at all: as unhealthy as none healthy.
+        treatMissingData: "breaching",
+        alarmActions: actions,
+        okActions: actions,
+        region: ctx.region,
+        tags: commonTags("aws", "Alarms"),
+      } satisfies aws.cloudwatch.MetricAlarmArgs,
+      { parent: ctx.parent },
+    ),
+  );
 }
 
 /**

@@ -73,7 +73,11 @@ export function createAwsService(
       aliasZoneId: lb.loadBalancer.zoneId,
       alarmTarget: {
         label: region.label,
-        aws: { region: region.region, loadBalancerArnSuffix: lb.loadBalancer.arnSuffix },
+        aws: {
+          region: region.region,
+          loadBalancerArnSuffix: lb.loadBalancer.arnSuffix,
+          targetGroupArnSuffix: lb.targetGroup.arnSuffix,
+        },
       },
       loadBalancer: lb.loadBalancer,
     };

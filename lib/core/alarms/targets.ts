@@ -18,7 +18,11 @@ export interface ApiAlarmTarget {
 export interface ServiceRegionAlarmTarget {
   /** Placement label used in child names, e.g. `use1`. */
   readonly label: string;
-  readonly aws?: { readonly region: string; readonly loadBalancerArnSuffix: pulumi.Output<string> };
+  readonly aws?: {
+    readonly region: string;
+    readonly loadBalancerArnSuffix: pulumi.Output<string>;
+    readonly targetGroupArnSuffix: pulumi.Output<string>;
+  };
   readonly gcp?: {
     readonly region: string;
     readonly project: pulumi.Input<string>;
