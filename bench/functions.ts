@@ -87,7 +87,7 @@ export async function measureParallelBuild(count: number, compiledRoot: string):
     });
     const workers = Math.max(1, Math.min(os.cpus().length, count));
     const run = async (mode: "adapter" | "plain") => {
-      clearBundleCache(); // memory and .meridian/bundles: the workers must start cold
+      clearBundleCache(); // memory and node_modules/.cache/meridian/bundles: the workers must start cold
       const start = process.hrtime.bigint();
       const shards = Array.from({ length: workers }, (_, w) => entries.filter((_e, i) => i % workers === w));
       const results = await Promise.all(

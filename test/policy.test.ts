@@ -9,7 +9,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { ServerlessFunction } from "../lib";
 import { checkPlan, isSecretName, POLICIES, Violation } from "../lib/policy";
 import { Plan, recordPlan } from "../lib/testing";
-import { PACK_POLICIES, PackPolicy } from "../policy/pack";
+import { PACK_POLICIES, PackPolicy } from "../lib/policy/pack/policies";
 import { runCli } from "../policy/cli";
 import { casePlan, CASES, urn } from "./fixtures/policy-cases";
 

@@ -10,20 +10,31 @@ import { toPlanValue } from "./serialize";
 export type Program = () => unknown;
 
 export interface RecordOptions {
-  /** Project name (default "meridian"). */
+  /**
+   * Project name, as `Pulumi.yaml` `name` would give it.
+   * @default "meridian"
+   */
   project?: string;
-  /** Stack name (default "dev"). */
+  /**
+   * Stack name.
+   * @default "dev"
+   */
   stack?: string;
   /**
    * Stack config. Keys without a namespace get the project's (`regions` → `meridian:regions`); non-string
    * values are stored as JSON, as `pulumi config set --path` would. Replaces all config of earlier recordings.
+   * @default {} (no config)
    */
   config?: Record<string, unknown>;
-  /** Config keys whose values are secrets (read back with `requireSecret`). */
+  /**
+   * Config keys whose values are secrets (read back with `requireSecret`).
+   * @default [] (none)
+   */
   secretKeys?: string[];
   /**
    * Preview mode. Kept false by default: under mocks a preview leaves outputs unknown, so `apply` callbacks
-   * never run and programs that chain outputs hang (reference/pulumi-conventions.md).
+   * never run and programs that chain outputs hang.
+   * @default false
    */
   preview?: boolean;
 }

@@ -10,3 +10,4 @@ export { POLICIES } from "./policies";
 export { PUBLIC_LABEL } from "./rules/access";
 export { isSecretName } from "./rules/secrets";
 export { isProductionStack } from "./rules/protection";
+export { createPolicyPack, type PolicyPackOptions } from "./pack";

@@ -3,7 +3,7 @@
 #
 # Packs this repository (npm pack, which builds dist/), then for the newest @pulumi/pulumi and for the lowest one
 # package.json's peer range admits: makes a fresh project from ./project (the tsconfig `pulumi new aws-typescript`
-# writes) and ./js (a plain JavaScript program), installs the tarball with that @pulumi/pulumi and the newest
+# writes), ./js (a plain JavaScript program) and ./esm (an ES module program), installs the tarball with that @pulumi/pulumi and the newest
 # @pulumi/aws from the registry, and proves that tsc passes, `npx meridian plan --stack dev` prints the plan (for
 # the TypeScript and the JavaScript program), the project's mocha test against meridian/testing passes, plain
 # Node.js `require`s Meridian and records a plan, internals are not importable, exactly one @pulumi/pulumi is
@@ -64,6 +64,7 @@ consumer() {
   echo "consumer test: a fresh project on @pulumi/pulumi@$pulumi_version"
   cp -R "$HERE/project" "$app"
   cp -R "$HERE/js" "$app/js"
+  cp -R "$HERE/esm" "$app/esm"
   cd "$app" || fail "cd $app"
 
   step "npm install the tarball, @pulumi/pulumi@$pulumi_version and the newest @pulumi/aws"
@@ -126,6 +127,10 @@ consumer() {
   grep -q 'from JavaScript' "$LOG" || fail "js/record.js printed no summary"
   run npx --no-install meridian plan --stack dev --root js
   grep -q '^consumer-js/dev: [0-9]* resources' "$LOG" || fail "no plan of the JavaScript program"
+
+  step "an ES module program (\"type\": \"module\", named imports) under npx meridian plan"
+  run npx --no-install meridian plan --stack dev --root esm
+  grep -q '^consumer-esm/dev: [0-9]* resources' "$LOG" || fail "no plan of the ES module program"
 
   step "internals are not importable"
   if node -e 'require("meridian/dist/core/errors")' >"$LOG" 2>&1; then fail "meridian/dist/core/errors is importable"; fi

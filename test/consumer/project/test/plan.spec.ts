@@ -2,6 +2,7 @@
 import * as assert from "assert";
 import * as path from "path";
 import { ServerlessFunction } from "meridian";
+import { checkPlan } from "meridian/policy";
 import { findResources, hasResource, programFromFile, recordPlan, tryRecordPlan } from "meridian/testing";
 
 describe("the consumer's program", function () {
@@ -16,6 +17,8 @@ describe("the consumer's program", function () {
     hasResource(plan, "aws:lambda/function:Function", { environment: { variables: { GREETING: "hi" } } });
     assert.equal(findResources(plan, "aws:apigatewayv2/api:Api").length, 1);
     assert.equal(plan.outputs.errorName, "ConfigError");
+    // The policy rules run without @pulumi/policy installed (only the pack needs it).
+    assert.ok(Array.isArray(checkPlan(plan)));
   });
 
   it("gets a ConfigError, and no resource, for bad input", async () => {

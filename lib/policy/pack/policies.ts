@@ -1,12 +1,13 @@
 /**
  * lib/policy rules wrapped for `@pulumi/policy`: resource-scoped rules in `validateResource`, rules that look
- * across the stack in `validateStack`. Kept apart from index.ts, which starts the pack's server, so tests can
- * drive these wrappers directly.
+ * across the stack in `validateStack`. Kept apart from createPolicyPack (index.ts), which starts the pack's
+ * server, so tests can drive these wrappers directly.
  */
 import type { EnforcementLevel, ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
 
 export type PackPolicy = ResourceValidationPolicy | StackValidationPolicy;
-import { applies, POLICIES, PolicyContext, PolicyRule, stackOfUrn } from "../lib/policy";
+import { applies, PolicyContext, PolicyRule, stackOfUrn } from "../model";
+import { POLICIES } from "../policies";
 import { fromStackResource, fromValidationArgs } from "./adapter";
 
 export const MANDATORY: EnforcementLevel = "mandatory";

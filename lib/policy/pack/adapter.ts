@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { PolicyResource as PackResource, ResourceValidationArgs } from "@pulumi/policy";
-import type { PolicyResource } from "../lib/policy";
+import type { PolicyResource } from "../model";
 
 /**
  * The engine's unknown-value sentinels (one per value type; the same constants in every Pulumi SDK's RPC
