@@ -37,6 +37,12 @@ export type ApiGatewayDomain =
       name: string;
       /** DNS zone of the name (default: the name without its first label). @example zone: "example.com" */
       zone?: string;
+      /**
+       * AWS only: the Route 53 hosted zone id of `zone`, used as is (no lookup by name).
+       * @default looked up by zone name
+       * @example zoneId: "Z0123456789ABCDEFGHIJ"
+       */
+      zoneId?: string;
       /** Azure only: resource group of the Azure DNS zone; without it, create the CNAME yourself. @example zoneResourceGroup: "dns" */
       zoneResourceGroup?: string;
     };

@@ -4,7 +4,8 @@
  * - `web`: a container service in every configured region behind health-checked DNS (MultiRegionService, which
  *   composes FailoverDns): each region deploys in parallel, the closest healthy region answers.
  * - `users` API: portable fetch handlers as ServerlessFunctions in the primary region, fronted by an ApiGateway
- *   with CORS, optional JWT auth and, on Route 53, the custom domain `api.<domain>`.
+ *   with CORS, optional JWT auth and, on Route 53, the custom domain `api.<domain>` — where the web name is
+ *   `www.<zone>`, `api.<zone>` beside it (`api.example.com`, not `api.www.example.com`).
  * - alarms (staging, prod: `meridian:alarmEmail`): error rate, p99 latency and region health of the service,
  *   the API and its functions, to the on-call addresses (docs/alarms.md).
  * - prod: every stateful resource (log groups, certificates, secrets, zones…) is protected against deletion.
@@ -19,6 +20,7 @@ const prod = config.environment === "prod";
 const primary = config.regions[0];
 const options: pulumi.ComponentResourceOptions = prod ? { transformations: [protectStateful()] } : {};
 const record = config.domain.slice(0, -(config.zone.length + 1));
+const apiDomain = `api.${config.domain.replace(/^www\./, "")}`;
 const handlers = path.join(__dirname, "..", "examples", "http-api", "handlers");
 // One notify for every component: they share one SNS topic per region.
 const alarms = config.alarms ? { notify: config.alarms } : undefined;
@@ -95,7 +97,10 @@ const api = new ApiGateway(
       maxAgeSeconds: 600,
     },
     auth: config.jwt ? { jwt: { issuer: config.jwt.issuer, audiences: [config.jwt.audience] } } : undefined,
-    domain: config.dnsProvider === "route53" ? { name: `api.${config.domain}`, zone: config.zone } : undefined,
+    domain:
+      config.dnsProvider === "route53" ? { name: apiDomain, zone: config.zone, zoneId: config.zoneId } : undefined,
+    // Kept as long as every other log of the environment.
+    accessLogs: { retentionDays: prod ? 365 : 30 },
     throttle: { ratePerSecond: prod ? 500 : 50, burst: prod ? 1000 : 100 },
     info: { title: "Users API", version: "1.0.0" },
     alarms,

@@ -84,11 +84,15 @@ describe("ServerlessFunction on AWS", () => {
     assert.ok(dependsOn(plan, getResource(plan, "aws:lambda/function:Function"), lg));
   });
 
-  it("gives the role a lambda trust and a least-privilege inline policy", () => {
+  it("gives the role a lambda trust and a least-privilege RolePolicy (Role.inlinePolicies is deprecated in pulumi-aws 7)", () => {
     const roles = findResources(plan, "aws:iam/role:Role");
     const role = roles.find((r) => r.name === "hello-role")!;
     assert.match(String((role.inputs as any).assumeRolePolicy), /lambda\.amazonaws\.com/);
-    const policy = JSON.parse((role.inputs as any).inlinePolicies[0].policy);
+    assert.equal((role.inputs as any).inlinePolicies, undefined);
+    const rolePolicy = findResources(plan, "aws:iam/rolePolicy:RolePolicy").find(
+      (r) => r.name === "hello-role-policy",
+    )!;
+    const policy = JSON.parse((rolePolicy.inputs as any).policy);
     const actions = policy.Statement.flatMap((s: any) => s.Action);
     assert.ok(actions.every((a: string) => !a.includes("*")));
     const secretStmt = policy.Statement.find((s: any) => s.Sid === "ReadOwnSecrets");
@@ -121,7 +125,9 @@ describe("ServerlessFunction on AWS", () => {
 
   it("wires schedule (EventBridge Scheduler) and queue (SQS + DLQ + mapping) triggers", () => {
     hasResource(plan, "aws:scheduler/schedule:Schedule", {
-      scheduleExpression: "cron(0 12 ? * 1 *)",
+      // Unix day-of-week 1 is Monday; EventBridge numbers 1-7 = SUN-SAT, so the old "cron(0 12 ? * 1 *)" fired on
+      // Sundays (https://docs.aws.amazon.com/scheduler/latest/UserGuide/schedule-types.html#cron-based). The test was wrong.
+      scheduleExpression: "cron(0 12 ? * MON *)",
       scheduleExpressionTimezone: "Europe/Paris",
       flexibleTimeWindow: { mode: "OFF" },
     });

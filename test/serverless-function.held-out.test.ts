@@ -226,7 +226,10 @@ describe("review: AWS plan against the AWS pitfalls", () => {
     });
     const role = named(plan, "aws:iam/role:Role", "web-scheduler-role");
     assert.ok(dependsOn(plan, schedule, role));
-    const statement = JSON.parse(inputs(role).inlinePolicies[0].policy).Statement[0];
+    // The permissions are a RolePolicy: Role.inlinePolicies is deprecated in pulumi-aws 7.
+    const statement = JSON.parse(
+      inputs(named(plan, "aws:iam/rolePolicy:RolePolicy", "web-scheduler-role-policy")).policy,
+    ).Statement[0];
     assert.deepEqual(statement.Action, ["lambda:InvokeFunction"]);
     assert.deepEqual(
       statement.Resource,

@@ -128,3 +128,23 @@ describe("app stack (stacks/)", () => {
     assert.ok(!allStrings(plans.prod).some((s) => s.includes("offline-secret-placeholder")));
   });
 });
+
+describe("app stack: prod settings agree with each other (issue #14, defect 13)", () => {
+  let prod: Plan;
+  before(async () => {
+    prod = await recordStack("prod");
+  });
+
+  it("every prod log group keeps 365 days, the API's access logs included", () => {
+    const groups = findResources(prod, "aws:cloudwatch/logGroup:LogGroup");
+    assert.ok(groups.some((g) => String(g.inputs.name).startsWith("/aws/apigateway/")));
+    for (const g of groups) assert.equal(g.inputs.retentionInDays, 365, String(g.inputs.name));
+  });
+
+  it("the prod API is api.example.com in the configured hosted zone, not api.www.example.com", () => {
+    const domain = findResources(prod, "aws:apigatewayv2/domainName:DomainName")[0];
+    assert.equal(domain.inputs.domainName, "api.example.com");
+    const record = findResources(prod, "aws:route53/record:Record").find((r) => r.inputs.name === "api.example.com")!;
+    assert.equal(record.inputs.zoneId, "Z0123456789ABCDEFGHIJ");
+  });
+});

@@ -151,6 +151,8 @@ export function createAwsApiGateway(
       ),
   );
 
+  routes.push(...preflightRoutes(parent, model, api, integrations, transforms));
+
   const logs = model.accessLogs.enabled
     ? logGroup(`${name}-access-logs`, {
         logGroupName: `/aws/apigateway/${physicalName("awsLogGroupPart", name)}`,
@@ -172,13 +174,12 @@ export function createAwsApiGateway(
         name: "$default",
         autoDeploy: true,
         accessLogSettings: logs ? { destinationArn: logs.arn, format: HTTP_API_ACCESS_LOG_FORMAT } : undefined,
+        // Route settings only when throttling is asked for: any `defaultRouteSettings` block makes the provider send
+        // throttling limits of 0, and the API answers 429 to every request (pulumi/pulumi-aws#2363,
+        // hashicorp/terraform-provider-aws#14742). Without the block the account-level limits apply.
         defaultRouteSettings: model.throttle
-          ? {
-              throttlingRateLimit: model.throttle.ratePerSecond,
-              throttlingBurstLimit: model.throttle.burst,
-              detailedMetricsEnabled: false,
-            }
-          : { detailedMetricsEnabled: false },
+          ? { throttlingRateLimit: model.throttle.ratePerSecond, throttlingBurstLimit: model.throttle.burst }
+          : undefined,
         region,
         tags,
       } satisfies aws.apigatewayv2.StageArgs,
@@ -190,10 +191,14 @@ export function createAwsApiGateway(
   if (!model.domain) return { url: api.apiEndpoint, alarmTarget };
 
   const domain = model.domain;
-  const zone = aws.route53.getZoneOutput({ name: domain.zone, privateZone: false }, { parent });
+  // A configured hosted zone id is used as is; only without one is the public zone looked up by name.
+  const zoneId =
+    domain.zoneId !== undefined
+      ? pulumi.output(domain.zoneId)
+      : aws.route53.getZoneOutput({ name: domain.zone, privateZone: false }, { parent }).zoneId;
   const { validation } = validatedCertificate(name, {
     domainName: domain.name,
-    zoneId: zone.zoneId,
+    zoneId,
     region,
     tags,
     parent,
@@ -236,7 +241,7 @@ export function createAwsApiGateway(
       "record",
       `${name}-record`,
       {
-        zoneId: zone.zoneId,
+        zoneId,
         name: domain.name,
         type: "A",
         aliases: [
@@ -251,4 +256,49 @@ export function createAwsApiGateway(
     ),
   );
   return { url: pulumi.output(`https://${domain.name}`), alarmTarget };
+}
+
+/**
+ * Unauthenticated `OPTIONS` routes for CORS preflights, where CORS and a JWT authorizer are both set. API Gateway
+ * answers preflights itself only when no route matches `OPTIONS`; an `ANY` route matches it, so the browser's
+ * preflight (which carries no token) reaches the authorizer and gets 401. AWS's guidance is an `OPTIONS` route
+ * without authorization, with an integration (https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-cors.html;
+ * an explicit method outranks `ANY` on the same path, https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-develop-routes.html).
+ * The portable adapter answers such a preflight with 204; API Gateway adds the configured CORS headers.
+ */
+function preflightRoutes(
+  parent: pulumi.Resource,
+  model: ApiModel,
+  api: aws.apigatewayv2.Api,
+  integrations: aws.apigatewayv2.Integration[],
+  transforms: Transforms | undefined,
+): aws.apigatewayv2.Route[] {
+  if (!model.cors || model.auth?.kind !== "jwt") return [];
+  const region = model.placement.region!;
+  const explicitOptions = new Set(model.routes.filter((r) => r.method === "OPTIONS").map((r) => r.path));
+  const seen = new Set<string>();
+  const out: aws.apigatewayv2.Route[] = [];
+  for (const route of model.routes) {
+    if (route.method !== "ANY" || explicitOptions.has(route.path) || seen.has(route.path)) continue;
+    seen.add(route.path);
+    out.push(
+      new aws.apigatewayv2.Route(
+        ...withTransform(
+          transforms,
+          "route",
+          `${model.name}-preflight-${route.operationId}`,
+          {
+            apiId: api.id,
+            routeKey: `OPTIONS ${route.path}`,
+            target: pulumi.interpolate`integrations/${integrations[route.functionIndex].id}`,
+            operationName: `preflight-${route.operationId}`,
+            authorizationType: "NONE",
+            region,
+          } satisfies aws.apigatewayv2.RouteArgs,
+          { parent },
+        ),
+      ),
+    );
+  }
+  return out;
 }

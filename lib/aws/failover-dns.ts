@@ -31,18 +31,20 @@ export function createRoute53FailoverDns(
   }
 
   const records: aws.route53.Record[] = [];
-  const record = (logical: string, args: aws.route53.RecordArgs) =>
-    records.push(
-      new aws.route53.Record(
-        ...withTransform(transforms, "record", logical, args, {
-          parent,
-          // A changed setIdentifier or record type cannot be updated in place, and the old and new record would clash on
-          // create-before-delete (terraform-provider-aws#7199, #1668): delete first.
-          deleteBeforeReplace: true,
-          replaceOnChanges: ["setIdentifier"],
-        }),
-      ),
+  const record = (logical: string, args: aws.route53.RecordArgs, dependsOn: pulumi.Resource[] = []) => {
+    const created = new aws.route53.Record(
+      ...withTransform(transforms, "record", logical, args, {
+        parent,
+        dependsOn,
+        // A changed setIdentifier or record type cannot be updated in place, and the old and new record would clash on
+        // create-before-delete (terraform-provider-aws#7199, #1668): delete first.
+        deleteBeforeReplace: true,
+        replaceOnChanges: ["setIdentifier"],
+      }),
     );
+    records.push(created);
+    return created;
+  };
   const target = (e: ResolvedEndpoint, recordName: string, setIdentifier: string): aws.route53.RecordArgs => ({
     zoneId,
     name: recordName,
@@ -59,29 +61,48 @@ export function createRoute53FailoverDns(
       // manual failover and drains hold endpoints out through their health checks instead.
       const declared = [...r.endpoints].sort((a, b) => a.priority - b.priority);
       const tierName = (k: number) => (k === 0 ? r.fqdn : `_tier${k + 1}.${r.fqdn}`);
-      for (let k = 0; k < declared.length - 1; k++) {
-        record(`${name}-${declared[k].id}`, {
-          ...target(declared[k], tierName(k), declared[k].id),
-          failoverRoutingPolicies: [{ type: "PRIMARY" }],
-        });
+      // Built from the last tier up: an alias to a name that does not exist yet is refused by Route 53
+      // ("Tried to create an alias that targets ..., but it doesn't exist";
+      // https://docs.aws.amazon.com/Route53/latest/DeveloperGuide/resource-record-sets-values-alias.html), so the
+      // tier-k alias depends on the records of tier k+1. On an update from 2 to 3 endpoints the same dependency
+      // orders it: the old SECONDARY at the name is deleted first (deleteBeforeReplace) and recreated one tier down,
+      // and only then is the alias SECONDARY created at the name.
+      let next: aws.route53.Record[] = [];
+      for (let k = declared.length - 2; k >= 0; k--) {
+        const tier: aws.route53.Record[] = [];
         if (k === declared.length - 2) {
           const last = declared[k + 1];
-          record(`${name}-${last.id}`, {
-            ...target(last, tierName(k), last.id),
-            failoverRoutingPolicies: [{ type: "SECONDARY" }],
-          });
+          tier.push(
+            record(`${name}-${last.id}`, {
+              ...target(last, tierName(k), last.id),
+              failoverRoutingPolicies: [{ type: "SECONDARY" }],
+            }),
+          );
         } else {
           // Route 53 has two tiers; the SECONDARY of tier k is an alias to the failover pair of tier k+1.
-          record(`${name}-tier${k + 2}`, {
-            zoneId,
-            name: tierName(k),
-            type: r.route53!.recordType,
-            setIdentifier: `tier${k + 2}`,
-            allowOverwrite: false,
-            failoverRoutingPolicies: [{ type: "SECONDARY" }],
-            aliases: [{ name: tierName(k + 1), zoneId, evaluateTargetHealth: true }],
-          });
+          tier.push(
+            record(
+              `${name}-tier${k + 2}`,
+              {
+                zoneId,
+                name: tierName(k),
+                type: r.route53!.recordType,
+                setIdentifier: `tier${k + 2}`,
+                allowOverwrite: false,
+                failoverRoutingPolicies: [{ type: "SECONDARY" }],
+                aliases: [{ name: tierName(k + 1), zoneId, evaluateTargetHealth: true }],
+              },
+              next,
+            ),
+          );
         }
+        tier.push(
+          record(`${name}-${declared[k].id}`, {
+            ...target(declared[k], tierName(k), declared[k].id),
+            failoverRoutingPolicies: [{ type: "PRIMARY" }],
+          }),
+        );
+        next = tier;
       }
       break;
     }

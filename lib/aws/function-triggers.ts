@@ -20,7 +20,7 @@ export function awsFunctionTriggers(
 ): void {
   if (fn.schedules.length === 0) return;
   const t = fn.transform;
-  const role = serviceRole(`${fn.name}-scheduler-role`, {
+  const { role, ready } = serviceRole(`${fn.name}-scheduler-role`, {
     services: ["scheduler"],
     region,
     roleName: physicalName("awsIamRole", fn.name, "scheduler"),
@@ -50,7 +50,7 @@ export function awsFunctionTriggers(
           },
           region,
         } satisfies aws.scheduler.ScheduleArgs,
-        { parent },
+        { parent, dependsOn: ready },
       ),
     );
   });

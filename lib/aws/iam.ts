@@ -29,11 +29,28 @@ export interface ServiceRoleArgs {
 }
 
 /**
- * An IAM role a service assumes, with its permissions as one inline policy on the role itself: exclusive
- * (out-of-band additions are removed on the next `up`) and visible in the plan in one place for policy checks.
+ * Services whose role trust is scoped to our own account with `aws:SourceAccount`, against the confused deputy
+ * (another account's schedule or task using our role): EventBridge Scheduler
+ * (https://docs.aws.amazon.com/scheduler/latest/UserGuide/cross-service-confused-deputy-prevention.html) and ECS
+ * tasks (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task_execution_IAM_role.html).
+ */
+const SOURCE_ACCOUNT_SERVICES = new Set(["scheduler", "ecs-tasks"]);
+
+/** The role and everything that must exist before a service can act with it (its policy, its attachments). */
+export interface ServiceRole {
+  role: aws.iam.Role;
+  /** The role plus its policy and attachments: what a resource that uses the role's permissions depends on. */
+  ready: pulumi.Resource[];
+}
+
+/**
+ * An IAM role a service assumes, with its permissions as one `RolePolicy` and its managed policies as
+ * `RolePolicyAttachment`s, both kept exclusive (out-of-band additions are removed on the next `up`) by the
+ * `*Exclusive` resources. The Role's own `inlinePolicies`/`managedPolicyArns` are deprecated in pulumi-aws 7 and
+ * warn on every preview (https://www.pulumi.com/registry/packages/aws/api-docs/iam/role/).
  * @throws Error when a statement has a wildcard action: a programming error in the library, never user input.
  */
-export function serviceRole(name: string, args: ServiceRoleArgs): aws.iam.Role {
+export function serviceRole(name: string, args: ServiceRoleArgs): ServiceRole {
   for (const s of args.statements) {
     for (const action of s.Action) {
       if (action.includes("*"))
@@ -41,25 +58,59 @@ export function serviceRole(name: string, args: ServiceRoleArgs): aws.iam.Role {
     }
   }
   const suffix = awsDnsSuffix(args.region);
-  const assumeRolePolicy = JSON.stringify({
+  const scoped = args.services.some((s) => SOURCE_ACCOUNT_SERVICES.has(s));
+  const account = scoped ? aws.getCallerIdentityOutput({}, { parent: args.parent }).accountId : undefined;
+  const assumeRolePolicy = pulumi.jsonStringify({
     Version: "2012-10-17",
     Statement: [
-      { Effect: "Allow", Principal: { Service: args.services.map((s) => `${s}.${suffix}`) }, Action: "sts:AssumeRole" },
+      {
+        Effect: "Allow",
+        Principal: { Service: args.services.map((s) => `${s}.${suffix}`) },
+        Action: "sts:AssumeRole",
+        ...(account ? { Condition: { StringEquals: { "aws:SourceAccount": account } } } : {}),
+      },
     ],
   });
-  const roleArgs: aws.iam.RoleArgs = {
-    name: args.roleName,
-    assumeRolePolicy,
-    tags: args.tags,
-    inlinePolicies: args.statements.length
-      ? [
-          {
-            name: "least-privilege",
-            policy: pulumi.jsonStringify({ Version: "2012-10-17", Statement: args.statements }),
-          },
-        ]
-      : undefined,
-    managedPolicyArns: args.managedPolicyArns,
-  };
-  return new aws.iam.Role(...withTransform({ role: args.transform }, "role", name, roleArgs, { parent: args.parent }));
+  const roleArgs: aws.iam.RoleArgs = { name: args.roleName, assumeRolePolicy, tags: args.tags };
+  const role = new aws.iam.Role(
+    ...withTransform({ role: args.transform }, "role", name, roleArgs, { parent: args.parent }),
+  );
+  const opts = { parent: args.parent };
+  const ready: pulumi.Resource[] = [role];
+  const policyNames: string[] = [];
+  if (args.statements.length) {
+    policyNames.push("least-privilege");
+    ready.push(
+      new aws.iam.RolePolicy(
+        `${name}-policy`,
+        {
+          role: role.name,
+          name: "least-privilege",
+          policy: pulumi.jsonStringify({ Version: "2012-10-17", Statement: args.statements }),
+        } satisfies aws.iam.RolePolicyArgs,
+        opts,
+      ),
+    );
+  }
+  new aws.iam.RolePoliciesExclusive(
+    `${name}-policies-exclusive`,
+    { roleName: role.name, policyNames } satisfies aws.iam.RolePoliciesExclusiveArgs,
+    { parent: args.parent, dependsOn: ready },
+  );
+  const arns = args.managedPolicyArns ?? [];
+  arns.forEach((policyArn, i) =>
+    ready.push(
+      new aws.iam.RolePolicyAttachment(
+        `${name}-managed-${i}`,
+        { role: role.name, policyArn } satisfies aws.iam.RolePolicyAttachmentArgs,
+        opts,
+      ),
+    ),
+  );
+  new aws.iam.RolePolicyAttachmentsExclusive(
+    `${name}-attachments-exclusive`,
+    { roleName: role.name, policyArns: arns } satisfies aws.iam.RolePolicyAttachmentsExclusiveArgs,
+    { parent: args.parent, dependsOn: ready },
+  );
+  return { role, ready };
 }

@@ -88,7 +88,7 @@ export function createAwsFunction(
       Resource: [queue.queue.arn],
     });
   }
-  const role = serviceRole(`${name}-role`, {
+  const { role, ready: roleReady } = serviceRole(`${name}-role`, {
     services: ["lambda"],
     region,
     roleName: physicalName("awsIamRole", name, "fn"),
@@ -118,7 +118,7 @@ export function createAwsFunction(
   const lambda = new aws.lambda.Function(
     ...withTransform(t, "function", `${name}-function`, fnArgs, {
       parent,
-      dependsOn: secretValue ? [logs, secretValue] : [logs],
+      dependsOn: [logs, ...roleReady, ...(secretValue ? [secretValue] : [])],
     }),
   );
 
@@ -178,7 +178,8 @@ export function createAwsFunction(
           functionResponseTypes: ["ReportBatchItemFailures"],
           region,
         } satisfies aws.lambda.EventSourceMappingArgs,
-        { parent, dependsOn: [role] },
+        // Creating the mapping checks that the role may receive from the queue: the policy must exist first.
+        { parent, dependsOn: roleReady },
       ),
     );
   }

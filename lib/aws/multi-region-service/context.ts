@@ -21,6 +21,8 @@ export interface AwsRegionContext {
   parent: pulumi.Resource;
   tags: Record<string, string>;
   executionRole: aws.iam.Role;
+  /** The execution role with its managed policy attached: tasks cannot pull images or write logs before. */
+  executionRoleReady: pulumi.Resource[];
   certificateDns: CertificateDns;
   /**
    * True for the one region that creates the external validation record. ACM gives every certificate for a name

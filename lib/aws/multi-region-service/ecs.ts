@@ -119,7 +119,7 @@ export function createEcs(ctx: AwsRegionContext, net: RegionNetwork, lb: RegionL
         waitForSteadyState: true,
         tags,
       } satisfies aws.ecs.ServiceArgs,
-      { parent, dependsOn: [lb.httpsListener] },
+      { parent, dependsOn: [lb.httpsListener, ...ctx.executionRoleReady] },
     ),
   );
 }

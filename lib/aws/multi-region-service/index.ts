@@ -48,7 +48,7 @@ export function createAwsService(
   certificateDns: CertificateDns,
 ): AwsRegionEndpoint[] {
   const tags = commonTags("aws", "MultiRegionService");
-  const executionRole = serviceRole(`${spec.name}-execution-role`, {
+  const { role: executionRole, ready: executionRoleReady } = serviceRole(`${spec.name}-execution-role`, {
     services: ["ecs-tasks"],
     region: regions[0].region,
     roleName: physicalName("awsIamRole", spec.name, "execution"),
@@ -61,7 +61,16 @@ export function createAwsService(
     transform: spec.transform?.role,
   });
   return regions.map((region, i) => {
-    const ctx = { spec, region, parent, tags, executionRole, certificateDns, ownsValidationRecord: i === 0 };
+    const ctx = {
+      spec,
+      region,
+      parent,
+      tags,
+      executionRole,
+      executionRoleReady,
+      certificateDns,
+      ownsValidationRecord: i === 0,
+    };
     const net = createNetwork(ctx);
     const certificateArn = regionCertificate(ctx, spec.dns!.fqdn);
     const lb = createLoadBalancer(ctx, net, certificateArn);

@@ -28,7 +28,16 @@ export function createNetwork(ctx: AwsRegionContext): RegionNetwork {
   const base = `${spec.name}-${region.label}`;
   const t = spec.transform;
   const opts = (): pulumi.CustomResourceOptions => ({ parent });
-  const azs = aws.getAvailabilityZonesOutput({ state: "available", region: region.region }, { parent });
+  // Regular zones only: without the opt-in-status filter an account's opted-in Local Zones are listed too, and a
+  // subnet there has no ALB or Fargate (https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_DescribeAvailabilityZones.html).
+  const azs = aws.getAvailabilityZonesOutput(
+    {
+      state: "available",
+      filters: [{ name: "opt-in-status", values: ["opt-in-not-required"] }],
+      region: region.region,
+    },
+    { parent },
+  );
 
   const vpc = new aws.ec2.Vpc(
     ...withTransform(

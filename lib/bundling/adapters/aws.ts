@@ -1,7 +1,7 @@
 import { PortableHandler, externalHeaders, hasBody, isTextType, portable, run, triggerRequest } from "./shared";
 
 /** API Gateway HTTP API (payload 2.0) / function URL event, and the REST (1.0) fields we also accept. */
-interface HttpEvent {
+export interface HttpEvent {
   version?: string;
   rawPath?: string;
   rawQueryString?: string;
@@ -14,7 +14,8 @@ interface HttpEvent {
   isBase64Encoded?: boolean;
   httpMethod?: string;
   path?: string;
-  requestContext?: { http?: { method?: string }; domainName?: string };
+  requestContext?: { http?: { method?: string }; domainName?: string; routeKey?: string };
+  routeKey?: string;
 }
 
 interface SqsEvent {
@@ -57,6 +58,7 @@ export function lambdaHandler(mod: unknown): (event: unknown) => Promise<unknown
 async function http(app: PortableHandler, event: HttpEvent): Promise<unknown> {
   const v1 = event.version !== "2.0" && event.httpMethod !== undefined;
   const method = (event.requestContext?.http?.method ?? event.httpMethod ?? "GET").toUpperCase();
+  if (isGatewayPreflight(event, method)) return { statusCode: 204, headers: {}, body: "", isBase64Encoded: false };
   const pairs: [string, string][] = [];
   if (v1 && event.multiValueHeaders) {
     for (const [k, vs] of Object.entries(event.multiValueHeaders)) for (const val of vs ?? []) pairs.push([k, val]);
@@ -83,6 +85,19 @@ async function http(app: PortableHandler, event: HttpEvent): Promise<unknown> {
   const request = new Request(`https://${host}${path}${query ? `?${query}` : ""}`, { method, headers, body });
   const response = await run(app, request);
   return toLambdaResponse(response, v1);
+}
+
+/**
+ * A CORS preflight that reached the function through an `OPTIONS` route of an HTTP API. ApiGateway adds such
+ * unauthenticated routes where CORS and JWT auth meet an `ANY` route, and API Gateway ignores the CORS headers an
+ * integration returns, adding the configured ones (https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-cors.html):
+ * all the function owes the browser is a 2xx, without running the handler unauthenticated.
+ */
+export function isGatewayPreflight(event: HttpEvent, method: string): boolean {
+  const routeKey = event.routeKey ?? event.requestContext?.routeKey ?? "";
+  if (method !== "OPTIONS" || !routeKey.startsWith("OPTIONS ")) return false;
+  const names = Object.keys(event.headers ?? {}).map((k) => k.toLowerCase());
+  return names.includes("origin") && names.includes("access-control-request-method");
 }
 
 async function toLambdaResponse(response: Response, v1: boolean): Promise<unknown> {

@@ -30,6 +30,8 @@ export interface DomainSpec {
   readonly name: string;
   /** The DNS zone that holds it: `example.com` (default: the name without its first label). */
   readonly zone: string;
+  /** AWS only: the Route 53 hosted zone id of `zone`; without it the zone is looked up by name. */
+  readonly zoneId?: string;
   /** Azure only: the resource group of the Azure DNS zone; without it no record is created on Azure. */
   readonly zoneResourceGroup?: string;
 }

@@ -1,6 +1,6 @@
 import { describe } from "../errors";
 import { FunctionHandle } from "../function-handle";
-import { ParsedPlacement } from "../placement";
+import { Cloud, ParsedPlacement } from "../placement";
 import { Validator, isHostname } from "../validate";
 import { DEFAULT_ACCESS_LOG_RETENTION_DAYS, GATEWAY_CAPABILITIES, throttleWindowSeconds } from "./capabilities";
 import { AccessLogSpec, ApiModel, AuthSpec, CorsSpec, DomainSpec, ThrottleSpec } from "./model";
@@ -60,7 +60,7 @@ export function validateApiGatewayArgs(name: string, args: unknown): ApiModel {
       `got burst ${throttle.burst} at ${throttle.ratePerSecond}/s, a ${throttleWindowSeconds(throttle)} s window (burst / ratePerSecond); ${placement.key} allows at most ${caps.maxThrottleWindowSeconds} s: lower burst or raise ratePerSecond`,
     );
   const accessLogs = validateAccessLogs(v, a.accessLogs, placement);
-  const domain = validateDomain(v, a.domain);
+  const domain = validateDomain(v, a.domain, placement.cloud);
   const info = validateInfo(v, a.info, name);
   if (a.transform !== undefined) {
     const t = v.object(a.transform, "transform")!;
@@ -262,6 +262,14 @@ function validateAuth(v: Validator, value: unknown, placement: ParsedPlacement):
   // No guessed default (`<issuer>/.well-known/jwks.json` is wrong for Okta, Entra ID, Google, Keycloak): without
   // jwksUri every gateway discovers it from the issuer's OpenID configuration (OpenID Connect Discovery 1.0 §4).
   const jwksUri = v.string(j.jwksUri, "auth.jwt.jwksUri", { ...httpsUrl, optional: true });
+  // An HTTP API JWT authorizer has only issuer and audience: it finds the keys through the issuer's
+  // `/.well-known/openid-configuration` `jwks_uri` (https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-jwt-authorizer.html),
+  // so a jwksUri given for AWS would be silently ignored: refuse it.
+  if (jwksUri !== undefined && placement.cloud === "aws")
+    v.fail(
+      "auth.jwt.jwksUri",
+      `got ${describe(jwksUri)}; an AWS HTTP API JWT authorizer reads the keys from the issuer's /.well-known/openid-configuration and takes no JWKS URL: remove jwksUri, or publish it as the issuer's jwks_uri`,
+    );
   return { kind: "jwt", issuer, audiences, ...(jwksUri !== undefined ? { jwksUri } : {}) };
 }
 
@@ -309,12 +317,12 @@ function validateAccessLogs(v: Validator, value: unknown, placement: ParsedPlace
   return { enabled: true, retentionDays: days };
 }
 
-function validateDomain(v: Validator, value: unknown): DomainSpec | undefined {
+function validateDomain(v: Validator, value: unknown, cloud: Cloud): DomainSpec | undefined {
   if (value === undefined) return undefined;
   const spec =
     typeof value === "string"
       ? { name: value }
-      : v.object(value, "domain", { allowedKeys: ["name", "zone", "zoneResourceGroup"] })!;
+      : v.object(value, "domain", { allowedKeys: ["name", "zone", "zoneId", "zoneResourceGroup"] })!;
   const field = typeof value === "string" ? "domain" : "domain.name";
   const name = v.hostname(spec.name, field);
   const labels = name.split(".");
@@ -334,7 +342,17 @@ function validateDomain(v: Validator, value: unknown): DomainSpec | undefined {
     patternHelp: "an Azure resource group name",
   });
   if (!isHostname(zone)) v.fail("domain.zone", `got ${describe(zone)}; expected a DNS zone like "example.com"`);
-  return { name, zone, zoneResourceGroup };
+  // A Route 53 hosted zone id ("Z" then upper-case letters and digits, up to 32 characters): given, it is used
+  // as is instead of a lookup by name, which fails or picks the wrong zone when two zones share the name
+  // (https://docs.aws.amazon.com/Route53/latest/APIReference/API_GetHostedZone.html).
+  const zoneId = v.string(spec.zoneId, "domain.zoneId", {
+    optional: true,
+    pattern: /^Z[A-Z0-9]{1,31}$/,
+    patternHelp: 'a Route 53 hosted zone id such as "Z0123456789ABCDEFGHIJ"',
+  });
+  if (zoneId !== undefined && cloud !== "aws")
+    v.fail("domain.zoneId", `got ${describe(zoneId)}; a Route 53 hosted zone id applies to AWS targets only`);
+  return { name, zone, zoneId, zoneResourceGroup };
 }
 
 function validateInfo(v: Validator, value: unknown, name: string): ApiModel["info"] {

@@ -385,11 +385,25 @@ export function awsCall(
         reverseDnsPrefix: partition === "aws-cn" ? "cn.com.amazonaws" : "com.amazonaws",
       };
     case "aws:index/getAvailabilityZones:getAvailabilityZones": {
+      // An account that opted into a Local Zone sees it listed as "available" next to the regular zones unless the
+      // call filters on opt-in-status = opt-in-not-required
+      // (https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_DescribeAvailabilityZones.html): the mock
+      // lists one first, so a program that forgets the filter puts a subnet in it.
+      const filters = Array.isArray(inputs.filters) ? (inputs.filters as { name?: string; values?: string[] }[]) : [];
+      const regularOnly = filters.some(
+        (f) => f.name === "opt-in-status" && f.values?.length === 1 && f.values[0] === "opt-in-not-required",
+      );
       const letters = ["a", "b", "c"];
+      const names = letters.map((l) => `${region}${l}`);
+      const zoneIds = letters.map((_, i) => `${region.replace(/-/g, "").slice(0, 4)}-az${i + 1}`);
+      if (!regularOnly) {
+        names.unshift(`${region}-lz-1a`);
+        zoneIds.unshift(`${region.replace(/-/g, "").slice(0, 4)}-lz1-az1`);
+      }
       return {
         id: region,
-        names: letters.map((l) => `${region}${l}`),
-        zoneIds: letters.map((_, i) => `${region.replace(/-/g, "").slice(0, 4)}-az${i + 1}`),
+        names,
+        zoneIds,
         groupNames: [region],
         state: "available",
       };

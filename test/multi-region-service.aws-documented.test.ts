@@ -1,0 +1,51 @@
+import * as assert from "node:assert/strict";
+import { MultiRegionService, MultiRegionServiceArgs } from "../lib";
+import { Plan, dependsOn, findResources, getResource, recordPlan } from "../lib/testing";
+
+// MultiRegionService on AWS, each test an AWS behaviour with its public source (issue #14).
+const args = (extra: Partial<MultiRegionServiceArgs> = {}): MultiRegionServiceArgs => ({
+  regions: ["aws:us-east-1", "aws:eu-west-1"],
+  container: { image: "ghcr.io/acme/api:1.0.0", port: 8080 },
+  healthCheck: { path: "/healthz" },
+  routing: {
+    strategy: "failover",
+    dns: { provider: "route53", zone: "example.com", record: "api", route53: { zoneId: "Z0123456789ABC" } },
+  },
+  ...extra,
+});
+
+function plan(extra: Partial<MultiRegionServiceArgs> = {}): Promise<Plan> {
+  return recordPlan(() => {
+    const svc = new MultiRegionService("api", args(extra));
+    return { url: svc.url };
+  });
+}
+
+describe("MultiRegionService on AWS, against AWS's documentation", () => {
+  let p: Plan;
+  before(async () => {
+    p = await plan();
+  });
+
+  it("subnets only in regular zones: opted-in Local Zones are listed unless opt-in-status is filtered (https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_DescribeAvailabilityZones.html)", () => {
+    const subnets = findResources(p, "aws:ec2/subnet:Subnet");
+    assert.ok(subnets.length > 0);
+    for (const s of subnets) assert.doesNotMatch(String(s.inputs.availabilityZone), /-lz-/, s.name);
+  });
+
+  it("the execution role: managed policy as a RolePolicyAttachment, not the deprecated managedPolicyArns (https://www.pulumi.com/registry/packages/aws/api-docs/iam/role/)", () => {
+    const role = findResources(p, "aws:iam/role:Role").find((r) => r.name === "api-execution-role")!;
+    assert.equal(role.inputs.managedPolicyArns, undefined);
+    assert.equal(role.inputs.inlinePolicies, undefined);
+    const attachment = getResource(p, "aws:iam/rolePolicyAttachment:RolePolicyAttachment");
+    assert.match(String(attachment.inputs.policyArn), /AmazonECSTaskExecutionRolePolicy$/);
+    // Tasks cannot pull the image or write logs before the policy is attached: each service waits for it.
+    for (const svc of findResources(p, "aws:ecs/service:Service")) assert.ok(dependsOn(p, svc, attachment), svc.name);
+  });
+
+  it("the execution role's trust is scoped with aws:SourceAccount (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task_execution_IAM_role.html)", () => {
+    const role = findResources(p, "aws:iam/role:Role").find((r) => r.name === "api-execution-role")!;
+    const trust = JSON.parse(String(role.inputs.assumeRolePolicy));
+    assert.deepEqual(trust.Statement[0].Condition, { StringEquals: { "aws:SourceAccount": "123456789012" } });
+  });
+});

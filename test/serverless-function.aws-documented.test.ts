@@ -1,0 +1,55 @@
+import * as assert from "node:assert/strict";
+import * as path from "path";
+import { ServerlessFunction, ServerlessFunctionArgs } from "../lib";
+import { Plan, dependsOn, findResources, getResource, recordPlan } from "../lib/testing";
+
+// ServerlessFunction on AWS, each test an AWS behaviour with its public source (issue #14).
+const ENTRY = path.join(__dirname, "fixtures", "function-hello.ts");
+
+function plan(extra: Partial<ServerlessFunctionArgs> = {}): Promise<Plan> {
+  return recordPlan(() => {
+    const f = new ServerlessFunction("jobs", { target: "aws:us-east-1", entry: ENTRY, ...extra });
+    return { name: f.nativeName };
+  });
+}
+
+describe("ServerlessFunction on AWS, against AWS's documentation", () => {
+  let p: Plan;
+  before(async () => {
+    p = await plan({
+      secrets: { TOKEN: "t0ps3cret" },
+      triggers: [{ type: "schedule", schedule: "cron(0 9 * * 1-5)" }, { type: "queue" }],
+    });
+  });
+  const role = (name: string) => findResources(p, "aws:iam/role:Role").find((r) => r.name === name)!;
+  const policy = (name: string) =>
+    findResources(p, "aws:iam/rolePolicy:RolePolicy").find((r) => r.name === `${name}-policy`)!;
+
+  it("the Scheduler role trusts scheduler.amazonaws.com only for this account: aws:SourceAccount against the confused deputy (https://docs.aws.amazon.com/scheduler/latest/UserGuide/cross-service-confused-deputy-prevention.html)", () => {
+    const trust = JSON.parse(String(role("jobs-scheduler-role").inputs.assumeRolePolicy));
+    assert.deepEqual(trust.Statement[0].Principal, { Service: ["scheduler.amazonaws.com"] });
+    assert.deepEqual(trust.Statement[0].Condition, { StringEquals: { "aws:SourceAccount": "123456789012" } });
+  });
+
+  it("roles carry no deprecated inlinePolicies/managedPolicyArns; permissions are RolePolicy resources kept exclusive (https://www.pulumi.com/registry/packages/aws/api-docs/iam/role/)", () => {
+    for (const r of findResources(p, "aws:iam/role:Role")) {
+      assert.equal(r.inputs.inlinePolicies, undefined, r.name);
+      assert.equal(r.inputs.managedPolicyArns, undefined, r.name);
+    }
+    for (const name of ["jobs-role", "jobs-scheduler-role"]) {
+      assert.ok(policy(name), `${name} has its RolePolicy`);
+      const exclusive = findResources(p, "aws:iam/rolePoliciesExclusive:RolePoliciesExclusive").find(
+        (r) => r.name === `${name}-policies-exclusive`,
+      )!;
+      assert.deepEqual(exclusive.inputs.policyNames, ["least-privilege"]);
+    }
+  });
+
+  it("what acts with a role waits for its policy: the queue mapping is checked against it at create (https://docs.aws.amazon.com/lambda/latest/dg/with-sqs.html#events-sqs-permissions)", () => {
+    const mapping = getResource(p, "aws:lambda/eventSourceMapping:EventSourceMapping");
+    assert.ok(dependsOn(p, mapping, policy("jobs-role")));
+    assert.ok(dependsOn(p, getResource(p, "aws:lambda/function:Function"), policy("jobs-role")));
+    for (const s of findResources(p, "aws:scheduler/schedule:Schedule"))
+      assert.ok(dependsOn(p, s, policy("jobs-scheduler-role")));
+  });
+});
