@@ -49,6 +49,7 @@ export class ServerlessFunction extends pulumi.ComponentResource {
     checkPackageSize(fn, { zipped: pkg.zippedBytes, gzipped: pkg.gzippedBytes });
     const alarms = resolveAlarms(fn.component, name, args.alarms, fn.placement.cloud, "function");
     super("meridian:index:ServerlessFunction", name, {}, opts);
+    for (const warning of fn.warnings) void pulumi.log.warn(warning, this);
 
     let result: CloudFunctionResult;
     switch (fn.placement.cloud) {

@@ -48,4 +48,23 @@ describe("MultiRegionService on AWS, against AWS's documentation", () => {
     const trust = JSON.parse(String(role.inputs.assumeRolePolicy));
     assert.deepEqual(trust.Statement[0].Condition, { StringEquals: { "aws:SourceAccount": "123456789012" } });
   });
+
+  it("changing container.port creates a differently named target group: a fixed name on a resource whose port forces replacement cannot be replaced while the listener uses it (pulumi/pulumi-aws#4226)", async () => {
+    const tgNames = (plan: Plan) =>
+      findResources(plan, "aws:lb/targetGroup:TargetGroup")
+        .map((r) => String(r.inputs.name))
+        .sort();
+    const again = await plan();
+    const other = await recordPlan(() => {
+      const svc = new MultiRegionService("api", args({ container: { image: "ghcr.io/acme/api:1.0.0", port: 9090 } }));
+      return { url: svc.url };
+    });
+    assert.deepEqual(tgNames(again), tgNames(p), "deterministic");
+    for (const n of tgNames(p)) assert.ok(n.length <= 32, n);
+    const before = tgNames(p);
+    for (const n of tgNames(other)) assert.ok(!before.includes(n), `${n} reused after a port change`);
+    // Nothing else in the service has a fixed name and a replacement-forcing input we change.
+    const tg = findResources(other, "aws:lb/targetGroup:TargetGroup")[0];
+    assert.equal(tg.deleteBeforeReplace, false);
+  });
 });

@@ -52,4 +52,36 @@ describe("ServerlessFunction on AWS, against AWS's documentation", () => {
     for (const s of findResources(p, "aws:scheduler/schedule:Schedule"))
       assert.ok(dependsOn(p, s, policy("jobs-scheduler-role")));
   });
+
+  it("maxRetries 3 (the default) is 3 redeliveries: SQS maxReceiveCount 4, as it counts the first receive (https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-dead-letter-queues.html)", () => {
+    const queue = findResources(p, "aws:sqs/queue:Queue").find((q) => q.name === "jobs-queue")!;
+    assert.equal(JSON.parse(String(queue.inputs.redrivePolicy)).maxReceiveCount, 4);
+  });
+});
+
+describe("maxRetries means the same on every cloud (issue #14, defect 9)", () => {
+  it("Azure host.json maxDequeueCount counts attempts, the first included: maxRetries + 1 (https://learn.microsoft.com/en-us/azure/azure-functions/functions-bindings-storage-queue#host-json)", async () => {
+    const { platformFiles } = await import("../lib/bundling/package");
+    const files = platformFiles({
+      cloud: "azure",
+      timeoutSeconds: 30,
+      queue: { batchSize: 4, maxRetries: 3 },
+    });
+    const host = JSON.parse(String(files.find((f) => f.path === "host.json")!.data));
+    assert.equal(host.extensions.queues.maxDequeueCount, 4);
+  });
+});
+
+describe("a secret rotation reaches every instance (issue #14, defect 8)", () => {
+  it("the function's configuration names the secret version, so a new value rolls the execution environments (https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtime-environment.html)", async () => {
+    const p = await recordPlan(() => {
+      const f = new ServerlessFunction("jobs", { target: "aws:us-east-1", entry: ENTRY, secrets: { TOKEN: "x" } });
+      return { name: f.nativeName };
+    });
+    const fn = getResource(p, "aws:lambda/function:Function");
+    const version = getResource(p, "aws:secretsmanager/secretVersion:SecretVersion");
+    const vars = (fn.inputs.environment as { variables: Record<string, string> }).variables;
+    assert.match(vars.MERIDIAN_SECRETS_VERSION, /^[0-9a-f]{32}$/);
+    assert.ok(dependsOn(p, fn, version));
+  });
 });

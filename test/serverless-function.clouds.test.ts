@@ -137,7 +137,10 @@ describe("ServerlessFunction on AWS", () => {
       name: "meridian-dev-hello-queue",
       visibilityTimeoutSeconds: 180,
     });
-    assert.deepEqual(JSON.parse((queue.inputs as any).redrivePolicy).maxReceiveCount, 4);
+    // maxRetries 4 = 5 deliveries; SQS maxReceiveCount counts the first receive too
+    // (https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-dead-letter-queues.html).
+    // The test expected 4, i.e. only 3 retries: it was wrong.
+    assert.deepEqual(JSON.parse((queue.inputs as any).redrivePolicy).maxReceiveCount, 5);
     hasResource(plan, "aws:lambda/eventSourceMapping:EventSourceMapping", {
       batchSize: 5,
       functionResponseTypes: ["ReportBatchItemFailures"],

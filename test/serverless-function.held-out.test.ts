@@ -177,11 +177,16 @@ describe("review: AWS plan against the AWS pitfalls", () => {
     }
   });
 
-  it("secrets: Secrets Manager value is a Pulumi secret, only its ARN is in the environment, and it exists before the function", () => {
+  it("secrets: Secrets Manager value is a Pulumi secret, only its ARN and version id are in the environment, and it exists before the function", () => {
     const version = named(plan, "aws:secretsmanager/secretVersion:SecretVersion", "web-secrets-value");
     assert.deepEqual(inputs(version).secretString, { secret: true });
     const lambda = named(plan, "aws:lambda/function:Function", "web-function");
-    assert.deepEqual(Object.keys(inputs(lambda).environment.variables).sort(), ["GREETING", "MERIDIAN_SECRETS_ARN"]);
+    // The version id too (no value): a new secret value changes the configuration and rolls warm instances (#14 defect 8).
+    assert.deepEqual(Object.keys(inputs(lambda).environment.variables).sort(), [
+      "GREETING",
+      "MERIDIAN_SECRETS_ARN",
+      "MERIDIAN_SECRETS_VERSION",
+    ]);
     assert.ok(dependsOn(plan, lambda, version), "the adapter reads the secret at cold start");
   });
 
@@ -210,7 +215,8 @@ describe("review: AWS plan against the AWS pitfalls", () => {
   it("queue: encrypted SQS queue with a dead-letter queue, partial batch failures, mapping after the role's grants", () => {
     const queue = named(plan, "aws:sqs/queue:Queue", "worker-queue");
     assert.equal(inputs(queue).sqsManagedSseEnabled, true);
-    assert.equal(JSON.parse(inputs(queue).redrivePolicy).maxReceiveCount, 4);
+    // maxRetries 4 means 4 redeliveries after the first: 5 receives (SQS counts the first one, lib/core/function/retries.ts).
+    assert.equal(JSON.parse(inputs(queue).redrivePolicy).maxReceiveCount, 5);
     assert.ok(inputs(queue).visibilityTimeoutSeconds >= 6 * 30);
     const mapping = hasResource(plan, "aws:lambda/eventSourceMapping:EventSourceMapping", {
       batchSize: 5,

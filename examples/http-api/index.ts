@@ -20,7 +20,7 @@ const users = new ServerlessFunction(
   "users",
   {
     target,
-    runtime: "nodejs20",
+    runtime: "nodejs22",
     entry: path.join(__dirname, "handlers", "users.ts"),
   },
   options,
@@ -30,7 +30,7 @@ const health = new ServerlessFunction(
   "health",
   {
     target,
-    runtime: "nodejs20",
+    runtime: "nodejs22",
     entry: path.join(__dirname, "handlers", "health.ts"),
   },
   options,

@@ -2,6 +2,7 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { FunctionPackage } from "../bundling/package";
 import { CloudFunctionResult, shellQuote } from "../core/function/result";
+import { deliveryAttempts } from "../core/function/retries";
 import { ValidatedFunction } from "../core/function/validate";
 import { physicalName } from "../core/naming";
 import { commonTags } from "../core/tags";
@@ -100,6 +101,12 @@ export function createAwsFunction(
 
   const variables: Record<string, pulumi.Input<string>> = { ...fn.environment };
   if (secret) variables.MERIDIAN_SECRETS_ARN = secret.arn;
+  // The adapter reads the secret once per cold start, so warm instances would keep an old value until they are
+  // recycled. The version id is part of the configuration instead: a new value is a new SecretVersion id, the
+  // function's configuration changes, and Lambda serves the next invocations from new execution environments
+  // (https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtime-environment.html;
+  // https://docs.aws.amazon.com/secretsmanager/latest/userguide/getting-started.html#term_version).
+  if (secretValue) variables.MERIDIAN_SECRETS_VERSION = secretValue.versionId;
   const fnArgs: aws.lambda.FunctionArgs = {
     name: functionName,
     role: role.arn,
@@ -203,7 +210,7 @@ export function createAwsFunction(
   };
 }
 
-/** The SQS queue a `queue` trigger consumes, with a dead-letter queue after `maxRetries` receives. */
+/** The SQS queue a `queue` trigger consumes, with a dead-letter queue after `maxRetries` redeliveries. */
 function createQueues(parent: pulumi.Resource, fn: ValidatedFunction, region: string, tags: Record<string, string>) {
   const t = fn.transform;
   const dlq = new aws.sqs.Queue(
@@ -231,7 +238,11 @@ function createQueues(parent: pulumi.Resource, fn: ValidatedFunction, region: st
         // AWS recommends six times the function timeout, so a message is not redelivered while it is processed.
         visibilityTimeoutSeconds: Math.min(43_200, Math.max(30, fn.timeoutSeconds * 6)),
         sqsManagedSseEnabled: true,
-        redrivePolicy: pulumi.jsonStringify({ deadLetterTargetArn: dlq.arn, maxReceiveCount: fn.queue!.maxRetries }),
+        // maxReceiveCount counts the first receive too: maxRetries retries are maxRetries + 1 receives (retries.ts).
+        redrivePolicy: pulumi.jsonStringify({
+          deadLetterTargetArn: dlq.arn,
+          maxReceiveCount: deliveryAttempts(fn.queue!.maxRetries),
+        }),
         region,
         tags,
       } satisfies aws.sqs.QueueArgs,

@@ -6,6 +6,7 @@ import { Cloud } from "../core/placement";
 import { ArchiveEntry, deterministicZip } from "./zip";
 import { bundleFunction } from "./bundle";
 import { cacheDir } from "./cache-dir";
+import { deliveryAttempts } from "../core/function/retries";
 
 /** What a cloud deploys: the archive (zip) or, for Cloudflare, the main module, plus their content hash. */
 export interface FunctionPackage {
@@ -113,7 +114,13 @@ export function platformFiles(options: Pick<PackageOptions, "cloud" | "timeoutSe
           extensions: {
             http: { routePrefix: "" },
             ...(options.queue
-              ? { queues: { batchSize: options.queue.batchSize, maxDequeueCount: options.queue.maxRetries } }
+              ? // maxDequeueCount counts attempts, the first one included (lib/core/function/retries.ts).
+                {
+                  queues: {
+                    batchSize: options.queue.batchSize,
+                    maxDequeueCount: deliveryAttempts(options.queue.maxRetries),
+                  },
+                }
               : {}),
           },
           extensionBundle: { id: "Microsoft.Azure.Functions.ExtensionBundle", version: "[4.*, 5.0.0)" },

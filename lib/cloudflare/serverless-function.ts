@@ -149,6 +149,7 @@ export function createCloudflareFunction(
           scriptName: script.scriptName,
           type: "worker",
           deadLetterQueue: dlq.queueName,
+          // Cloudflare's max_retries counts retries, which is what maxRetries means (lib/core/function/retries.ts).
           settings: { batchSize: fn.queue.batchSize, maxRetries: fn.queue.maxRetries, maxWaitTimeMs: 1000 },
         } satisfies cloudflare.QueueConsumerArgs,
         { parent },

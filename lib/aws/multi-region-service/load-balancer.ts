@@ -1,5 +1,6 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
+import { shortHash } from "../../core/hash";
 import { physicalName } from "../../core/naming";
 import { withTransform } from "../../core/transform";
 import type { AwsRegionContext } from "./context";
@@ -50,16 +51,19 @@ export function createLoadBalancer(
     ),
   );
 
+  // `port`, `protocol` and `targetType` force a new target group. With a fixed name Pulumi replaces delete-first,
+  // which fails while the listener uses the group (pulumi/pulumi-aws#4226), and create-first would collide on the
+  // name (DuplicateTargetGroupName, hashicorp/terraform-provider-aws#1711). The name carries a hash of exactly those, so a change creates a differently named group, the listener and the service (updated in
+  // place, hashicorp/terraform-provider-aws#23596) move to it, and only then is the old one deleted.
+  const forcing = { port: spec.port, protocol: "HTTP", targetType: "ip" } as const;
   const targetGroup = new aws.lb.TargetGroup(
     ...withTransform(
       t,
       "targetGroup",
       `${base}-tg`,
       {
-        name: physicalName("awsTargetGroup", spec.name, region.region),
-        targetType: "ip",
-        port: spec.port,
-        protocol: "HTTP",
+        name: physicalName("awsTargetGroup", spec.name, region.region, shortHash(JSON.stringify(forcing), 6)),
+        ...forcing,
         vpcId: net.vpc.id,
         region: region.region,
         deregistrationDelay: 30,

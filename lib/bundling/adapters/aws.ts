@@ -33,7 +33,12 @@ function loadSecrets(): Promise<void> {
   if (!arn) return Promise.resolve();
   const sdk = "@aws-sdk/client-secrets-manager";
   return import(sdk).then(async ({ SecretsManagerClient, GetSecretValueCommand }) => {
-    const out = await new SecretsManagerClient({}).send(new GetSecretValueCommand({ SecretId: arn }));
+    // The version the function's configuration names (MERIDIAN_SECRETS_VERSION): a rotation changes it and rolls
+    // the instances, and each instance reads exactly the version it was configured with.
+    const version = process.env.MERIDIAN_SECRETS_VERSION;
+    const out = await new SecretsManagerClient({}).send(
+      new GetSecretValueCommand({ SecretId: arn, ...(version ? { VersionId: version } : {}) }),
+    );
     const values = JSON.parse(out.SecretString ?? "{}") as Record<string, string>;
     for (const [k, v] of Object.entries(values)) process.env[k] = v;
   });

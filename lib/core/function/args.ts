@@ -33,7 +33,13 @@ export type FunctionTrigger =
       type: "queue";
       /** Messages per delivery (1-10 everywhere). @example 10 */
       batchSize?: number;
-      /** Deliveries before a message goes to the dead-letter queue. @example 3 */
+      /**
+       * Redeliveries of a failed message after its first delivery, before it goes to the dead-letter queue: a message
+       * is handled at most `maxRetries + 1` times, on every cloud (not configurable on Google Cloud, where Eventarc
+       * retries for 24 hours).
+       * @default 3
+       * @example 3
+       */
       maxRetries?: number;
     };
 

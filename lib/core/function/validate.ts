@@ -8,6 +8,7 @@ import { FunctionTrigger, ServerlessFunctionArgs } from "./args";
 import { CONTAINER_HINT, FAAS_CEILING, FUNCTION_LIMITS, formatBytes } from "./limits";
 import { DEFAULT_RUNTIME, FUNCTION_RUNTIMES, FunctionRuntime, RUNTIMES, RuntimeInfo, runtimesFor } from "./runtimes";
 import { ParsedSchedule, parseSchedule } from "./schedule";
+import { runtimeVerdict } from "./lifecycle";
 
 export interface ValidatedSchedule {
   readonly expression: string;
@@ -40,6 +41,8 @@ export interface ValidatedFunction {
   readonly architecture: "arm64" | "x86_64";
   readonly cloudflare: NonNullable<ServerlessFunctionArgs["cloudflare"]> & { accountId?: pulumi.Input<string> };
   readonly transform: NonNullable<ServerlessFunctionArgs["transform"]>;
+  /** What the deploy should warn about (a runtime near or past its deprecation). */
+  readonly warnings: readonly string[];
 }
 
 const ARG_KEYS = [
@@ -89,6 +92,11 @@ export function validateFunctionArgs(name: unknown, rawArgs: unknown): Validated
         : "";
     v.fail("runtime", `got ${describe(runtime)}; ${limits.platform} supports ${runtimesFor(cloud).join(", ")}${why}`);
   }
+  // The cloud's own lifecycle: refused once it no longer creates functions on it, a warning near deprecation.
+  const warnings: string[] = [];
+  const verdict = runtimeVerdict(cloud, runtime, limits.platform);
+  if (verdict.kind === "blocked") v.fail("runtime", `got ${describe(runtime)}; ${verdict.message}`);
+  if (verdict.kind === "warn") warnings.push(`${component}: ${verdict.message}`);
 
   // Source: entry (portable) xor code + handler (native).
   const entry = v.string(args.entry, "entry", { optional: true });
@@ -264,6 +272,7 @@ export function validateFunctionArgs(name: unknown, rawArgs: unknown): Validated
     architecture,
     cloudflare: cf as ValidatedFunction["cloudflare"],
     transform: transform as ValidatedFunction["transform"],
+    warnings,
   };
 }
 
