@@ -11,6 +11,8 @@ export const ENVIRONMENTS = ["dev", "staging", "prod"] as const;
 export interface AppConfig {
   /** dev, staging or prod: decides protection of stateful resources and log retention. */
   environment: (typeof ENVIRONMENTS)[number];
+  /** Import the log groups a destroyed prod stack retained (first `up` after a destroy only). @default false */
+  adoptRetainedLogGroups: boolean;
   /** Where the service runs, first = primary: dev 1 region, staging 2, prod 3. */
   regions: Placement[];
   /** The public name of the service, e.g. `www.example.com`: must be inside `zone`. */
@@ -121,5 +123,20 @@ export function loadAppConfig(): AppConfig {
   // Read as a secret: the URL carries the chat or pager integration's token.
   const webhook = cfg.getSecret("alarmWebhook");
   const alarms = email.length > 0 || webhook ? { email, webhook } : undefined;
-  return { environment, regions, domain, zone, dnsProvider, zoneId, cloudflareZoneId, image, jwt, alarms };
+  // After `pulumi destroy` of prod, the first `up` imports the retained log groups instead of failing on them.
+  const adoptRetainedLogGroups =
+    v.boolean(read("adoptRetainedLogGroups"), "meridian:adoptRetainedLogGroups", { optional: true }) ?? false;
+  return {
+    environment,
+    regions,
+    domain,
+    zone,
+    dnsProvider,
+    zoneId,
+    cloudflareZoneId,
+    image,
+    jwt,
+    alarms,
+    adoptRetainedLogGroups,
+  };
 }

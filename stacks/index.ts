@@ -18,7 +18,9 @@ import { loadAppConfig } from "./config";
 const config = loadAppConfig();
 const prod = config.environment === "prod";
 const primary = config.regions[0];
-const options: pulumi.ComponentResourceOptions = prod ? { transformations: [protectStateful()] } : {};
+const options: pulumi.ComponentResourceOptions = prod
+  ? { transformations: [protectStateful({ adoptRetainedLogGroups: config.adoptRetainedLogGroups })] }
+  : {};
 const record = config.domain.slice(0, -(config.zone.length + 1));
 const apiDomain = `api.${config.domain.replace(/^www\./, "")}`;
 const handlers = path.join(__dirname, "..", "examples", "http-api", "handlers");

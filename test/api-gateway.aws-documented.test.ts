@@ -4,6 +4,8 @@ import { ConfigError } from "../lib";
 import { isGatewayPreflight } from "../lib/bundling/adapters/aws";
 import { Plan, findResources, getResource, recordPlan, tryRecordPlan } from "../lib/testing";
 import { FakeFunction } from "./fixtures/api-fake-function";
+import { awsUnauthenticatedOptions } from "../lib/dev/gateway";
+import { RouteTable } from "../lib/dev/routes";
 
 // Each test states an AWS behaviour with its public source; the plan must respect it (issue #14).
 const JWT = { jwt: { issuer: "https://auth.example.com/", audiences: ["users-api"] } };
@@ -73,17 +75,78 @@ describe("ApiGateway on AWS, against AWS's documentation", () => {
       for (const r of routes()) assert.ok(stage.dependencies.includes(r.urn), `stage does not wait for ${r.name}`);
     });
 
-    it("the Lambda adapter answers such a preflight 204 without running the handler, and nothing else", () => {
+    it("the Lambda adapter answers OPTIONS on such a route 204 without running the handler, and nothing else", () => {
       const preflight = {
         version: "2.0",
         routeKey: "OPTIONS /items",
         headers: { origin: "https://app.example.com", "access-control-request-method": "POST" },
       };
       assert.equal(isGatewayPreflight(preflight, "OPTIONS"), true);
+      assert.equal(
+        isGatewayPreflight({ ...preflight, headers: {} }, "OPTIONS"),
+        true,
+        "no unauthenticated handler run",
+      );
       assert.equal(isGatewayPreflight({ ...preflight, routeKey: "ANY /items" }, "OPTIONS"), false);
       assert.equal(isGatewayPreflight({ ...preflight, routeKey: "$default" }, "OPTIONS"), false, "function URL");
-      assert.equal(isGatewayPreflight({ ...preflight, headers: { origin: "x" } }, "OPTIONS"), false);
+      const authorized = { ...preflight, requestContext: { authorizer: { jwt: { claims: {} } } } };
+      assert.equal(isGatewayPreflight(authorized, "OPTIONS"), false, "the user's own OPTIONS route keeps its handler");
       assert.equal(isGatewayPreflight(preflight, "GET"), false);
+    });
+
+    it("the dev server answers OPTIONS on those paths the same way: 204, CORS headers, no token asked", () => {
+      const table = new RouteTable([
+        {
+          method: "ANY" as const,
+          path: "/items",
+          segments: [{ kind: "literal" as const, value: "items" }],
+          target: "fn",
+        },
+        {
+          method: "GET" as const,
+          path: "/health",
+          segments: [{ kind: "literal" as const, value: "health" }],
+          target: "fn",
+        },
+      ]);
+      const endpoint = {
+        kind: "api" as const,
+        name: "users",
+        cloud: "aws" as const,
+        table,
+        cors: { allowOrigins: ["*"], allowMethods: ["*"], allowHeaders: ["*"] },
+        auth: { kind: "jwt" as const, issuer: "https://auth.example.com/", audiences: ["users-api"] },
+      };
+      const options = awsUnauthenticatedOptions(
+        endpoint as never,
+        "OPTIONS",
+        table.match("OPTIONS", "/items"),
+        "https://a.example",
+      );
+      assert.equal(options?.kind, "respond");
+      assert.equal(options?.kind === "respond" && options.status, 204);
+      assert.equal(
+        awsUnauthenticatedOptions(endpoint as never, "GET", table.match("GET", "/items"), undefined),
+        undefined,
+      );
+      assert.equal(
+        awsUnauthenticatedOptions(
+          { ...endpoint, cloud: "gcp" } as never,
+          "OPTIONS",
+          table.match("OPTIONS", "/items"),
+          undefined,
+        ),
+        undefined,
+      );
+      assert.equal(
+        awsUnauthenticatedOptions(
+          { ...endpoint, auth: undefined } as never,
+          "OPTIONS",
+          table.match("OPTIONS", "/items"),
+          undefined,
+        ),
+        undefined,
+      );
     });
   });
 

@@ -1,5 +1,7 @@
 import * as assert from "node:assert/strict";
-import { MultiRegionService, MultiRegionServiceArgs } from "../lib";
+import * as pulumi from "@pulumi/pulumi";
+import { MultiRegionService, MultiRegionServiceArgs, protectStateful } from "../lib";
+import { rolloutFailure } from "../lib/aws/multi-region-service/rollout";
 import { Plan, dependsOn, findResources, getResource, recordPlan } from "../lib/testing";
 
 // MultiRegionService on AWS, each test an AWS behaviour with its public source (issue #14).
@@ -66,5 +68,36 @@ describe("MultiRegionService on AWS, against AWS's documentation", () => {
     // Nothing else in the service has a fixed name and a replacement-forcing input we change.
     const tg = findResources(other, "aws:lb/targetGroup:TargetGroup")[0];
     assert.equal(tg.deleteBeforeReplace, false);
+  });
+
+  it("a rollout the circuit breaker rolled back fails the update: the service then runs another task definition than the one registered (hashicorp/terraform-provider-aws#19519, terraform-aws-modules/terraform-aws-ecs#325)", () => {
+    const requested = "arn:aws:ecs:us-east-1:123456789012:task-definition/api:8";
+    assert.equal(rolloutFailure("api", "us-east-1", requested, requested), undefined);
+    const failure = rolloutFailure(
+      "api",
+      "us-east-1",
+      "arn:aws:ecs:us-east-1:123456789012:task-definition/api:7",
+      requested,
+    );
+    assert.match(failure!, /rolled the service back to .*api:7/);
+    assert.match(failure!, /aws ecs describe-services --region us-east-1/);
+    assert.equal(rolloutFailure("api", "us-east-1", undefined, requested), undefined, "unknown during preview");
+  });
+});
+
+describe("re-creating a prod stack after pulumi destroy (issue #14, defect 11)", () => {
+  const args = (type: string, name?: string) =>
+    ({ type, name: "x", props: name ? { name } : {}, opts: {} }) as unknown as pulumi.ResourceTransformationArgs;
+
+  it("protectStateful retains log groups; with adoptRetainedLogGroups it imports them by name instead of failing with ResourceAlreadyExistsException (https://docs.aws.amazon.com/AmazonCloudWatchLogs/latest/APIReference/API_CreateLogGroup.html)", () => {
+    const plain = protectStateful()(args("aws:cloudwatch/logGroup:LogGroup", "/aws/lambda/f"))!;
+    assert.equal(plain.opts.retainOnDelete, true);
+    assert.equal((plain.opts as pulumi.CustomResourceOptions).import, undefined);
+    const adopt = protectStateful({ adoptRetainedLogGroups: true });
+    assert.equal(
+      (adopt(args("aws:cloudwatch/logGroup:LogGroup", "/aws/lambda/f"))!.opts as pulumi.CustomResourceOptions).import,
+      "/aws/lambda/f",
+    );
+    assert.equal((adopt(args("aws:sqs/queue:Queue", "q"))!.opts as pulumi.CustomResourceOptions).import, undefined);
   });
 });

@@ -60,9 +60,28 @@ export function isStateful(type: string): boolean {
  * @example
  * new MultiRegionService("web", args, { transformations: [protectStateful()] });
  */
-export function protectStateful(): pulumi.ResourceTransformation {
-  return (a) =>
-    a.opts && isStateful(a.type)
-      ? { props: a.props, opts: pulumi.mergeOptions(a.opts, { protect: true, retainOnDelete: true }) }
-      : undefined;
+export function protectStateful(options: ProtectStatefulOptions = {}): pulumi.ResourceTransformation {
+  return (a) => {
+    if (!a.opts || !isStateful(a.type)) return undefined;
+    const extra: pulumi.CustomResourceOptions = { protect: true, retainOnDelete: true };
+    // A retained log group outlives `pulumi destroy`; its fixed name then makes the next create fail with
+    // ResourceAlreadyExistsException (https://docs.aws.amazon.com/AmazonCloudWatchLogs/latest/APIReference/API_CreateLogGroup.html).
+    // Adopting it imports the existing group by name (https://www.pulumi.com/docs/iac/concepts/options/import/).
+    if (
+      options.adoptRetainedLogGroups &&
+      a.type === "aws:cloudwatch/logGroup:LogGroup" &&
+      typeof a.props.name === "string"
+    )
+      extra.import = a.props.name;
+    return { props: a.props, opts: pulumi.mergeOptions(a.opts, extra) };
+  };
+}
+
+export interface ProtectStatefulOptions {
+  /**
+   * Re-creating a stack after `pulumi destroy`: import the AWS log groups the destroy retained (by their fixed
+   * names) instead of failing on them. Set it for that first `up` only, then remove it.
+   * @default false
+   */
+  adoptRetainedLogGroups?: boolean;
 }

@@ -4,7 +4,7 @@ import type { Cloud } from "../core/placement";
 import { corsResponseHeaders, HeaderMap, isPreflight, preflightHeaders } from "./cors";
 import { LocalJwtKeys, verifyBearer, WWW_AUTHENTICATE } from "./jwt";
 import { ServeLimits } from "./limits";
-import { RouteTable } from "./routes";
+import { RouteMatch, RouteTable } from "./routes";
 
 /** The header that carries an API key (APIM and Google API Gateway both accept it; see lib/openapi). */
 export const API_KEY_HEADER = "x-api-key";
@@ -81,6 +81,8 @@ export function decide(
       ? json(405, "Method Not Allowed", { allow: match.allowed.join(", ") })
       : json(404, "Not Found");
   }
+  const open = awsUnauthenticatedOptions(endpoint, method, match, origin);
+  if (open) return open;
   if (endpoint.auth?.kind === "jwt") {
     const verdict = verifyBearer(header(req, "authorization"), endpoint.auth, auth.jwt);
     if (verdict.problem)
@@ -91,6 +93,27 @@ export function decide(
     if (auth.apiKey !== undefined && key !== auth.apiKey) return json(401, "Unauthorized", {}, "auth: wrong API key");
   }
   return { kind: "forward", fn: match.route.target };
+}
+
+/**
+ * AWS with CORS and JWT: ApiGateway gives each path an `ANY` route covers an unauthenticated `OPTIONS` route,
+ * answered 204 by the adapter with the configured CORS headers (lib/aws/api-gateway.ts `preflightRoutes`), so any
+ * `OPTIONS` there gets 204 without a token, preflight or not. An explicit `OPTIONS` route keeps its auth.
+ */
+export function awsUnauthenticatedOptions(
+  endpoint: ServedEndpoint,
+  method: string,
+  match: RouteMatch<string>,
+  origin: string | undefined,
+): GatewayDecision | undefined {
+  if (endpoint.cloud !== "aws" || !endpoint.cors || endpoint.auth?.kind !== "jwt" || method !== "OPTIONS") return;
+  if (match.kind !== "route" || match.route.method !== "ANY") return;
+  return {
+    kind: "respond",
+    status: 204,
+    headers: corsResponseHeaders(endpoint.cors, origin),
+    note: "OPTIONS route without auth (CORS + JWT on an ANY route)",
+  };
 }
 
 /** The CORS headers the gateway adds to every response of an API with CORS. */

@@ -4,6 +4,7 @@ import { physicalName } from "../../core/naming";
 import { withTransform } from "../../core/transform";
 import { logGroup } from "../log-group";
 import type { AwsRegionContext } from "./context";
+import { rolloutFailure } from "./rollout";
 import type { RegionLoadBalancer } from "./load-balancer";
 import type { RegionNetwork } from "./network";
 
@@ -13,8 +14,9 @@ export const CONTAINER_NAME = "app";
 /**
  * The region's compute: an ECS cluster, a log group with retention, a Fargate task definition (execution role
  * shared by all regions) and a Fargate service behind the target group, with the deployment circuit breaker
- * rolling a failing deployment back. The service waits for steady state, so `pulumi up` fails when the new
- * tasks never become healthy instead of reporting success.
+ * rolling a failing deployment back. The service waits for steady state; because a rolled-back deployment is
+ * steady too, the task definition the service runs afterwards is compared with the one registered, and a
+ * mismatch fails `pulumi up` (rollout.ts).
  */
 export function createEcs(ctx: AwsRegionContext, net: RegionNetwork, lb: RegionLoadBalancer): aws.ecs.Service {
   const { spec, region, parent, tags } = ctx;
@@ -89,7 +91,7 @@ export function createEcs(ctx: AwsRegionContext, net: RegionNetwork, lb: RegionL
     ),
   );
 
-  return new aws.ecs.Service(
+  const service = new aws.ecs.Service(
     ...withTransform(
       t,
       "service",
@@ -122,4 +124,15 @@ export function createEcs(ctx: AwsRegionContext, net: RegionNetwork, lb: RegionL
       { parent, dependsOn: [lb.httpsListener, ...ctx.executionRoleReady] },
     ),
   );
+  // A rolled-back rollout must fail `pulumi up`, not report success (rollout.ts): after the update, the service
+  // names the task definition it runs; when it is not the one just registered, the program fails with the reason.
+  // Previews never run this (the values are unknown then).
+  pulumi.all([service.taskDefinition, taskDefinition.arn]).apply(([deployed, requested]) => {
+    const failure = pulumi.runtime.isDryRun()
+      ? undefined
+      : rolloutFailure(spec.name, region.region, deployed, requested);
+    if (failure) throw new Error(failure);
+    return deployed;
+  });
+  return service;
 }

@@ -14,7 +14,7 @@ export interface HttpEvent {
   isBase64Encoded?: boolean;
   httpMethod?: string;
   path?: string;
-  requestContext?: { http?: { method?: string }; domainName?: string; routeKey?: string };
+  requestContext?: { http?: { method?: string }; domainName?: string; routeKey?: string; authorizer?: unknown };
   routeKey?: string;
 }
 
@@ -93,16 +93,16 @@ async function http(app: PortableHandler, event: HttpEvent): Promise<unknown> {
 }
 
 /**
- * A CORS preflight that reached the function through an `OPTIONS` route of an HTTP API. ApiGateway adds such
- * unauthenticated routes where CORS and JWT auth meet an `ANY` route, and API Gateway ignores the CORS headers an
- * integration returns, adding the configured ones (https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-cors.html):
- * all the function owes the browser is a 2xx, without running the handler unauthenticated.
+ * An `OPTIONS` request that reached the function through an unauthenticated `OPTIONS` route of an HTTP API (no
+ * authorizer context). ApiGateway adds such routes where CORS and JWT auth meet an `ANY` route, for browser
+ * preflights; API Gateway ignores the CORS headers an integration returns and adds the configured ones
+ * (https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-cors.html). All the function owes is a 2xx,
+ * and the handler never runs for a request nobody authenticated. An `OPTIONS` route of the user's own keeps its
+ * authorizer, so it reaches the handler.
  */
 export function isGatewayPreflight(event: HttpEvent, method: string): boolean {
   const routeKey = event.routeKey ?? event.requestContext?.routeKey ?? "";
-  if (method !== "OPTIONS" || !routeKey.startsWith("OPTIONS ")) return false;
-  const names = Object.keys(event.headers ?? {}).map((k) => k.toLowerCase());
-  return names.includes("origin") && names.includes("access-control-request-method");
+  return method === "OPTIONS" && routeKey.startsWith("OPTIONS ") && event.requestContext?.authorizer === undefined;
 }
 
 async function toLambdaResponse(response: Response, v1: boolean): Promise<unknown> {
