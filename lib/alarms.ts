@@ -95,7 +95,7 @@ export function serviceRegionAlarms(
   }
 }
 
-/** Alarms of a MultiRegionService's global front when it is not DNS (Azure Front Door). */
+/** Alarms of a MultiRegionService's global front when it is not DNS (Google's load balancer, Azure Front Door). */
 export function serviceFrontAlarms(
   parent: pulumi.Resource,
   alarms: Resolved,
@@ -103,6 +103,11 @@ export function serviceFrontAlarms(
   location: string,
   transforms?: Transforms,
 ): void {
+  if (target.gcp)
+    gcpAlarms().gcpRequestAlarms({ parent, alarms, project: target.gcp.project, transforms }, `${alarms.name}-front`, {
+      kind: "loadBalancer",
+      urlMapName: target.gcp.urlMapName,
+    });
   if (target.azure)
     azureAlarms().azureFrontDoorAlarms(
       { parent, alarms, resourceGroupName: target.azure.resourceGroupName, location, transforms },

@@ -111,6 +111,8 @@ export class MultiRegionService extends pulumi.ComponentResource {
       for (const region of gcp.endpoints)
         if (alarms.gcp) serviceRegionAlarms(this, alarms.gcp, region.alarmTarget, spec.transform);
       if (gcp.front) {
+        if (alarms.gcp)
+          serviceFrontAlarms(this, alarms.gcp, gcp.front.alarmTarget, of("gcp")[0].region, spec.transform);
         // The load balancer is the front; DNS only maps the name to its anycast address.
         // DNS only (never proxied): a Google-managed certificate provisions only while the name resolves to the LB.
         // The anycast address is an IPv4 address: an A record (a CNAME's value must be a name, RFC 1034 §3.6.2).

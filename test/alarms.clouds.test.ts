@@ -336,6 +336,14 @@ describe("Alarms on MultiRegionService fronts", () => {
       assert.match(c.filter, new RegExp(`resource\\.label\\.location="${region}"`));
       assert.ok(byName(plan, `web-${region}-alarm-latency`));
     }
+    // The global load balancer itself: https_lb_rule request_count (response_code_class 500) over all, p99 total_latencies.
+    // https://cloud.google.com/monitoring/api/metrics_gcp_i_o#gcp-loadbalancing
+    const lb = (byName(plan, "web-front-alarm-error-rate").inputs.conditions as any[])[0].conditionThreshold;
+    assert.match(lb.filter, /loadbalancing\.googleapis\.com\/https\/request_count/);
+    assert.match(lb.filter, /resource\.type="https_lb_rule"/);
+    assert.match(lb.filter, /metric\.label\.response_code_class=500/);
+    const lbLatency = (byName(plan, "web-front-alarm-latency").inputs.conditions as any[])[0].conditionThreshold;
+    assert.match(lbLatency.filter, /loadbalancing\.googleapis\.com\/https\/total_latencies/);
     // The global load balancer's name is answered by Route 53: its health check alarms in us-east-1.
     assert.equal(byName(plan, "web-dns-global-alarm-health").inputs.region, "us-east-1");
   });

@@ -129,7 +129,8 @@ const duration = (t: ResolvedThreshold) => `${t.forSeconds}s`;
 /** Where the request metrics come from. */
 export type GcpRequestSource =
   | { kind: "cloudRun"; region: string; serviceName: pulumi.Input<string> }
-  | { kind: "apiGateway"; gatewayId: pulumi.Input<string> };
+  | { kind: "apiGateway"; gatewayId: pulumi.Input<string> }
+  | { kind: "loadBalancer"; urlMapName: pulumi.Input<string> };
 
 /**
  * Error rate and p99 latency of a Cloud Run service (a Cloud Functions 2nd gen function is one) or an API
@@ -138,19 +139,16 @@ export type GcpRequestSource =
  * - Cloud Run: `run.googleapis.com/request_count` (label `response_code_class`, e.g. "5xx") and
  *   `run.googleapis.com/request_latencies` (distribution, ms), resource `cloud_run_revision` by `service_name`
  *   and `location`. https://cloud.google.com/monitoring/api/metrics_gcp_p_z#gcp-run
+ * - Global external Application Load Balancer: `loadbalancing.googleapis.com/https/request_count` (label
+ *   `response_code_class`, an integer: 500) and `loadbalancing.googleapis.com/https/total_latencies`
+ *   (distribution, ms), resource `https_lb_rule` by `url_map_name`.
+ *   https://cloud.google.com/monitoring/api/metrics_gcp_i_o#gcp-loadbalancing
  * - API Gateway: `apigateway.googleapis.com/proxy/request_count` (label `response_code_class`) and
  *   `apigateway.googleapis.com/proxy/latencies` (distribution, ms), resource `apigateway.googleapis.com/Gateway`
  *   by `gateway_id`. https://cloud.google.com/monitoring/api/metrics_gcp_a_b#gcp-apigateway
  */
 export function gcpRequestAlarms(ctx: GcpAlarmContext, name: string, source: GcpRequestSource): void {
-  const resource: pulumi.Output<string> =
-    source.kind === "cloudRun"
-      ? pulumi.interpolate`resource.type="cloud_run_revision" AND resource.label.service_name="${source.serviceName}" AND resource.label.location="${source.region}"`
-      : pulumi.interpolate`resource.type="apigateway.googleapis.com/Gateway" AND resource.label.gateway_id="${source.gatewayId}"`;
-  const count =
-    source.kind === "cloudRun" ? "run.googleapis.com/request_count" : "apigateway.googleapis.com/proxy/request_count";
-  const latencies =
-    source.kind === "cloudRun" ? "run.googleapis.com/request_latencies" : "apigateway.googleapis.com/proxy/latencies";
+  const m = requestMetrics(source);
   const { errorRate, p99LatencyMs } = ctx.alarms;
   if (errorRate)
     policy(
@@ -160,9 +158,9 @@ export function gcpRequestAlarms(ctx: GcpAlarmContext, name: string, source: Gcp
       "CRITICAL",
       `more than ${errorRate.above * 100} % of requests answered 5xx for ${errorRate.forSeconds} s`,
       {
-        filter: pulumi.interpolate`metric.type="${count}" AND ${resource} AND metric.label.response_code_class="5xx"`,
+        filter: pulumi.interpolate`metric.type="${m.count}" AND ${m.resource} AND ${m.serverErrors}`,
         aggregations: sum(),
-        denominatorFilter: pulumi.interpolate`metric.type="${count}" AND ${resource}`,
+        denominatorFilter: pulumi.interpolate`metric.type="${m.count}" AND ${m.resource}`,
         denominatorAggregations: sum(),
         comparison: "COMPARISON_GT",
         thresholdValue: errorRate.above,
@@ -178,7 +176,7 @@ export function gcpRequestAlarms(ctx: GcpAlarmContext, name: string, source: Gcp
       "WARNING",
       `p99 latency above ${p99LatencyMs.above} ms for ${p99LatencyMs.forSeconds} s`,
       {
-        filter: pulumi.interpolate`metric.type="${latencies}" AND ${resource}`,
+        filter: pulumi.interpolate`metric.type="${m.latencies}" AND ${m.resource}`,
         // The 99th percentile of each revision's one-minute distribution; the worst revision decides.
         aggregations: [
           {
@@ -194,6 +192,32 @@ export function gcpRequestAlarms(ctx: GcpAlarmContext, name: string, source: Gcp
         trigger: { count: 1 },
       },
     );
+}
+
+function requestMetrics(source: GcpRequestSource) {
+  switch (source.kind) {
+    case "cloudRun":
+      return {
+        resource: pulumi.interpolate`resource.type="cloud_run_revision" AND resource.label.service_name="${source.serviceName}" AND resource.label.location="${source.region}"`,
+        count: "run.googleapis.com/request_count",
+        latencies: "run.googleapis.com/request_latencies",
+        serverErrors: 'metric.label.response_code_class="5xx"',
+      };
+    case "apiGateway":
+      return {
+        resource: pulumi.interpolate`resource.type="apigateway.googleapis.com/Gateway" AND resource.label.gateway_id="${source.gatewayId}"`,
+        count: "apigateway.googleapis.com/proxy/request_count",
+        latencies: "apigateway.googleapis.com/proxy/latencies",
+        serverErrors: 'metric.label.response_code_class="5xx"',
+      };
+    case "loadBalancer":
+      return {
+        resource: pulumi.interpolate`resource.type="https_lb_rule" AND resource.label.url_map_name="${source.urlMapName}"`,
+        count: "loadbalancing.googleapis.com/https/request_count",
+        latencies: "loadbalancing.googleapis.com/https/total_latencies",
+        serverErrors: "metric.label.response_code_class=500",
+      };
+  }
 }
 
 /**

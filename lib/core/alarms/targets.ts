@@ -57,8 +57,8 @@ export interface DnsAlarmTarget {
 
 /** The global front of a MultiRegionService when it is not DNS (whose health FailoverDns alarms on). */
 export interface ServiceFrontAlarmTarget {
-  /** Google's global load balancer: an uptime check of the public name. */
-  readonly gcp?: { readonly project: pulumi.Input<string>; readonly host: string; readonly path: string };
+  /** Google's global external load balancer: its URL map's request metrics. */
+  readonly gcp?: { readonly project: pulumi.Input<string>; readonly urlMapName: pulumi.Input<string> };
   /** Azure Front Door: the profile's metrics. */
   readonly azure?: {
     readonly resourceGroupName: pulumi.Input<string>;

@@ -5,6 +5,7 @@ import { physicalName } from "../../core/naming";
 import { managedCertificateName } from "../certificate-name";
 import type { RegionSpec, ServiceSpec } from "../../core/service";
 import { withTransform } from "../../core/transform";
+import type { ServiceFrontAlarmTarget } from "../../core/alarms/targets";
 
 /** Outlier detection: a region answering 5 errors in a row is ejected for 30 s, checked every 10 s. */
 export const OUTLIER_INTERVAL_SECONDS = 10;
@@ -16,6 +17,8 @@ export interface GcpFront {
   url: pulumi.Output<string>;
   /** Worst-case seconds before a failing region stops receiving requests. */
   failoverSeconds: number;
+  /** What the front's alarms watch (the URL map's request metrics). */
+  alarmTarget: ServiceFrontAlarmTarget;
 }
 
 /**
@@ -208,5 +211,6 @@ export function createGcpFront(
     addressKind: "ipv4",
     url: pulumi.output(`https://${spec.dns!.fqdn}`),
     failoverSeconds: googleLoadBalancerFailoverTime({ outlierIntervalSeconds: OUTLIER_INTERVAL_SECONDS }).seconds,
+    alarmTarget: { gcp: { project: urlMap.project, urlMapName: urlMap.name } },
   };
 }
