@@ -23,6 +23,8 @@ export interface AppConfig {
   zoneId?: string;
   /** Cloudflare zone id of `zone` (cloudflare only; the account comes from `cloudflare:accountId`). */
   cloudflareZoneId?: string;
+  /** The Cloudflare account has the Traffic Steering add-on, which latency routing needs below Enterprise (cloudflare only). */
+  cloudflareTrafficSteering?: boolean;
   /** Container image of the service. */
   image: string;
   /** Bearer-token auth for the API: the token issuer (an https URL) and the audience. */
@@ -97,6 +99,9 @@ export function loadAppConfig(): AppConfig {
   } else if (cloudflareZoneId !== undefined) {
     v.fail("meridian:cloudflareZoneId", `given with dnsProvider ${describe(dnsProvider)}`);
   }
+  const cloudflareTrafficSteering = v.boolean(read("cloudflareTrafficSteering"), "meridian:cloudflareTrafficSteering", {
+    optional: true,
+  });
   const image = v.string(orDefault("image", "public.ecr.aws/nginx/nginx:1.27"), "meridian:image", { maxLength: 255 });
   const issuer = v.string(read("jwtIssuer"), "meridian:jwtIssuer", {
     optional: true,
@@ -121,5 +126,17 @@ export function loadAppConfig(): AppConfig {
   // Read as a secret: the URL carries the chat or pager integration's token.
   const webhook = cfg.getSecret("alarmWebhook");
   const alarms = email.length > 0 || webhook ? { email, webhook } : undefined;
-  return { environment, regions, domain, zone, dnsProvider, zoneId, cloudflareZoneId, image, jwt, alarms };
+  return {
+    environment,
+    regions,
+    domain,
+    zone,
+    dnsProvider,
+    zoneId,
+    cloudflareZoneId,
+    cloudflareTrafficSteering,
+    image,
+    jwt,
+    alarms,
+  };
 }

@@ -109,28 +109,32 @@ export function createCloudflareFailoverDns(
     enabled: true,
   };
   if (r.strategy === "weighted") {
-    const total = r.endpoints.reduce((sum, e) => sum + (e.heldOut ? 0 : e.weight), 0);
+    // Pool weights are 0-1 and "relative to other pools" (API schema load-balancing_random_steering). Scaled against
+    // the largest weight (not the sum), a positive weight is at least 1/255 before rounding to Cloudflare's three
+    // decimals, so it never rounds to 0 (1 against ten pools of 255 used to become 0: never steered to).
+    const largest = Math.max(...r.endpoints.map((e) => (e.heldOut ? 0 : e.weight)));
+    const scaled = (e: ResolvedEndpoint) =>
+      e.heldOut || e.weight === 0 ? 0 : Math.max(0.001, Math.round((e.weight / largest) * 1000) / 1000);
     args.randomSteering = pulumi.all(r.endpoints.map(poolId)).apply((ids) => ({
       defaultWeight: 0,
-      poolWeights: Object.fromEntries(
-        r.endpoints.map((e, i) => [ids[i], e.heldOut ? 0 : Math.round((e.weight / total) * 1000) / 1000]),
-      ),
+      poolWeights: Object.fromEntries(r.endpoints.map((e, i) => [ids[i], scaled(e)])),
     }));
   }
   if (r.strategy === "geo") {
     const { regionPools, countryPools } = geoPools(r, ordered);
     args.regionPools = pulumi.all(r.endpoints.map(poolId)).apply((ids) => mapPools(regionPools, r, ids));
     args.countryPools = pulumi.all(r.endpoints.map(poolId)).apply((ids) => mapPools(countryPools, r, ids));
+  } else {
+    // Explicitly empty, and managed (not ignored): Cloudflare keeps the region/country pool lists of an earlier geo
+    // configuration when they are left out, which later makes deleting those pools fail (issue #16 item 6).
+    args.regionPools = {};
+    args.countryPools = {};
   }
   const lb = new cloudflare.LoadBalancer(
     ...withTransform(transforms, "loadBalancer", `${name}-lb`, args, {
       parent,
       // The provider reports computed maps it did not get as drift on every plan (terraform-provider-cloudflare#7339).
-      ignoreChanges: [
-        "sessionAffinityAttributes",
-        "popPools",
-        ...(r.strategy === "geo" ? [] : ["regionPools", "countryPools"]),
-      ],
+      ignoreChanges: ["sessionAffinityAttributes", "popPools"],
     }),
   );
   return {

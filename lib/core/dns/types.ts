@@ -129,6 +129,13 @@ export interface FailoverDnsCloudflareOptions {
   retries?: number;
   /** Regions the pools are probed from. @example checkRegions: ["WEU", "ENAM"] */
   checkRegions?: string[];
+  /**
+   * The account has the Traffic Steering add-on: needed for `geo` and `latency` (dynamic steering) on plans other than
+   * Enterprise; without it only the standard policies (failover, weighted) are available.
+   * @default false (true is assumed on "enterprise")
+   * @example trafficSteering: true
+   */
+  trafficSteering?: boolean;
 }
 
 /** Azure Traffic Manager options. */
