@@ -85,6 +85,9 @@ export function createTrafficManagerFailoverDns(
               // Drained: the endpoint stays (and is listed) but Traffic Manager neither probes nor returns it.
               endpointStatus: e.heldOut ? "Disabled" : "Enabled",
               alwaysServe: "Disabled",
+              // endpoints[].healthCheck.host: Traffic Manager sends endpoint-level custom headers with its probes
+              // (https://learn.microsoft.com/azure/traffic-manager/traffic-manager-monitoring).
+              customHeaders: e.probe?.host ? [{ name: "host", value: e.probe.host }] : undefined,
               priority: r.strategy === "failover" ? priorityOf(r, e) : undefined,
               weight: r.strategy === "weighted" ? e.weight : undefined,
               endpointLocation: r.strategy === "latency" ? e.region : undefined,

@@ -26,38 +26,43 @@ export function createCloudflareFailoverDns(
   const cf = r.cloudflare!;
   const hc = r.healthCheck;
   const http = hc.protocol !== "TCP";
-  const monitor = new cloudflare.LoadBalancerMonitor(
-    ...withTransform(
-      transforms,
-      "monitor",
-      `${name}-monitor`,
-      {
-        accountId: cf.accountId,
-        description: `${r.fqdn} health (FailoverDns ${name})`,
-        type: hc.protocol.toLowerCase(),
-        port: hc.port,
-        // Host (and so SNI) = the public name, as real traffic sends it: without it the probe uses the origin's address
-        // and fails the certificate check of an origin that serves the public name (an ALB). An origin's own Host
-        // override (Cloud Run, Container Apps) takes precedence over this one (Cloudflare "Override HTTP Host headers").
-        ...(http
-          ? {
-              path: hc.path,
-              method: "GET",
-              expectedCodes: "2xx",
-              followRedirects: false,
-              allowInsecure: false,
-              header: { Host: [r.fqdn] },
-            }
-          : {}),
-        interval: hc.intervalSeconds,
-        timeout: hc.timeoutSeconds,
-        retries: cf.retries,
-        consecutiveDown: hc.failureThreshold,
-        consecutiveUp: 2,
-      } satisfies cloudflare.LoadBalancerMonitorArgs,
-      { parent },
-    ),
-  );
+  const monitorFor = (key: string, host: string, path: string) =>
+    new cloudflare.LoadBalancerMonitor(
+      ...withTransform(
+        transforms,
+        "monitor",
+        key,
+        {
+          accountId: cf.accountId,
+          description: `${r.fqdn} health (FailoverDns ${name})`,
+          type: hc.protocol.toLowerCase(),
+          port: hc.port,
+          // Host (and so SNI) = the public name, as real traffic sends it: without it the probe uses the origin's address
+          // and fails the certificate check of an origin that serves the public name (an ALB). An origin's own Host
+          // override (Cloud Run, Container Apps) takes precedence over this one (Cloudflare "Override HTTP Host headers").
+          ...(http
+            ? {
+                path,
+                method: "GET",
+                expectedCodes: "2xx",
+                followRedirects: false,
+                allowInsecure: false,
+                header: { Host: [host] },
+              }
+            : {}),
+          interval: hc.intervalSeconds,
+          timeout: hc.timeoutSeconds,
+          retries: cf.retries,
+          consecutiveDown: hc.failureThreshold,
+          consecutiveUp: 2,
+        } satisfies cloudflare.LoadBalancerMonitorArgs,
+        { parent },
+      ),
+    );
+  const monitor = monitorFor(`${name}-monitor`, r.fqdn, hc.path);
+  // endpoints[].healthCheck: a pool whose endpoint is probed with another Host or path gets a monitor of its own.
+  const monitorOf = (e: ResolvedEndpoint) =>
+    e.probe ? monitorFor(`${name}-${e.id}-monitor`, e.probe.host ?? r.fqdn, e.probe.path ?? hc.path) : monitor;
 
   const pools = new Map<string, cloudflare.LoadBalancerPool>();
   for (const e of r.endpoints) {
@@ -73,7 +78,7 @@ export function createCloudflareFailoverDns(
             name: physicalName("cloudflareLbPool", name, e.id),
             description: `${r.fqdn} endpoint ${e.id}`,
             origins: [{ name: e.id, address: e.address, enabled: true, weight: 1 }],
-            monitor: monitor.id,
+            monitor: monitorOf(e).id,
             // Drained: the pool (and its monitor) stay, but a disabled pool is never steered to.
             enabled: !e.heldOut,
             minimumOrigins: 1,

@@ -3,6 +3,7 @@ import { describe } from "../errors";
 import { Cloud } from "../placement";
 import { AWS_REGIONS, AZURE_REGIONS, GCP_REGIONS } from "../regions";
 import { specialAddressRange } from "../special-addresses";
+import { EndpointProbe, resolveEndpointProbe } from "./endpoint-probe";
 import { Validator, isHostname, isIPv4, isIPv6 } from "../validate";
 import {
   CLOUDFLARE_REGIONS,
@@ -64,6 +65,8 @@ export interface ResolvedEndpoint {
    * Route 53 keeps the record's role and forces its health check unhealthy; other providers disable the endpoint.
    */
   readonly heldOut: boolean;
+  /** This endpoint's own probe Host/path (`endpoints[i].healthCheck`), when given. */
+  readonly probe?: EndpointProbe;
 }
 
 export interface ResolvedHealthCheck {
@@ -144,7 +147,18 @@ const ARG_KEYS = [
   "alarms",
   "transform",
 ];
-const ENDPOINT_KEYS = ["id", "address", "addressKind", "region", "priority", "weight", "geo", "enabled", "aliasZoneId"];
+const ENDPOINT_KEYS = [
+  "healthCheck",
+  "id",
+  "address",
+  "addressKind",
+  "region",
+  "priority",
+  "weight",
+  "geo",
+  "enabled",
+  "aliasZoneId",
+];
 const ENDPOINT_ID = /^[a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?$/;
 
 /**
@@ -243,6 +257,21 @@ export function resolveFailoverDns(name: string, raw: unknown): ResolvedFailover
     cloudflareOpts?.retries ?? 0,
     preset,
   );
+  const rawEndpoints = args.endpoints as unknown as Array<Record<string, unknown>>;
+  const probed = finalEndpoints.map((e) => {
+    const raw = rawEndpoints[e.index];
+    const probe = resolveEndpointProbe(
+      v,
+      provider,
+      healthCheck.protocol,
+      raw.healthCheck,
+      raw.address,
+      `endpoints[${e.index}].healthCheck`,
+    );
+    return probe ? { ...e, probe } : e;
+  });
+  finalEndpoints.splice(0, finalEndpoints.length, ...probed);
+  finalOrder.splice(0, finalOrder.length, ...finalOrder.map((e) => probed[e.index]));
 
   const transform = v.object(args.transform, "transform", { optional: true }) ?? {};
   for (const [key, fn] of Object.entries(transform)) {
