@@ -28,7 +28,13 @@ export interface FailoverPoint {
 
 const ZONE = { zone: "example.com", record: "api" } as const;
 const ROUTE53 = { zoneId: "Z0123456789ABCDEFGHIJ" };
-const CF = { accountId: "0123456789abcdef0123456789abcdef", zoneId: "fedcba9876543210fedcba9876543210" };
+// trafficSteering: the latency services behind Cloudflare use dynamic steering, which needs the Traffic Steering
+// add-on below Enterprise (issue #16 item 5); the bench assumes the account has it.
+const CF = {
+  accountId: "0123456789abcdef0123456789abcdef",
+  zoneId: "fedcba9876543210fedcba9876543210",
+  trafficSteering: true,
+};
 const ELBS = [
   { id: "use1", address: "api-use1-123456789.us-east-1.elb.amazonaws.com", region: "aws:us-east-1" },
   { id: "euw1", address: "api-euw1-987654321.eu-west-1.elb.amazonaws.com", region: "aws:eu-west-1" },

@@ -261,6 +261,7 @@ export class MultiRegionService extends pulumi.ComponentResource {
         accountId: dns.cloudflare!.accountId,
         zoneId: dns.cloudflare!.zoneId,
         plan,
+        ...(dns.cloudflare!.trafficSteering !== undefined ? { trafficSteering: dns.cloudflare!.trafficSteering } : {}),
         ...(options.dnsOnly ? { proxied: false } : {}),
       };
       // Cloud Run and Container Apps route by Host: the proxy must present each origin's own name to it.

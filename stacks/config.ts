@@ -25,6 +25,8 @@ export interface AppConfig {
   zoneId?: string;
   /** Cloudflare zone id of `zone` (cloudflare only; the account comes from `cloudflare:accountId`). */
   cloudflareZoneId?: string;
+  /** The Cloudflare account has the Traffic Steering add-on, which latency routing needs below Enterprise (cloudflare only). */
+  cloudflareTrafficSteering?: boolean;
   /** Container image of the service. */
   image: string;
   /** Bearer-token auth for the API: the token issuer (an https URL) and the audience. */
@@ -99,6 +101,9 @@ export function loadAppConfig(): AppConfig {
   } else if (cloudflareZoneId !== undefined) {
     v.fail("meridian:cloudflareZoneId", `given with dnsProvider ${describe(dnsProvider)}`);
   }
+  const cloudflareTrafficSteering = v.boolean(read("cloudflareTrafficSteering"), "meridian:cloudflareTrafficSteering", {
+    optional: true,
+  });
   const image = v.string(orDefault("image", "public.ecr.aws/nginx/nginx:1.27"), "meridian:image", { maxLength: 255 });
   const issuer = v.string(read("jwtIssuer"), "meridian:jwtIssuer", {
     optional: true,
@@ -134,6 +139,7 @@ export function loadAppConfig(): AppConfig {
     dnsProvider,
     zoneId,
     cloudflareZoneId,
+    cloudflareTrafficSteering,
     image,
     jwt,
     alarms,

@@ -56,6 +56,7 @@ const web = new MultiRegionService(
               cloudflare: {
                 accountId: new pulumi.Config("cloudflare").require("accountId"),
                 zoneId: config.cloudflareZoneId!,
+                trafficSteering: config.cloudflareTrafficSteering,
               },
             },
     },

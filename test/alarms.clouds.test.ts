@@ -41,8 +41,8 @@ describe("Alarms on Google Cloud", () => {
           strategy: "failover",
           gcp: { managedZone: "example-com", project: "acme-prod" },
           endpoints: [
-            { id: "euw1", address: "198.51.100.1", region: "gcp:europe-west1" },
-            { id: "use1", address: "198.51.100.2", region: "gcp:us-east4" },
+            { id: "euw1", address: "35.190.100.1", region: "gcp:europe-west1" },
+            { id: "use1", address: "35.190.100.2", region: "gcp:us-east4" },
           ],
           healthCheck: { path: "/healthz" },
           alarms: { notify: n },
@@ -238,9 +238,9 @@ describe("Alarms on Cloudflare", () => {
           strategy: "failover",
           cloudflare: CF,
           endpoints: [
-            { id: "a", address: "198.51.100.1" },
-            { id: "b", address: "198.51.100.2" },
-            { id: "c", address: "198.51.100.3", enabled: false },
+            { id: "a", address: "35.190.100.1" },
+            { id: "b", address: "35.190.100.2" },
+            { id: "c", address: "35.190.100.3", enabled: false },
           ],
           healthCheck: { path: "/healthz" },
           alarms: { notify: notify() },

@@ -218,15 +218,17 @@ describe("review: FailoverDns held-out programs (every provider × strategy, def
     it("endpoints are separate resources, never inline (§6 Azure 1); the DNS label is unique and deterministic (§6 Azure 2)", () => {
       const names = new Set<string>();
       for (const c of DNS_CASES.filter((x) => x.provider === "azure-traffic-manager")) {
-        const [profile] = of(plan, TM.profile, c.name);
+        const profile = getResource(plan, TM.profile, `${c.name}-profile`);
         assert.strictEqual(profile.inputs.endpoints, undefined);
         assert.ok(profile.ignoreChanges.includes("endpoints"));
         assert.strictEqual(profile.inputs.location, "global");
         const label = (profile.inputs.dnsConfig as any).relativeName as string;
         assert.match(label, /^meridian-dev-.+-[a-z0-9]{6,}$/);
         names.add(label);
-        for (const e of of(plan, TM.endpoint, c.name)) {
-          assert.strictEqual(e.inputs.endpointType, "ExternalEndpoints");
+        for (const e of of(plan, TM.endpoint, c.name).filter((x) => !x.name.includes("-via-"))) {
+          // Geo endpoints are nested Priority profiles (issue #16 item 3: a Geographic profile never fails over an
+          // external endpoint); the others are external endpoints.
+          assert.strictEqual(e.inputs.endpointType, c.strategy === "geo" ? "NestedEndpoints" : "ExternalEndpoints");
           assert.ok(dependsOn(plan, e, profile));
         }
       }
@@ -235,7 +237,11 @@ describe("review: FailoverDns held-out programs (every provider × strategy, def
 
     it("Performance endpoints carry endpointLocation and geographic profiles a WORLD catch-all (§6 Azure 4)", () => {
       for (const e of of(plan, TM.endpoint, "tm-latency")) assert.ok(e.inputs.endpointLocation, e.name);
-      assert.ok(of(plan, TM.endpoint, "tm-geo").some((e) => (e.inputs.geoMapping as string[]).includes("WORLD")));
+      assert.ok(
+        of(plan, TM.endpoint, "tm-geo").some((e) =>
+          ((e.inputs.geoMapping as string[] | undefined) ?? []).includes("WORLD"),
+        ),
+      );
       const mc = of(plan, TM.profile, "tm-failover")[0].inputs.monitorConfig as any;
       assert.ok(
         [10, 30].includes(mc.intervalInSeconds) &&
@@ -266,7 +272,7 @@ describe("review: FailoverDns held-out programs (every provider × strategy, def
         assert.ok(policy.healthCheck);
         assert.strictEqual(rs.inputs.rrdatas, undefined);
         for (const ip of allStrings(policy).filter((s) => /^\d+\.\d+\.\d+\.\d+$/.test(s)))
-          assert.match(ip, /^203\.0\.113\./);
+          assert.match(ip, /^34\.120\.113\./);
         assert.ok(!(policy.wrrs && policy.geos), "§6 GCP 4: no WRR + geo");
       }
     });
@@ -282,7 +288,7 @@ describe("review: FailoverDns held-out programs (every provider × strategy, def
         pb("gdns-drain-record").backupGeos.map((b: any) => b.location),
         ["asia-southeast1"],
       );
-      assert.deepStrictEqual(pb("gdns-manual-record").primary.externalEndpoints, ["203.0.113.11"]);
+      assert.deepStrictEqual(pb("gdns-manual-record").primary.externalEndpoints, ["34.120.113.11"]);
     });
   });
 });

@@ -2,7 +2,12 @@ import * as assert from "node:assert";
 import { FailoverDns, isConfigError } from "../lib";
 import { tryRecordPlan } from "../lib/testing";
 
-const CF = { accountId: "0123456789abcdef0123456789abcdef", zoneId: "fedcba9876543210fedcba9876543210" };
+// trafficSteering: geo and latency need Cloudflare's Traffic Steering add-on below Enterprise (issue #16 item 5).
+const CF = {
+  accountId: "0123456789abcdef0123456789abcdef",
+  zoneId: "fedcba9876543210fedcba9876543210",
+  trafficSteering: true,
+};
 const good = (): any => ({
   provider: "route53",
   zone: "example.com",

@@ -68,8 +68,8 @@ describe("DNS record kind is carried from whoever makes the address (issue 15 it
         strategy: "failover",
         route53: { zoneId: "Z0123456789ABC" },
         endpoints: [
-          { id: "a", address: pulumi.output("203.0.113.10"), addressKind: "ipv4" },
-          { id: "b", address: "203.0.113.20" },
+          { id: "a", address: pulumi.output("34.120.113.10"), addressKind: "ipv4" },
+          { id: "b", address: "34.120.113.20" },
         ],
       });
     });

@@ -154,7 +154,7 @@ describe("Google Cloud: first `pulumi up` on a fresh project (issue 15 items 2, 
           strategy: "weighted",
           gcp: { managedZone: "example-com" },
           healthCheck: { intervalSeconds: 30 },
-          endpoints: [{ id: "a", address: "203.0.113.10" }],
+          endpoints: [{ id: "a", address: "34.120.113.10" }],
         });
       },
       { config: CONFIG },

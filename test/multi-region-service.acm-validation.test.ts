@@ -15,7 +15,12 @@ function service(provider: "route53" | "cloudflare"): Promise<Plan> {
         dns:
           provider === "route53"
             ? { provider, zone: "example.com", record: "www", route53: { zoneId: "Z0123456789ABCDEFGHIJ" } }
-            : { provider, zone: "example.com", record: "www", cloudflare: { accountId: ACCOUNT, zoneId: ZONE } },
+            : {
+                provider,
+                zone: "example.com",
+                record: "www",
+                cloudflare: { accountId: ACCOUNT, zoneId: ZONE, trafficSteering: true },
+              },
       },
     });
   });

@@ -265,7 +265,7 @@ describe("property: any arguments give a plan or a ConfigError, nothing else", f
         zone: "example.com",
         record: "api",
         strategy: "failover",
-        endpoints: endpoints(["203.0.113.10", "198.51.100.20"], ["aws:us-east-1", "aws:eu-west-1"]),
+        endpoints: endpoints(["34.120.113.10", "35.190.100.20"], ["aws:us-east-1", "aws:eu-west-1"]),
         healthCheck: { path: "/healthz", intervalSeconds: 10, failureThreshold: 3 },
         route53: { zoneId: "Z0123456789ABCDEFGHIJ" },
       },

@@ -4,7 +4,8 @@ import { FailoverDns, FailoverDnsArgs, protectStateful } from "../../lib";
 // A prod stack protects its stateful resources (log groups, certificates, secrets...) from deletion.
 const options = pulumi.getStack() === "prod" ? { transformations: [protectStateful()] } : {};
 
-// Two regional endpoints (their public IPs, so every provider, Cloud DNS included, can health-check them) behind the
+// Two regional endpoints (their public IPs, so every provider, Cloud DNS included, can health-check them: set
+// usAddress / euAddress; the defaults only stand in for them, and documentation TEST-NETs are refused) behind the
 // DNS provider this stack's config chooses. Switch providers with `pulumi config set provider cloudflare`.
 const config = new pulumi.Config();
 const provider = (config.get("provider") ?? "route53") as FailoverDnsArgs["provider"];
@@ -26,14 +27,14 @@ const args: FailoverDnsArgs = {
   endpoints: [
     {
       id: "use",
-      address: config.get("usAddress") ?? "203.0.113.10",
+      address: config.get("usAddress") ?? "34.120.113.10",
       region: regions[0],
       geo: strategy === "geo" ? (provider === "gcp-cloud-dns" ? ["us-east4"] : ["WORLD", "GEO-NA"]) : undefined,
       enabled: drained !== "use",
     },
     {
       id: "euw",
-      address: config.get("euAddress") ?? "198.51.100.20",
+      address: config.get("euAddress") ?? "35.190.100.20",
       region: regions[1],
       geo: strategy === "geo" ? (provider === "gcp-cloud-dns" ? ["europe-west1"] : ["GEO-EU"]) : undefined,
       enabled: drained !== "euw",

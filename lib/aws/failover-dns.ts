@@ -154,9 +154,11 @@ function healthCheckArgs(name: string, r: ResolvedFailoverDns, e: ResolvedEndpoi
   return {
     type: hc.protocol,
     // For an IP target the record name is the Host header and SNI name, so virtual hosts and certificates match.
-    ...(ip ? { ipAddress: e.address, fqdn: r.fqdn } : { fqdn: e.address }),
+    // endpoints[].healthCheck.host: the name that really serves the endpoint (Route 53 resolves and checks it, and sends
+    // it as Host/SNI; with an IP it is only the Host/SNI), e.g. an API behind an API Gateway regional domain.
+    ...(ip ? { ipAddress: e.address, fqdn: e.probe?.host ?? r.fqdn } : { fqdn: e.probe?.host ?? e.address }),
     port: hc.port,
-    resourcePath: hc.protocol === "TCP" ? undefined : hc.path,
+    resourcePath: hc.protocol === "TCP" ? undefined : (e.probe?.path ?? hc.path),
     enableSni: hc.protocol === "HTTPS",
     // Always explicit: an unset interval forces a replacement on the next update (terraform-provider-aws#23514).
     requestInterval: hc.intervalSeconds,

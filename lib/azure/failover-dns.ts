@@ -6,6 +6,7 @@ import { physicalName } from "../core/naming";
 import { commonTags } from "../core/tags";
 import { Transforms, withTransform } from "../core/transform";
 import type { DnsAlarmTarget } from "../core/alarms/targets";
+import { nestedGeoEndpoints } from "./traffic-manager-geo";
 
 const ROUTING: Record<ResolvedFailoverDns["strategy"], string> = {
   failover: "Priority",
@@ -16,7 +17,8 @@ const ROUTING: Record<ResolvedFailoverDns["strategy"], string> = {
 
 /**
  * Azure Traffic Manager expansion of FailoverDns: a global profile (routing method, DNS name, TTL, monitor) with one
- * external endpoint resource per endpoint, and a CNAME from the vanity name to `<profile>.trafficmanager.net`.
+ * external endpoint resource per endpoint (geo: one nested Priority profile per endpoint, so geo fails over), and a
+ * CNAME from the vanity name to `<profile>.trafficmanager.net`.
  */
 export function createTrafficManagerFailoverDns(
   name: string,
@@ -30,6 +32,16 @@ export function createTrafficManagerFailoverDns(
   // The DNS label lives in the global *.trafficmanager.net namespace and cannot be changed: a deterministic hash
   // of project/stack/name makes it unique worldwide yet identical on every deploy.
   const relativeName = physicalName("azureTrafficManagerDns", name);
+  const monitorConfig = {
+    protocol: hc.protocol,
+    port: hc.port,
+    path: http ? hc.path : undefined,
+    intervalInSeconds: hc.intervalSeconds,
+    timeoutInSeconds: hc.timeoutSeconds,
+    toleratedNumberOfFailures: hc.failureThreshold - 1,
+    // Same healthy range as Route 53 (2xx and 3xx); Traffic Manager's default is 200 only.
+    expectedStatusCodeRanges: http ? [{ min: 200, max: 399 }] : undefined,
+  };
   const profile = new azure.trafficmanager.Profile(
     ...withTransform(
       transforms,
@@ -42,16 +54,7 @@ export function createTrafficManagerFailoverDns(
         profileStatus: "Enabled",
         trafficRoutingMethod: ROUTING[r.strategy],
         dnsConfig: { relativeName, ttl: r.ttlSeconds },
-        monitorConfig: {
-          protocol: hc.protocol,
-          port: hc.port,
-          path: http ? hc.path : undefined,
-          intervalInSeconds: hc.intervalSeconds,
-          timeoutInSeconds: hc.timeoutSeconds,
-          toleratedNumberOfFailures: hc.failureThreshold - 1,
-          // Same healthy range as Route 53 (2xx and 3xx); Traffic Manager's default is 200 only.
-          expectedStatusCodeRanges: http ? [{ min: 200, max: 399 }] : undefined,
-        },
+        monitorConfig,
         trafficViewEnrollmentStatus: "Disabled",
         tags: commonTags("azure", "FailoverDns"),
         // No inline `endpoints`: they are separate resources below, never both (a profile PUT with inline endpoints
@@ -62,31 +65,38 @@ export function createTrafficManagerFailoverDns(
   );
 
   const geoMapping = r.strategy === "geo" ? geoMappings(r) : undefined;
-  const endpoints = r.endpoints.map(
-    (e) =>
-      new azure.trafficmanager.Endpoint(
-        ...withTransform(
-          transforms,
-          "endpoint",
-          `${name}-${e.id}`,
-          {
-            resourceGroupName: az.resourceGroupName,
-            profileName: profile.name.apply((n) => n ?? ""),
-            endpointName: e.id,
-            endpointType: "ExternalEndpoints",
-            target: e.address,
-            // Drained: the endpoint stays (and is listed) but Traffic Manager neither probes nor returns it.
-            endpointStatus: e.heldOut ? "Disabled" : "Enabled",
-            alwaysServe: "Disabled",
-            priority: r.strategy === "failover" ? priorityOf(r, e) : undefined,
-            weight: r.strategy === "weighted" ? e.weight : undefined,
-            endpointLocation: r.strategy === "latency" ? e.region : undefined,
-            geoMapping: geoMapping?.get(e.id),
-          } satisfies azure.trafficmanager.EndpointArgs,
-          { parent },
+  const endpoints = geoMapping
+    ? nestedGeoEndpoints(name, r, profile, monitorConfig, geoMapping, parent, transforms)
+    : externalEndpoints();
+  function externalEndpoints() {
+    return r.endpoints.map(
+      (e) =>
+        new azure.trafficmanager.Endpoint(
+          ...withTransform(
+            transforms,
+            "endpoint",
+            `${name}-${e.id}`,
+            {
+              resourceGroupName: az.resourceGroupName,
+              profileName: profile.name.apply((n) => n ?? ""),
+              endpointName: e.id,
+              endpointType: "ExternalEndpoints",
+              target: e.address,
+              // Drained: the endpoint stays (and is listed) but Traffic Manager neither probes nor returns it.
+              endpointStatus: e.heldOut ? "Disabled" : "Enabled",
+              alwaysServe: "Disabled",
+              // endpoints[].healthCheck.host: Traffic Manager sends endpoint-level custom headers with its probes
+              // (https://learn.microsoft.com/azure/traffic-manager/traffic-manager-monitoring).
+              customHeaders: e.probe?.host ? [{ name: "host", value: e.probe.host }] : undefined,
+              priority: r.strategy === "failover" ? priorityOf(r, e) : undefined,
+              weight: r.strategy === "weighted" ? e.weight : undefined,
+              endpointLocation: r.strategy === "latency" ? e.region : undefined,
+            } satisfies azure.trafficmanager.EndpointArgs,
+            { parent },
+          ),
         ),
-      ),
-  );
+    );
+  }
 
   const nativeFqdn: pulumi.Output<string> = pulumi
     .all([profile.dnsConfig, pulumi.all(endpoints.map((x) => x.id))])

@@ -26,38 +26,43 @@ export function createCloudflareFailoverDns(
   const cf = r.cloudflare!;
   const hc = r.healthCheck;
   const http = hc.protocol !== "TCP";
-  const monitor = new cloudflare.LoadBalancerMonitor(
-    ...withTransform(
-      transforms,
-      "monitor",
-      `${name}-monitor`,
-      {
-        accountId: cf.accountId,
-        description: `${r.fqdn} health (FailoverDns ${name})`,
-        type: hc.protocol.toLowerCase(),
-        port: hc.port,
-        // Host (and so SNI) = the public name, as real traffic sends it: without it the probe uses the origin's address
-        // and fails the certificate check of an origin that serves the public name (an ALB). An origin's own Host
-        // override (Cloud Run, Container Apps) takes precedence over this one (Cloudflare "Override HTTP Host headers").
-        ...(http
-          ? {
-              path: hc.path,
-              method: "GET",
-              expectedCodes: "2xx",
-              followRedirects: false,
-              allowInsecure: false,
-              header: { Host: [r.fqdn] },
-            }
-          : {}),
-        interval: hc.intervalSeconds,
-        timeout: hc.timeoutSeconds,
-        retries: cf.retries,
-        consecutiveDown: hc.failureThreshold,
-        consecutiveUp: 2,
-      } satisfies cloudflare.LoadBalancerMonitorArgs,
-      { parent },
-    ),
-  );
+  const monitorFor = (key: string, host: string, path: string) =>
+    new cloudflare.LoadBalancerMonitor(
+      ...withTransform(
+        transforms,
+        "monitor",
+        key,
+        {
+          accountId: cf.accountId,
+          description: `${r.fqdn} health (FailoverDns ${name})`,
+          type: hc.protocol.toLowerCase(),
+          port: hc.port,
+          // Host (and so SNI) = the public name, as real traffic sends it: without it the probe uses the origin's address
+          // and fails the certificate check of an origin that serves the public name (an ALB). An origin's own Host
+          // override (Cloud Run, Container Apps) takes precedence over this one (Cloudflare "Override HTTP Host headers").
+          ...(http
+            ? {
+                path,
+                method: "GET",
+                expectedCodes: "2xx",
+                followRedirects: false,
+                allowInsecure: false,
+                header: { Host: [host] },
+              }
+            : {}),
+          interval: hc.intervalSeconds,
+          timeout: hc.timeoutSeconds,
+          retries: cf.retries,
+          consecutiveDown: hc.failureThreshold,
+          consecutiveUp: 2,
+        } satisfies cloudflare.LoadBalancerMonitorArgs,
+        { parent },
+      ),
+    );
+  const monitor = monitorFor(`${name}-monitor`, r.fqdn, hc.path);
+  // endpoints[].healthCheck: a pool whose endpoint is probed with another Host or path gets a monitor of its own.
+  const monitorOf = (e: ResolvedEndpoint) =>
+    e.probe ? monitorFor(`${name}-${e.id}-monitor`, e.probe.host ?? r.fqdn, e.probe.path ?? hc.path) : monitor;
 
   const pools = new Map<string, cloudflare.LoadBalancerPool>();
   for (const e of r.endpoints) {
@@ -73,7 +78,7 @@ export function createCloudflareFailoverDns(
             name: physicalName("cloudflareLbPool", name, e.id),
             description: `${r.fqdn} endpoint ${e.id}`,
             origins: [{ name: e.id, address: e.address, enabled: true, weight: 1 }],
-            monitor: monitor.id,
+            monitor: monitorOf(e).id,
             // Drained: the pool (and its monitor) stay, but a disabled pool is never steered to.
             enabled: !e.heldOut,
             minimumOrigins: 1,
@@ -109,28 +114,32 @@ export function createCloudflareFailoverDns(
     enabled: true,
   };
   if (r.strategy === "weighted") {
-    const total = r.endpoints.reduce((sum, e) => sum + (e.heldOut ? 0 : e.weight), 0);
+    // Pool weights are 0-1 and "relative to other pools" (API schema load-balancing_random_steering). Scaled against
+    // the largest weight (not the sum), a positive weight is at least 1/255 before rounding to Cloudflare's three
+    // decimals, so it never rounds to 0 (1 against ten pools of 255 used to become 0: never steered to).
+    const largest = Math.max(...r.endpoints.map((e) => (e.heldOut ? 0 : e.weight)));
+    const scaled = (e: ResolvedEndpoint) =>
+      e.heldOut || e.weight === 0 ? 0 : Math.max(0.001, Math.round((e.weight / largest) * 1000) / 1000);
     args.randomSteering = pulumi.all(r.endpoints.map(poolId)).apply((ids) => ({
       defaultWeight: 0,
-      poolWeights: Object.fromEntries(
-        r.endpoints.map((e, i) => [ids[i], e.heldOut ? 0 : Math.round((e.weight / total) * 1000) / 1000]),
-      ),
+      poolWeights: Object.fromEntries(r.endpoints.map((e, i) => [ids[i], scaled(e)])),
     }));
   }
   if (r.strategy === "geo") {
     const { regionPools, countryPools } = geoPools(r, ordered);
     args.regionPools = pulumi.all(r.endpoints.map(poolId)).apply((ids) => mapPools(regionPools, r, ids));
     args.countryPools = pulumi.all(r.endpoints.map(poolId)).apply((ids) => mapPools(countryPools, r, ids));
+  } else {
+    // Explicitly empty, and managed (not ignored): Cloudflare keeps the region/country pool lists of an earlier geo
+    // configuration when they are left out, which later makes deleting those pools fail (issue #16 item 6).
+    args.regionPools = {};
+    args.countryPools = {};
   }
   const lb = new cloudflare.LoadBalancer(
     ...withTransform(transforms, "loadBalancer", `${name}-lb`, args, {
       parent,
       // The provider reports computed maps it did not get as drift on every plan (terraform-provider-cloudflare#7339).
-      ignoreChanges: [
-        "sessionAffinityAttributes",
-        "popPools",
-        ...(r.strategy === "geo" ? [] : ["regionPools", "countryPools"]),
-      ],
+      ignoreChanges: ["sessionAffinityAttributes", "popPools"],
     }),
   );
   return {

@@ -10,11 +10,15 @@ const r53 = (): Args => ({
   record: "api",
   strategy: "failover",
   endpoints: [
-    { id: "use1", address: "203.0.113.10" },
-    { id: "euw1", address: "198.51.100.20" },
+    { id: "use1", address: "34.120.113.10" },
+    { id: "euw1", address: "35.190.100.20" },
   ],
 });
-const cf = (): Args => ({ ...r53(), provider: "cloudflare", cloudflare: { accountId: ACCOUNT, zoneId: ZONE } });
+const cf = (): Args => ({
+  ...r53(),
+  provider: "cloudflare",
+  cloudflare: { accountId: ACCOUNT, zoneId: ZONE, trafficSteering: true },
+});
 const tm = (): Args => ({ ...r53(), provider: "azure-traffic-manager", azure: { resourceGroupName: "rg-dns" } });
 const gcp = (): Args => ({
   ...r53(),
@@ -90,7 +94,21 @@ const rows: [string, string, unknown, unknown][] = [
   ["mistyped IPv4 address", "endpoints[0].address", "api", w(r53, {}, { address: "203.0.113.300" })],
   ["address with a scheme", "endpoints[0].address", "api", w(r53, {}, { address: "https://lb.example.net" })],
   ["cloud metadata address", "endpoints[0].address", "api", w(r53, {}, { address: "169.254.169.254" })],
-  ["IPv6 on Cloud DNS", "endpoints[0].address", "api", w(gcp, {}, { address: "2001:db8::1" })],
+  ["IPv6 on Cloud DNS", "endpoints[0].address", "api", w(gcp, {}, { address: "2600:1f18::1" })],
+  // IANA special-purpose registries (RFC 6890): documentation, benchmarking, multicast, reserved, IPv6 counterparts.
+  [
+    "documentation address (TEST-NET-3, RFC 5737)",
+    "endpoints[0].address",
+    "api",
+    w(r53, {}, { address: "203.0.113.10" }),
+  ],
+  ["benchmarking address (RFC 2544)", "endpoints[0].address", "api", w(r53, {}, { address: "198.18.0.1" })],
+  ["multicast address", "endpoints[0].address", "api", w(r53, {}, { address: "224.0.0.1" })],
+  ["reserved address (240/4)", "endpoints[0].address", "api", w(r53, {}, { address: "240.0.0.1" })],
+  ["IPv6 documentation address (RFC 3849)", "endpoints[0].address", "api", w(r53, {}, { address: "2001:db8::1" })],
+  ["IPv6 unique local address", "endpoints[0].address", "api", w(r53, {}, { address: "fd00::1" })],
+  ["IPv6 link-local address", "endpoints[0].address", "api", w(r53, {}, { address: "fe80::1" })],
+  ["IPv6 loopback", "endpoints[0].address", "api", w(r53, {}, { address: "::1" })],
   ["region without cloud unknown", "endpoints[0].region", "api", w(r53, {}, { region: "mars" })],
   ["region a number", "endpoints[0].region", "api", w(r53, {}, { region: 1 })],
   ["region of an unknown cloud", "endpoints[0].region", "api", w(r53, {}, { region: "ibm:dal10" })],

@@ -6,7 +6,12 @@ import { FailoverDns, FailoverDnsArgs, MultiRegionService, MultiRegionServiceArg
  * (`../lib`), with default arguments wherever the component allows them. Used by failover-dns.held-out.test.ts.
  */
 
-const CF = { accountId: "0123456789abcdef0123456789abcdef", zoneId: "fedcba9876543210fedcba9876543210" };
+// trafficSteering: geo and latency need Cloudflare's Traffic Steering add-on below Enterprise (issue #16 item 5).
+const CF = {
+  accountId: "0123456789abcdef0123456789abcdef",
+  zoneId: "fedcba9876543210fedcba9876543210",
+  trafficSteering: true,
+};
 
 type Provider = FailoverDnsArgs["provider"];
 type Strategy = FailoverDnsArgs["strategy"];
@@ -26,7 +31,7 @@ function endpointsFor(provider: Provider, strategy: Strategy, count: 2 | 3): Fai
       : [["WORLD"], ["GEO-EU"], ["GEO-AS"]];
   return ids.slice(0, count).map((id, i) => ({
     id,
-    address: provider === "gcp-cloud-dns" ? `203.0.113.${10 + i}` : `${id}.origin.example.net`,
+    address: provider === "gcp-cloud-dns" ? `34.120.113.${10 + i}` : `${id}.origin.example.net`,
     region: regions[i],
     ...(strategy === "geo" ? { geo: geo[i] } : {}),
     ...(strategy === "weighted" ? { weight: i + 1 } : {}),

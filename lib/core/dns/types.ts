@@ -80,6 +80,16 @@ export interface FailoverDnsEndpoint {
    * @example aliasZoneId: alb.zoneId
    */
   aliasZoneId?: pulumi.Input<string>;
+  /**
+   * What this endpoint's health probes ask for, when the address's own name does not serve the API (an API Gateway
+   * regional domain target serves only its custom domain): `host` is sent as Host and SNI (Route 53: the checked
+   * name), `path` replaces `healthCheck.path`. Route 53 and Cloudflare take both; Traffic Manager only `host`; Cloud
+   * DNS neither (one health check per record).
+   * @default the shared health check: the record name as Host for IP endpoints and on Cloudflare, the endpoint's own
+   * address for hostnames on Route 53 and Traffic Manager
+   * @example healthCheck: { host: "abc123.execute-api.eu-west-1.amazonaws.com", path: "/prod/healthz" }
+   */
+  healthCheck?: { host?: string; path?: string };
 }
 
 /** The health probe, shared by all endpoints. Defaults are per provider (see docs/failover-dns.md). */
@@ -129,6 +139,13 @@ export interface FailoverDnsCloudflareOptions {
   retries?: number;
   /** Regions the pools are probed from. @example checkRegions: ["WEU", "ENAM"] */
   checkRegions?: string[];
+  /**
+   * The account has the Traffic Steering add-on: needed for `geo` and `latency` (dynamic steering) on plans other than
+   * Enterprise; without it only the standard policies (failover, weighted) are available.
+   * @default false (true is assumed on "enterprise")
+   * @example trafficSteering: true
+   */
+  trafficSteering?: boolean;
 }
 
 /** Azure Traffic Manager options. */

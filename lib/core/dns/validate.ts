@@ -2,6 +2,8 @@ import * as pulumi from "@pulumi/pulumi";
 import { describe } from "../errors";
 import { Cloud } from "../placement";
 import { AWS_REGIONS, AZURE_REGIONS, GCP_REGIONS } from "../regions";
+import { specialAddressRange } from "../special-addresses";
+import { EndpointProbe, resolveEndpointProbe } from "./endpoint-probe";
 import { Validator, isHostname, isIPv4, isIPv6 } from "../validate";
 import {
   CLOUDFLARE_REGIONS,
@@ -63,6 +65,8 @@ export interface ResolvedEndpoint {
    * Route 53 keeps the record's role and forces its health check unhealthy; other providers disable the endpoint.
    */
   readonly heldOut: boolean;
+  /** This endpoint's own probe Host/path (`endpoints[i].healthCheck`), when given. */
+  readonly probe?: EndpointProbe;
 }
 
 export interface ResolvedHealthCheck {
@@ -104,6 +108,7 @@ export interface ResolvedFailoverDns {
     proxied: boolean;
     retries: number;
     checkRegions: string[];
+    trafficSteering: boolean;
   };
   readonly azure?: { resourceGroupName: pulumi.Input<string>; dnsRecord: boolean };
   readonly gcp?: { managedZone: string; project?: string; healthCheckRegions: string[] };
@@ -142,7 +147,18 @@ const ARG_KEYS = [
   "alarms",
   "transform",
 ];
-const ENDPOINT_KEYS = ["id", "address", "addressKind", "region", "priority", "weight", "geo", "enabled", "aliasZoneId"];
+const ENDPOINT_KEYS = [
+  "healthCheck",
+  "id",
+  "address",
+  "addressKind",
+  "region",
+  "priority",
+  "weight",
+  "geo",
+  "enabled",
+  "aliasZoneId",
+];
 const ENDPOINT_ID = /^[a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?$/;
 
 /**
@@ -175,6 +191,15 @@ export function resolveFailoverDns(name: string, raw: unknown): ResolvedFailover
   const preset = healthPreset(v, args.healthCheck);
   const cloudflareOpts = provider === "cloudflare" ? cloudflareOptions(v, args.cloudflare, preset) : undefined;
 
+  if (cloudflareOpts && !cloudflareOpts.trafficSteering && (strategy === "geo" || strategy === "latency")) {
+    // Cloudflare "Traffic steering policies": the standard policies are Off (failover) and Random; geo and dynamic
+    // (latency) steering need the Traffic Steering add-on on non-Enterprise plans
+    // (https://developers.cloudflare.com/load-balancing/understand-basics/traffic-steering/steering-policies/).
+    v.fail(
+      "cloudflare.trafficSteering",
+      `strategy ${describe(strategy)} needs Cloudflare's Traffic Steering add-on on the ${cloudflareOpts.plan} plan; set cloudflare.trafficSteering: true if the account has it, or use strategy "failover" or "weighted"`,
+    );
+  }
   const endpoints = fastRecordsBelowApex(
     provider,
     preset,
@@ -232,6 +257,21 @@ export function resolveFailoverDns(name: string, raw: unknown): ResolvedFailover
     cloudflareOpts?.retries ?? 0,
     preset,
   );
+  const rawEndpoints = args.endpoints as unknown as Array<Record<string, unknown>>;
+  const probed = finalEndpoints.map((e) => {
+    const raw = rawEndpoints[e.index];
+    const probe = resolveEndpointProbe(
+      v,
+      provider,
+      healthCheck.protocol,
+      raw.healthCheck,
+      raw.address,
+      `endpoints[${e.index}].healthCheck`,
+    );
+    return probe ? { ...e, probe } : e;
+  });
+  finalEndpoints.splice(0, finalEndpoints.length, ...probed);
+  finalOrder.splice(0, finalOrder.length, ...finalOrder.map((e) => probed[e.index]));
 
   const transform = v.object(args.transform, "transform", { optional: true }) ?? {};
   for (const [key, fn] of Object.entries(transform)) {
@@ -427,20 +467,6 @@ function resolveEndpoints(
   return out;
 }
 
-/** RFC 1918, loopback, link-local, CGNAT: public health checkers cannot reach them. */
-function isPrivateIPv4(ip: string): boolean {
-  const [a, b] = ip.split(".").map(Number);
-  return (
-    a === 10 ||
-    a === 127 ||
-    a === 0 ||
-    (a === 172 && b >= 16 && b <= 31) ||
-    (a === 192 && b === 168) ||
-    (a === 169 && b === 254) ||
-    (a === 100 && b >= 64 && b <= 127)
-  );
-}
-
 const ADDRESS_KINDS = ["ipv4", "ipv6", "hostname"] as const;
 
 function endpointAddress(
@@ -464,15 +490,16 @@ function endpointAddress(
   }
   const s = v.string(value, field, { maxLength: 253 });
   let kind: AddressKind;
-  if (isIPv4(s)) {
-    if (isPrivateIPv4(s))
+  if (isIPv4(s) || isIPv6(s)) {
+    // One classifier for every provider (lib/core/special-addresses.ts, the IANA special-purpose registries): Route 53's
+    // CreateHealthCheck refuses these ranges, and no provider's public checkers (nor clients) can reach them.
+    const special = specialAddressRange(s);
+    if (special)
       v.fail(
         field,
-        `got ${describe(s)}, a private address; public health checkers (and clients) cannot reach it: give the endpoint's public IP or hostname`,
+        `got ${describe(s)}, in ${special.block} (${special.name}, ${special.rfc}), which is not globally reachable: public health checkers and clients cannot reach it; give the endpoint's public IP or hostname`,
       );
-    kind = "ipv4";
-  } else if (isIPv6(s)) {
-    kind = "ipv6";
+    kind = isIPv4(s) ? "ipv4" : "ipv6";
   } else if (isHostname(s)) {
     kind = "hostname";
   } else {
@@ -773,7 +800,7 @@ function cloudflareOptions(
   preset: HealthPreset,
 ): NonNullable<ResolvedFailoverDns["cloudflare"]> {
   const o = v.object(value, "cloudflare", {
-    allowedKeys: ["accountId", "zoneId", "plan", "proxied", "retries", "checkRegions"],
+    allowedKeys: ["accountId", "zoneId", "plan", "proxied", "retries", "checkRegions", "trafficSteering"],
   })!;
   const id = (key: "accountId" | "zoneId"): pulumi.Input<string> =>
     pulumi.Output.isInstance(o[key])
@@ -793,7 +820,9 @@ function cloudflareOptions(
   const checkRegions = regions
     ? regions.map((r, i) => v.oneOf(r, `cloudflare.checkRegions[${i}]`, CLOUDFLARE_REGIONS))
     : [...DEFAULT_CLOUDFLARE_CHECK_REGIONS];
-  return { accountId, zoneId, plan, proxied, retries, checkRegions };
+  const trafficSteering =
+    v.boolean(o.trafficSteering, "cloudflare.trafficSteering", { optional: true }) ?? plan === "enterprise";
+  return { accountId, zoneId, plan, proxied, retries, checkRegions, trafficSteering };
 }
 
 function azureOptions(v: Validator, value: unknown, label: string): NonNullable<ResolvedFailoverDns["azure"]> {

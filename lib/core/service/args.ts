@@ -130,6 +130,11 @@ export interface ServiceDns {
     accountId: pulumi.Input<string>;
     zoneId: pulumi.Input<string>;
     plan?: "pro" | "business" | "enterprise";
+    /**
+     * The account has Cloudflare's Traffic Steering add-on (needed for `latency` on plans other than Enterprise).
+     * @default false (true is assumed on "enterprise")
+     */
+    trafficSteering?: boolean;
   };
 }
 

@@ -157,6 +157,15 @@ export function validateServiceArgs(name: string, raw: unknown): ServiceSpec {
       `got "route53" with routing.dns.provider ${describe(dns.provider)}; omit routing.front for Cloudflare's load balancer, or use "global-accelerator" (the name becomes a DNS-only CNAME to the accelerator)`,
     );
   const front = chooseFront(clouds, strategy, dns?.provider, frontOption);
+  const cf = dns?.cloudflare;
+  if (front.kind === "dns" && cf && strategy === "latency" && !(cf.trafficSteering ?? cf.plan === "enterprise")) {
+    // Latency is Cloudflare's dynamic steering, which needs the Traffic Steering add-on below Enterprise
+    // (https://developers.cloudflare.com/load-balancing/understand-basics/traffic-steering/steering-policies/).
+    v.fail(
+      "routing.dns.cloudflare.trafficSteering",
+      `strategy "latency" on a Cloudflare front needs the Traffic Steering add-on on the ${cf.plan ?? "pro"} plan; set routing.dns.cloudflare.trafficSteering: true if the account has it, or use routing.strategy "failover" or "weighted"`,
+    );
+  }
   if (front.dnsRequiredBecause && !dns)
     v.fail("routing.dns", `got undefined; required here: ${front.dnsRequiredBecause}`);
   if (front.kind === "dns" && dns?.provider !== "cloudflare" && front.cloudflareOnlyBecause) {
@@ -328,7 +337,7 @@ function validateDns(v: Validator, raw: unknown): ServiceDns | undefined {
   const route53 = v.object(d.route53, "routing.dns.route53", { optional: true, allowedKeys: ["zoneId"] });
   const cf = v.object(d.cloudflare, "routing.dns.cloudflare", {
     optional: true,
-    allowedKeys: ["accountId", "zoneId", "plan"],
+    allowedKeys: ["accountId", "zoneId", "plan", "trafficSteering"],
   });
   if (route53 && provider !== "route53") v.fail("routing.dns.route53", `given with provider ${describe(provider)}`);
   if (cf && provider !== "cloudflare") v.fail("routing.dns.cloudflare", `given with provider ${describe(provider)}`);
@@ -354,6 +363,7 @@ function validateDns(v: Validator, raw: unknown): ServiceDns | undefined {
     );
     id(cf.zoneId, "routing.dns.cloudflare.zoneId", /^[0-9a-f]{32}$/, "a 32-character hexadecimal Cloudflare zone id");
     v.oneOf(cf.plan, "routing.dns.cloudflare.plan", ["pro", "business", "enterprise"] as const, { optional: true });
+    v.boolean(cf.trafficSteering, "routing.dns.cloudflare.trafficSteering", { optional: true });
   }
   return {
     provider,
