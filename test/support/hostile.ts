@@ -1,3 +1,4 @@
+import * as pulumi from "@pulumi/pulumi";
 import fc from "fast-check";
 
 /**
@@ -73,3 +74,34 @@ export function hostileHttpRequest(port: number): fc.Arbitrary<string> {
     )
     .map(([method, target, version, host, headers]) => `${method} ${target} ${version}\r\n${host}${headers}`);
 }
+
+/** What a plain object is mistaken for (each would be read as `{}` by a naive `typeof x === "object"`). */
+export const NON_PLAIN: readonly [string, (o: Record<string, unknown>) => unknown][] = [
+  ["a Promise", (o) => Promise.resolve(o)],
+  ["a Map", (o) => new Map(Object.entries(o))],
+  ["a pulumi Output", (o) => outputOf(o)],
+  ["a Date", () => new Date(0)],
+  ["a RegExp", () => /x/],
+  ["a Set", (o) => new Set(Object.keys(o))],
+  ["an instance of Settings", (o) => Object.assign(new Settings(), o)],
+];
+class Settings {}
+const outputOf = (o: unknown) => pulumi.output(o);
+
+/** A secret value a user might give: a string with a marker no message would otherwise contain, or a number. */
+export const secretValue: fc.Arbitrary<string | number> = fc.oneof(
+  fc.stringMatching(/^[A-Za-z0-9]{6,20}$/).map((s) => `sEcReT-${s}`),
+  fc.integer({ min: 100_000_000, max: 999_999_999 }),
+);
+
+/** `secrets` holding `value` in a shape that validation rejects (or accepts: then nothing is printed anyway). */
+export const secretsShape = (value: string | number): fc.Arbitrary<unknown> =>
+  fc.constantFrom<unknown>(
+    value,
+    { API_KEY: value },
+    { API_KEY: [value] },
+    { API_KEY: { value } },
+    { "bad key": value },
+    { API_KEY: "ok", TOKEN: typeof value === "number" ? value : [value] },
+    [value],
+  );

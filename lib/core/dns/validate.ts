@@ -332,11 +332,9 @@ function resolveEndpoints(
 ): ResolvedEndpoint[] {
   const list = v.array(value, "endpoints", { minLength: strategy === "failover" ? 2 : 1, maxLength: 50 });
   const ids = new Set<string>();
-  const givenPriorities = list
-    .map((e, i) =>
-      (e && typeof e === "object" ? (e as Record<string, unknown>).priority : undefined) !== undefined ? i : -1,
-    )
-    .filter((i) => i >= 0);
+  // Every endpoint a plain object before any is read: an Output's lifted `.priority` is not undefined.
+  const items = list.map((item, i) => v.object(item, `endpoints[${i}]`, { allowedKeys: ENDPOINT_KEYS })!);
+  const givenPriorities = items.map((e, i) => (e.priority !== undefined ? i : -1)).filter((i) => i >= 0);
   if (givenPriorities.length > 0 && givenPriorities.length < list.length) {
     const missing = list.findIndex((_, i) => !givenPriorities.includes(i));
     v.fail(

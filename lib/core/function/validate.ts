@@ -151,7 +151,7 @@ export function validateFunctionArgs(name: unknown, rawArgs: unknown): Validated
   }
 
   const environment = v.inputMap(args.environment, "environment") ?? {};
-  const secrets = v.inputMap(args.secrets, "secrets") ?? {};
+  const secrets = v.inputMap(args.secrets, "secrets", { secret: true }) ?? {};
   for (const [field, map] of [
     ["environment", environment],
     ["secrets", secrets],
