@@ -4,7 +4,7 @@ import { tryRecordPlan } from "../../lib/testing";
 import { API_GATEWAY_CASES } from "./api-gateway.cases";
 import { BadInput } from "./case";
 import { FAILOVER_DNS_CASES } from "./failover-dns.cases";
-import { HOSTILE_CASES, SECRET_VALUES } from "./hostile.cases";
+import { ASSEMBLED_CASES, HOSTILE_CASES, SECRET_VALUES } from "./hostile.cases";
 import { MULTI_REGION_SERVICE_CASES } from "./multi-region-service.cases";
 import { SERVERLESS_FUNCTION_CASES } from "./serverless-function.cases";
 import { STACK_CONFIG_CASES } from "./stack-config.cases";
@@ -16,7 +16,7 @@ export const CATALOGUE: Record<string, BadInput[]> = {
   FailoverDns: FAILOVER_DNS_CASES,
   MultiRegionService: MULTI_REGION_SERVICE_CASES,
   "stack config": STACK_CONFIG_CASES,
-  "hostile input": HOSTILE_CASES,
+  "hostile input": [...HOSTILE_CASES, ...ASSEMBLED_CASES],
 };
 
 describe("bad-input catalogue: every invalid configuration is a ConfigError with nothing registered", function () {

@@ -23,7 +23,8 @@ const r53 = {
   ],
 };
 const service = {
-  regions: ["aws:us-east-1"],
+  // Azure: the one cloud a service needs no DNS on, so healthCheck is the only problem.
+  regions: ["azure:westeurope"],
   container: { image: "ghcr.io/acme/api:1.0.0", port: 8080 },
 };
 
@@ -102,3 +103,23 @@ const secrets: BadInput[] = [
 }));
 
 export const HOSTILE_CASES: BadInput[] = [...nonPlain, ...secrets];
+
+/**
+ * Names assembled from two fields, each within its own limit (zone ≤ 253, record ≤ 63) but too long together: the
+ * outer MultiRegionService refuses them before its regional resources register (issue #17, defect 2).
+ */
+const longZone = `${"z".repeat(63)}.${"y".repeat(63)}.${"x".repeat(63)}.${"w".repeat(40)}.com`;
+export const ASSEMBLED_CASES: BadInput[] = [
+  {
+    title: "record + zone over 253 characters together",
+    field: "routing.dns.record",
+    component: "MultiRegionService",
+    program: () => {
+      new MultiRegionService("svc", {
+        regions: ["aws:us-east-1", "aws:eu-west-1"],
+        container: { image: "ghcr.io/acme/api:1.0.0" },
+        routing: { dns: { provider: "route53", zone: longZone, record: "r".repeat(63) } },
+      } as never);
+    },
+  },
+];

@@ -744,8 +744,8 @@ function route53Options(
 
 /** `healthCheck.preset`, read before the rest because it sets other options' defaults. */
 function healthPreset(v: Validator, healthCheck: unknown): HealthPreset {
-  const raw =
-    healthCheck && typeof healthCheck === "object" ? (healthCheck as Record<string, unknown>).preset : undefined;
+  // A plain object first: an Output's lifted `.preset` is an Output, a Promise's is undefined (issue #17, defect 6).
+  const raw = v.object(healthCheck, "healthCheck", { optional: true })?.preset;
   return v.oneOf(raw, "healthCheck.preset", HEALTH_PRESETS, { optional: true }) ?? "standard";
 }
 
