@@ -9,6 +9,8 @@ import { apiAlarms } from "./alarms";
 import type { ApiAlarmTarget } from "./core/alarms/targets";
 import { resolveAlarms } from "./core/alarms/validate";
 import { ConfigError } from "./core/errors";
+import { claimPhysicalNames } from "./core/physical-names";
+import { apiNameClaims } from "./core/physical-name-claims";
 
 export type { RouteTarget } from "./core/api";
 
@@ -120,6 +122,7 @@ export class ApiGateway extends pulumi.ComponentResource {
         "alarms",
         "on Azure the request alarms query the API's Application Insights, which accessLogs creates: keep accessLogs on, or set errorRate and p99LatencyMs to false",
       );
+    claimPhysicalNames(`ApiGateway "${name}"`, apiNameClaims(name, model.placement));
     registerApi(model);
     super("meridian:index:ApiGateway", name, {}, opts);
     const transforms = args.transform;

@@ -4,6 +4,8 @@ import { resolveFailoverDns } from "./core/dns/validate";
 import { dnsAlarms } from "./alarms";
 import type { DnsAlarmTarget } from "./core/alarms/targets";
 import { resolveAlarms } from "./core/alarms/validate";
+import { claimPhysicalNames } from "./core/physical-names";
+import { dnsNameClaims } from "./core/physical-name-claims";
 import type { Cloud } from "./core/placement";
 
 /** The cloud whose alarm service watches a DNS provider's health checks. */
@@ -56,6 +58,7 @@ export class FailoverDns extends pulumi.ComponentResource {
     // Everything is validated before super(), so bad input registers nothing, not even the component.
     const r = resolveFailoverDns(name, args);
     const alarms = resolveAlarms(r.component, name, args.alarms, dnsCloud(r.provider), "dns");
+    claimPhysicalNames(r.component, dnsNameClaims(name, r.provider));
     super("meridian:index:FailoverDns", name, {}, opts);
     const transforms = args.transform as Record<string, any> | undefined;
     let out: { fqdn: pulumi.Output<string>; nativeFqdn?: pulumi.Output<string>; alarmTarget?: DnsAlarmTarget };

@@ -6,6 +6,8 @@ import { ELB_DNS_TTL_SECONDS } from "./core/failover-time";
 import { FAST_CLOUDFLARE_RETRIES } from "./core/dns/presets";
 import { MultiRegionServiceArgs, RegionSpec, ServiceSpec, validateServiceArgs } from "./core/service";
 import { serviceFrontAlarms, serviceRegionAlarms, warnGaps } from "./alarms";
+import { claimPhysicalNames } from "./core/physical-names";
+import { serviceNameClaims } from "./core/physical-name-claims";
 import { ResolvedAlarms, resolveAlarms } from "./core/alarms";
 import { ConfigError } from "./core/errors";
 import type { Cloud } from "./core/placement";
@@ -63,6 +65,7 @@ export class MultiRegionService extends pulumi.ComponentResource {
   constructor(name: string, args: MultiRegionServiceArgs, opts?: pulumi.ComponentResourceOptions) {
     const spec = validateServiceArgs(name, args);
     const alarms = serviceAlarms(spec, args);
+    claimPhysicalNames(spec.component, serviceNameClaims(name, spec.regions));
     super("meridian:index:MultiRegionService", name, {}, opts);
     for (const resolved of Object.values(alarms)) warnGaps(this, resolved);
     if (alarms[spec.regions[0].cloud]?.health) this.frontAlarms = { health: true, notify: args.alarms!.notify };

@@ -5,6 +5,8 @@ import { CloudFunctionResult } from "./core/function/result";
 import { checkPackageSize, validateFunctionArgs } from "./core/function/validate";
 import { FunctionHandle } from "./core/function-handle";
 import { registerFunction } from "./core/registry";
+import { claimPhysicalNames } from "./core/physical-names";
+import { functionNameClaims } from "./core/physical-name-claims";
 import { resolveAlarms } from "./core/alarms/validate";
 import { functionAlarms } from "./alarms";
 
@@ -48,6 +50,7 @@ export class ServerlessFunction extends pulumi.ComponentResource {
     });
     checkPackageSize(fn, { zipped: pkg.zippedBytes, gzipped: pkg.gzippedBytes });
     const alarms = resolveAlarms(fn.component, name, args.alarms, fn.placement.cloud, "function");
+    claimPhysicalNames(fn.component, functionNameClaims(name, fn.placement));
     super("meridian:index:ServerlessFunction", name, {}, opts);
     for (const warning of fn.warnings) void pulumi.log.warn(warning, this);
 

@@ -30,8 +30,11 @@ describe("npm run dev: the example users API on loopback (AWS, JWT auth)", funct
   const lines: string[] = [];
   const auth = { authorization: `Bearer ${hs256(goodClaims())}` };
 
+  // Kept so that `after` closes the server even when `before` timed out while it was still starting.
+  let starting: Promise<DevServer> | undefined;
+
   before(async () => {
-    server = await startDevServer({
+    starting = startDevServer({
       program: programFromFile(HTTP_API),
       record: {
         project: "meridian-http-api",
@@ -44,8 +47,9 @@ describe("npm run dev: the example users API on loopback (AWS, JWT auth)", funct
       envFile: path.join(os.tmpdir(), "meridian-dev-no-such.env"),
       log: (l) => lines.push(l),
     });
+    server = await starting;
   });
-  after(() => server?.close());
+  after(async () => (await starting?.catch(() => undefined))?.close());
 
   it("listens on 127.0.0.1 with one target per API", () => {
     assert.match(server.url, /^http:\/\/127\.0\.0\.1:\d+$/);
@@ -151,6 +155,7 @@ export default {
 };
 `;
   let server: DevServer;
+  let starting: Promise<DevServer> | undefined;
   const lines: string[] = [];
 
   before(async () => {
@@ -161,7 +166,7 @@ export default {
       path.join(dir, ".env"),
       '# local secrets\nAPI_TOKEN="from-dotenv"\nexport MERIDIAN_DEV_API_KEY=k\n',
     );
-    server = await startDevServer({
+    starting = startDevServer({
       program: () => {
         const echo = new ServerlessFunction("echo", {
           target: "aws:eu-west-1",
@@ -180,9 +185,10 @@ export default {
       envFile: path.join(dir, ".env"),
       log: (l) => lines.push(l),
     });
+    server = await starting;
   });
   after(async () => {
-    await server?.close();
+    await (await starting?.catch(() => undefined))?.close();
     fs.rmSync(dir, { recursive: true, force: true });
   });
 

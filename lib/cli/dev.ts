@@ -53,14 +53,32 @@ export async function main(argv: string[], context: CommandContext = {}): Promis
       watch: !opts["no-watch"],
     });
     console.log(`ready: ${server.url}${opts["no-watch"] ? "" : " (handlers reload on change)"}; Ctrl+C to stop`);
-    await new Promise<void>((resolve) => {
-      const stop = () => resolve();
-      process.once("SIGINT", stop);
-      process.once("SIGTERM", stop);
-    });
+    await untilStopped();
     await server.close();
     return 0;
   } catch (err) {
     return reportError(err, (e) => e instanceof DevServerError);
   }
+}
+
+/**
+ * Resolves on Ctrl+C, SIGTERM or SIGHUP, or when the process that started this one goes away. `npm run dev` runs
+ * this file under `sh -c`, and stopping npm (SIGTERM to it, as a terminal multiplexer, an IDE or a test harness
+ * does) kills that shell without passing the signal on: the server would keep answering, orphaned (its parent
+ * becomes init). So it also stops when its parent process changes.
+ */
+function untilStopped(): Promise<void> {
+  return new Promise<void>((resolve) => {
+    const parent = process.ppid;
+    const signals = ["SIGINT", "SIGTERM", "SIGHUP"] as const;
+    const orphaned = setInterval(() => {
+      if (process.ppid !== parent) stop();
+    }, 500);
+    function stop() {
+      clearInterval(orphaned);
+      for (const s of signals) process.off(s, stop);
+      resolve();
+    }
+    for (const s of signals) process.once(s, stop);
+  });
 }

@@ -38,10 +38,43 @@ export function describe(value: unknown): string {
   if (typeof value === "function") return "a function";
   if (typeof value === "symbol") return value.toString();
   if (Array.isArray(value)) return `an array of ${value.length}`;
+  const kind = nonPlainKind(value as object);
+  if (kind) return kind;
   try {
     const json = JSON.stringify(value);
     return json.length > 80 ? `${json.slice(0, 77)}...` : json;
   } catch {
     return "an object";
   }
+}
+
+/**
+ * What an object that is not plain data is ("a pulumi Output", "a Promise", "a Map", "an instance of Foo"), or
+ * undefined for a plain object (`{}` or `Object.create(null)`). Such values are never read as objects: their own
+ * enumerable keys are not what they hold (a Promise or a Map has none), so reading them as `{}` would silently
+ * apply defaults. Rendering one with JSON would print Pulumi's toJSON warning for an Output, or `{}`.
+ */
+export function nonPlainKind(value: object): string | undefined {
+  // Duck-typed as Output.isInstance does, so this file imports nothing.
+  if ((value as { __pulumiOutput?: unknown }).__pulumiOutput === true) return "a pulumi Output";
+  if (typeof (value as { then?: unknown }).then === "function") return "a Promise";
+  const proto = Object.getPrototypeOf(value);
+  if (proto === null || proto === Object.prototype) return undefined;
+  if (value instanceof Map) return "a Map";
+  if (value instanceof Set) return "a Set";
+  if (value instanceof Date) return "a Date";
+  if (value instanceof RegExp) return "a RegExp";
+  const name = (proto as { constructor?: { name?: unknown } }).constructor?.name;
+  return typeof name === "string" && name && name !== "Object"
+    ? `an instance of ${name}`
+    : "an object with a prototype";
+}
+
+/** A value shown by its kind only: what an error message says about a secret ("a string of 6 characters"). */
+export function describeKind(value: unknown): string {
+  if (value === undefined || value === null) return String(value);
+  if (typeof value === "string") return `a string of ${value.length} character(s)`;
+  if (Array.isArray(value)) return `an array of ${value.length}`;
+  if (typeof value === "object") return nonPlainKind(value) ?? "an object";
+  return `a ${typeof value}`;
 }

@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { ConfigError, describe } from "./errors";
+import { ConfigError, describe, describeKind, nonPlainKind } from "./errors";
 import { ParsedPlacement, parsePlacement } from "./placement";
 
 /** Options shared by the scalar checks. */
@@ -30,16 +30,21 @@ export class Validator {
     return false;
   }
 
-  /** A plain object (not an array, not null). Also rejects keys outside `allowedKeys` when given, to catch typos. */
+  /**
+   * A plain object (`{ ... }`; not an array, not null, not a Promise, Map, Date, RegExp, Output or class instance:
+   * their own keys are not what they hold, so reading one as an object would silently apply defaults).
+   * Also rejects keys outside `allowedKeys` when given, to catch typos. `secret` keeps the value out of the message.
+   */
   object(
     value: unknown,
     field: string,
-    opts?: Optional & { allowedKeys?: readonly string[] },
+    opts?: Optional & { allowedKeys?: readonly string[]; secret?: boolean; valuesMayBeOutputs?: boolean },
   ): Record<string, unknown> | undefined {
     if (this.missing(value, field, "an object", opts)) return undefined;
-    if (typeof value !== "object" || Array.isArray(value) || pulumi.Output.isInstance(value)) {
-      this.fail(field, `got ${describe(value)}; expected an object`);
-    }
+    const shown = opts?.secret ? describeKind(value) : describe(value);
+    if (typeof value !== "object" || Array.isArray(value)) this.fail(field, `got ${shown}; expected an object`);
+    const kind = nonPlainKind(value as object);
+    if (kind) this.fail(field, `got ${kind}; expected a plain object ({ ... })${notPlainHint(kind, opts)}`);
     const obj = value as Record<string, unknown>;
     if (opts?.allowedKeys) {
       for (const key of Object.keys(obj)) {
@@ -67,7 +72,7 @@ export class Validator {
     opts?: Optional & { pattern?: RegExp; patternHelp?: string; minLength?: number; maxLength?: number },
   ): string | undefined {
     if (this.missing(value, field, "a string", opts)) return undefined;
-    if (typeof value !== "string") this.fail(field, `got ${describe(value)}; expected a string`);
+    if (typeof value !== "string") this.fail(field, `got ${describe(value)}; expected a string${planTime(value)}`);
     const min = opts?.minLength ?? 1;
     if (value.length < min) this.fail(field, `got ${describe(value)}; expected at least ${min} character(s)`);
     if (opts?.maxLength !== undefined && value.length > opts.maxLength) {
@@ -88,7 +93,7 @@ export class Validator {
   integer(value: unknown, field: string, opts?: Optional & { min?: number; max?: number }): number | undefined {
     if (this.missing(value, field, "an integer", opts)) return undefined;
     if (typeof value !== "number" || !Number.isInteger(value))
-      this.fail(field, `got ${describe(value)}; expected an integer${range(opts)}`);
+      this.fail(field, `got ${describe(value)}; expected an integer${range(opts)}${planTime(value)}`);
     if ((opts?.min !== undefined && value < opts.min) || (opts?.max !== undefined && value > opts.max)) {
       this.fail(field, `got ${value}; allowed${range(opts)}`);
     }
@@ -104,7 +109,7 @@ export class Validator {
   number(value: unknown, field: string, opts?: Optional & { min?: number; max?: number }): number | undefined {
     if (this.missing(value, field, "a number", opts)) return undefined;
     if (typeof value !== "number" || !Number.isFinite(value))
-      this.fail(field, `got ${describe(value)}; expected a number${range(opts)}`);
+      this.fail(field, `got ${describe(value)}; expected a number${range(opts)}${planTime(value)}`);
     if ((opts?.min !== undefined && value < opts.min) || (opts?.max !== undefined && value > opts.max)) {
       this.fail(field, `got ${value}; allowed${range(opts)}`);
     }
@@ -115,7 +120,8 @@ export class Validator {
   boolean(value: unknown, field: string, opts?: Optional): boolean;
   boolean(value: unknown, field: string, opts?: Optional): boolean | undefined {
     if (this.missing(value, field, "a boolean", opts)) return undefined;
-    if (typeof value !== "boolean") this.fail(field, `got ${describe(value)}; expected true or false`);
+    if (typeof value !== "boolean")
+      this.fail(field, `got ${describe(value)}; expected true or false${planTime(value)}`);
     return value;
   }
 
@@ -134,7 +140,10 @@ export class Validator {
   ): T | undefined {
     if (this.missing(value, field, `one of ${allowed.map((a) => describe(a)).join(", ")}`, opts)) return undefined;
     if (!allowed.includes(value as T)) {
-      this.fail(field, `got ${describe(value)}; allowed: ${allowed.map((a) => describe(a)).join(", ")}`);
+      this.fail(
+        field,
+        `got ${describe(value)}; allowed: ${allowed.map((a) => describe(a)).join(", ")}${planTime(value)}`,
+      );
     }
     return value as T;
   }
@@ -151,7 +160,7 @@ export class Validator {
     opts?: Optional & { minLength?: number; maxLength?: number },
   ): unknown[] | undefined {
     if (this.missing(value, field, "an array", opts)) return undefined;
-    if (!Array.isArray(value)) this.fail(field, `got ${describe(value)}; expected an array`);
+    if (!Array.isArray(value)) this.fail(field, `got ${describe(value)}; expected an array${planTime(value)}`);
     if (opts?.minLength !== undefined && value.length < opts.minLength) {
       this.fail(field, `got ${value.length} item(s); at least ${opts.minLength} required`);
     }
@@ -168,9 +177,13 @@ export class Validator {
   inputMap(
     value: unknown,
     field: string,
-    opts?: Optional & { keyPattern?: RegExp; keyHelp?: string; maxEntries?: number },
+    opts?: Optional & { keyPattern?: RegExp; keyHelp?: string; maxEntries?: number; secret?: boolean },
   ): Record<string, pulumi.Input<string>> | undefined {
-    const obj = this.object(value, field, { optional: opts?.optional ?? true });
+    const obj = this.object(value, field, {
+      optional: opts?.optional ?? true,
+      secret: opts?.secret,
+      valuesMayBeOutputs: true,
+    });
     if (!obj) return undefined;
     const keyPattern = opts?.keyPattern ?? /^[A-Za-z_][A-Za-z0-9_]*$/;
     const entries = Object.entries(obj);
@@ -184,7 +197,9 @@ export class Validator {
           `invalid name ${describe(key)}; expected ${opts?.keyHelp ?? "letters, digits and _ not starting with a digit"}`,
         );
       if (typeof v !== "string" && !pulumi.Output.isInstance(v)) {
-        this.fail(`${field}.${key}`, `got ${describe(v)}; expected a string or a pulumi Output<string>`);
+        // A value given under `secrets` is never printed (error messages end up in CI logs), whatever its type.
+        const shown = opts?.secret ? `${describeKind(v)} (value not shown: it is a secret)` : describe(v);
+        this.fail(`${field}.${key}`, `got ${shown}; expected a string or a pulumi Output<string>`);
       }
     }
     return obj as Record<string, pulumi.Input<string>>;
@@ -229,6 +244,25 @@ export class Validator {
     }
     return s.toLowerCase().replace(/\.$/, "");
   }
+}
+
+/** For a Promise or an Output given where a plain value is read: what to pass instead ("" for anything else). */
+function planTime(value: unknown): string {
+  if (value === null || typeof value !== "object") return "";
+  const kind = nonPlainKind(value);
+  if (kind === "a pulumi Output")
+    return "; this value decides what is created, so it must be known at plan time: pass a plain value (e.g. from pulumi.Config().require), not an Output";
+  if (kind === "a Promise") return "; await the value before constructing the component";
+  return "";
+}
+
+/** What to do instead of passing a Promise, an Output or another non-plain object where a plain object is read. */
+function notPlainHint(kind: string, opts?: { valuesMayBeOutputs?: boolean }): string {
+  const inside = opts?.valuesMayBeOutputs ? "; its values may be Outputs: { NAME: output }" : "";
+  if (kind === "a pulumi Output")
+    return `: its keys decide what is created, so they must be known at plan time; build it from plain values${inside}`;
+  if (kind === "a Promise") return `: await the value before constructing the component${inside}`;
+  return `: copy its entries into an object literal${inside}`;
 }
 
 function range(opts?: { min?: number; max?: number }): string {

@@ -13,6 +13,8 @@ import { RouteTable } from "./routes";
 import { DevStack, evaluateForDev } from "./stack";
 import { FunctionRunner, HandlerTimeout, InvokeResponse } from "./runner";
 import { formatBytes } from "../core/function/limits";
+import { forwardedHeaders, HOP_BY_HOP } from "./forward";
+import { requestTarget } from "./request-target";
 
 /** A problem that stops the dev server from starting: printed as one `error:` line, exit code 2. */
 export class DevServerError extends Error {
@@ -150,9 +152,17 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
     const base = options.port ?? 3000;
     for (let i = 0; i < endpoints.length; i++) {
       const endpoint = endpoints[i];
-      const server = http.createServer((req, res) => void serve(endpoint, runners, auth, log, req, res));
+      let port = 0;
+      const server = http.createServer((req, res) => {
+        // Nothing a client sends may take the server down: whatever escapes `serve` is a logged 500.
+        serve(endpoint, runners, auth, log, port, req, res).catch((err: unknown) => {
+          log(`[${endpoint.name}] dev server error: ${(err as Error)?.message ?? String(err)}`);
+          if (!res.headersSent) res.writeHead(500, { "content-type": "application/json" });
+          res.end();
+        });
+      });
       servers.push(server);
-      const port = await listen(server, base === 0 ? 0 : base + i);
+      port = await listen(server, base === 0 ? 0 : base + i);
       targets.push({ kind: endpoint.kind, name: endpoint.name, url: `http://127.0.0.1:${port}` });
     }
 
@@ -248,31 +258,20 @@ function listen(server: http.Server, port: number): Promise<number> {
   });
 }
 
-const HOP_BY_HOP = new Set([
-  "connection",
-  "keep-alive",
-  "transfer-encoding",
-  "upgrade",
-  "proxy-connection",
-  "proxy-authenticate",
-  "proxy-authorization",
-  "te",
-  "trailer",
-  "content-length",
-]);
-
 /** One request through the gateway and the function, with one log line. */
 async function serve(
   endpoint: ServedEndpoint,
   runners: Map<string, FunctionRunner>,
   auth: LocalAuth,
   log: (l: string) => void,
+  port: number,
   req: http.IncomingMessage,
   res: http.ServerResponse,
 ): Promise<void> {
   const started = process.hrtime.bigint();
   const method = req.method ?? "GET";
-  const url = new URL(req.url ?? "/", "http://127.0.0.1");
+  const target = requestTarget(req, port);
+  const shownPath = target.kind === "ok" ? target.pathname : JSON.stringify((req.url ?? "").slice(0, 60));
   let note: string | undefined;
   const finish = (status: number, headers: HeaderMap | [string, string][], body?: Uint8Array | string) => {
     const bytes = body === undefined ? Buffer.alloc(0) : Buffer.from(body as Uint8Array);
@@ -283,7 +282,7 @@ async function serve(
       if (name === "set-cookie") out[name] = [...((out[name] as string[]) ?? []), v];
       else out[name] = v;
     }
-    Object.assign(out, responseCors(endpoint, req));
+    if (target.kind === "ok") Object.assign(out, responseCors(endpoint, req));
     out["content-length"] = String(bytes.length);
     if (!res.headersSent) {
       res.writeHead(status, out);
@@ -291,14 +290,19 @@ async function serve(
     }
     const ms = Number(process.hrtime.bigint() - started) / 1e6;
     log(
-      `[${endpoint.name}] ${method} ${url.pathname} ${status} ${ms.toFixed(ms < 10 ? 1 : 0)} ms${note ? ` (${note})` : ""}`,
+      `[${endpoint.name}] ${method} ${shownPath} ${status} ${ms.toFixed(ms < 10 ? 1 : 0)} ms${note ? ` (${note})` : ""}`,
     );
   };
   const message = (status: number, text: string, extra: HeaderMap = {}) =>
     finish(status, { "content-type": "application/json", ...extra }, JSON.stringify({ message: text }));
 
   try {
-    const decision = decide(endpoint, req, url.pathname, auth);
+    if (target.kind === "refuse") {
+      note = target.note;
+      req.resume();
+      return message(target.status, target.message);
+    }
+    const decision = decide(endpoint, req, target.pathname, auth);
     if (decision.kind === "respond") {
       note = decision.note;
       return finish(
@@ -326,15 +330,16 @@ async function serve(
       note = `function ${decision.fn} has no portable entry`;
       return message(501, "Not Implemented");
     }
-    const headers: [string, string][] = [];
-    for (let i = 0; i < req.rawHeaders.length; i += 2) {
-      if (!HOP_BY_HOP.has(req.rawHeaders[i].toLowerCase())) headers.push([req.rawHeaders[i], req.rawHeaders[i + 1]]);
-    }
-    const host = header(req, "host") ?? `127.0.0.1:${req.socket.localPort ?? 0}`;
     let response: InvokeResponse;
     try {
+      // The handler's URL is this server's own address, never built from the Host header the client chose.
       response = await runner.invoke(
-        { method, url: `http://${host}${url.pathname}${url.search}`, headers, body },
+        {
+          method,
+          url: `http://127.0.0.1:${port}${target.pathname}${target.search}`,
+          headers: forwardedHeaders(req),
+          body,
+        },
         endpoint.limits.timeoutSeconds * 1000,
       );
     } catch (err) {

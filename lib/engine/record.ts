@@ -1,6 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { stableStringify } from "../core/hash";
 import { resetRegistry } from "../core/registry";
+import { duplicateUrnCheck } from "./duplicate-urns";
 import { useLightPromises } from "./light-promises";
 import { realisticMocks } from "./mocks";
 import { Plan, PlanResource } from "./plan";
@@ -183,11 +184,13 @@ let registrations = 0;
 function wrapMonitor(captured: Captured[], errors: unknown[], project: string, stack: string): void {
   const monitor = pulumi.runtime.getMonitor() as any;
   const register = monitor.registerResource.bind(monitor);
+  const duplicate = duplicateUrnCheck();
   monitor.registerResource = (req: any, callback: (err: unknown, resp: any) => void) => {
     registrations++;
     return register(req, (err: unknown, resp: any) => {
       registrations++;
-      if (err) errors.push(err);
+      const refused = err ? undefined : duplicate(resp.getUrn());
+      if (err || refused) errors.push(err ?? refused);
       else captured.push(capture(req, resp.getUrn(), project, stack));
       callback(err, resp);
     });

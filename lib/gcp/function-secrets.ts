@@ -1,6 +1,7 @@
 import * as gcp from "@pulumi/gcp";
 import * as pulumi from "@pulumi/pulumi";
 import { ValidatedFunction } from "../core/function/validate";
+import { shortHash } from "../core/hash";
 import { physicalName } from "../core/naming";
 import { withTransform } from "../core/transform";
 
@@ -18,8 +19,9 @@ export function gcpFunctionSecrets(
 ) {
   const environment: gcp.types.input.cloudfunctionsv2.FunctionServiceConfigSecretEnvironmentVariable[] = [];
   const grants: pulumi.Resource[] = [];
+  const logicalNames = new Set<string>();
   for (const key of Object.keys(fn.secrets).sort()) {
-    const logical = `${fn.name}-secret-${key.toLowerCase().replace(/_/g, "-")}`;
+    const logical = secretLogicalName(fn.name, key, logicalNames);
     const secret = new gcp.secretmanager.Secret(
       ...withTransform(
         fn.transform,
@@ -55,4 +57,16 @@ export function gcpFunctionSecrets(
     environment.push({ key, projectId: secret.project, secret: secret.secretId, version: version.version });
   }
   return { environment, grants };
+}
+
+/**
+ * The child name of a secret. Secret Manager ids and Cloud Run environment names are case-sensitive, so `API_KEY`
+ * and `api_key` are two secrets; the lowercased name they share is kept by the first (sorted) one, so existing URNs
+ * stay, and a later one gets a hash of its own key (two equal URNs are refused by the engine: "Duplicate resource URN").
+ */
+function secretLogicalName(fn: string, key: string, used: Set<string>): string {
+  let logical = `${fn}-secret-${key.toLowerCase().replace(/_/g, "-")}`;
+  if (used.has(logical)) logical = `${logical}-${shortHash(key, 8)}`;
+  used.add(logical);
+  return logical;
 }

@@ -6,6 +6,7 @@
  */
 export * from "../engine/plan";
 export * from "../engine/record";
+export { DuplicateUrnError } from "../engine/duplicate-urns";
 export * from "../engine/program";
 export * from "./assertions";
 export * from "./urn-snapshot";

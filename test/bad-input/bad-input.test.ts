@@ -4,6 +4,7 @@ import { tryRecordPlan } from "../../lib/testing";
 import { API_GATEWAY_CASES } from "./api-gateway.cases";
 import { BadInput } from "./case";
 import { FAILOVER_DNS_CASES } from "./failover-dns.cases";
+import { ASSEMBLED_CASES, HOSTILE_CASES, SECRET_VALUES } from "./hostile.cases";
 import { MULTI_REGION_SERVICE_CASES } from "./multi-region-service.cases";
 import { SERVERLESS_FUNCTION_CASES } from "./serverless-function.cases";
 import { STACK_CONFIG_CASES } from "./stack-config.cases";
@@ -15,6 +16,7 @@ export const CATALOGUE: Record<string, BadInput[]> = {
   FailoverDns: FAILOVER_DNS_CASES,
   MultiRegionService: MULTI_REGION_SERVICE_CASES,
   "stack config": STACK_CONFIG_CASES,
+  "hostile input": [...HOSTILE_CASES, ...ASSEMBLED_CASES],
 };
 
 describe("bad-input catalogue: every invalid configuration is a ConfigError with nothing registered", function () {
@@ -39,6 +41,8 @@ describe("bad-input catalogue: every invalid configuration is a ConfigError with
             `expected a ConfigError, got ${error instanceof Error ? error.stack : String(error)}`,
           );
           assert.equal(error.field, c.field, error.message);
+          // No rejected input ever prints a secret value (messages end up in CI logs).
+          for (const secret of SECRET_VALUES) assert.ok(!String(error.stack).includes(secret), error.message);
           assert.ok(error.component.startsWith(c.component ?? component), `component ${error.component}`);
           assert.deepEqual(
             plan.resources.map((r) => r.urn),

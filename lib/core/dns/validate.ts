@@ -372,11 +372,9 @@ function resolveEndpoints(
 ): ResolvedEndpoint[] {
   const list = v.array(value, "endpoints", { minLength: strategy === "failover" ? 2 : 1, maxLength: 50 });
   const ids = new Set<string>();
-  const givenPriorities = list
-    .map((e, i) =>
-      (e && typeof e === "object" ? (e as Record<string, unknown>).priority : undefined) !== undefined ? i : -1,
-    )
-    .filter((i) => i >= 0);
+  // Every endpoint a plain object before any is read: an Output's lifted `.priority` is not undefined.
+  const items = list.map((item, i) => v.object(item, `endpoints[${i}]`, { allowedKeys: ENDPOINT_KEYS })!);
+  const givenPriorities = items.map((e, i) => (e.priority !== undefined ? i : -1)).filter((i) => i >= 0);
   if (givenPriorities.length > 0 && givenPriorities.length < list.length) {
     const missing = list.findIndex((_, i) => !givenPriorities.includes(i));
     v.fail(
@@ -773,8 +771,8 @@ function route53Options(
 
 /** `healthCheck.preset`, read before the rest because it sets other options' defaults. */
 function healthPreset(v: Validator, healthCheck: unknown): HealthPreset {
-  const raw =
-    healthCheck && typeof healthCheck === "object" ? (healthCheck as Record<string, unknown>).preset : undefined;
+  // A plain object first: an Output's lifted `.preset` is an Output, a Promise's is undefined (issue #17, defect 6).
+  const raw = v.object(healthCheck, "healthCheck", { optional: true })?.preset;
   return v.oneOf(raw, "healthCheck.preset", HEALTH_PRESETS, { optional: true }) ?? "standard";
 }
 

@@ -1,3 +1,4 @@
+import { refuseCaseOnlyDifferences } from "./case-collisions";
 import * as fs from "fs";
 import * as path from "path";
 import * as pulumi from "@pulumi/pulumi";
@@ -159,7 +160,7 @@ export function validateFunctionArgs(name: unknown, rawArgs: unknown): Validated
   }
 
   const environment = v.inputMap(args.environment, "environment") ?? {};
-  const secrets = v.inputMap(args.secrets, "secrets") ?? {};
+  const secrets = v.inputMap(args.secrets, "secrets", { secret: true }) ?? {};
   for (const [field, map] of [
     ["environment", environment],
     ["secrets", secrets],
@@ -171,6 +172,10 @@ export function validateFunctionArgs(name: unknown, rawArgs: unknown): Validated
         v.fail(`secrets.${key}`, "also set in environment; a name is either plain or secret");
     }
   }
+  refuseCaseOnlyDifferences(v, cloud, [
+    ["environment", Object.keys(environment)],
+    ["secrets", Object.keys(secrets)],
+  ]);
   if (limits.environmentBytes !== undefined) {
     const plain = Object.entries(environment).reduce(
       (n, [k, val]) => n + k.length + (typeof val === "string" ? Buffer.byteLength(val) : 0),

@@ -1,7 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { describe } from "../errors";
 import type { Cloud, ParsedPlacement } from "../placement";
-import { Validator } from "../validate";
+import { isHostname, Validator } from "../validate";
 import type { MultiRegionServiceArgs, ServiceDns, ServiceStrategy } from "./args";
 import { FrontKind, chooseFront } from "./front";
 import { sizeProblem } from "./sizes";
@@ -334,6 +334,13 @@ function validateDns(v: Validator, raw: unknown): ServiceDns | undefined {
       patternHelp: 'one DNS label such as "api" (the service answers on <record>.<zone>)',
     })
     .toLowerCase();
+  // The nested FailoverDns serves `<record>.<zone>`: checked whole here, so a name too long together (253, labels of
+  // 63: RFC 1035 §2.3.4) is this component's ConfigError before anything registers, not the inner one's midway.
+  if (!isHostname(`${record}.${zone}`))
+    v.fail(
+      "routing.dns.record",
+      `"${record}.${zone}" is ${record.length + zone.length + 1} characters; a DNS name is at most 253 (RFC 1035 §2.3.4): shorten the record or the zone`,
+    );
   const route53 = v.object(d.route53, "routing.dns.route53", { optional: true, allowedKeys: ["zoneId"] });
   const cf = v.object(d.cloudflare, "routing.dns.cloudflare", {
     optional: true,
