@@ -18,8 +18,8 @@ const r53 = {
   record: "api",
   strategy: "failover",
   endpoints: [
-    { id: "use1", address: "203.0.113.10" },
-    { id: "euw1", address: "198.51.100.20" },
+    { id: "use1", address: "34.120.113.10" },
+    { id: "euw1", address: "35.190.100.20" },
   ],
 };
 const service = {
