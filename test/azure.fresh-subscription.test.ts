@@ -43,3 +43,28 @@ describe("Azure API Management throttling (issue 15 item 10)", () => {
     assert.strictEqual(getResource(plan, "azure-native:apimanagement:Api").inputs.subscriptionRequired, true);
   });
 });
+
+describe("Azure role assignment names (issue 15 item 14)", () => {
+  // A role assignment's name is a GUID; ARM templates derive it from scope, role and principal with guid(...) so a
+  // redeploy targets the same assignment (https://learn.microsoft.com/azure/role-based-access-control/role-assignments-template#name).
+  const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+  const program = () =>
+    void new ServerlessFunction("f", {
+      target: "azure:westeurope",
+      entry: ENTRY,
+      secrets: { TOKEN: "s3cret" },
+      triggers: [{ type: "http" }, { type: "queue" }],
+    });
+
+  it("every assignment is named by a GUID derived from scope, role and principal: stable and distinct", async () => {
+    const names = async () =>
+      (await recordPlan(program)).resources
+        .filter((r) => r.type === "azure-native:authorization:RoleAssignment")
+        .map((r) => String(r.inputs.roleAssignmentName));
+    const first = await names();
+    assert.ok(first.length >= 3);
+    for (const n of first) assert.match(n, GUID);
+    assert.strictEqual(new Set(first).size, first.length, "one name per (scope, role, principal)");
+    assert.deepStrictEqual(await names(), first, "the same inputs give the same names");
+  });
+});

@@ -36,7 +36,6 @@ describe("MultiRegionService on Google Cloud (Cloud Run + global load balancer)"
     const types = regionTypes(plan, "web", "us-central1", LABELS);
     assert.deepStrictEqual(types, [
       "gcp:cloudrunv2/service:Service",
-      "gcp:cloudrunv2/serviceIamMember:ServiceIamMember",
       "gcp:compute/regionNetworkEndpointGroup:RegionNetworkEndpointGroup",
     ]);
     for (const l of LABELS) assert.deepStrictEqual(regionTypes(plan, "web", l, LABELS), types);

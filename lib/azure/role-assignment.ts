@@ -1,5 +1,6 @@
 import * as authorization from "@pulumi/azure-native/authorization";
 import * as pulumi from "@pulumi/pulumi";
+import { deterministicGuid } from "../core/hash";
 
 /** Built-in role definition ids (stable GUIDs across tenants). */
 export const AZURE_ROLES = {
@@ -19,12 +20,20 @@ export function roleAssignment(
   },
 ): authorization.RoleAssignment {
   const subscriptionId = authorization.getClientConfigOutput({ parent: args.parent }).subscriptionId;
+  const roleDefinitionId = pulumi.interpolate`/subscriptions/${subscriptionId}/providers/Microsoft.Authorization/roleDefinitions/${AZURE_ROLES[args.role]}`;
   return new authorization.RoleAssignment(
     name,
     {
+      // The assignment's name must be a GUID, one per (scope, role, principal): derived from those three, like ARM's
+      // guid(scope, roleDefinitionId, principalId) (https://learn.microsoft.com/azure/role-based-access-control/
+      // role-assignments-template#name), so a redeploy never creates a second assignment of the same grant (which
+      // Azure refuses: RoleAssignmentExists) and the plan is the same on every run. azure-native's default is random.
+      roleAssignmentName: pulumi
+        .all([args.scope, roleDefinitionId, args.principalId])
+        .apply(([scope, role, principal]) => deterministicGuid(scope, role, principal)),
       principalId: args.principalId,
       principalType: "ServicePrincipal",
-      roleDefinitionId: pulumi.interpolate`/subscriptions/${subscriptionId}/providers/Microsoft.Authorization/roleDefinitions/${AZURE_ROLES[args.role]}`,
+      roleDefinitionId,
       scope: args.scope,
     },
     { parent: args.parent },

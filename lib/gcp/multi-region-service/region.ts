@@ -13,8 +13,8 @@ export interface GcpRegion {
 
 /**
  * One region on Cloud Run: the v2 service (startup, readiness and liveness probes on the health path; at least
- * `count` warm instances so the region reports health), public invocation (the platform still enforces the
- * ingress setting), and with the global load balancer a serverless NEG, while ingress admits only the load
+ * `count` warm instances so the region reports health), public invocation through the disabled invoker IAM check
+ * (no allUsers grant; the platform still enforces the ingress setting), and with the global load balancer a serverless NEG, while ingress admits only the load
  * balancer. With a DNS front (Cloudflare) the service takes traffic on its run.app URL instead.
  */
 export function createGcpRegion(
@@ -43,6 +43,12 @@ export function createGcpRegion(
         name: physicalName("gcpResource", spec.name),
         location: region.region,
         ingress: behindLoadBalancer ? "INGRESS_TRAFFIC_INTERNAL_LOAD_BALANCER" : "INGRESS_TRAFFIC_ALL",
+        // Public invocation without an allUsers grant: Domain Restricted Sharing (iam.allowedPolicyMemberDomains, one
+        // of Google's secure-by-default organisation policies) refuses allUsers, and Google's "Allowing public access"
+        // recommends disabling the invoker IAM check instead (https://cloud.google.com/run/docs/securing/managing-access
+        // #invoker_check, https://cloud.google.com/run/docs/authenticating/public#disable-invoker). Ingress still limits
+        // who reaches it (only the load balancer, behind one).
+        invokerIamDisabled: true,
         deletionProtection: false,
         // Taking traffic on its run.app URL (a DNS front), the service is public on purpose: the label says so.
         labels: behindLoadBalancer ? labels : { ...labels, [PUBLIC_ACCESS_LABEL.key]: PUBLIC_ACCESS_LABEL.value },
@@ -89,22 +95,6 @@ export function createGcpRegion(
           ],
         },
       } satisfies gcp.cloudrunv2.ServiceArgs,
-      { parent, dependsOn: after },
-    ),
-  );
-
-  new gcp.cloudrunv2.ServiceIamMember(
-    ...withTransform(
-      t,
-      "invoker",
-      `${base}-invoker`,
-      {
-        name: service.name,
-        location: region.region,
-        project: service.project,
-        role: "roles/run.invoker",
-        member: "allUsers",
-      } satisfies gcp.cloudrunv2.ServiceIamMemberArgs,
       { parent, dependsOn: after },
     ),
   );
