@@ -94,7 +94,7 @@ export const DNS_BASES = fc.constantFrom<unknown>(
       { id: "us", address: "us.example.net", geo: ["WORLD"] },
       { id: "eu", address: "eu.example.net", geo: ["GEO-EU"] },
     ],
-    cloudflare: { accountId: ACCOUNT, zoneId: ZONE_ID, plan: "business" },
+    cloudflare: { accountId: ACCOUNT, zoneId: ZONE_ID, plan: "business", trafficSteering: true },
   },
   {
     provider: "azure-traffic-manager",
@@ -131,7 +131,7 @@ const cf = {
   provider: "cloudflare",
   zone: "example.com",
   record: "api",
-  cloudflare: { accountId: ACCOUNT, zoneId: ZONE_ID, plan: "business" },
+  cloudflare: { accountId: ACCOUNT, zoneId: ZONE_ID, plan: "business", trafficSteering: true },
 };
 export const SERVICE_BASES = fc.constantFrom<unknown>(
   {
