@@ -146,7 +146,7 @@ export function createAwsFunction(
       ),
     );
     // Public function URLs need both permissions (since October 2025); declaring them makes them part of the
-    // stack, so they go away with it instead of lingering (reference pitfall AWS #5).
+    // stack, so they go away with it instead of lingering (the provider adds them on create but never removes them: `lambda.FunctionUrl` docs in pulumi/pulumi-aws).
     new aws.lambda.Permission(
       `${name}-url-invoke-url`,
       {

@@ -101,7 +101,7 @@ export function createAzureApiGateway(
   const backendIds = model.functions.map((fn) => physicalName("azureGeneric", fn.name).slice(0, 80));
   // A function app that is not public answers only with a function key (auth level "function"): the gateway
   // sends the app's default host key, kept in a secret named value, on every backend call. Read after the app
-  // exists (pitfall Azure #1); the master key is never used.
+  // exists (host keys are missing until the host has started: pulumi/pulumi-azure-native#3884, Azure/azure-functions-host#5722); the master key is never used.
   const keyIds = backendIds.map((id) => `${id}-key`.slice(0, 80));
   const keys = model.functions.map((fn, i) => {
     const hostKeys = azure.web.listWebAppHostKeysOutput(

@@ -18,11 +18,11 @@ import { roleAssignment } from "./role-assignment";
  * Azure expansion on the Windows Consumption plan (Y1), running from a package URL:
  * resource group; storage account (HTTPS only, TLS 1.2, no public blob access) with a private `deployments`
  * container and the code blob named by its content hash (a change is a new URL, so the app restarts on the
- * new code: pitfall Azure #2); a user-assigned identity with Storage Blob Data Owner on the account (host
+ * new code: an unchanged run-from-package URL keeps serving the old code, pulumi/pulumi-azure-native#3483); a user-assigned identity with Storage Blob Data Owner on the account (host
  * storage and package read, identity-based: no connection string) granted before the app starts; Log
  * Analytics + Application Insights; Key Vault references for secrets; the function app.
  *
- * Why not Flex Consumption: Flex deploys code only through OneDeploy (no ARM resource, pitfall Azure #3/#6),
+ * Why not Flex Consumption: Flex deploys code only through OneDeploy (`/api/publish`, no ARM resource: https://learn.microsoft.com/azure/azure-functions/flex-consumption-how-to, hashicorp/terraform-provider-azurerm#29630),
  * which would need a command step outside Pulumi. Linux Consumption retires on 30 September 2028 and gets no new
  * language versions (https://learn.microsoft.com/azure/azure-functions/functions-versions). Windows Consumption takes
  * `WEBSITE_RUN_FROM_PACKAGE=<URL>` from ARM, so `pulumi up` alone deploys the code.

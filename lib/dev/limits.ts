@@ -14,7 +14,10 @@ export interface ServeLimits {
 }
 
 /**
- * Per cloud, from reference/serverless-api.md §2: Lambda's synchronous payload is 6 MB each way (it binds
+ * Per cloud (https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html,
+ * https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-quotas.html, https://cloud.google.com/run/quotas,
+ * https://learn.microsoft.com/azure/azure-functions/functions-bindings-http-webhook-trigger#limits,
+ * https://developers.cloudflare.com/workers/platform/limits/): Lambda's synchronous payload is 6 MB each way (it binds
  * before the HTTP API's 10 MB), Cloud Run functions take 32 MB each way, Azure Functions 100 MB of request
  * and no response cap, Workers 100 MB of request on the Free and Pro zone plans and no response cap.
  * An API Gateway integration on AWS gives up after 30 s; elsewhere the function's HTTP limit applies.

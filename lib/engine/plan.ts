@@ -1,6 +1,6 @@
 /**
  * The plan: what a Pulumi program would register, as recorded offline. This shape is the public contract
- * of DESIGN.md; keys are sorted and resources ordered by URN so the same program gives byte-identical JSON.
+ * of `meridian/testing` (docs/testing.md); keys are sorted and resources ordered by URN so the same program gives byte-identical JSON.
  */
 export interface PlanResource {
   urn: string;

@@ -13,9 +13,9 @@ import { serviceAccount } from "./service-account";
 
 /**
  * Google Cloud expansion: a private source bucket and a source object named by the content hash (a code change
- * is a new object, so the function redeploys: pitfall GCP #1), a service account for the function, Secret
+ * is a new object, so the function redeploys: hashicorp/terraform-provider-google#1938), a service account for the function, Secret
  * Manager secrets mounted as environment variables, the `cloudfunctionsv2.Function`, `roles/run.invoker` for
- * `allUsers` on the underlying Cloud Run service only with `url: true` (pitfall GCP #3), Cloud Scheduler jobs
+ * `allUsers` on the underlying Cloud Run service only with `url: true` (the function resource refuses run.invoker: hashicorp/terraform-provider-google#12562), Cloud Scheduler jobs
  * with OIDC for schedules and a Pub/Sub topic + event trigger for a queue.
  */
 export function createGcpFunction(
@@ -89,7 +89,7 @@ export function createGcpFunction(
       ),
     );
     // Eventarc delivers as the function's service account, which needs to receive events.
-    // Granted before the function: its Eventarc trigger is created with it (pitfall GCP #4).
+    // Granted before the function: its Eventarc trigger is created with it (roles/eventarc.eventReceiver: https://cloud.google.com/eventarc/docs/run/create-trigger-storage-gcloud).
     grants.push(
       new gcp.projects.IAMMember(
         `${name}-event-receiver`,

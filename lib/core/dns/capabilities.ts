@@ -1,7 +1,7 @@
 import type { CloudflarePlan, DnsProvider, DnsStrategy, HealthProtocol } from "./types";
 
 /**
- * What each provider can do natively (reference/failover-dns.md §0 and §8). A combination that is not here is a
+ * What each provider can do natively (Route 53: https://docs.aws.amazon.com/Route53/latest/DeveloperGuide/routing-policy.html; Cloud DNS: https://cloud.google.com/dns/docs/routing-policies-overview; Traffic Manager: https://learn.microsoft.com/azure/traffic-manager/traffic-manager-routing-methods; Cloudflare: https://developers.cloudflare.com/load-balancing/understand-basics/traffic-steering/steering-policies/). A combination that is not here is a
  * ConfigError that names the alternative, never an approximation the user did not ask for.
  */
 export const STRATEGY_SUPPORT: Record<DnsProvider, Partial<Record<DnsStrategy, string>>> = {

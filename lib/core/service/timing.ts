@@ -1,17 +1,17 @@
 /**
  * Typical creation times per resource type and the deployment critical path of a plan.
  *
- * Sources: reference/multiregion-service.md §6 "Deployment time and critical path", which cites
+ * Sources:
  * terraform-aws-acm#123 and terraform-aws-apigateway-v2#33 (ACM validation), nathanpeck.com "speeding up ECS
  * deployments" (ECS steady state: default target-group checks 5 × 30 s ⇒ ≥ 2.5 min, 30-60 s when tuned),
  * microsoft/azure-container-apps #433/#1208/#868 (Container Apps environments: minutes, sometimes far more),
  * MicrosoftDocs azure-docs d1e5b7f front-door-faq.yml (Front Door: up to 20 min per operation to propagate;
- * ARM returns earlier) and the Cloudflare load-balancing quickstart. Rows marked [unverified] in §6 (VPC,
+ * ARM returns earlier) and the Cloudflare load-balancing quickstart. Rows marked [unverified] (VPC,
  * NAT, ALB, Cloud Run, GCP LB pieces, Container App) are estimates from general knowledge: the table uses the
- * middle of the range §6 gives. These are estimates for planning and benchmarks, not guarantees.
+ * middle of the range those sources give. These are estimates for planning and benchmarks, not guarantees.
  */
 
-/** Seconds until the provider reports a resource of this type created (middle of the §6 range). */
+/** Seconds until the provider reports a resource of this type created (middle of the range the sources give). */
 export const TYPICAL_CREATE_SECONDS: Readonly<Record<string, number>> = {
   // AWS network: "seconds-1 min" [unverified]; NAT 1-3 min [unverified].
   "aws:ec2/vpc:Vpc": 15,
