@@ -1,4 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
+import { requireCloudSdks } from "./core/cloud-sdk";
 import { ApiModel, RouteTarget, validateApiGatewayArgs } from "./core/api";
 import { Placement } from "./core/placement";
 import { registerApi } from "./core/registry";
@@ -123,6 +124,7 @@ export class ApiGateway extends pulumi.ComponentResource {
         "on Azure the request alarms query the API's Application Insights, which accessLogs creates: keep accessLogs on, or set errorRate and p99LatencyMs to false",
       );
     claimPhysicalNames(`ApiGateway "${name}"`, apiNameClaims(name, model.placement));
+    requireCloudSdks(`ApiGateway "${name}"`, "target", [model.cloud]);
     registerApi(model);
     super("meridian:index:ApiGateway", name, {}, opts);
     const transforms = args.transform;

@@ -1,4 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
+import { requireCloudSdks } from "./core/cloud-sdk";
 import { FailoverDnsArgs } from "./core/dns/types";
 import { resolveFailoverDns } from "./core/dns/validate";
 import { dnsAlarms } from "./alarms";
@@ -59,6 +60,7 @@ export class FailoverDns extends pulumi.ComponentResource {
     const r = resolveFailoverDns(name, args);
     const alarms = resolveAlarms(r.component, name, args.alarms, dnsCloud(r.provider), "dns");
     claimPhysicalNames(r.component, dnsNameClaims(name, r.provider));
+    requireCloudSdks(r.component, "provider", [dnsCloud(r.provider)]);
     super("meridian:index:FailoverDns", name, {}, opts);
     const transforms = args.transform as Record<string, any> | undefined;
     let out: { fqdn: pulumi.Output<string>; nativeFqdn?: pulumi.Output<string>; alarmTarget?: DnsAlarmTarget };

@@ -1,4 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
+import { requireCloudSdks } from "./core/cloud-sdk";
 import type { FailoverDnsArgs } from "./failover-dns";
 import type { AwsRegionEndpoint } from "./aws/multi-region-service";
 import { CLOUDFLARE_MIN_INTERVAL, DEFAULT_CLOUDFLARE_RETRIES } from "./core/dns/capabilities";
@@ -66,6 +67,15 @@ export class MultiRegionService extends pulumi.ComponentResource {
     const spec = validateServiceArgs(name, args);
     const alarms = serviceAlarms(spec, args);
     claimPhysicalNames(spec.component, serviceNameClaims(name, spec.regions));
+    requireCloudSdks(
+      spec.component,
+      "regions",
+      spec.regions.map((r) => r.cloud),
+    );
+    if (spec.dns)
+      requireCloudSdks(spec.component, "routing.dns.provider", [
+        spec.dns.provider === "route53" ? "aws" : "cloudflare",
+      ]);
     super("meridian:index:MultiRegionService", name, {}, opts);
     for (const resolved of Object.values(alarms)) warnGaps(this, resolved);
     if (alarms[spec.regions[0].cloud]?.health) this.frontAlarms = { health: true, notify: args.alarms!.notify };

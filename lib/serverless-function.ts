@@ -1,4 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
+import { requireCloudSdks } from "./core/cloud-sdk";
 import { packageFunction } from "./bundling/package";
 import { ServerlessFunctionArgs } from "./core/function/args";
 import { CloudFunctionResult } from "./core/function/result";
@@ -51,6 +52,7 @@ export class ServerlessFunction extends pulumi.ComponentResource {
     checkPackageSize(fn, { zipped: pkg.zippedBytes, gzipped: pkg.gzippedBytes });
     const alarms = resolveAlarms(fn.component, name, args.alarms, fn.placement.cloud, "function");
     claimPhysicalNames(fn.component, functionNameClaims(name, fn.placement));
+    requireCloudSdks(fn.component, "target", [fn.placement.cloud]);
     super("meridian:index:ServerlessFunction", name, {}, opts);
     for (const warning of fn.warnings) void pulumi.log.warn(warning, this);
 
