@@ -4,23 +4,10 @@
  * `admitsInternet(sources)` instead of comparing strings, so that splitting the world into pieces does not pass.
  */
 
-/** IANA special-purpose IPv4 blocks, none of them reachable from the internet (https://www.iana.org/assignments/iana-ipv4-special-registry/, RFC 6890). */
-const IPV4_NOT_PUBLIC = [
-  "0.0.0.0/8",
-  "10.0.0.0/8",
-  "100.64.0.0/10",
-  "127.0.0.0/8",
-  "169.254.0.0/16",
-  "172.16.0.0/12",
-  "192.0.0.0/24",
-  "192.0.2.0/24",
-  "192.168.0.0/16",
-  "198.18.0.0/15",
-  "198.51.100.0/24",
-  "203.0.113.0/24",
-  "224.0.0.0/4",
-  "240.0.0.0/4",
-];
+import { SPECIAL_ADDRESS_BLOCKS } from "../../core/special-addresses";
+
+/** IPv4 blocks no one on the internet can use: the IANA special-purpose registry, one list for Meridian (lib/core). */
+const IPV4_NOT_PUBLIC = SPECIAL_ADDRESS_BLOCKS.ipv4.map((b) => b.block);
 /** IPv6 global unicast (https://www.iana.org/assignments/ipv6-unicast-address-assignments/): everything public is in 2000::/3. */
 const IPV6_PUBLIC = "2000::/3";
 
@@ -91,15 +78,17 @@ function overlap(a: Range, b: Range): bigint {
   return end > start ? end - start : 0n;
 }
 
+/** The special-purpose IPv4 blocks as merged ranges, parsed once. */
+const IPV4_HIDDEN = union(IPV4_NOT_PUBLIC.map((c) => parseCidr(c)!.range));
+const IPV6_GLOBAL = parseCidr(IPV6_PUBLIC)!.range;
+
 /** Public addresses a set of ranges of one family covers. */
 function publicCount(ranges: Range[], family: 4 | 6): bigint {
   const merged = union(ranges);
   if (family === 6) {
-    const global = parseCidr(IPV6_PUBLIC)!.range;
-    return merged.reduce((n, r) => n + overlap(r, global), 0n);
+    return merged.reduce((n, r) => n + overlap(r, IPV6_GLOBAL), 0n);
   }
-  const hidden = union(IPV4_NOT_PUBLIC.map((c) => parseCidr(c)!.range));
-  return merged.reduce((n, r) => n + (r[1] - r[0]) - hidden.reduce((h, x) => h + overlap(r, x), 0n), 0n);
+  return merged.reduce((n, r) => n + (r[1] - r[0]) - IPV4_HIDDEN.reduce((h, x) => h + overlap(r, x), 0n), 0n);
 }
 
 /**

@@ -83,11 +83,7 @@ export const awsIamNoWildcardActions: PolicyRule = {
       const trust = r.inputs.assumeRolePolicy;
       if (opacity(trust)) out.push(...cannotCheck("assumeRolePolicy", trust, ctx));
       else
-        out.push(
-          ...publicPrincipalStatements(trust).map(
-            (why) => `trust policy lets anyone assume the role: ${why.replace(/^statement/, "statement")}`,
-          ),
-        );
+        out.push(...publicPrincipalStatements(trust).map((why) => `trust policy lets anyone assume the role: ${why}`));
     }
     return out;
   },

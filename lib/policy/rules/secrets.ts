@@ -108,6 +108,8 @@ const REFERENCE_VALUE = [
  * Slack tokens `xox?-` and incoming-webhook URLs (https://api.slack.com/authentication/token-types,
  * https://api.slack.com/messaging/webhooks), Google API keys `AIza` (https://cloud.google.com/docs/authentication/api-keys).
  */
+/** An AWS access key id: long-term `AKIA`, temporary `ASIA`. */
+const AWS_ACCESS_KEY_ID = /^(AKIA|ASIA)[A-Z0-9]{16}$/;
 const SECRET_VALUE: [RegExp, string][] = [
   [/AccountKey=/i, "a storage account key"],
   [/SharedAccessKey=/i, "a shared access key"],
@@ -116,7 +118,7 @@ const SECRET_VALUE: [RegExp, string][] = [
   [/^[a-z][a-z0-9+.-]*:\/\/[^/\s:@]+:[^/\s@]+@/i, "a URL with a password"],
   [/^[sr]k_live_[0-9A-Za-z]{16,}$/, "a Stripe live secret key"],
   [/^(gh[pousr]_[A-Za-z0-9]{30,}|github_pat_[A-Za-z0-9_]{20,})$/, "a GitHub token"],
-  [/^(AKIA|ASIA)[A-Z0-9]{16}$/, "an AWS access key id (half of a key pair)"],
+  [AWS_ACCESS_KEY_ID, "an AWS access key id (half of a key pair)"],
   [/^xox[abposr]-[A-Za-z0-9-]{10,}$/, "a Slack token"],
   [/^https:\/\/hooks\.slack\.com\/(services|workflows|triggers)\/\S+$/, "a Slack webhook URL"],
   [/^AIza[0-9A-Za-z_-]{35}$/, "a Google API key"],
@@ -237,7 +239,7 @@ function environmentFindings(entries: Entry[], ctx: PolicyContext): string[] {
     if (why) out.push(why);
   }
   const values = entries.map(([, v]) => v).filter((v): v is string => typeof v === "string");
-  if (values.some((v) => /^(AKIA|ASIA)[A-Z0-9]{16}$/.test(v))) {
+  if (values.some((v) => AWS_ACCESS_KEY_ID.test(v))) {
     for (const [name, value] of entries)
       if (typeof value === "string" && AWS_SECRET_KEY.test(value) && !isSecretName(name))
         out.push(`${name} holds what looks like an AWS secret access key, beside an access key id, as a plain value`);
