@@ -111,7 +111,8 @@ export function createAwsApiGateway(
         opts(),
       ),
     );
-    // `/*/*` (stage/method-path) also covers the `$default` route; `/*/*/*` would not (pitfall AWS 1).
+    // `/*/*` (stage/method-path) also covers the `$default` route; `/*/*/*` would not (terraform-aws-modules/terraform-aws-apigateway-v2#41: `/*/*/*` makes
+    // the `$default` route answer 500 "doesn't have permissions to call the integration").
     new aws.lambda.Permission(
       ...withTransform(
         transforms,

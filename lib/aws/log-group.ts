@@ -19,7 +19,8 @@ export interface LogGroupArgs {
 
 /**
  * A log group with retention, created explicitly so that the service writing to it never creates it
- * implicitly with "never expire" retention (reference: serverless-api.md pitfalls).
+ * implicitly with "never expire" retention (aws/aws-cdk#667; creating it after Lambda did fails with "already exists",
+ * https://docs.aws.amazon.com/lambda/latest/dg/monitoring-cloudwatchlogs.html).
  */
 export function logGroup(name: string, args: LogGroupArgs): aws.cloudwatch.LogGroup {
   const lgArgs: aws.cloudwatch.LogGroupArgs = {

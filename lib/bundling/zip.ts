@@ -28,7 +28,8 @@ export function crc32(data: Uint8Array): number {
 
 /**
  * A deterministic zip: entries sorted by path, fixed timestamps, fixed permissions (0644 files), deflate at a
- * fixed level. Pulumi's own archiving and `AssetArchive` are not byte-stable (reference pitfalls GCP #2), and
+ * fixed level. Pulumi's own archiving and `AssetArchive` are not byte-stable (pulumi/pulumi-gcp#3146: an `AssetArchive`
+ * object is re-uploaded on every `up`), and
  * a stable archive is what lets an unchanged function skip its upload.
  */
 export function deterministicZip(entries: readonly ArchiveEntry[]): Buffer {

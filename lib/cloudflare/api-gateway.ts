@@ -12,7 +12,8 @@ export const ROUTER_COMPATIBILITY_DATE = "2025-01-01";
 /**
  * Cloudflare has no gateway resource: a router Worker generated from the route table dispatches each request to
  * its function's Worker over a service binding (no public hop), after CORS, JWT verification and the rate-limit
- * binding. Module syntax with `mainModule` (pitfall Cloudflare 1), the account id on every resource (pitfall 2).
+ * binding. Module syntax with `mainModule` (pulumi/pulumi-cloudflare#1309), the account id on every resource
+ * (the provider-wide account id is gone: pulumi/pulumi-cloudflare#314).
  * With a domain the router gets a Workers custom domain (DNS record and certificate managed by Cloudflare);
  * without, its workers.dev subdomain.
  */

@@ -13,7 +13,8 @@ export const DEFAULT_COMPATIBILITY_DATE = "2025-09-01";
 
 /**
  * Cloudflare expansion: a module-syntax `WorkersScript` (`mainModule` + `compatibilityDate`, uploaded from the
- * bundle file with its SHA-256, pitfalls Cloudflare #1 and #3) with plain_text/secret_text bindings, its
+ * bundle file with its SHA-256: without `mainModule` the upload is read as service-worker syntax,
+ * pulumi/pulumi-cloudflare#1309; without `contentSha256` a `contentFile` change is not detected) with plain_text/secret_text bindings, its
  * workers.dev subdomain (enabled only with `url: true`), an optional custom domain, cron triggers and a
  * Queue consumer with a dead-letter queue.
  */

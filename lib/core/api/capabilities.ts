@@ -2,7 +2,7 @@ import { Cloud } from "../placement";
 
 /**
  * What each cloud's gateway can do natively, so that a request it cannot honour is a ConfigError before
- * anything is created instead of a silently weaker API (reference: serverless-api.md §3).
+ * anything is created instead of a silently weaker API. Sources are beside each flag.
  */
 export interface GatewayCapabilities {
   /** Gateway-managed API keys. AWS HTTP APIs have none (keys and usage plans are REST-API only). */

@@ -1,6 +1,6 @@
 import { Cloud } from "../placement";
 
-/** The hard limits of one FaaS platform, as Meridian deploys it (reference serverless-api.md §2). */
+/** The hard limits of one FaaS platform, as Meridian deploys it (sources beside each platform's entry). */
 export interface FunctionLimits {
   readonly platform: string;
   readonly memoryMb: { readonly min: number; readonly max: number };
@@ -20,7 +20,9 @@ export interface FunctionLimits {
 const MB = 1024 * 1024;
 
 export const FUNCTION_LIMITS: Record<Cloud, FunctionLimits> = {
-  // Lambda on-demand: 128-10,240 MB, 900 s, 50 MB zipped direct upload, 4 KB of environment variables.
+  // Lambda on-demand: 128-10,240 MB, 900 s, 50 MB zipped direct upload, 4 KB of environment variables
+  // (https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html); FunctionName up to 64 characters
+  // (https://docs.aws.amazon.com/lambda/latest/api/API_CreateFunction.html).
   aws: {
     platform: "AWS Lambda",
     memoryMb: { min: 128, max: 10240 },
@@ -31,7 +33,8 @@ export const FUNCTION_LIMITS: Record<Cloud, FunctionLimits> = {
     environmentBytes: 4096,
     nameLength: 64,
   },
-  // Cloud Run functions (gen2): 128 MiB-32 GiB, HTTP 60 min, event-driven 9 min.
+  // Cloud Run functions (gen2): 128 MiB-32 GiB, HTTP 60 min, event-driven 9 min
+  // (https://cloud.google.com/functions/quotas, https://cloud.google.com/functions/docs/configuring/timeout).
   gcp: {
     platform: "Cloud Run functions",
     memoryMb: { min: 128, max: 32768 },
@@ -41,7 +44,8 @@ export const FUNCTION_LIMITS: Record<Cloud, FunctionLimits> = {
     packageMeasure: "zipped",
     nameLength: 63,
   },
-  // Windows Consumption (Y1): about 1.5 GB per instance, 10 min, HTTP responses capped at 230 s by the load balancer.
+  // Windows Consumption (Y1): about 1.5 GB per instance, 10 min, HTTP responses capped at 230 s by the load balancer
+  // (https://learn.microsoft.com/azure/azure-functions/functions-scale#service-limits and #timeout).
   azure: {
     platform: "Azure Functions Consumption",
     memoryMb: { min: 128, max: 1536 },
@@ -51,7 +55,8 @@ export const FUNCTION_LIMITS: Record<Cloud, FunctionLimits> = {
     packageMeasure: "zipped",
     nameLength: 60,
   },
-  // Workers: 128 MB isolates, CPU time up to 5 min on the Paid plan, 10 MB script after compression (Paid).
+  // Workers: 128 MB isolates, CPU time up to 5 min on the Paid plan, 10 MB script after compression (Paid)
+  // (https://developers.cloudflare.com/workers/platform/limits/).
   cloudflare: {
     platform: "Cloudflare Workers",
     memoryMb: { min: 128, max: 128 },

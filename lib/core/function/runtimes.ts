@@ -15,7 +15,7 @@ export interface RuntimeInfo {
 }
 
 /**
- * Which neutral runtime maps to which native runtime on each cloud (reference serverless-api.md §1).
+ * Which neutral runtime maps to which native runtime on each cloud.
  * Azure runs Node only: Python needs Linux, Linux Consumption is retired and Flex Consumption needs an
  * out-of-band OneDeploy step (see docs/serverless-function.md). Cloudflare runs JavaScript (V8 isolates) for
  * every Node runtime id.
