@@ -69,8 +69,17 @@ export function loadAppConfig(): AppConfig {
       );
     seen.add(r);
   });
-  const zone = v.hostname(read("zone"), "meridian:zone");
-  const domain = v.hostname(read("domain"), "meridian:domain");
+  // Per-user facts: the shipped Pulumi.<env>.yaml carries none (a placeholder zone is one a cloud refuses).
+  const required = (key: string, what: string): unknown => {
+    const value = read(key);
+    if (value === undefined) v.fail(`meridian:${key}`, `not set; run \`pulumi config set meridian:${key} <${what}>\``);
+    return value;
+  };
+  const zone = v.hostname(required("zone", "the DNS zone you own, e.g. mycompany.com"), "meridian:zone");
+  const domain = v.hostname(
+    required("domain", "this environment's name inside that zone, e.g. www.mycompany.com"),
+    "meridian:domain",
+  );
   if (!domain.endsWith(`.${zone}`)) {
     v.fail(
       "meridian:domain",

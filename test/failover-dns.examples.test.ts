@@ -1,18 +1,16 @@
 import * as assert from "node:assert";
-import * as fs from "fs";
-import * as YAML from "yaml";
-import { Plan, findResources, programFromFile, recordPlan } from "../lib/testing";
+import { Plan, findResources } from "../lib/testing";
+import { loadExample, recordExample } from "./support/examples";
 
-const DIR = "examples/failover-dns";
-const program = programFromFile(`${DIR}/index.ts`);
-const stackConfig: Record<string, string> = YAML.parse(fs.readFileSync(`${DIR}/Pulumi.dev.yaml`, "utf8")).config;
+// The dev config as `npm run plan` reads it: Pulumi.dev.yaml plus the offline stand-ins (meridian.offline.yaml)
+// for the zone and addresses a user sets.
+const example = loadExample("failover-dns");
 
 function plan(overrides: Record<string, string> = {}): Promise<Plan> {
-  return recordPlan(program, {
-    project: "failover-dns",
-    stack: "dev",
+  return recordExample({
+    ...example,
     config: {
-      ...stackConfig,
+      ...example.config,
       ...Object.fromEntries(Object.entries(overrides).map(([k, v]) => [`failover-dns:${k}`, v])),
     },
   });

@@ -93,7 +93,7 @@ describe("MultiRegionService examples", () => {
       assert.match(String(origin.address), /\.a\.run\.app$/);
       const awsPool = getResource(plan, "cloudflare:index/loadBalancerPool:LoadBalancerPool", "api-dns-us-east-1-pool");
       assert.strictEqual((awsPool.inputs.origins as any[])[0].header, undefined);
-      hasResource(plan, "cloudflare:index/loadBalancerMonitor:LoadBalancerMonitor", { path: "/healthz", interval: 15 });
+      hasResource(plan, "cloudflare:index/loadBalancerMonitor:LoadBalancerMonitor", { path: "/", interval: 15 });
       assert.strictEqual(plan.outputs.url, "https://api.example.com");
       assert.ok(criticalPathSeconds(plan) > 0);
     });

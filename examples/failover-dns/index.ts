@@ -4,9 +4,10 @@ import { FailoverDns, FailoverDnsArgs, protectStateful } from "../../lib";
 // A prod stack protects its stateful resources (log groups, certificates, secrets...) from deletion.
 const options = pulumi.getStack() === "prod" ? { transformations: [protectStateful()] } : {};
 
-// Two regional endpoints (their public IPs, so every provider, Cloud DNS included, can health-check them: set
-// usAddress / euAddress; the defaults only stand in for them, and documentation TEST-NETs are refused) behind the
-// DNS provider this stack's config chooses. Switch providers with `pulumi config set provider cloudflare`.
+// Two regional endpoints (the public IPs of your servers in two regions, so every provider, Cloud DNS included, can
+// health-check them) behind the DNS provider this stack's config chooses. Your zone and your servers' addresses are
+// yours to set (`zone`, `usAddress`, `euAddress`: Pulumi.dev.yaml lists the `pulumi config set` lines);
+// `config.require` stops naming the key while one is missing. Switch providers with `pulumi config set provider`.
 const config = new pulumi.Config();
 const provider = (config.get("provider") ?? "route53") as FailoverDnsArgs["provider"];
 const strategy = (config.get("strategy") ?? "failover") as FailoverDnsArgs["strategy"];
@@ -21,20 +22,20 @@ const regions = {
 
 const args: FailoverDnsArgs = {
   provider,
-  zone: config.get("zone") ?? "example.com",
+  zone: config.require("zone"),
   record: config.get("record") ?? "api",
   strategy,
   endpoints: [
     {
       id: "use",
-      address: config.get("usAddress") ?? "34.120.113.10",
+      address: config.require("usAddress"),
       region: regions[0],
       geo: strategy === "geo" ? (provider === "gcp-cloud-dns" ? ["us-east4"] : ["WORLD", "GEO-NA"]) : undefined,
       enabled: drained !== "use",
     },
     {
       id: "euw",
-      address: config.get("euAddress") ?? "35.190.100.20",
+      address: config.require("euAddress"),
       region: regions[1],
       geo: strategy === "geo" ? (provider === "gcp-cloud-dns" ? ["europe-west1"] : ["GEO-EU"]) : undefined,
       enabled: drained !== "euw",

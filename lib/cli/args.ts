@@ -51,6 +51,23 @@ export function reportError(err: unknown, isUsage: (err: unknown) => boolean = (
     console.error(`error: ${(err as Error).message}`);
     return 2;
   }
+  if (isMissingStackConfig(err)) {
+    // Pulumi's own `config.require` message, on one line: it names the key and the `pulumi config set` to run.
+    console.error(`error: ${err.message.replace(/\s*\n\s*/g, ": ")}`);
+    return 2;
+  }
   console.error(`error: the program failed: ${(err as Error)?.stack ?? String(err)}`);
   return 1;
+}
+
+/**
+ * The error `pulumi.Config.require` throws for an unset key (`ConfigMissingError`, with the key). Recognised by
+ * shape, not class: the program may load its own copy of @pulumi/pulumi.
+ */
+function isMissingStackConfig(err: unknown): err is Error & { key: string } {
+  return (
+    err instanceof Error &&
+    typeof (err as { key?: unknown }).key === "string" &&
+    err.message.startsWith("Missing required configuration variable")
+  );
 }

@@ -15,6 +15,7 @@ import { UsageError, parseArgs, reportError } from "./args";
 import { diffPlans } from "./diff";
 import { renderDiff } from "./render-diff";
 import { stackRecording } from "../engine/project";
+import { OFFLINE_STAND_INS_FILE } from "../engine/offline-config";
 import { CommandContext, enterProject } from "./project-root";
 import { renderTree } from "./tree";
 import { writeOpenApi } from "../openapi/write";
@@ -46,7 +47,11 @@ export async function main(argv: string[], context: CommandContext = {}): Promis
       const value = opts[key];
       if (typeof value === "string") opts[key] = path.resolve(value);
     }
-    const { program, options } = stackRecording(enterProject(opts.root, context), opts.stack);
+    const { program, options, stack } = stackRecording(enterProject(opts.root, context), opts.stack);
+    // Say which values are offline stand-ins, so nobody takes the plan's domain for what `pulumi up` would use.
+    if (stack.standIns.length > 0) {
+      console.error(`offline stand-ins (${OFFLINE_STAND_INS_FILE}) for: ${stack.standIns.join(", ")}`);
+    }
     const recording = await tryRecordPlan(program, options);
     if (recording.error !== undefined) throw recording.error;
     plan = recording.plan;

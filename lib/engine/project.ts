@@ -1,6 +1,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import * as YAML from "yaml";
+import { OfflineStandInsError, readOfflineStandIns } from "./offline-config";
 import { programFromFile } from "./program";
 import type { Program, RecordOptions } from "./record";
 
@@ -29,6 +30,8 @@ export interface StackConfig {
   file: string;
   config: Record<string, unknown>;
   secretKeys: string[];
+  /** Keys the stack config lacks that the project's offline stand-ins file (meridian.offline.yaml) filled. */
+  standIns: string[];
 }
 
 /** Offline stand-in for a `secure:` value: the CLI would decrypt it; we only need it to stay secret. */
@@ -132,7 +135,25 @@ export function readStackConfig(project: ProjectFile, stack: string): StackConfi
       config[fullKey] = value;
     }
   }
-  return { stack, file, config, secretKeys };
+  const standIns: string[] = [];
+  for (const [key, value] of Object.entries(offlineStandIns(project, stack))) {
+    if (key in config) continue;
+    config[key] = value;
+    standIns.push(key);
+  }
+  return { stack, file, config, secretKeys, standIns };
+}
+
+/** The project's offline stand-ins for `stack` (see offline-config.ts); a malformed file is a ProjectError. */
+function offlineStandIns(project: ProjectFile, stack: string): Record<string, unknown> {
+  try {
+    return readOfflineStandIns(path.join(project.root, project.stackConfigDir), project.name, stack);
+  } catch (err) {
+    if (err instanceof OfflineStandInsError) {
+      throw new ProjectError(err.message);
+    }
+    throw err;
+  }
 }
 
 function parseYaml(file: string): unknown {
