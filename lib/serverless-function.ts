@@ -11,7 +11,12 @@ import { functionNameClaims } from "./core/physical-name-claims";
 import { resolveAlarms } from "./core/alarms/validate";
 import { functionAlarms } from "./alarms";
 
-export type { FunctionTrigger, ServerlessFunctionArgs, ServerlessFunctionChild } from "./core/function/args";
+export type {
+  CodeDirectory,
+  FunctionTrigger,
+  ServerlessFunctionArgs,
+  ServerlessFunctionChild,
+} from "./core/function/args";
 export type { FunctionRuntime } from "./core/function/runtimes";
 
 /**

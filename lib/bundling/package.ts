@@ -7,6 +7,9 @@ import { ArchiveEntry, deterministicZip } from "./zip";
 import { bundleFunction } from "./bundle";
 import { cacheDir } from "./cache-dir";
 import { deliveryAttempts } from "../core/function/retries";
+import type { CodeSource } from "../core/function/code-source";
+import { ConfigError, describe } from "../core/errors";
+import { readCodeTree } from "./code-tree";
 
 /** What a cloud deploys: the archive (zip) or, for Cloudflare, the main module, plus their content hash. */
 export interface FunctionPackage {
@@ -22,9 +25,7 @@ export interface FunctionPackage {
 
 export interface PackageOptions {
   readonly cloud: Cloud;
-  readonly source:
-    | { readonly kind: "entry"; readonly entry: string }
-    | { readonly kind: "code"; readonly dir: string; readonly handler: string };
+  readonly source: { readonly kind: "entry"; readonly entry: string } | CodeSource;
   readonly target?: string;
   readonly timeoutSeconds: number;
   /** Queue delivery settings (Azure writes them to host.json). */
@@ -44,8 +45,18 @@ export interface PackageOptions {
  */
 export function packageFunction(options: PackageOptions): FunctionPackage {
   const outDir = options.outDir ?? cacheDir("artifacts");
-  if (options.source.kind === "code")
-    return archive(options.cloud, outDir, readTree(options.source.dir), options.source.handler);
+  if (options.source.kind === "code") {
+    const files = readCodeTree(options.component, options.source);
+    const handler = path.posix.normalize(options.source.handler.replace(/\\/g, "/"));
+    if (options.cloud === "cloudflare" && !files.some((f) => f.path === handler))
+      throw new ConfigError(
+        options.component,
+        "handler",
+        `got ${describe(handler)}; the Worker's main module must be one of the packaged files, and it is hidden ` +
+          "or excluded (see code.include and code.exclude)",
+      );
+    return archive(options.cloud, outDir, files, handler);
+  }
   const bundle = bundleFunction({
     entry: options.source.entry,
     cloud: options.cloud,
@@ -72,7 +83,7 @@ const packaged = new Map<string, FunctionPackage>();
 /** The deployable file: the Worker's main module on Cloudflare, a deterministic zip elsewhere, written once by hash. */
 function archive(cloud: Cloud, outDir: string, entries: ArchiveEntry[], mainModule: string): FunctionPackage {
   if (cloud === "cloudflare") {
-    const main = entries.find((e) => e.path === mainModule) ?? entries[0];
+    const main = entries.find((e) => e.path === mainModule) ?? entries[0]; // a code handler was checked to be there
     const hash = sha256(main.data);
     const file = writeOnce(outDir, `worker-${hash.slice(0, 20)}.js`, main.data);
     return { hash, path: file, zippedBytes: main.data.length, gzippedBytes: gzipSync(main.data).length, mainModule };
@@ -130,22 +141,6 @@ export function platformFiles(options: Pick<PackageOptions, "cloud" | "timeoutSe
     ];
   }
   return [];
-}
-
-/** Every file under `dir` (relative paths, forward slashes), skipping VCS folders. */
-function readTree(dir: string): ArchiveEntry[] {
-  const out: ArchiveEntry[] = [];
-  const walk = (rel: string) => {
-    for (const name of fs.readdirSync(path.join(dir, rel)).sort()) {
-      if (name === ".git" || name === ".meridian") continue;
-      const relPath = rel ? `${rel}/${name}` : name;
-      const stat = fs.statSync(path.join(dir, relPath));
-      if (stat.isDirectory()) walk(relPath);
-      else if (stat.isFile()) out.push({ path: relPath, data: fs.readFileSync(path.join(dir, relPath)) });
-    }
-  };
-  walk("");
-  return out;
 }
 
 function writeOnce(dir: string, name: string, data: Uint8Array): string {

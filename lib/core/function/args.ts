@@ -6,6 +6,33 @@ import { Transform } from "../transform";
 import { FunctionRuntime } from "./runtimes";
 
 /**
+ * A native code directory and what of it is packaged, in AWS CDK's asset style (`exclude` globs,
+ * https://docs.aws.amazon.com/cdk/api/v2/docs/aws-cdk-lib.CopyOptions.html). Patterns are matched against paths
+ * relative to `path` with "/": `*`, `?`, `[abc]` within a name, `**` across folders; a pattern without "/" matches a
+ * name at any depth (`*.pyc`), a leading "/" anchors it (`/build`). A matched folder brings or leaves out all it holds.
+ */
+export interface CodeDirectory {
+  /**
+   * The directory.
+   * @example "./python-app"
+   */
+  path: string;
+  /**
+   * Hidden files and folders (a name starting with ".") to package as well. Wildcards never match a leading ".", so
+   * a pattern spells the dot: `.well-known`, `config/.npmrc`. Everything that is not hidden is packaged anyway.
+   * @default [] (no hidden file is packaged)
+   * @example [".well-known"]
+   */
+  include?: string[];
+  /**
+   * Files and folders to leave out, even when `include` names them; here wildcards also match a leading ".".
+   * @default [] (nothing but hidden files is left out)
+   * @example ["tests", "*.pyc"]
+   */
+  exclude?: string[];
+}
+
+/**
  * What runs the function. Every function answers HTTP unless its triggers say otherwise; schedule and queue
  * deliveries reach the portable handler as `POST /__meridian/schedule` and `POST /__meridian/queue` requests
  * carrying the `x-meridian-trigger` header (the payload is the body), so one `fetch` handles them all.
@@ -102,10 +129,13 @@ export interface ServerlessFunctionArgs {
    */
   entry?: string;
   /**
-   * A directory archived as is, for native handlers (Python and others). Needs `handler`.
+   * A directory archived as is, for native handlers (Python and others). Needs `handler`. A path, or
+   * `{ path, include, exclude }` to choose what goes in. Hidden files and folders (`.env`, `.git`) are left out unless
+   * `include` names them; a symbolic link pointing outside the directory is a ConfigError (docs/functions.md).
    * @example "./python-app"
+   * @example { path: "./python-app", exclude: ["tests", "*.pyc"] }
    */
-  code?: string;
+  code?: string | CodeDirectory;
   /**
    * The native handler with `code`: `module.function` on AWS, the function name on Google Cloud, the main
    * module file on Cloudflare.

@@ -10,6 +10,7 @@ import { CONTAINER_HINT, FAAS_CEILING, FUNCTION_LIMITS, formatBytes } from "./li
 import { DEFAULT_RUNTIME, FUNCTION_RUNTIMES, FunctionRuntime, RUNTIMES, RuntimeInfo, runtimesFor } from "./runtimes";
 import { ParsedSchedule, parseSchedule } from "./schedule";
 import { runtimeVerdict } from "./lifecycle";
+import { CodeSource, validateCodeSource } from "./code-source";
 
 export interface ValidatedSchedule {
   readonly expression: string;
@@ -24,9 +25,7 @@ export interface ValidatedFunction {
   readonly placement: ParsedPlacement;
   readonly runtime: FunctionRuntime;
   readonly runtimeInfo: RuntimeInfo;
-  readonly source:
-    | { readonly kind: "entry"; readonly entry: string }
-    | { readonly kind: "code"; readonly dir: string; readonly handler: string };
+  readonly source: { readonly kind: "entry"; readonly entry: string } | CodeSource;
   /** What the user asked for; absent means the cloud's default. */
   readonly memoryMb?: number;
   readonly timeoutSeconds: number;
@@ -101,7 +100,7 @@ export function validateFunctionArgs(name: unknown, rawArgs: unknown): Validated
 
   // Source: entry (portable) xor code + handler (native).
   const entry = v.string(args.entry, "entry", { optional: true });
-  const code = v.string(args.code, "code", { optional: true });
+  const code: unknown = args.code;
   const handler = v.string(args.handler, "handler", { optional: true });
   let source: ValidatedFunction["source"];
   if (entry !== undefined && code !== undefined)
@@ -125,14 +124,12 @@ export function validateFunctionArgs(name: unknown, rawArgs: unknown): Validated
   } else if (code !== undefined) {
     if (handler === undefined)
       return v.fail("handler", 'got undefined; code needs a native handler (e.g. "main.handler")');
-    const dir = path.resolve(code);
-    if (!isDirectory(dir)) v.fail("code", `got ${describe(code)}; no such directory (resolved to ${dir})`);
-    if (cloud === "cloudflare" && !isFile(path.join(dir, handler)))
+    source = validateCodeSource(v, code, handler);
+    if (cloud === "cloudflare" && !isFile(path.join(source.dir, handler)))
       v.fail(
         "handler",
-        `got ${describe(handler)}; on Cloudflare the handler is the main module file inside code (${dir})`,
+        `got ${describe(handler)}; on Cloudflare the handler is the main module file inside code (${source.dir})`,
       );
-    source = { kind: "code", dir, handler };
   } else {
     v.fail("entry", "got undefined; give entry (a portable handler) or code + handler");
   }
@@ -345,14 +342,6 @@ function validateTriggers(v: Validator, value: unknown, cloud: ParsedPlacement["
 function isFile(p: string): boolean {
   try {
     return fs.statSync(p).isFile();
-  } catch {
-    return false;
-  }
-}
-
-function isDirectory(p: string): boolean {
-  try {
-    return fs.statSync(p).isDirectory();
   } catch {
     return false;
   }
