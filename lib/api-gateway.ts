@@ -55,7 +55,7 @@ export type ApiGatewayDomain =
  * `permission`, `route`, `logGroup`, `stage`, `domainName`, `apiMapping`, `record`. Google: `serviceAccount`,
  * `invoker`, `api`, `apiConfig`, `gateway`, `service`, `address`, `neg`, `backendService`, `urlMap`,
  * `certificate`, `proxy`, `forwardingRule`, `record`. Azure: `resourceGroup`, `service`, `api`, `namedValue`, `backend`, `policy`,
- * `subscription`, `workspace`, `insights`, `logger`, `diagnostic`, `record`. Cloudflare: `router`, `subdomain`,
+ * `subscription`, `workspace`, `insights`, `logTable`, `logger`, `diagnostic`, `record`. Cloudflare: `router`, `subdomain`,
  * `customDomain`. With `alarms`: `alarmErrorRate`, `alarmLatency`, `alarmTopic`, `alarmSubscription`,
  * `alarmChannel`, `alarmActionGroup`, `alarmWebhook`.
  */

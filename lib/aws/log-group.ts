@@ -2,15 +2,11 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { Transform, withTransform } from "../core/transform";
 
-/** Retention values CloudWatch Logs accepts (days). */
-export const CLOUDWATCH_RETENTION_DAYS = [
-  1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653,
-] as const;
-
 export interface LogGroupArgs {
   /** Full log group name, e.g. `/aws/lambda/<function>`. */
   logGroupName: string;
   region: string;
+  /** One of the values CloudWatch Logs accepts, checked before (LOG_RETENTION.aws in lib/core/log-retention.ts). */
   retentionDays: number;
   tags: Record<string, string>;
   parent: pulumi.Resource;

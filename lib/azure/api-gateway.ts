@@ -7,6 +7,7 @@ import { commonTags } from "../core/tags";
 import { Transforms, withTransform } from "../core/transform";
 import { API_KEY_HEADER, buildOpenApi } from "../openapi/document";
 import { apimPolicy } from "./apim-policy";
+import { monitoring } from "./monitoring";
 import type { ApiAlarmTarget } from "../core/alarms/targets";
 
 /**
@@ -225,41 +226,16 @@ export function createAzureApiGateway(
 
   let alarmTarget: ApiAlarmTarget = {};
   if (model.accessLogs.enabled) {
-    const workspace = new azure.operationalinsights.Workspace(
-      ...withTransform(
-        transforms,
-        "workspace",
-        `${name}-logs`,
-        {
-          workspaceName: physicalName("azureGeneric", name, "logs"),
-          resourceGroupName: group.name,
-          location,
-          sku: { name: "PerGB2018" },
-          retentionInDays: model.accessLogs.retentionDays,
-          tags,
-        } satisfies azure.operationalinsights.WorkspaceArgs,
-        opts(),
-      ),
-    );
-    const insights = new azure.applicationinsights.Component(
-      ...withTransform(
-        transforms,
-        "insights",
-        `${name}-insights`,
-        {
-          resourceName: physicalName("azureGeneric", name, "insights"),
-          resourceGroupName: group.name,
-          location,
-          kind: "web",
-          applicationType: "web",
-          ingestionMode: "LogAnalytics",
-          workspaceResourceId: workspace.id,
-          retentionInDays: model.accessLogs.retentionDays,
-          tags,
-        } satisfies azure.applicationinsights.ComponentArgs,
-        opts(),
-      ),
-    );
+    // The same workspace and Application Insights as a function's (lib/azure/monitoring.ts): one retention rule.
+    const { insights } = monitoring(name, {
+      parts: [name],
+      resourceGroupName: group.name,
+      location,
+      retentionDays: model.accessLogs.retentionDays!,
+      tags,
+      parent,
+      transform: transforms,
+    });
     const logger = new azure.apimanagement.Logger(
       ...withTransform(
         transforms,

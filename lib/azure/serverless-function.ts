@@ -146,7 +146,7 @@ export function createAzureFunction(
     retentionDays: fn.logRetentionDays,
     tags,
     parent,
-    transform: { workspace: t.workspace, insights: t.insights },
+    transform: { workspace: t.workspace, insights: t.insights, logTable: t.logTable },
   });
   const secrets = azureFunctionSecrets(parent, fn, rg, identity, location, tags);
   grants.push(...secrets.grants);

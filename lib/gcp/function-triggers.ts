@@ -4,6 +4,7 @@ import { toUnixCron } from "../core/function/schedule";
 import { ValidatedFunction } from "../core/function/validate";
 import { physicalName } from "../core/naming";
 import { withTransform } from "../core/transform";
+import { dedicatedLogBucket } from "./log-bucket";
 import { serviceAccount } from "./service-account";
 
 /**
@@ -64,8 +65,8 @@ export function gcpFunctionSchedules(
 }
 
 /**
- * Retention: Cloud Logging keeps a function's logs in the project's `_Default` bucket for 30 days. A longer
- * `logRetentionDays` routes this function's logs to a dedicated log bucket with that retention.
+ * Retention: without `logRetentionDays` the function's logs stay in the project's `_Default` bucket (30 days unless the
+ * project changed it). Given, they go to a bucket of their own with exactly that retention, and only there.
  */
 export function gcpFunctionLogs(
   parent: pulumi.Resource,
@@ -74,36 +75,16 @@ export function gcpFunctionLogs(
   project: pulumi.Output<string>,
   after: pulumi.Resource[],
 ): void {
-  if (fn.logRetentionDays <= 30) return;
-  const bucketId = physicalName("gcpResource", fn.name, "logs");
-  const bucket = new gcp.logging.ProjectBucketConfig(
-    ...withTransform(
-      fn.transform,
-      "logBucket",
-      `${fn.name}-log-bucket`,
-      {
-        project,
-        location: fn.placement.region!,
-        bucketId,
-        retentionDays: fn.logRetentionDays,
-        description: `Logs of ServerlessFunction ${fn.name}`,
-      } satisfies gcp.logging.ProjectBucketConfigArgs,
-      { parent, dependsOn: after },
-    ),
-  );
-  new gcp.logging.ProjectSink(
-    ...withTransform(
-      fn.transform,
-      "logSink",
-      `${fn.name}-log-sink`,
-      {
-        name: physicalName("gcpResource", fn.name, "logs"),
-        project,
-        destination: pulumi.interpolate`logging.googleapis.com/projects/${project}/locations/${fn.placement.region!}/buckets/${bucketId}`,
-        filter: `resource.type="cloud_run_revision" AND resource.labels.service_name="${functionName}"`,
-        uniqueWriterIdentity: true,
-      } satisfies gcp.logging.ProjectSinkArgs,
-      { parent, dependsOn: [...after, bucket] },
-    ),
-  );
+  if (!fn.logRetentionGiven) return;
+  dedicatedLogBucket({
+    name: fn.name,
+    project,
+    region: fn.placement.region!,
+    retentionDays: fn.logRetentionDays,
+    filter: `resource.type="cloud_run_revision" AND resource.labels.service_name="${functionName}"`,
+    description: `Logs of ServerlessFunction ${fn.name}`,
+    parent,
+    dependsOn: after,
+    transform: fn.transform,
+  });
 }

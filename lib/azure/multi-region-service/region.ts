@@ -52,7 +52,8 @@ export function createAzureRegion(
         resourceGroupName: group.name,
         location,
         sku: { name: "PerGB2018" },
-        retentionInDays: Math.max(30, spec.logRetentionDays),
+        // Exactly the value given: checked against Log Analytics' 30-730 days (lib/core/log-retention.ts), never rounded.
+        retentionInDays: spec.logRetentionDays,
         tags,
       } satisfies azure.operationalinsights.WorkspaceArgs,
       { parent },

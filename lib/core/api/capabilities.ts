@@ -23,11 +23,8 @@ export interface GatewayCapabilities {
   readonly throttleUnit?: string;
   /** Access logs can be switched off and their retention chosen. Google API Gateway always logs to Cloud Logging. */
   readonly accessLogControl: boolean;
-  /** Retention can be set by the component. */
+  /** Retention can be set by the component (which values: the cloud's rule in lib/core/log-retention.ts). */
   readonly accessLogRetention: boolean;
-  /** Allowed retention values, when restricted to a list. */
-  readonly retentionDays?: readonly number[];
-  readonly retentionRange?: readonly [number, number];
   /** The only regions the gateway can be deployed to, where it is not in every region of the cloud. */
   readonly regions?: readonly string[];
 }
@@ -39,9 +36,6 @@ export const GATEWAY_CAPABILITIES: Record<Cloud, GatewayCapabilities> = {
     throttleWithoutApiKey: true,
     accessLogControl: true,
     accessLogRetention: true,
-    retentionDays: [
-      1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653,
-    ],
   },
   gcp: {
     apiKey: true,
@@ -65,7 +59,6 @@ export const GATEWAY_CAPABILITIES: Record<Cloud, GatewayCapabilities> = {
       "us-west4",
     ],
   },
-  // Log Analytics workspace retention (PerGB2018 tier).
   azure: {
     apiKey: true,
     greedyParams: false,
@@ -77,9 +70,8 @@ export const GATEWAY_CAPABILITIES: Record<Cloud, GatewayCapabilities> = {
     maxThrottleWindowSeconds: 300,
     accessLogControl: true,
     accessLogRetention: true,
-    retentionRange: [30, 730],
   },
-  // Workers Logs keep a fixed retention set by the plan; API keys would need a key store the router does not have.
+  // API keys would need a key store the router does not have. Retention: the Workers Logs plan's (the cloud's rule).
   cloudflare: {
     apiKey: false,
     greedyParams: true,
@@ -88,9 +80,6 @@ export const GATEWAY_CAPABILITIES: Record<Cloud, GatewayCapabilities> = {
     accessLogRetention: false,
   },
 };
-
-/** Default access-log retention (days) where it can be set. */
-export const DEFAULT_ACCESS_LOG_RETENTION_DAYS = 30;
 
 /**
  * The sliding window that holds `burst` calls at the long-run `ratePerSecond`: ceil(burst / rate) seconds, at least 1

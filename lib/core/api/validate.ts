@@ -2,7 +2,8 @@ import { describe } from "../errors";
 import { FunctionHandle } from "../function-handle";
 import { Cloud, ParsedPlacement } from "../placement";
 import { Validator, isHostname } from "../validate";
-import { DEFAULT_ACCESS_LOG_RETENTION_DAYS, GATEWAY_CAPABILITIES, throttleWindowSeconds } from "./capabilities";
+import { checkLogRetention, DEFAULT_LOG_RETENTION_DAYS } from "../log-retention";
+import { GATEWAY_CAPABILITIES, throttleWindowSeconds } from "./capabilities";
 import { AccessLogSpec, ApiModel, AuthSpec, CorsSpec, DomainSpec, ThrottleSpec } from "./model";
 import {
   HTTP_METHODS,
@@ -288,7 +289,7 @@ function validateAccessLogs(v: Validator, value: unknown, placement: ParsedPlace
       "target",
       `got ${describe(placement.key)}; the gateway exists only in ${caps.regions.map((r) => `${placement.cloud}:${r}`).join(", ")} (its functions may run in any region)`,
     );
-  const dflt = caps.accessLogRetention ? DEFAULT_ACCESS_LOG_RETENTION_DAYS : undefined;
+  const dflt = caps.accessLogRetention ? DEFAULT_LOG_RETENTION_DAYS : undefined;
   if (value === undefined || value === true) return { enabled: true, retentionDays: dflt };
   if (value === false) {
     if (!caps.accessLogControl)
@@ -300,20 +301,13 @@ function validateAccessLogs(v: Validator, value: unknown, placement: ParsedPlace
   }
   const o = v.object(value, "accessLogs", { allowedKeys: ["retentionDays"] })!;
   if (o.retentionDays === undefined) return { enabled: true, retentionDays: dflt };
-  if (!caps.accessLogRetention) {
-    const where = placement.cloud === "gcp" ? "Cloud Logging bucket settings" : "the Workers Logs plan";
+  if (!caps.accessLogRetention && placement.cloud === "gcp")
     v.fail(
       "accessLogs.retentionDays",
-      `got ${describe(o.retentionDays)}; on ${placement.cloud} the retention is set by ${where}, not per gateway; remove it`,
+      `got ${describe(o.retentionDays)}; Google API Gateway writes request logs to the project's _Default log bucket, whose retention is the project's, not the gateway's; remove it`,
     );
-  }
-  const days = v.integer(o.retentionDays, "accessLogs.retentionDays", {
-    min: caps.retentionRange?.[0] ?? 1,
-    max: caps.retentionRange?.[1] ?? 3653,
-  });
-  if (caps.retentionDays && !caps.retentionDays.includes(days)) {
-    v.fail("accessLogs.retentionDays", `got ${days}; CloudWatch Logs accepts ${caps.retentionDays.join(", ")}`);
-  }
+  // The same rule as every other component's log retention (lib/core/log-retention.ts).
+  const days = checkLogRetention(v, o.retentionDays, "accessLogs.retentionDays", [placement]).days;
   return { enabled: true, retentionDays: days };
 }
 

@@ -92,6 +92,8 @@ export type ServerlessFunctionChild =
   | "topic"
   | "logBucket"
   | "logSink"
+  | "logExclusion"
+  | "logTable"
   | "resourceGroup"
   | "storageAccount"
   | "container"
@@ -170,8 +172,11 @@ export interface ServerlessFunctionArgs {
    */
   triggers?: FunctionTrigger[];
   /**
-   * Log retention in days (CloudWatch accepted values on AWS; at least 30 on Azure, whose Log Analytics minimum
-   * it is; a dedicated log bucket on Google Cloud). Default 30.
+   * Days to keep the function's logs, checked by the cloud's rule (the same for every component): AWS CloudWatch
+   * Logs values (1, 3, 5, 7, 14, 30, ... 3653); Azure 30-730 (Log Analytics workspace and its Application Insights
+   * tables); Google Cloud 1-3650 (the logs go to a log bucket of their own, excluded from `_Default`); Cloudflare
+   * refuses it (Workers Logs retention is the plan's).
+   * @default 30 (on Google Cloud: the project's `_Default` log bucket, 30 days unless the project changed it)
    * @example 14
    */
   logRetentionDays?: number;

@@ -4,6 +4,7 @@ import * as path from "path";
 import * as pulumi from "@pulumi/pulumi";
 import { describe } from "../errors";
 import { ParsedPlacement } from "../placement";
+import { checkLogRetention } from "../log-retention";
 import { Validator } from "../validate";
 import { FunctionTrigger, ServerlessFunctionArgs } from "./args";
 import { CONTAINER_HINT, FAAS_CEILING, FUNCTION_LIMITS, formatBytes } from "./limits";
@@ -38,6 +39,8 @@ export interface ValidatedFunction {
   readonly schedules: readonly ValidatedSchedule[];
   readonly queue?: { readonly batchSize: number; readonly maxRetries: number };
   readonly logRetentionDays: number;
+  /** Whether the user gave `logRetentionDays` (Google Cloud keeps the project's `_Default` bucket otherwise). */
+  readonly logRetentionGiven: boolean;
   readonly architecture: "arm64" | "x86_64";
   readonly cloudflare: NonNullable<ServerlessFunctionArgs["cloudflare"]> & { accountId?: pulumi.Input<string> };
   readonly transform: NonNullable<ServerlessFunctionArgs["transform"]>;
@@ -62,9 +65,6 @@ const ARG_KEYS = [
   "cloudflare",
   "alarms",
   "transform",
-];
-const AWS_RETENTION = [
-  1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653,
 ];
 // Variables the platforms reserve: setting them breaks the runtime or is rejected at deploy time.
 const RESERVED_ENV =
@@ -185,21 +185,8 @@ export function validateFunctionArgs(name: unknown, rawArgs: unknown): Validated
       );
   }
 
-  const logRetentionDays =
-    v.integer(args.logRetentionDays, "logRetentionDays", { optional: true, min: 1, max: 3653 }) ?? 30;
-  if (cloud === "aws" && !AWS_RETENTION.includes(logRetentionDays)) {
-    v.fail("logRetentionDays", `got ${logRetentionDays}; CloudWatch Logs accepts ${AWS_RETENTION.join(", ")}`);
-  }
-  // A value the user gave is never silently changed: where the platform cannot keep exactly that, say so.
-  if (cloud === "azure" && (logRetentionDays < 30 || logRetentionDays > 730)) {
-    v.fail("logRetentionDays", `got ${logRetentionDays}; Log Analytics keeps data 30 to 730 days`);
-  }
-  if (cloud === "cloudflare" && args.logRetentionDays !== undefined) {
-    v.fail(
-      "logRetentionDays",
-      `got ${logRetentionDays}; Workers Logs retention is fixed by the account's plan (3 days Free, 7 days Paid): remove the field`,
-    );
-  }
+  // One rule per cloud (lib/core/log-retention.ts), the same for every component: refused, never rounded.
+  const retention = checkLogRetention(v, args.logRetentionDays, "logRetentionDays", [placement]);
 
   const url = v.boolean(args.url, "url", { optional: true }) ?? false;
   if (url && !triggers.http) v.fail("url", 'url needs an http trigger; add { type: "http" } to triggers');
@@ -270,7 +257,8 @@ export function validateFunctionArgs(name: unknown, rawArgs: unknown): Validated
     url,
     schedules: triggers.schedules,
     queue: triggers.queue,
-    logRetentionDays,
+    logRetentionDays: retention.days,
+    logRetentionGiven: retention.given,
     architecture,
     cloudflare: cf as ValidatedFunction["cloudflare"],
     transform: transform as ValidatedFunction["transform"],

@@ -249,7 +249,10 @@ export interface MultiRegionServiceArgs {
    */
   count?: number;
   /**
-   * Log retention in days (CloudWatch / Log Analytics). Default 30.
+   * Days to keep the containers' logs in every region, checked by each region's cloud rule (the same as
+   * ServerlessFunction's): AWS CloudWatch Logs values (1, 3, 5, 7, 14, 30, ... 3653); Azure 30-730 (Log Analytics);
+   * Google Cloud 1-3650 (each region's Cloud Run logs go to a log bucket of their own, excluded from `_Default`).
+   * @default 30 (on Google Cloud: the project's `_Default` log bucket, 30 days unless the project changed it)
    * @example
    * logRetentionDays: 90
    */
@@ -266,7 +269,8 @@ export interface MultiRegionServiceArgs {
   /**
    * Per-child hooks, called with (args, opts, name) before each child is created; keys: vpc, subnet,
    * securityGroup, loadBalancer, targetGroup, listener, cluster, taskDefinition, service, logGroup, role,
-   * accelerator, acceleratorListener, endpointGroup, acceleratorRecord, cloudRunService, neg, backendService, urlMap,
+   * accelerator, acceleratorListener, endpointGroup, acceleratorRecord, cloudRunService, logBucket, logSink, logExclusion,
+   * neg, backendService, urlMap,
    * httpsProxy, certificate, forwardingRule, resourceGroup, workspace, environment, containerApp, profile, endpoint,
    * originGroup, origin, route, and for `alarms` alarmErrorRate, alarmLatency, alarmHealth, alarmUptimeCheck,
    * alarmTopic, alarmSubscription, alarmChannel, alarmActionGroup, alarmWebhook.

@@ -1,6 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { describe } from "../errors";
 import type { Cloud, ParsedPlacement } from "../placement";
+import { checkLogRetention } from "../log-retention";
 import { isHostname, Validator } from "../validate";
 import type { MultiRegionServiceArgs, ServiceDns, ServiceStrategy } from "./args";
 import { FrontKind, chooseFront } from "./front";
@@ -52,6 +53,8 @@ export interface ServiceSpec {
   front: FrontKind;
   regions: RegionSpec[];
   logRetentionDays: number;
+  /** Whether the user gave `logRetentionDays` (Cloud Run logs stay in the project's `_Default` bucket otherwise). */
+  logRetentionGiven: boolean;
   privateNetworking: boolean;
   transform: MultiRegionServiceArgs["transform"];
 }
@@ -75,7 +78,6 @@ const CONTAINER_KEYS = ["image", "port", "cpu", "memoryMb", "environment", "comm
 export const PROBE_PERIOD_MAX = 240;
 const HEALTH_KEYS = ["preset", "path", "intervalSeconds", "failureThreshold", "timeoutSeconds"] as const;
 const OVERRIDE_KEYS = ["cpu", "memoryMb", "count", "environment", "weight"] as const;
-const RETENTION = [1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731] as const;
 /** Ports the platforms reserve or refuse for the app container. */
 const RESERVED_PORTS = new Set([22, 4191, 15000, 15001, 15006, 15008, 15020, 15021, 15090]);
 
@@ -234,7 +236,8 @@ export function validateServiceArgs(name: string, raw: unknown): ServiceSpec {
 
   // Scale, logs, AWS options.
   const count = v.integer(args.count, "count", { optional: true, min: 0, max: 1000 });
-  const logRetentionDays = v.oneOf(args.logRetentionDays, "logRetentionDays", RETENTION, { optional: true }) ?? 30;
+  // One rule per cloud (lib/core/log-retention.ts), the same for every component: each region's cloud must keep it.
+  const retention = checkLogRetention(v, args.logRetentionDays, "logRetentionDays", placements);
   const awsOpts = v.object(args.aws, "aws", { optional: true, allowedKeys: ["privateNetworking"] }) ?? {};
   const privateNetworking = v.boolean(awsOpts.privateNetworking, "aws.privateNetworking", { optional: true }) ?? false;
   if (awsOpts.privateNetworking !== undefined && !clouds.includes("aws"))
@@ -313,7 +316,8 @@ export function validateServiceArgs(name: string, raw: unknown): ServiceSpec {
     dns: dns && { ...dns, fqdn: `${dns.record}.${dns.zone}` },
     front: front.kind,
     regions,
-    logRetentionDays,
+    logRetentionDays: retention.days,
+    logRetentionGiven: retention.given,
     privateNetworking,
     transform,
   };

@@ -4,6 +4,7 @@ import { physicalName } from "../../core/naming";
 import { PUBLIC_ACCESS_LABEL } from "../../core/tags";
 import type { RegionSpec, ServiceSpec } from "../../core/service";
 import { withTransform } from "../../core/transform";
+import { dedicatedLogBucket } from "../log-bucket";
 
 export interface GcpRegion {
   service: gcp.cloudrunv2.Service;
@@ -98,6 +99,22 @@ export function createGcpRegion(
       { parent, dependsOn: after },
     ),
   );
+
+  // Retention: without logRetentionDays the region's logs stay in the project's _Default bucket (30 days); given, in a
+  // bucket of their own with exactly that retention, and only there (see dedicatedLogBucket).
+  if (spec.logRetentionGiven)
+    dedicatedLogBucket({
+      name: spec.name,
+      parts: [region.label],
+      project: service.project,
+      region: region.region,
+      retentionDays: spec.logRetentionDays,
+      filter: pulumi.interpolate`resource.type="cloud_run_revision" AND resource.labels.service_name="${service.name}" AND resource.labels.location="${region.region}"`,
+      description: `Logs of MultiRegionService ${spec.name} in ${region.region}`,
+      parent,
+      dependsOn: after,
+      transform: t,
+    });
 
   if (!behindLoadBalancer) return { service };
   const neg = new gcp.compute.RegionNetworkEndpointGroup(
