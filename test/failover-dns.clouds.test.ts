@@ -59,8 +59,9 @@ describe("FailoverDns on Route 53", () => {
       ...base,
       strategy: "geo",
       endpoints: [
-        { ...two[0], geo: ["GEO-NA", "US-CA"] },
-        { ...two[1], geo: ["GEO-EU", "GB"] },
+        // Route 53's continents are spelled "continent:XX" (GEO-XX is Traffic Manager's, with other members).
+        { ...two[0], geo: ["continent:NA", "US-CA"] },
+        { ...two[1], geo: ["continent:EU", "GB"] },
       ],
     });
     alias = await record({
@@ -246,8 +247,9 @@ describe("FailoverDns on Cloudflare", () => {
       ...base,
       strategy: "geo",
       endpoints: [
-        { ...two[0], geo: ["WORLD", "GEO-NA"] },
-        { ...two[1], geo: ["GEO-EU", "GB"], enabled: false },
+        // Cloudflare's own regions (a bare code or "cloudflare:XX"); continents are not Cloudflare groupings.
+        { ...two[0], geo: ["WORLD", "WNAM", "cloudflare:ENAM"] },
+        { ...two[1], geo: ["WEU", "EEU", "GB"], enabled: false },
       ],
       cloudflare: CF,
     });
@@ -357,7 +359,8 @@ describe("FailoverDns on Azure Traffic Manager", () => {
       strategy: "geo",
       endpoints: [
         { ...two[0], geo: ["GEO-NA"] },
-        { ...two[1], geo: ["GEO-EU", "GEO-OC"] },
+        // Traffic Manager's own region for Oceania is GEO-AP, "Australia / Pacific" (there is no GEO-OC).
+        { ...two[1], geo: ["GEO-EU", "GEO-AP"] },
       ],
     });
   });

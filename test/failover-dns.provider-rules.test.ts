@@ -70,7 +70,7 @@ describe("Cloudflare load balancer rules (items 5, 6, 9)", () => {
         strategy === "geo"
           ? [
               { ...two[0], geo: ["WORLD"] },
-              { ...two[1], geo: ["GEO-EU"] },
+              { ...two[1], geo: ["cloudflare:WEU"] },
             ]
           : two;
       const { plan, error } = await tryRecordPlan(() => {

@@ -30,14 +30,15 @@ const args: FailoverDnsArgs = {
       id: "use",
       address: config.require("usAddress"),
       region: regions[0],
-      geo: strategy === "geo" ? (provider === "gcp-cloud-dns" ? ["us-east4"] : ["WORLD", "GEO-NA"]) : undefined,
+      // Countries mean the same on every provider; continents and regions are each provider's own (docs/failover-dns.md).
+      geo: strategy === "geo" ? (provider === "gcp-cloud-dns" ? ["us-east4"] : ["WORLD", "US", "CA", "MX"]) : undefined,
       enabled: drained !== "use",
     },
     {
       id: "euw",
       address: config.require("euAddress"),
       region: regions[1],
-      geo: strategy === "geo" ? (provider === "gcp-cloud-dns" ? ["europe-west1"] : ["GEO-EU"]) : undefined,
+      geo: strategy === "geo" ? (provider === "gcp-cloud-dns" ? ["europe-west1"] : ["DE", "FR", "GB"]) : undefined,
       enabled: drained !== "euw",
     },
   ],

@@ -1,7 +1,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { CLOUDFRONT_ZONE_ID, ResolvedEndpoint, ResolvedFailoverDns } from "../core/dns/validate";
-import { parseGeoCode, route53Geo } from "../core/dns/geo";
+import { geoSlug, parseGeoCode, route53Geo } from "../core/dns/geo";
 import type { DnsAlarmTarget } from "../core/alarms/targets";
 import { physicalName } from "../core/naming";
 import { commonTags } from "../core/tags";
@@ -121,7 +121,7 @@ export function createRoute53FailoverDns(
     case "geo": {
       for (const e of r.endpoints) {
         for (const code of e.geo) {
-          const slug = code.toLowerCase();
+          const slug = geoSlug(parseGeoCode(code)!);
           record(`${name}-${e.id}-${slug}`, {
             ...target(e, r.fqdn, `${e.id}-${slug}`),
             geolocationRoutingPolicies: [route53Geo(parseGeoCode(code)!)],

@@ -1,6 +1,6 @@
 import * as cloudflare from "@pulumi/cloudflare";
 import * as pulumi from "@pulumi/pulumi";
-import { CLOUDFLARE_CONTINENT_REGIONS, parseGeoCode } from "../core/dns/geo";
+import { parseGeoCode } from "../core/dns/geo";
 import { ResolvedEndpoint, ResolvedFailoverDns } from "../core/dns/validate";
 import { physicalName } from "../core/naming";
 import { Transforms, withTransform } from "../core/transform";
@@ -162,8 +162,9 @@ function geoPools(
   for (const e of r.endpoints) {
     for (const code of e.geo) {
       const g = parseGeoCode(code)!;
-      if (g.kind === "continent")
-        for (const region of CLOUDFLARE_CONTINENT_REGIONS[g.continent]) regionPools.set(region, chain(e));
+      // Cloudflare's own regions and ISO countries only: continents and Traffic Manager regions, whose members differ,
+      // are refused for Cloudflare in lib/core/dns/geo.ts. WORLD is the default pools.
+      if (g.kind === "cloudflare-region") regionPools.set(g.region, chain(e));
       if (g.kind === "country") countryPools.set(g.country, chain(e));
     }
   }

@@ -28,7 +28,13 @@ function endpointsFor(provider: Provider, strategy: Strategy, count: 2 | 3): Fai
   const geo =
     provider === "gcp-cloud-dns"
       ? [["us-east4"], ["europe-west1"], ["asia-southeast1"]]
-      : [["WORLD"], ["GEO-EU"], ["GEO-AS"]];
+      : // Each provider's own grouping (lib/core/dns/geo.ts): a GEO-XX region is Traffic Manager's and has other
+        // members than Route 53's continents or Cloudflare's regions, so it is refused elsewhere.
+        provider === "route53"
+        ? [["WORLD"], ["continent:EU"], ["continent:AS"]]
+        : provider === "cloudflare"
+          ? [["WORLD"], ["WEU", "EEU"], ["SEAS", "NEAS"]]
+          : [["WORLD"], ["GEO-EU"], ["GEO-AS"]];
   return ids.slice(0, count).map((id, i) => ({
     id,
     address: provider === "gcp-cloud-dns" ? `34.120.113.${10 + i}` : `${id}.origin.example.net`,

@@ -107,6 +107,23 @@ export function healthDefaults(provider: DnsProvider, plan: CloudflarePlan = "pr
   }
 }
 
+/**
+ * Endpoint weights each provider takes. Route 53: 0-255 (ResourceRecordSet Weight,
+ * https://docs.aws.amazon.com/Route53/latest/APIReference/API_ResourceRecordSet.html). Traffic Manager: 1-1000
+ * ("Possible values are from 1 to 1000",
+ * https://learn.microsoft.com/rest/api/trafficmanager/endpoints/create-or-update). Cloudflare: pool weights are 0-1
+ * with three decimals, relative to the other pools (API schema load-balancing_random_steering); Meridian scales them
+ * against the largest, so up to 1000 the smallest positive one is still at least 0.001. Cloud DNS: any non-negative
+ * weight, traffic in proportion (WrrPolicyItem,
+ * https://cloud.google.com/dns/docs/reference/rest/v1/resourceRecordSets); Meridian caps it at 1000 as well.
+ */
+export const WEIGHT_RANGE: Record<DnsProvider, { min: number; max: number }> = {
+  route53: { min: 0, max: 255 },
+  "azure-traffic-manager": { min: 1, max: 1000 },
+  cloudflare: { min: 0, max: 1000 },
+  "gcp-cloud-dns": { min: 0, max: 1000 },
+};
+
 /** Default DNS TTL of the answers. */
 export const DEFAULT_TTL_SECONDS = 30;
 /** Default immediate retries of a timed-out Cloudflare probe. */
@@ -115,6 +132,12 @@ export const DEFAULT_CLOUDFLARE_RETRIES = 1;
 export const DEFAULT_GCP_HEALTH_REGIONS = ["us-east4", "europe-west1", "asia-southeast1"] as const;
 /** Default Cloudflare probe regions (Pro/Business cannot probe from every data centre). */
 export const DEFAULT_CLOUDFLARE_CHECK_REGIONS = ["WNAM", "ENAM", "WEU", "EEU", "SEAS"] as const;
+/**
+ * Cloudflare monitor regions (pool checkRegions). ALL_REGIONS probes from every region and is for Enterprise accounts
+ * only (API schema load-balancing_check_regions: "ALL_REGIONS: all regions (ENTERPRISE customers only)",
+ * https://developers.cloudflare.com/api/resources/load_balancers/subresources/pools/methods/create/; monitors,
+ * "All Regions": https://developers.cloudflare.com/load-balancing/monitors/).
+ */
 export const CLOUDFLARE_REGIONS = [
   "WNAM",
   "ENAM",
@@ -129,6 +152,7 @@ export const CLOUDFLARE_REGIONS = [
   "SAS",
   "SEAS",
   "NEAS",
+  "ALL_REGIONS",
 ] as const;
 /** Route 53 health-checker regions. */
 export const ROUTE53_CHECKER_REGIONS = [

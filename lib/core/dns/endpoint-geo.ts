@@ -1,7 +1,7 @@
 import { describe } from "../errors";
 import { GCP_REGIONS } from "../regions";
 import { Validator } from "../validate";
-import { CLOUDFLARE_CONTINENT_REGIONS, GeoCode, parseGeoCode } from "./geo";
+import { geoRefusal, readGeoCode } from "./geo";
 import { ResolvedEndpoint } from "./resolved";
 import { DnsProvider, DnsStrategy } from "./types";
 
@@ -32,33 +32,28 @@ export function endpointGeo(
     return regions.map((r, i) => {
       const s = v.string(r, `${field}[${i}]`);
       if (!GCP_REGIONS.includes(s))
-        v.fail(`${field}[${i}]`, `got ${describe(s)}; Cloud DNS geo locations are GCP regions such as "europe-west1"`);
+        v.fail(
+          `${field}[${i}]`,
+          // Cloud DNS geolocation policies are keyed by Google Cloud region: "the source location of traffic" is matched
+          // to the nearest region, not to a country (https://cloud.google.com/dns/docs/routing-policies-overview).
+          `got ${describe(s)}; Cloud DNS geo routing steers by the Google Cloud region nearest the resolver, not by country or continent: give GCP regions such as "europe-west1", or use provider "route53", "cloudflare" or "azure-traffic-manager" to route by country`,
+        );
       return s;
     });
   }
   if (list === undefined)
     v.fail(
       field,
-      'missing; strategy "geo" needs the locations each endpoint serves, e.g. ["GEO-EU", "GB"] or ["WORLD"] for the catch-all',
+      'missing; strategy "geo" needs the locations each endpoint serves, e.g. ["DE", "FR"] or ["WORLD"] for the catch-all',
     );
   return list.map((c, i) => {
     const s = v.string(c, `${field}[${i}]`);
-    const code: GeoCode | undefined = parseGeoCode(s);
-    if (!code)
-      v.fail(
-        `${field}[${i}]`,
-        `got ${describe(s)}; expected "WORLD", a continent "GEO-AF|AN|AS|EU|NA|OC|SA", an ISO country "DE" or a US state "US-CA"`,
-      );
-    if (code.kind === "subdivision" && provider === "cloudflare")
-      v.fail(`${field}[${i}]`, `got ${describe(s)}; Cloudflare steers by region or country, not by state: use "US"`);
-    if (
-      code.kind === "continent" &&
-      provider === "cloudflare" &&
-      CLOUDFLARE_CONTINENT_REGIONS[code.continent].length === 0
-    ) {
-      v.fail(`${field}[${i}]`, `got ${describe(s)}; Cloudflare has no load-balancing region for Antarctica`);
-    }
-    return s;
+    // One vocabulary, one meaning per code on every provider (lib/core/dns/geo.ts has the sources).
+    const code = readGeoCode(s);
+    if ("error" in code) return v.fail(`${field}[${i}]`, `got ${describe(s)}; ${code.error}`);
+    const refused = geoRefusal(provider, code);
+    if (refused) v.fail(`${field}[${i}]`, `got ${describe(s)} on ${provider}; ${refused}`);
+    return code.code;
   });
 }
 

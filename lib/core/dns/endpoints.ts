@@ -1,8 +1,10 @@
 import * as pulumi from "@pulumi/pulumi";
 import { describe } from "../errors";
 import { Validator } from "../validate";
+import { WEIGHT_RANGE } from "./capabilities";
 import { detectAlias, endpointAddress } from "./endpoint-address";
 import { endpointGeo } from "./endpoint-geo";
+import { geoSlug, parseGeoCode } from "./geo";
 import { endpointRegion } from "./endpoint-region";
 import { AliasTarget, ResolvedEndpoint } from "./resolved";
 import { DnsProvider, DnsStrategy } from "./types";
@@ -58,16 +60,20 @@ export function resolveEndpoints(
         `got ${priority}; already used by endpoint ${describe(priorities.get(priority))}; priorities must be unique`,
       );
     priorities.set(priority, id);
-    const weight = v.integer(e.weight, `${f}.weight`, { optional: true, min: 0, max: 255 });
+    const weight = v.integer(e.weight, `${f}.weight`, { optional: true, min: 0 });
     if (weight !== undefined && strategy !== "weighted")
       v.fail(
         `${f}.weight`,
         `got ${weight}; weights only apply to strategy "weighted" (this one is ${describe(strategy)})`,
       );
-    if (weight === 0 && provider === "azure-traffic-manager")
+    // Each provider's own range (WEIGHT_RANGE has the sources): 0-255 on Route 53, 1-1000 on Traffic Manager.
+    const range = WEIGHT_RANGE[provider];
+    if (weight !== undefined && (weight < range.min || weight > range.max))
       v.fail(
         `${f}.weight`,
-        "got 0; Traffic Manager weights are 1-1000: drain the endpoint with enabled: false instead",
+        weight === 0
+          ? `got 0; ${provider} weights are ${range.min}-${range.max}: drain the endpoint with enabled: false instead`
+          : `got ${weight}; ${provider} takes weights ${range.min}-${range.max}`,
       );
     const enabled = v.boolean(e.enabled, `${f}.enabled`, { optional: true }) ?? true;
     const geo = endpointGeo(v, provider, strategy, e.geo, region, `${f}.geo`);
@@ -97,7 +103,8 @@ export function resolveEndpoints(
             `${describe(code)} is already served by endpoint ${describe(owner.get(code))}; a location maps to one endpoint`,
           );
         owner.set(code, e.id);
-        const recordId = `${e.id}-${code.toLowerCase()}`;
+        const parsed = parseGeoCode(code); // undefined for Cloud DNS, whose geo locations are GCP regions
+        const recordId = `${e.id}-${parsed ? geoSlug(parsed) : code.toLowerCase()}`;
         const clash = recordIds.get(recordId);
         if (clash !== undefined && clash !== e.id) {
           v.fail(

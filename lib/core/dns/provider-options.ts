@@ -83,6 +83,18 @@ export function cloudflareOptions(
   const checkRegions = regions
     ? regions.map((r, i) => v.oneOf(r, `cloudflare.checkRegions[${i}]`, CLOUDFLARE_REGIONS))
     : [...DEFAULT_CLOUDFLARE_CHECK_REGIONS];
+  const all = checkRegions.indexOf("ALL_REGIONS");
+  if (all >= 0 && plan !== "enterprise")
+    // "ALL_REGIONS: all regions (ENTERPRISE customers only)": Cloudflare API schema load-balancing_check_regions.
+    v.fail(
+      `cloudflare.checkRegions[${all}]`,
+      `got "ALL_REGIONS"; Cloudflare probes from all regions for Enterprise accounts only (this plan is ${describe(plan)}): list the regions instead`,
+    );
+  if (all >= 0 && checkRegions.length > 1)
+    v.fail(
+      "cloudflare.checkRegions",
+      'got "ALL_REGIONS" beside other regions; it already means every region: give it alone',
+    );
   const trafficSteering =
     v.boolean(o.trafficSteering, "cloudflare.trafficSteering", { optional: true }) ?? plan === "enterprise";
   return { accountId, zoneId, plan, proxied, retries, checkRegions, trafficSteering };

@@ -59,14 +59,18 @@ export interface FailoverDnsEndpoint {
    */
   priority?: number;
   /**
-   * Relative share of traffic for `weighted` (integer 0-255; default 1).
+   * Relative share of traffic for `weighted`: an integer in the provider's range (Route 53 0-255, Traffic Manager
+   * 1-1000, Cloudflare and Cloud DNS 0-1000). Default 1.
    * @example weight: 3
    */
   weight?: number;
   /**
-   * Locations served by this endpoint for `geo`: `"WORLD"` (catch-all), a continent `"GEO-EU"` (AF, AN, AS, EU, NA, OC,
-   * SA), an ISO country `"DE"`, a US state `"US-CA"` (Route 53 and Traffic Manager). On Cloud DNS: GCP region names.
-   * @example geo: ["GEO-EU", "GB"]
+   * Locations served by this endpoint for `geo`, one meaning on every provider: `"WORLD"` (catch-all), an ISO country
+   * `"DE"` (`"country:NA"` where the code is also a continent: AF AS NA SA), a state `"US-CA"` (Route 53: US only;
+   * Traffic Manager: US, `"CA-QC"`, `"AU-NSW"`), and each provider's own groupings, refused elsewhere because their
+   * members differ: Route 53 continents `"continent:EU"`, Traffic Manager regions `"GEO-EU"` `"GEO-ME"` `"GEO-AP"`,
+   * Cloudflare regions `"WEU"` / `"cloudflare:ME"`. On Cloud DNS: GCP region names. Table in docs/failover-dns.md.
+   * @example geo: ["DE", "FR", "GB"]
    */
   geo?: string[];
   /**
@@ -137,7 +141,7 @@ export interface FailoverDnsCloudflareOptions {
   proxied?: boolean;
   /** Immediate retries of a timed-out probe (0-5). @example retries: 2 (default 1) */
   retries?: number;
-  /** Regions the pools are probed from. @example checkRegions: ["WEU", "ENAM"] */
+  /** Regions the pools are probed from; `["ALL_REGIONS"]` on Enterprise. @example checkRegions: ["WEU", "ENAM"] */
   checkRegions?: string[];
   /**
    * The account has the Traffic Steering add-on: needed for `geo` and `latency` (dynamic steering) on plans other than
