@@ -1,7 +1,9 @@
 import * as pulumi from "@pulumi/pulumi";
 import { describe } from "../errors";
 import type { Cloud } from "../placement";
+import { everyKeyListed } from "../arg-keys";
 import { Validator } from "../validate";
+import type { AlarmNotify, AlarmThreshold, DnsAlarms, RequestAlarms, ServiceAlarms } from "./args";
 import { ALARM_CAPABILITIES, ALARM_WINDOWS } from "./capabilities";
 import {
   AlarmedKind,
@@ -12,12 +14,21 @@ import {
   ResolvedThreshold,
 } from "./model";
 
-const REQUEST_KEYS = ["errorRate", "p99LatencyMs", "notify"] as const;
+const REQUEST_KEYS = ["errorRate", "p99LatencyMs", "notify"] as const satisfies readonly (keyof RequestAlarms)[];
+everyKeyListed<RequestAlarms, typeof REQUEST_KEYS>(true);
+const SERVICE_KEYS = [...REQUEST_KEYS, "health"] as const satisfies readonly (keyof ServiceAlarms)[];
+everyKeyListed<ServiceAlarms, typeof SERVICE_KEYS>(true);
+const DNS_KEYS = ["health", "notify"] as const satisfies readonly (keyof DnsAlarms)[];
+everyKeyListed<DnsAlarms, typeof DNS_KEYS>(true);
+const NOTIFY_KEYS = ["email", "webhook", "topic"] as const satisfies readonly (keyof AlarmNotify)[];
+everyKeyListed<AlarmNotify, typeof NOTIFY_KEYS>(true);
+const THRESHOLD_KEYS = ["above", "forSeconds"] as const satisfies readonly (keyof AlarmThreshold)[];
+everyKeyListed<AlarmThreshold, typeof THRESHOLD_KEYS>(true);
 const KEYS: Record<AlarmedKind, readonly string[]> = {
   function: REQUEST_KEYS,
   api: REQUEST_KEYS,
-  service: [...REQUEST_KEYS, "health"],
-  dns: ["health", "notify"],
+  service: SERVICE_KEYS,
+  dns: DNS_KEYS,
 };
 // A practical address check (local@domain.tld); the cloud sends a confirmation mail to prove it exists.
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -56,7 +67,7 @@ export function resolveAlarms(
       gaps.push(`${key}: ${can.gap}`);
       return undefined;
     }
-    const t = v.object(given, `${field}.${key}`, { optional: true, allowedKeys: ["above", "forSeconds"] }) ?? {};
+    const t = v.object(given, `${field}.${key}`, { optional: true, allowedKeys: THRESHOLD_KEYS }) ?? {};
     const threshold = v.number(t.above, `${field}.${key}.above`, { optional: true, ...above }) ?? defaults.above;
     if (threshold <= above.min) v.fail(`${field}.${key}.above`, `got ${threshold}; must be above ${above.min}`);
     const forSeconds = windowSeconds(v, t.forSeconds, `${field}.${key}.forSeconds`, cloud) ?? defaults.forSeconds;
@@ -104,7 +115,7 @@ const webhookIds = new WeakMap<object, number>();
 let nextWebhookId = 1;
 
 function resolveNotify(v: Validator, value: unknown, field: string, cloud: Cloud): ResolvedNotify {
-  const n = v.object(value, field, { allowedKeys: ["email", "webhook", "topic"] })!;
+  const n = v.object(value, field, { allowedKeys: NOTIFY_KEYS })!;
   const email = (v.array(n.email, `${field}.email`, { optional: true }) ?? []).map((e, i) => {
     const address = v.string(e, `${field}.email[${i}]`);
     if (!EMAIL.test(address)) v.fail(`${field}.email[${i}]`, `got ${describe(address)}; expected an email address`);

@@ -4,6 +4,7 @@ import * as path from "path";
 import * as pulumi from "@pulumi/pulumi";
 import { describe } from "../errors";
 import { ParsedPlacement } from "../placement";
+import { everyKeyListed } from "../arg-keys";
 import { checkLogRetention } from "../log-retention";
 import { Validator } from "../validate";
 import { FunctionTrigger, ServerlessFunctionArgs } from "./args";
@@ -65,7 +66,8 @@ const ARG_KEYS = [
   "cloudflare",
   "alarms",
   "transform",
-];
+] as const satisfies readonly (keyof ServerlessFunctionArgs)[];
+everyKeyListed<ServerlessFunctionArgs, typeof ARG_KEYS>(true);
 // Variables the platforms reserve: setting them breaks the runtime or is rejected at deploy time.
 const RESERVED_ENV =
   /^(AWS_|LAMBDA_|_HANDLER$|FUNCTIONS_|WEBSITE_|AzureWebJobs|K_SERVICE$|K_REVISION$|PORT$|FUNCTION_TARGET$|MERIDIAN_)/i;

@@ -1,9 +1,17 @@
 import * as pulumi from "@pulumi/pulumi";
 import { describe } from "../errors";
 import type { Cloud, ParsedPlacement } from "../placement";
+import { everyKeyListed } from "../arg-keys";
 import { checkLogRetention } from "../log-retention";
 import { isHostname, Validator } from "../validate";
-import type { MultiRegionServiceArgs, ServiceDns, ServiceStrategy } from "./args";
+import type {
+  MultiRegionServiceArgs,
+  ServiceContainer,
+  ServiceDns,
+  ServiceHealthCheck,
+  ServiceRegionOverride,
+  ServiceStrategy,
+} from "./args";
 import { FrontKind, chooseFront } from "./front";
 import { sizeProblem } from "./sizes";
 import { HEALTH_PRESETS, HealthPreset } from "../dns/presets";
@@ -72,12 +80,35 @@ const TOP_KEYS = [
   "aws",
   "alarms",
   "transform",
-] as const;
-const CONTAINER_KEYS = ["image", "port", "cpu", "memoryMb", "environment", "command"] as const;
+] as const satisfies readonly (keyof MultiRegionServiceArgs)[];
+everyKeyListed<MultiRegionServiceArgs, typeof TOP_KEYS>(true);
+const CONTAINER_KEYS = [
+  "image",
+  "port",
+  "cpu",
+  "memoryMb",
+  "environment",
+  "command",
+] as const satisfies readonly (keyof ServiceContainer)[];
+everyKeyListed<ServiceContainer, typeof CONTAINER_KEYS>(true);
 /** Longest probe period Cloud Run (startup) and Container Apps accept. */
 export const PROBE_PERIOD_MAX = 240;
-const HEALTH_KEYS = ["preset", "path", "intervalSeconds", "failureThreshold", "timeoutSeconds"] as const;
-const OVERRIDE_KEYS = ["cpu", "memoryMb", "count", "environment", "weight"] as const;
+const HEALTH_KEYS = [
+  "preset",
+  "path",
+  "intervalSeconds",
+  "failureThreshold",
+  "timeoutSeconds",
+] as const satisfies readonly (keyof ServiceHealthCheck)[];
+everyKeyListed<ServiceHealthCheck, typeof HEALTH_KEYS>(true);
+const OVERRIDE_KEYS = [
+  "cpu",
+  "memoryMb",
+  "count",
+  "environment",
+  "weight",
+] as const satisfies readonly (keyof ServiceRegionOverride)[];
+everyKeyListed<ServiceRegionOverride, typeof OVERRIDE_KEYS>(true);
 /** Ports the platforms reserve or refuse for the app container. */
 const RESERVED_PORTS = new Set([22, 4191, 15000, 15001, 15006, 15008, 15020, 15021, 15090]);
 
