@@ -2,12 +2,14 @@ import * as azure from "@pulumi/azure-native";
 import * as pulumi from "@pulumi/pulumi";
 import { ApiModel } from "../core/api";
 import { shortHash, stableStringify } from "../core/hash";
+import { globalName } from "../core/global-name";
 import { physicalName } from "../core/naming";
 import { commonTags } from "../core/tags";
 import { Transforms, withTransform } from "../core/transform";
 import { API_KEY_HEADER, buildOpenApi } from "../openapi/document";
 import { apimPolicy } from "./apim-policy";
 import { monitoring } from "./monitoring";
+import { azureGlobalNameScope } from "./global-names";
 import type { ApiAlarmTarget } from "../core/alarms/targets";
 
 /**
@@ -42,7 +44,9 @@ export function createAzureApiGateway(
     ),
   );
 
-  const serviceName = physicalName("azureApim", name);
+  // API Management names are worldwide (the service is <name>.azure-api.net) and kept 48 hours after deletion by
+  // soft delete (https://learn.microsoft.com/azure/api-management/soft-delete): lib/core/global-name.ts.
+  const serviceName = globalName("azureApim", azureGlobalNameScope(name, parent), name);
   const domain = model.domain;
   const dependsOn: pulumi.Resource[] = [];
   if (domain?.zoneResourceGroup) {
@@ -61,7 +65,7 @@ export function createAzureApiGateway(
             relativeRecordSetName: relative,
             recordType: "CNAME",
             ttl: 300,
-            cnameRecord: { cname: `${serviceName}.azure-api.net` },
+            cnameRecord: { cname: pulumi.interpolate`${serviceName}.azure-api.net` },
           } satisfies azure.dns.RecordSetArgs,
           opts(),
         ),

@@ -2,10 +2,12 @@ import * as azure from "@pulumi/azure-native";
 import * as pulumi from "@pulumi/pulumi";
 import { azureGeo, parseGeoCode } from "../core/dns/geo";
 import { ResolvedEndpoint, ResolvedFailoverDns } from "../core/dns/validate";
+import { GlobalNameScope, globalName } from "../core/global-name";
 import { physicalName } from "../core/naming";
 import { commonTags } from "../core/tags";
 import { Transforms, withTransform } from "../core/transform";
 import type { DnsAlarmTarget } from "../core/alarms/targets";
+import { azureGlobalNameScope } from "./global-names";
 import { nestedGeoEndpoints } from "./traffic-manager-geo";
 
 const ROUTING: Record<ResolvedFailoverDns["strategy"], string> = {
@@ -29,9 +31,11 @@ export function createTrafficManagerFailoverDns(
   const az = r.azure!;
   const hc = r.healthCheck;
   const http = hc.protocol !== "TCP";
-  // The DNS label lives in the global *.trafficmanager.net namespace and cannot be changed: a deterministic hash
-  // of project/stack/name makes it unique worldwide yet identical on every deploy.
-  const relativeName = physicalName("azureTrafficManagerDns", name);
+  // The DNS label lives in the worldwide *.trafficmanager.net namespace ("must be unique within the
+  // trafficmanager.net zone": https://learn.microsoft.com/azure/traffic-manager/quickstart-create-traffic-manager-profile):
+  // lib/core/global-name.ts. Set at creation only (ignoreChanges); everything downstream reads the profile's fqdn.
+  const names: GlobalNameScope = azureGlobalNameScope(name, parent);
+  const relativeName = globalName("azureTrafficManagerDns", names, name);
   const monitorConfig = {
     protocol: hc.protocol,
     port: hc.port,
@@ -60,13 +64,13 @@ export function createTrafficManagerFailoverDns(
         // No inline `endpoints`: they are separate resources below, never both (a profile PUT with inline endpoints
         // replaces the separate ones: terraform-provider-azurerm#6041, #7470).
       } satisfies azure.trafficmanager.ProfileArgs,
-      { parent, ignoreChanges: ["endpoints"] },
+      { parent, ignoreChanges: ["endpoints", "dnsConfig.relativeName"] },
     ),
   );
 
   const geoMapping = r.strategy === "geo" ? geoMappings(r) : undefined;
   const endpoints = geoMapping
-    ? nestedGeoEndpoints(name, r, profile, monitorConfig, geoMapping, parent, transforms)
+    ? nestedGeoEndpoints(name, r, profile, monitorConfig, geoMapping, names, parent, transforms)
     : externalEndpoints();
   function externalEndpoints() {
     return r.endpoints.map(
@@ -99,8 +103,8 @@ export function createTrafficManagerFailoverDns(
   }
 
   const nativeFqdn: pulumi.Output<string> = pulumi
-    .all([profile.dnsConfig, pulumi.all(endpoints.map((x) => x.id))])
-    .apply(([dns]) => dns?.fqdn ?? `${relativeName}.trafficmanager.net`);
+    .all([profile.dnsConfig, relativeName, pulumi.all(endpoints.map((x) => x.id))])
+    .apply(([dns, label]) => dns?.fqdn ?? `${label}.trafficmanager.net`);
   // Held-out endpoints (drained) report down on purpose: no health alarm watches them.
   const alarmTarget: DnsAlarmTarget = {
     trafficManager: {

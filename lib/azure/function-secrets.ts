@@ -4,7 +4,7 @@ import * as resources from "@pulumi/azure-native/resources";
 import * as authorization from "@pulumi/azure-native/authorization";
 import * as pulumi from "@pulumi/pulumi";
 import { ValidatedFunction } from "../core/function/validate";
-import { physicalName } from "../core/naming";
+import { GlobalNameScope, globalName } from "../core/global-name";
 import { withTransform } from "../core/transform";
 import { roleAssignment } from "./role-assignment";
 
@@ -20,6 +20,7 @@ export function azureFunctionSecrets(
   identity: managedidentity.UserAssignedIdentity,
   location: string,
   tags: Record<string, string>,
+  names: GlobalNameScope,
 ) {
   const settings: Record<string, pulumi.Input<string>> = {};
   const grants: pulumi.Resource[] = [];
@@ -32,7 +33,8 @@ export function azureFunctionSecrets(
       "vault",
       `${fn.name}-vault`,
       {
-        vaultName: physicalName("azureKeyVault", fn.name),
+        // Worldwide, and kept 7 days after deletion by soft delete: lib/core/global-name.ts.
+        vaultName: globalName("azureKeyVault", names, fn.name),
         resourceGroupName: rg.name,
         location,
         properties: {
@@ -44,7 +46,8 @@ export function azureFunctionSecrets(
         },
         tags,
       } satisfies keyvault.VaultArgs,
-      { parent },
+      // A name is set at creation only: a stack deployed before names carried a seed keeps its vault.
+      { parent, ignoreChanges: ["vaultName"] },
     ),
   );
   grants.push(

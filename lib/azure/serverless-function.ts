@@ -6,10 +6,12 @@ import { FunctionPackage } from "../bundling/package";
 import { CloudFunctionResult } from "../core/function/result";
 import { toNcrontab } from "../core/function/schedule";
 import { ValidatedFunction } from "../core/function/validate";
+import { globalName } from "../core/global-name";
 import { physicalName } from "../core/naming";
 import { commonTags } from "../core/tags";
 import { withTransform } from "../core/transform";
 import { azureFunctionSecrets } from "./function-secrets";
+import { azureGlobalNameScope } from "./global-names";
 import { monitoring } from "./monitoring";
 import { resourceGroup } from "./resource-group";
 import { roleAssignment } from "./role-assignment";
@@ -39,6 +41,8 @@ export function createAzureFunction(
   const tags = commonTags("azure", "ServerlessFunction");
   const t = fn.transform;
 
+  // Storage account and function app names are worldwide (https://learn.microsoft.com/azure/azure-resource-manager/management/resource-name-rules): lib/core/global-name.ts.
+  const names = azureGlobalNameScope(name, parent);
   const rg = resourceGroup(`${name}-rg`, { parts: [name], location, tags, parent, transform: t.resourceGroup });
   const account = new storage.StorageAccount(
     ...withTransform(
@@ -46,7 +50,7 @@ export function createAzureFunction(
       "storageAccount",
       `${name}-storage`,
       {
-        accountName: physicalName("azureStorageAccount", name),
+        accountName: globalName("azureStorageAccount", names, name),
         resourceGroupName: rg.name,
         location,
         kind: "StorageV2",
@@ -56,7 +60,8 @@ export function createAzureFunction(
         allowBlobPublicAccess: false,
         tags,
       } satisfies storage.StorageAccountArgs,
-      { parent },
+      // A name is set at creation only: a stack deployed before names carried a seed keeps its account.
+      { parent, ignoreChanges: ["accountName"] },
     ),
   );
   const container = new storage.BlobContainer(
@@ -148,7 +153,7 @@ export function createAzureFunction(
     parent,
     transform: { workspace: t.workspace, insights: t.insights, logTable: t.logTable },
   });
-  const secrets = azureFunctionSecrets(parent, fn, rg, identity, location, tags);
+  const secrets = azureFunctionSecrets(parent, fn, rg, identity, location, tags, names);
   grants.push(...secrets.grants);
 
   const plan = new web.AppServicePlan(
@@ -194,7 +199,7 @@ export function createAzureFunction(
       "app",
       `${name}-app`,
       {
-        name: physicalName("azureFunctionApp", name),
+        name: globalName("azureFunctionApp", names, name),
         resourceGroupName: rg.name,
         location,
         kind: "functionapp",
@@ -214,7 +219,8 @@ export function createAzureFunction(
         },
         tags,
       } satisfies web.WebAppArgs,
-      { parent, dependsOn: grants },
+      // Set at creation only, like the account's: an existing app keeps its name and its *.azurewebsites.net host.
+      { parent, dependsOn: grants, ignoreChanges: ["name"] },
     ),
   );
 

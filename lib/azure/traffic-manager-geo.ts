@@ -1,6 +1,7 @@
 import * as azure from "@pulumi/azure-native";
 import * as pulumi from "@pulumi/pulumi";
 import { ResolvedEndpoint, ResolvedFailoverDns } from "../core/dns/validate";
+import { GlobalNameScope, globalName } from "../core/global-name";
 import { physicalName } from "../core/naming";
 import { commonTags } from "../core/tags";
 import { Transforms, withTransform } from "../core/transform";
@@ -22,6 +23,7 @@ export function nestedGeoEndpoints(
   parentProfile: azure.trafficmanager.Profile,
   monitorConfig: MonitorConfig,
   geoMapping: Map<string, string[]>,
+  names: GlobalNameScope,
   parent: pulumi.Resource,
   transforms?: Transforms,
 ): azure.trafficmanager.Endpoint[] {
@@ -38,12 +40,12 @@ export function nestedGeoEndpoints(
           location: "global",
           profileStatus: "Enabled",
           trafficRoutingMethod: "Priority",
-          dnsConfig: { relativeName: physicalName("azureTrafficManagerDns", name, e.id), ttl: r.ttlSeconds },
+          dnsConfig: { relativeName: globalName("azureTrafficManagerDns", names, name, e.id), ttl: r.ttlSeconds },
           monitorConfig,
           trafficViewEnrollmentStatus: "Disabled",
           tags: commonTags("azure", "FailoverDns"),
         } satisfies azure.trafficmanager.ProfileArgs,
-        { parent, ignoreChanges: ["endpoints"] },
+        { parent, ignoreChanges: ["endpoints", "dnsConfig.relativeName"] },
       ),
     );
     const chain: ResolvedEndpoint[] = [e, ...r.order.filter((o) => o !== e)];

@@ -17,8 +17,9 @@ export interface NameRule {
   /** The name must start with a letter (GCP resource names, Azure storage accounts do not care). */
   readonly startWithLetter: boolean;
   /**
-   * Globally unique names (S3/GCS buckets, Azure storage accounts, function apps, Traffic Manager DNS
-   * names) always carry a deterministic hash of project/stack/name so two stacks never collide.
+   * Names in a worldwide namespace (S3/GCS buckets, Azure storage accounts, Key Vaults, function apps, API
+   * Management, Traffic Manager DNS labels, Front Door endpoints): set only through `globalName`
+   * (lib/core/global-name.ts), whose hash also covers the cloud scope and a random seed kept in state.
    */
   readonly globallyUnique: boolean;
 }
@@ -72,7 +73,8 @@ export const NAME_RULES = {
 export type NameKind = keyof typeof NAME_RULES;
 
 /**
- * A deterministic physical name `<project>-<stack>-<parts...>` within the rule's limits.
+ * A deterministic physical name `<project>-<stack>-<parts...>` within the rule's limits, for names unique within an
+ * account, project, subscription or resource group (worldwide names go through `globalName`).
  *
  * - Stable: the same project, stack and parts always give the same name, so a redeploy never renames.
  * - Unique per stack: the project and stack are part of it.
@@ -84,21 +86,30 @@ export type NameKind = keyof typeof NAME_RULES;
  */
 export function physicalName(kind: NameKind, ...parts: string[]): string {
   const r: NameRule = NAME_RULES[kind];
-  const full = [pulumi.getProject(), pulumi.getStack(), ...parts].join("/");
+  if (r.globallyUnique) throw new Error(`physicalName: ${kind} is a worldwide namespace; use globalName`);
+  const all = [pulumi.getProject(), pulumi.getStack(), ...parts];
+  const name = nameHead(r, all, Infinity);
+  const suffixLength = 8;
+  if (name.length <= r.max) return name;
+  const head = nameHead(r, all, r.max - suffixLength - r.separator.length);
+  return `${head}${r.separator}${shortHash(all.join("/"), suffixLength)}`;
+}
+
+/**
+ * The readable part of a name: the parts cleaned by the rule and joined, prefixed with `m` where the name must start
+ * with a letter, cut to `room` characters without a trailing separator.
+ */
+export function nameHead(r: NameRule, parts: readonly string[], room: number): string {
   const sep = r.separator;
-  let name = [pulumi.getProject(), pulumi.getStack(), ...parts]
+  let name = parts
     .map((p) => clean(p, r))
     .filter((p) => p.length > 0)
     .join(sep);
   if (r.startWithLetter && !/^[A-Za-z]/.test(name)) name = `m${sep}${name}`;
-  const suffixLength = 8;
-  const needsHash = r.globallyUnique || name.length > r.max;
-  if (!needsHash) return name;
-  const suffix = shortHash(full, suffixLength);
-  const room = r.max - suffixLength - sep.length;
+  if (name.length <= room) return name;
   let head = name.slice(0, Math.max(room, 1));
   if (sep) head = head.replace(new RegExp(`\\${sep}+$`), "");
-  return `${head}${sep}${suffix}`;
+  return head;
 }
 
 function clean(part: string, r: NameRule): string {

@@ -6,7 +6,8 @@ import type { PhysicalNameClaim } from "./physical-names";
  * The physical names each component's expansion will set on resources whose names must be unique (per account and
  * region, per project, or worldwide), derived with the same `physicalName` calls as the cloud files (named beside
  * each one), so the collision check sees the final names. test/physical-names.test.ts checks that each claimed name
- * is the one the plan really sets.
+ * is the one the plan really sets. Worldwide names (function apps, API Management, Traffic Manager DNS labels) are not
+ * claimed: each carries its own component's random seed (lib/core/global-name.ts), so two components never share one.
  */
 
 /**
@@ -27,8 +28,8 @@ export function functionNameClaims(name: string, placement: ParsedPlacement): Ph
       ];
     case "gcp": // lib/gcp/serverless-function.ts: a Cloud Run functions function is a Cloud Run service of that name
       return [{ kind: `Cloud Run service in ${region}`, name: physicalName("gcpResource", name) }];
-    case "azure": // lib/azure/serverless-function.ts
-      return [{ kind: "Azure function app", name: physicalName("azureFunctionApp", name), ...AZURE }];
+    case "azure": // lib/azure/serverless-function.ts: its resource group (the rest is seeded or inside that group)
+      return [{ kind: "Azure resource group", name: physicalName("azureResourceGroup", name), ...AZURE }];
     case "cloudflare": // lib/cloudflare/serverless-function.ts
       return [{ kind: "Cloudflare Workers script", name: physicalName("cloudflareWorker", name) }];
   }
@@ -41,8 +42,8 @@ export function apiNameClaims(name: string, placement: ParsedPlacement): Physica
       return [];
     case "gcp": // lib/gcp/api-gateway.ts
       return [{ kind: "Google API Gateway API", name: physicalName("gcpApiId", name) }];
-    case "azure": // lib/azure/api-gateway.ts
-      return [{ kind: "Azure API Management service", name: physicalName("azureApim", name), ...AZURE }];
+    case "azure": // lib/azure/api-gateway.ts: its resource group (the service name is seeded)
+      return [{ kind: "Azure resource group", name: physicalName("azureResourceGroup", name, "api"), ...AZURE }];
     case "cloudflare": // lib/cloudflare/api-gateway.ts: the router is a Worker like any function's
       return [{ kind: "Cloudflare Workers script", name: physicalName("cloudflareWorker", name, "router") }];
   }
@@ -51,10 +52,7 @@ export function apiNameClaims(name: string, placement: ParsedPlacement): Physica
 /** FailoverDns: the Traffic Manager profile and its DNS label (lib/azure/failover-dns.ts). */
 export function dnsNameClaims(name: string, provider: string): PhysicalNameClaim[] {
   if (provider !== "azure-traffic-manager") return [];
-  return [
-    { kind: "Azure Traffic Manager profile", name: physicalName("azureGeneric", name), ...AZURE },
-    { kind: "Traffic Manager DNS name", name: physicalName("azureTrafficManagerDns", name), ...AZURE },
-  ];
+  return [{ kind: "Azure Traffic Manager profile", name: physicalName("azureGeneric", name), ...AZURE }];
 }
 
 /** MultiRegionService: per region, the service's compute and its load balancer. */

@@ -3,12 +3,14 @@ import * as pulumi from "@pulumi/pulumi";
 import { FunctionPackage } from "../bundling/package";
 import { CloudFunctionResult, shellQuote } from "../core/function/result";
 import { ValidatedFunction } from "../core/function/validate";
+import { globalName } from "../core/global-name";
 import { physicalName } from "../core/naming";
 import { PUBLIC_ACCESS_LABEL, commonTags } from "../core/tags";
 import { withTransform } from "../core/transform";
 import { GcpApi, enableApis } from "./apis";
 import { gcpFunctionSecrets } from "./function-secrets";
 import { gcpFunctionLogs, gcpFunctionSchedules } from "./function-triggers";
+import { gcpGlobalNameScope } from "./global-names";
 import { serviceAccount } from "./service-account";
 
 /**
@@ -45,14 +47,16 @@ export function createGcpFunction(
       "bucket",
       `${name}-source`,
       {
-        name: physicalName("gcpBucket", name, "src"),
+        // Bucket names are worldwide (https://cloud.google.com/storage/docs/buckets#naming): lib/core/global-name.ts.
+        name: globalName("gcpBucket", gcpGlobalNameScope(name, parent), name, "src"),
         location: region.toUpperCase(),
         uniformBucketLevelAccess: true,
         publicAccessPrevention: "enforced",
         forceDestroy: true,
         labels,
       } satisfies gcp.storage.BucketArgs,
-      opts,
+      // A name is set at creation only: a stack deployed before names carried a seed keeps its bucket.
+      { ...opts, ignoreChanges: ["name"] },
     ),
   );
   const object = new gcp.storage.BucketObject(

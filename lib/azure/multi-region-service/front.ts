@@ -1,9 +1,11 @@
 import * as azure from "@pulumi/azure-native";
 import * as pulumi from "@pulumi/pulumi";
 import { frontDoorFailoverTime } from "../../core/failover-time";
+import { globalName } from "../../core/global-name";
 import { physicalName } from "../../core/naming";
 import type { ServiceSpec } from "../../core/service";
 import { withTransform } from "../../core/transform";
+import { azureGlobalNameScope } from "../global-names";
 import type { AzureRegion } from "./region";
 import type { ServiceFrontAlarmTarget } from "../../core/alarms/targets";
 
@@ -72,14 +74,18 @@ export function createFrontDoor(
       "endpoint",
       `${base}-endpoint`,
       {
-        endpointName: physicalName("azureFrontDoorEndpoint", spec.name),
+        // Front Door adds its own hash to the endpoint's host name, but by default ("TenantReuse") the same name gives
+        // the same host name in one tenant (https://learn.microsoft.com/azure/frontdoor/endpoint#endpoint-domain-names):
+        // two stacks of one tenant must not share a name, hence lib/core/global-name.ts.
+        endpointName: globalName("azureFrontDoorEndpoint", azureGlobalNameScope(base, parent), spec.name),
         profileName: profile.name,
         resourceGroupName: group.name,
         location: "global",
         enabledState: "Enabled",
         tags,
       } satisfies azure.cdn.AFDEndpointArgs,
-      { parent },
+      // Set at creation only: routes and the url read the endpoint's own name and host name.
+      { parent, ignoreChanges: ["endpointName"] },
     ),
   );
 

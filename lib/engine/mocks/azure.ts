@@ -86,7 +86,7 @@ export function azureResource(
     "westeurope";
   const rg = str(inputs.resourceGroupName) ?? "rg";
   const physical = physicalName(kind, inputs, name);
-  const sub = `/subscriptions/${AZURE_SUBSCRIPTION_ID}`;
+  const sub = `/subscriptions/${azureSubscription(ctx, provider)}`;
   if (type === "azure-native:resources:ResourceGroup") {
     return { id: `${sub}/resourceGroups/${physical}`, outputs: { name: physical, location } };
   }
@@ -188,14 +188,28 @@ export function azureResource(
   return { id, outputs };
 }
 
+/** The subscription the provider is configured for (explicit provider, then stack config), as the real one reports. */
+function azureSubscription(ctx: MockContext, provider?: string): string {
+  return (
+    str(providerInputs(ctx, provider)?.subscriptionId) ??
+    ctx.config["azure-native:subscriptionId"] ??
+    AZURE_SUBSCRIPTION_ID
+  );
+}
+
 /** Mocked answers for `azure-native:*` provider functions. */
-export function azureCall(token: string, inputs: Record<string, unknown>): Record<string, unknown> | undefined {
+export function azureCall(
+  token: string,
+  inputs: Record<string, unknown>,
+  ctx: MockContext,
+  provider?: string,
+): Record<string, unknown> | undefined {
   switch (token) {
     case "azure-native:authorization:getClientConfig":
       return {
         clientId: guid("client"),
         objectId: guid("object"),
-        subscriptionId: AZURE_SUBSCRIPTION_ID,
+        subscriptionId: azureSubscription(ctx, provider),
         tenantId: AZURE_TENANT_ID,
       };
     case "azure-native:storage:listStorageAccountKeys":
@@ -211,7 +225,7 @@ export function azureCall(token: string, inputs: Record<string, unknown>): Recor
       };
     case "azure-native:resources:getResourceGroup":
       return {
-        id: `/subscriptions/${AZURE_SUBSCRIPTION_ID}/resourceGroups/${str(inputs.resourceGroupName)}`,
+        id: `/subscriptions/${azureSubscription(ctx, provider)}/resourceGroups/${str(inputs.resourceGroupName)}`,
         name: str(inputs.resourceGroupName),
         location: "westeurope",
       };

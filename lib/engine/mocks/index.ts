@@ -24,7 +24,11 @@ export function realisticMocks(ctx: MockContext): pulumi.runtime.Mocks {
       const pkg = args.type.split(":")[0];
       let result: { id: string; outputs: Record<string, unknown> };
       if (args.custom === false) result = { id: "", outputs: {} };
-      else if (pkg === "aws") result = awsResource(args.type, args.name, inputs, ctx, args.provider);
+      else if (args.type === "pulumi-nodejs:dynamic:Resource" && args.name.endsWith("-name-seed")) {
+        // lib/core/global-name.ts NameSeed: the real one draws random bytes once; here a stable stand-in per stack.
+        const value = hex(`${ctx.project}/${ctx.stack}/${args.name}`, 32);
+        result = { id: value, outputs: { value } };
+      } else if (pkg === "aws") result = awsResource(args.type, args.name, inputs, ctx, args.provider);
       else if (pkg === "gcp") result = gcpResource(args.type, args.name, inputs, ctx, args.provider);
       else if (pkg === "azure-native") result = azureResource(args.type, args.name, inputs, ctx, args.provider);
       else if (pkg === "cloudflare") result = cloudflareResource(args.type, args.name, inputs, ctx);
@@ -42,7 +46,7 @@ export function realisticMocks(ctx: MockContext): pulumi.runtime.Mocks {
           : pkg === "gcp"
             ? gcpCall(args.token, inputs, ctx, args.provider)
             : pkg === "azure-native"
-              ? azureCall(args.token, inputs)
+              ? azureCall(args.token, inputs, ctx, args.provider)
               : pkg === "cloudflare"
                 ? cloudflareCall(args.token, inputs, ctx)
                 : undefined;
