@@ -78,7 +78,8 @@ function componentLabel(r: PlanResource): string {
   return `${r.type.split(":").pop()} "${r.name}"`;
 }
 
-const isDrawn = (r: PlanResource) => r.custom && !r.type.startsWith("pulumi:");
+// Providers and Pulumi dynamic resources (the name seeds of lib/core/global-name.ts: state, no cloud) are not drawn.
+const isDrawn = (r: PlanResource) => r.custom && !r.type.startsWith("pulumi:") && !r.type.startsWith("pulumi-nodejs:");
 
 /** Global scopes first (the front and DNS that traffic meets first), then regions by name. */
 function locationOrder(a: string, b: string): number {
