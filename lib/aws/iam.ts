@@ -21,6 +21,11 @@ export interface ServiceRoleArgs {
   roleName: string;
   /** Inline policy statements; empty for a role with no permissions beyond its managed policies. */
   statements: PolicyStatement[];
+  /**
+   * Names of inline policies that other resources put on the role (a region's grant on its own secret): kept by
+   * the exclusive list instead of being removed as out-of-band. @default []
+   */
+  regionalPolicyNames?: string[];
   /** AWS-managed policy ARNs to attach (kept exclusive by the provider). */
   managedPolicyArns?: pulumi.Input<string>[];
   tags: Record<string, string>;
@@ -77,7 +82,7 @@ export function serviceRole(name: string, args: ServiceRoleArgs): ServiceRole {
   );
   const opts = { parent: args.parent };
   const ready: pulumi.Resource[] = [role];
-  const policyNames: string[] = [];
+  const policyNames: string[] = [...(args.regionalPolicyNames ?? [])];
   if (args.statements.length) {
     policyNames.push("least-privilege");
     ready.push(

@@ -5,36 +5,53 @@ import * as authorization from "@pulumi/azure-native/authorization";
 import * as pulumi from "@pulumi/pulumi";
 import { ValidatedFunction } from "../core/function/validate";
 import { GlobalNameScope, globalName } from "../core/global-name";
-import { withTransform } from "../core/transform";
+import { Transforms, withTransform } from "../core/transform";
 import { roleAssignment } from "./role-assignment";
 
+/** What owns a Key Vault of secrets: its name (logical and physical names start with it), transforms, values. */
+export interface AzureSecretOwner {
+  name: string;
+  secrets: Record<string, pulumi.Input<string>>;
+  transform?: Transforms;
+  /** Extra part of the child names and the vault's name (a region), so two vaults of one owner differ. @default none */
+  part?: string;
+}
+
+/** One secret as its consumer references it: the env name and the secret's versionless URI. */
+export interface AzureSecretRef {
+  key: string;
+  uri: pulumi.Output<string>;
+}
+
 /**
- * Secrets: an RBAC-authorised Key Vault with one secret per value (a Pulumi secret), Key Vault Secrets User
- * for the function's identity on that vault only, and app settings that are Key Vault references
- * (`@Microsoft.KeyVault(SecretUri=...)`): the platform resolves them, the app configuration holds no value.
+ * An RBAC-authorised Key Vault with one secret per value (a Pulumi secret) and Key Vault Secrets User for the
+ * consumer's identity on that vault only. Consumers reference the versionless URI: the platform resolves it, the
+ * app configuration holds no value.
  */
-export function azureFunctionSecrets(
+export function azureVaultSecrets(
   parent: pulumi.Resource,
-  fn: ValidatedFunction,
+  owner: AzureSecretOwner,
   rg: resources.ResourceGroup,
   identity: managedidentity.UserAssignedIdentity,
   location: string,
   tags: Record<string, string>,
   names: GlobalNameScope,
-) {
-  const settings: Record<string, pulumi.Input<string>> = {};
+): { refs: AzureSecretRef[]; grants: pulumi.Resource[]; stored: pulumi.Resource[] } {
+  const refs: AzureSecretRef[] = [];
   const grants: pulumi.Resource[] = [];
-  const keys = Object.keys(fn.secrets).sort();
-  if (keys.length === 0) return { settings, grants };
+  const stored: pulumi.Resource[] = [];
+  const keys = Object.keys(owner.secrets).sort();
+  if (keys.length === 0) return { refs, grants, stored };
+  const base = owner.part ? `${owner.name}-${owner.part}` : owner.name;
   const tenantId = authorization.getClientConfigOutput({ parent }).tenantId;
   const vault = new keyvault.Vault(
     ...withTransform(
-      fn.transform,
+      owner.transform,
       "vault",
-      `${fn.name}-vault`,
+      `${base}-vault`,
       {
         // Worldwide, and kept 7 days after deletion by soft delete: lib/core/global-name.ts.
-        vaultName: globalName("azureKeyVault", names, fn.name),
+        vaultName: globalName("azureKeyVault", names, owner.name, ...(owner.part ? [owner.part] : [])),
         resourceGroupName: rg.name,
         location,
         properties: {
@@ -51,7 +68,7 @@ export function azureFunctionSecrets(
     ),
   );
   grants.push(
-    roleAssignment(`${fn.name}-vault-access`, {
+    roleAssignment(`${base}-vault-access`, {
       role: "keyVaultSecretsUser",
       principalId: identity.principalId,
       scope: vault.id,
@@ -60,17 +77,37 @@ export function azureFunctionSecrets(
   );
   for (const key of keys) {
     const secret = new keyvault.Secret(
-      `${fn.name}-secret-${key.toLowerCase().replace(/_/g, "-")}`,
+      `${base}-secret-${key.toLowerCase().replace(/_/g, "-")}`,
       {
         vaultName: vault.name,
         resourceGroupName: rg.name,
         secretName: key.replace(/_/g, "-"),
-        properties: { value: pulumi.secret(fn.secrets[key]) },
+        properties: { value: pulumi.secret(owner.secrets[key]) },
       },
       { parent },
     );
-    // Versionless URI: the platform picks up a new value within a day or on restart.
-    settings[key] = pulumi.interpolate`@Microsoft.KeyVault(SecretUri=${secret.properties.apply((p) => p.secretUri)})`;
+    stored.push(secret);
+    refs.push({ key, uri: secret.properties.apply((p) => p.secretUri) });
   }
+  return { refs, grants, stored };
+}
+
+/**
+ * A function's secrets (azureVaultSecrets) as app settings that are Key Vault references
+ * (`@Microsoft.KeyVault(SecretUri=...)`).
+ */
+export function azureFunctionSecrets(
+  parent: pulumi.Resource,
+  fn: ValidatedFunction,
+  rg: resources.ResourceGroup,
+  identity: managedidentity.UserAssignedIdentity,
+  location: string,
+  tags: Record<string, string>,
+  names: GlobalNameScope,
+) {
+  const settings: Record<string, pulumi.Input<string>> = {};
+  const { refs, grants } = azureVaultSecrets(parent, fn, rg, identity, location, tags, names);
+  // Versionless URI: the platform picks up a new value within a day or on restart.
+  for (const ref of refs) settings[ref.key] = pulumi.interpolate`@Microsoft.KeyVault(SecretUri=${ref.uri})`;
   return { settings, grants };
 }

@@ -3,32 +3,52 @@ import * as pulumi from "@pulumi/pulumi";
 import { ValidatedFunction } from "../core/function/validate";
 import { shortHash } from "../core/hash";
 import { physicalName } from "../core/naming";
-import { withTransform } from "../core/transform";
+import { Transforms, withTransform } from "../core/transform";
+
+/** What owns a set of secrets: its name (logical and physical names start with it), transforms and values. */
+export interface GcpSecretOwner {
+  name: string;
+  secrets: Record<string, pulumi.Input<string>>;
+  transform?: Transforms;
+  /** Extra part of each secret's physical id, so two components of one name do not share ids. @default none */
+  idPart?: string;
+}
+
+/** One secret as its consumer references it: the env name, the secret's id and project, the pinned version. */
+export interface GcpSecretRef {
+  key: string;
+  projectId: pulumi.Output<string>;
+  secret: pulumi.Output<string>;
+  version: pulumi.Output<string>;
+}
 
 /**
- * One Secret Manager secret per secret value, its version (a Pulumi secret), and `secretAccessor` for the
- * function's service account on that secret only. The function mounts them as secret environment variables
- * pinned to the version, so a new value redeploys the function and no value appears in its configuration.
+ * One Secret Manager secret per secret value (automatic replication: one global secret that every region reads,
+ * https://cloud.google.com/secret-manager/docs/choosing-replication), its version (a Pulumi secret), and
+ * `roles/secretmanager.secretAccessor` for the consumer's service account on that secret only
+ * (https://cloud.google.com/run/docs/configuring/services/secrets#access-secret). Consumers pin the version: an
+ * environment variable is resolved when an instance starts, and Google recommends a pinned version there, so a
+ * new value is a new version, a new revision, and no value appears in the configuration.
  */
-export function gcpFunctionSecrets(
+export function gcpSecrets(
   parent: pulumi.Resource,
-  fn: ValidatedFunction,
-  sa: gcp.serviceaccount.Account,
+  owner: GcpSecretOwner,
+  member: pulumi.Input<string>,
   labels: Record<string, string>,
   after: pulumi.Resource[],
-) {
-  const environment: gcp.types.input.cloudfunctionsv2.FunctionServiceConfigSecretEnvironmentVariable[] = [];
+): { refs: GcpSecretRef[]; grants: pulumi.Resource[] } {
+  const refs: GcpSecretRef[] = [];
   const grants: pulumi.Resource[] = [];
   const logicalNames = new Set<string>();
-  for (const key of Object.keys(fn.secrets).sort()) {
-    const logical = secretLogicalName(fn.name, key, logicalNames);
+  for (const key of Object.keys(owner.secrets).sort()) {
+    const logical = secretLogicalName(owner.name, key, logicalNames);
     const secret = new gcp.secretmanager.Secret(
       ...withTransform(
-        fn.transform,
+        owner.transform,
         "secret",
         logical,
         {
-          secretId: physicalName("gcpSecretId", fn.name, key),
+          secretId: physicalName("gcpSecretId", owner.name, ...(owner.idPart ? [owner.idPart] : []), key),
           replication: { auto: {} },
           labels,
         } satisfies gcp.secretmanager.SecretArgs,
@@ -39,7 +59,7 @@ export function gcpFunctionSecrets(
       `${logical}-value`,
       {
         secret: secret.id,
-        secretData: pulumi.secret(fn.secrets[key]),
+        secretData: pulumi.secret(owner.secrets[key]),
       },
       { parent, dependsOn: after },
     );
@@ -49,13 +69,26 @@ export function gcpFunctionSecrets(
         {
           secretId: secret.id,
           role: "roles/secretmanager.secretAccessor",
-          member: sa.member,
+          member,
         },
         { parent, dependsOn: after },
       ),
     );
-    environment.push({ key, projectId: secret.project, secret: secret.secretId, version: version.version });
+    refs.push({ key, projectId: secret.project, secret: secret.secretId, version: version.version });
   }
+  return { refs, grants };
+}
+
+/** A function's secrets, mounted as secret environment variables pinned to their version (gcpSecrets). */
+export function gcpFunctionSecrets(
+  parent: pulumi.Resource,
+  fn: ValidatedFunction,
+  sa: gcp.serviceaccount.Account,
+  labels: Record<string, string>,
+  after: pulumi.Resource[],
+) {
+  const { refs, grants } = gcpSecrets(parent, fn, sa.member, labels, after);
+  const environment: gcp.types.input.cloudfunctionsv2.FunctionServiceConfigSecretEnvironmentVariable[] = refs;
   return { environment, grants };
 }
 

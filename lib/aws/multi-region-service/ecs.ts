@@ -5,6 +5,7 @@ import { withTransform } from "../../core/transform";
 import { logGroup } from "../log-group";
 import type { AwsRegionContext } from "./context";
 import { rolloutFailure } from "./rollout";
+import { regionSecrets } from "./secrets";
 import type { RegionLoadBalancer } from "./load-balancer";
 import type { RegionNetwork } from "./network";
 
@@ -48,7 +49,10 @@ export function createEcs(ctx: AwsRegionContext, net: RegionNetwork, lb: RegionL
     transform: t?.logGroup,
   });
 
-  const environment = Object.entries(region.environment)
+  const secrets = regionSecrets(ctx);
+  const variables: Record<string, pulumi.Input<string>> = { ...region.environment };
+  if (secrets) variables.MERIDIAN_SECRETS_VERSION = secrets.versionId;
+  const environment = Object.entries(variables)
     .sort(([a], [b]) => (a < b ? -1 : 1))
     .map(([name, value]) => ({ name, value }));
   const containerDefinitions = pulumi.jsonStringify([
@@ -59,6 +63,7 @@ export function createEcs(ctx: AwsRegionContext, net: RegionNetwork, lb: RegionL
       command: spec.command,
       portMappings: [{ containerPort: spec.port, protocol: "tcp" }],
       environment,
+      secrets: secrets?.references,
       logConfiguration: {
         logDriver: "awslogs",
         options: {
@@ -121,7 +126,7 @@ export function createEcs(ctx: AwsRegionContext, net: RegionNetwork, lb: RegionL
         waitForSteadyState: true,
         tags,
       } satisfies aws.ecs.ServiceArgs,
-      { parent, dependsOn: [lb.httpsListener, ...ctx.executionRoleReady] },
+      { parent, dependsOn: [lb.httpsListener, ...ctx.executionRoleReady, ...(secrets?.ready ?? [])] },
     ),
   );
   // A rolled-back rollout must fail `pulumi up`, not report success (rollout.ts): after the update, the service

@@ -11,6 +11,7 @@ import type { CertificateDns } from "./context";
 import { createEcs } from "./ecs";
 import { createLoadBalancer } from "./load-balancer";
 import { createNetwork } from "./network";
+import { readSecretsPolicyName } from "./secrets";
 
 export type { CertificateDns } from "./context";
 export { acceleratorAliasRecord, createAcceleratorFront } from "./global-accelerator";
@@ -53,6 +54,8 @@ export function createAwsService(
     region: regions[0].region,
     roleName: physicalName("awsIamRole", spec.name, "execution"),
     statements: [],
+    // Each region grants the role read on its own secret (secrets.ts), so no region waits on another's secret.
+    regionalPolicyNames: Object.keys(spec.secrets).length ? regions.map((r) => readSecretsPolicyName(r.region)) : [],
     managedPolicyArns: [
       `arn:${awsPartition(regions[0].region)}:iam::aws:policy/service-role/AmazonECSTaskExecutionRolePolicy`,
     ],

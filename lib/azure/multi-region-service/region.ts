@@ -3,6 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { physicalName } from "../../core/naming";
 import type { RegionSpec, ServiceSpec } from "../../core/service";
 import { withTransform } from "../../core/transform";
+import { containerAppSecrets } from "./container-secrets";
 
 /** Container Apps' replica ceiling. */
 const MAX_REPLICAS = 1000;
@@ -96,9 +97,14 @@ export function createAzureRegion(
     timeoutSeconds: Math.min(hc.timeoutSeconds, 240),
     failureThreshold: Math.min(failures, 10),
   });
-  const env = Object.entries(region.environment)
-    .sort(([a], [b]) => (a < b ? -1 : 1))
-    .map(([name, value]) => ({ name, value }));
+  // container.secrets: Key Vault references read with the region's own identity (container-secrets.ts).
+  const secrets = containerAppSecrets(parent, spec, region, group, tags);
+  const env: azure.types.input.app.EnvironmentVarArgs[] = [
+    ...Object.entries(region.environment)
+      .sort(([a], [b]) => (a < b ? -1 : 1))
+      .map(([name, value]) => ({ name, value })),
+    ...secrets.env,
+  ];
   const app = new azure.app.ContainerApp(
     ...withTransform(
       t,
@@ -109,8 +115,10 @@ export function createAzureRegion(
         resourceGroupName: group.name,
         location,
         managedEnvironmentId: environment.id,
+        identity: secrets.identity,
         configuration: {
           activeRevisionsMode: "Single",
+          secrets: secrets.secrets.length ? secrets.secrets : undefined,
           ingress: {
             external: true,
             targetPort: spec.port,
@@ -140,7 +148,7 @@ export function createAzureRegion(
         },
         tags,
       } satisfies azure.app.ContainerAppArgs,
-      { parent },
+      { parent, dependsOn: secrets.ready },
     ),
   );
   const fqdn = app.configuration.apply((c) => c?.ingress?.fqdn ?? "");

@@ -1,4 +1,3 @@
-import { refuseCaseOnlyDifferences } from "./case-collisions";
 import * as fs from "fs";
 import * as path from "path";
 import * as pulumi from "@pulumi/pulumi";
@@ -7,6 +6,7 @@ import { ParsedPlacement } from "../placement";
 import { everyKeyListed } from "../arg-keys";
 import { checkLogRetention } from "../log-retention";
 import { Validator } from "../validate";
+import { validateSecretEnvironment } from "../secret-environment";
 import { FunctionTrigger, ServerlessFunctionArgs } from "./args";
 import { CONTAINER_HINT, FAAS_CEILING, FUNCTION_LIMITS, formatBytes } from "./limits";
 import { DEFAULT_RUNTIME, FUNCTION_RUNTIMES, FunctionRuntime, RUNTIMES, RuntimeInfo, runtimesFor } from "./runtimes";
@@ -158,23 +158,11 @@ export function validateFunctionArgs(name: unknown, rawArgs: unknown): Validated
     );
   }
 
-  const environment = v.inputMap(args.environment, "environment") ?? {};
-  const secrets = v.inputMap(args.secrets, "secrets", { secret: true }) ?? {};
-  for (const [field, map] of [
-    ["environment", environment],
-    ["secrets", secrets],
-  ] as const) {
-    for (const key of Object.keys(map)) {
-      if (RESERVED_ENV.test(key))
-        v.fail(`${field}.${key}`, `${describe(key)} is reserved by the platform or by Meridian; choose another name`);
-      if (field === "secrets" && key in environment)
-        v.fail(`secrets.${key}`, "also set in environment; a name is either plain or secret");
-    }
-  }
-  refuseCaseOnlyDifferences(v, cloud, [
-    ["environment", Object.keys(environment)],
-    ["secrets", Object.keys(secrets)],
-  ]);
+  const { environment, secrets } = validateSecretEnvironment(v, args.environment, args.secrets, {
+    prefix: "",
+    clouds: [cloud],
+    reserved: RESERVED_ENV,
+  });
   if (limits.environmentBytes !== undefined) {
     const plain = Object.entries(environment).reduce(
       (n, [k, val]) => n + k.length + (typeof val === "string" ? Buffer.byteLength(val) : 0),

@@ -43,6 +43,17 @@ export interface ServiceContainer {
    */
   environment?: Record<string, pulumi.Input<string>>;
   /**
+   * Secret environment variables, kept secret end to end: each region stores them in its cloud's secret store
+   * (AWS Secrets Manager, Google Secret Manager, Container Apps secrets) and the container references them, so no
+   * value appears in the task definition, service or app configuration, nor in the plan. Only the service's own
+   * identity may read them. A new value rolls the instances (AWS, Google Cloud). Put secrets here, not in
+   * `environment`, whose values are stored in the service's configuration in clear.
+   * @default {} (none)
+   * @example
+   * secrets: { DB_PASSWORD: config.requireSecret("dbPassword") }
+   */
+  secrets?: Record<string, pulumi.Input<string>>;
+  /**
    * Overrides the image's command.
    * @example
    * command: ["node", "server.js"]

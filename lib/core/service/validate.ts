@@ -3,6 +3,7 @@ import { describe } from "../errors";
 import type { Cloud, ParsedPlacement } from "../placement";
 import { everyKeyListed } from "../arg-keys";
 import { checkLogRetention } from "../log-retention";
+import { validateSecretEnvironment } from "../secret-environment";
 import { isHostname, Validator } from "../validate";
 import type {
   MultiRegionServiceArgs,
@@ -60,6 +61,8 @@ export interface ServiceSpec {
   dns?: ServiceDns & { fqdn: string };
   front: FrontKind;
   regions: RegionSpec[];
+  /** `container.secrets`: kept in each cloud's secret store, referenced (never inlined) by the container. */
+  secrets: Record<string, pulumi.Input<string>>;
   logRetentionDays: number;
   /** Whether the user gave `logRetentionDays` (Cloud Run logs stay in the project's `_Default` bucket otherwise). */
   logRetentionGiven: boolean;
@@ -88,6 +91,7 @@ const CONTAINER_KEYS = [
   "cpu",
   "memoryMb",
   "environment",
+  "secrets",
   "command",
 ] as const satisfies readonly (keyof ServiceContainer)[];
 everyKeyListed<ServiceContainer, typeof CONTAINER_KEYS>(true);
@@ -163,7 +167,13 @@ export function validateServiceArgs(name: string, raw: unknown): ServiceSpec {
     v.fail("container.port", `got ${port}; reserved by the platforms' sidecars/agents, choose another (e.g. 8080)`);
   const cpu = v.number(c.cpu, "container.cpu", { optional: true, min: 0.25, max: 16 }) ?? 1;
   const memoryMb = v.integer(c.memoryMb, "container.memoryMb", { optional: true, min: 512, max: 122880 }) ?? 2048;
-  const environment = v.inputMap(c.environment, "container.environment", { maxEntries: 100 }) ?? {};
+  // The same validation as ServerlessFunction's environment + secrets (one source); MERIDIAN_ names are ours.
+  const { environment, secrets } = validateSecretEnvironment(v, c.environment, c.secrets, {
+    prefix: "container.",
+    clouds: placements.map((p) => p.cloud),
+    reserved: /^MERIDIAN_/i,
+    maxEntries: 100,
+  });
   let command: string[] | undefined;
   if (c.command !== undefined) {
     command = v
@@ -304,6 +314,10 @@ export function validateServiceArgs(name: string, raw: unknown): ServiceSpec {
       count ??
       (p.cloud === "aws" ? 2 : 1);
     const rEnv = v.inputMap(o.environment, `${field}.environment`, { maxEntries: 100 }) ?? {};
+    for (const key of Object.keys(rEnv)) {
+      if (key in secrets)
+        v.fail(`${field}.environment.${key}`, "also set in container.secrets; a name is either plain or secret");
+    }
     const weight = v.integer(o.weight, `${field}.weight`, { optional: true, min: 0, max: 255 }) ?? 1;
     if (o.weight !== undefined && strategy !== "weighted")
       v.fail(
@@ -347,6 +361,7 @@ export function validateServiceArgs(name: string, raw: unknown): ServiceSpec {
     dns: dns && { ...dns, fqdn: `${dns.record}.${dns.zone}` },
     front: front.kind,
     regions,
+    secrets,
     logRetentionDays: retention.days,
     logRetentionGiven: retention.given,
     privateNetworking,

@@ -6,6 +6,7 @@ import type { RegionSpec, ServiceSpec } from "../../core/service";
 import { commonTags } from "../../core/tags";
 import { withTransform } from "../../core/transform";
 import { GcpApi, enableApis } from "../apis";
+import { gcpSecrets } from "../function-secrets";
 import { GcpFront, createGcpFront } from "./front";
 import { createGcpRegion } from "./region";
 
@@ -32,6 +33,8 @@ export function createGcpService(parent: pulumi.Resource, spec: ServiceSpec, reg
   const behindLoadBalancer = spec.front === "gcp-lb";
   const needed: GcpApi[] = ["run", "iam"];
   if (behindLoadBalancer) needed.push("compute");
+  const hasSecrets = Object.keys(spec.secrets).length > 0;
+  if (hasSecrets) needed.push("secretManager");
   const apis = enableApis(`MultiRegionService "${spec.name}"`, spec.name, needed, parent, spec.transform);
   const account = new gcp.serviceaccount.Account(
     ...withTransform(
@@ -45,9 +48,29 @@ export function createGcpService(parent: pulumi.Resource, spec: ServiceSpec, reg
       { parent, dependsOn: apis },
     ),
   );
+  // container.secrets: global secrets (automatic replication) read by the runtime account only; Cloud Run checks
+  // that access when it deploys a revision, so every region waits for the grants (global resources, like the account).
+  const secrets = hasSecrets
+    ? gcpSecrets(
+        parent,
+        { name: spec.name, secrets: spec.secrets, transform: spec.transform, idPart: "container" },
+        account.member,
+        labels,
+        apis,
+      )
+    : { refs: [], grants: [] };
   const negs = new Map<string, gcp.compute.RegionNetworkEndpointGroup>();
   const endpoints = regions.map((region) => {
-    const { service, neg } = createGcpRegion(parent, spec, region, account.email, labels, behindLoadBalancer, apis);
+    const { service, neg } = createGcpRegion(
+      parent,
+      spec,
+      region,
+      account.email,
+      labels,
+      behindLoadBalancer,
+      [...apis, ...secrets.grants],
+      secrets.refs,
+    );
     if (neg) negs.set(region.key, neg);
     const host = service.uri.apply((u) => u.replace(/^https:\/\//, "").replace(/\/$/, ""));
     return {

@@ -5,6 +5,7 @@ import { PUBLIC_ACCESS_LABEL } from "../../core/tags";
 import type { RegionSpec, ServiceSpec } from "../../core/service";
 import { withTransform } from "../../core/transform";
 import { dedicatedLogBucket } from "../log-bucket";
+import type { GcpSecretRef } from "../function-secrets";
 
 export interface GcpRegion {
   service: gcp.cloudrunv2.Service;
@@ -26,6 +27,7 @@ export function createGcpRegion(
   labels: Record<string, string>,
   behindLoadBalancer: boolean,
   after: pulumi.Resource[],
+  secrets: GcpSecretRef[] = [],
 ): GcpRegion {
   const base = `${spec.name}-${region.label}`;
   const t = spec.transform;
@@ -33,7 +35,12 @@ export function createGcpRegion(
   const httpGet = { path: hc.path, port: spec.port };
   const envs = Object.entries(region.environment)
     .sort(([a], [b]) => (a < b ? -1 : 1))
-    .map(([name, value]) => ({ name, value }));
+    .map(([name, value]): gcp.types.input.cloudrunv2.ServiceTemplateContainerEnv => ({ name, value }));
+  // container.secrets: references to Secret Manager versions, resolved by Cloud Run at instance start
+  // (https://cloud.google.com/run/docs/configuring/services/secrets#env-var); no value is in the service.
+  for (const ref of secrets) {
+    envs.push({ name: ref.key, valueSource: { secretKeyRef: { secret: ref.secret, version: ref.version } } });
+  }
 
   const service = new gcp.cloudrunv2.Service(
     ...withTransform(
