@@ -123,7 +123,7 @@ export class ApiGateway extends pulumi.ComponentResource {
         "alarms",
         "on Azure the request alarms query the API's Application Insights, which accessLogs creates: keep accessLogs on, or set errorRate and p99LatencyMs to false",
       );
-    claimPhysicalNames(`ApiGateway "${name}"`, apiNameClaims(name, model.placement));
+    claimPhysicalNames(`ApiGateway "${name}"`, apiNameClaims(name, model.placement, model.domain));
     requireCloudSdks(`ApiGateway "${name}"`, "target", [model.cloud]);
     registerApi(model);
     super("meridian:index:ApiGateway", name, {}, opts);

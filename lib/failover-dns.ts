@@ -59,7 +59,7 @@ export class FailoverDns extends pulumi.ComponentResource {
     // Everything is validated before super(), so bad input registers nothing, not even the component.
     const r = resolveFailoverDns(name, args);
     const alarms = resolveAlarms(r.component, name, args.alarms, dnsCloud(r.provider), "dns");
-    claimPhysicalNames(r.component, dnsNameClaims(name, r.provider));
+    claimPhysicalNames(r.component, dnsNameClaims(name, r));
     requireCloudSdks(r.component, "provider", [dnsCloud(r.provider)]);
     super("meridian:index:FailoverDns", name, {}, opts);
     const transforms = args.transform as Record<string, any> | undefined;

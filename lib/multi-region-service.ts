@@ -7,7 +7,7 @@ import { ELB_DNS_TTL_SECONDS } from "./core/failover-time";
 import { FAST_CLOUDFLARE_RETRIES } from "./core/dns/presets";
 import { MultiRegionServiceArgs, RegionSpec, ServiceSpec, validateServiceArgs } from "./core/service";
 import { serviceFrontAlarms, serviceRegionAlarms, warnGaps } from "./alarms";
-import { claimPhysicalNames } from "./core/physical-names";
+import { claimPhysicalNames, delegateClaims } from "./core/physical-names";
 import { serviceNameClaims } from "./core/physical-name-claims";
 import { ResolvedAlarms, resolveAlarms } from "./core/alarms";
 import { ConfigError } from "./core/errors";
@@ -66,7 +66,10 @@ export class MultiRegionService extends pulumi.ComponentResource {
   constructor(name: string, args: MultiRegionServiceArgs, opts?: pulumi.ComponentResourceOptions) {
     const spec = validateServiceArgs(name, args);
     const alarms = serviceAlarms(spec, args);
-    claimPhysicalNames(spec.component, serviceNameClaims(name, spec.regions));
+    claimPhysicalNames(spec.component, serviceNameClaims(spec));
+    // The nested FailoverDns's names were claimed just now, as this component's.
+    if (spec.dns && spec.front !== "azure-frontdoor" && spec.front !== "global-accelerator")
+      delegateClaims(`FailoverDns "${name}-dns"`, spec.component);
     requireCloudSdks(
       spec.component,
       "regions",

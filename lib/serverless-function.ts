@@ -56,7 +56,7 @@ export class ServerlessFunction extends pulumi.ComponentResource {
     });
     checkPackageSize(fn, { zipped: pkg.zippedBytes, gzipped: pkg.gzippedBytes });
     const alarms = resolveAlarms(fn.component, name, args.alarms, fn.placement.cloud, "function");
-    claimPhysicalNames(fn.component, functionNameClaims(name, fn.placement));
+    claimPhysicalNames(fn.component, functionNameClaims(fn));
     requireCloudSdks(fn.component, "target", [fn.placement.cloud]);
     super("meridian:index:ServerlessFunction", name, {}, opts);
     for (const warning of fn.warnings) void pulumi.log.warn(warning, this);

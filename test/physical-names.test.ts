@@ -131,6 +131,91 @@ describe("physical names: two components never share one (issue #17, defect 3)",
     assert.match(gcp.error.message, /Cloud Run service in europe-west1/);
   });
 
+  it("across component types: names that different components assemble alike", async () => {
+    const refused = async (program: () => void, kind: RegExp, second: string) => {
+      const { error } = await tryRecordPlan(program);
+      assert.ok(isConfigError(error), String(error));
+      assert.equal(error.component, second);
+      assert.match(error.message, kind);
+    };
+    const gcpLb = (name: string, record: string) =>
+      new MultiRegionService(name, {
+        regions: ["gcp:europe-west1"],
+        container: { image: "ghcr.io/acme/api:1" },
+        routing: { strategy: "latency", dns: { provider: "route53", zone: "example.com", record } },
+      } as never);
+    // The Google global load balancer of an ApiGateway domain and of a MultiRegionService share their parts' names.
+    await refused(
+      () => {
+        new ApiGateway("api", {
+          target: "gcp:europe-west1",
+          routes: { "GET /x": routeTarget("gcp:europe-west1") },
+          domain: "gw.example.com",
+        } as never);
+        gcpLb("api", "svc");
+      },
+      /Google service account|Compute/,
+      'MultiRegionService "api"',
+    );
+    // A function's service account "<name>-gw" is the gateway account of ApiGateway "<name>".
+    await refused(
+      () => {
+        fn("api-gw", "gcp");
+        new ApiGateway("api", {
+          target: "gcp:europe-west1",
+          routes: { "GET /x": routeTarget("gcp:europe-west1") },
+        } as never);
+      },
+      /Google service account would be named "meridian-dev-api-gw"/,
+      'ApiGateway "api"',
+    );
+    // A function's resource group "<name>" is a service's regional group "<svc>-<region>".
+    await refused(
+      () => {
+        fn("svc-westeurope", "azure");
+        new MultiRegionService("svc", {
+          regions: ["azure:westeurope"],
+          container: { image: "ghcr.io/acme/api:1" },
+        } as never);
+      },
+      /Azure resource group/,
+      'MultiRegionService "svc"',
+    );
+  });
+
+  it("a MultiRegionService answering a name a FailoverDns already serves is refused by the service, before it registers", async () => {
+    const { plan, error } = await tryRecordPlan(() => {
+      new FailoverDns("web", {
+        provider: "route53",
+        zone: "example.com",
+        record: "api",
+        strategy: "failover",
+        endpoints: [
+          { id: "a", address: "a.example.net" },
+          { id: "b", address: "b.example.net" },
+        ],
+        route53: { zoneId: "Z0123456789ABCDEFGHIJ" },
+      });
+      new MultiRegionService("svc", {
+        regions: ["aws:us-east-1"],
+        container: { image: "ghcr.io/acme/api:1" },
+        routing: { dns: { provider: "route53", zone: "example.com", record: "API" } },
+      } as never);
+    });
+    assert.ok(isConfigError(error), String(error));
+    assert.equal(error.component, 'MultiRegionService "svc"');
+    assert.match(error.message, /route53 DNS name would be named "api.example.com", which FailoverDns "web"/);
+    assert.ok(!plan.resources.some((r) => r.urn.includes("MultiRegionService")), "nothing of the service registered");
+    // And alone, the service's own nested FailoverDns claims the same name without a collision with its parent.
+    await recordPlan(() => {
+      new MultiRegionService("svc", {
+        regions: ["aws:us-east-1"],
+        container: { image: "ghcr.io/acme/api:1" },
+        routing: { dns: { provider: "route53", zone: "example.com", record: "api" } },
+      } as never);
+    });
+  });
+
   it("resets for every recording: the same program records twice", async () => {
     for (let i = 0; i < 2; i++) await recordPlan(() => void fn("users", "aws"));
   });
@@ -138,7 +223,8 @@ describe("physical names: two components never share one (issue #17, defect 3)",
   it("claims the names the plan really sets", async () => {
     for (const cloud of Object.keys(TARGETS)) {
       const json = planToJson(await recordPlan(() => void fn("users", cloud)));
-      for (const c of functionNameClaims("users", parsePlacement(TARGETS[cloud].target, "t", "target")))
+      const fnArgs = { name: "users", placement: parsePlacement(TARGETS[cloud].target, "t", "target") };
+      for (const c of functionNameClaims({ ...fnArgs, schedules: [], secrets: {}, logRetentionDays: 30 }))
         assert.ok(json.includes(`"${c.name}"`), `${cloud}: ${c.kind} ${c.name}`);
     }
     for (const region of ["aws:us-east-1", "gcp:europe-west1", "azure:westeurope"]) {
@@ -152,7 +238,9 @@ describe("physical names: two components never share one (issue #17, defect 3)",
         }),
       );
       const [cloud, r] = region.split(":");
-      for (const c of serviceNameClaims("svc", [{ cloud, region: r }]))
+      const regions = [{ cloud, region: r, label: r, drained: false, weight: 1 }];
+      const front = cloud === "azure" ? "azure-frontdoor" : cloud === "gcp" ? "gcp-lb" : "dns";
+      for (const c of serviceNameClaims({ name: "svc", port: 8080, front, strategy: "latency", regions }))
         assert.ok(json.includes(`"${c.name}"`), `${region}: ${c.kind} ${c.name}`);
     }
   });

@@ -41,17 +41,41 @@ function claims(engine: object | undefined): Map<string, string> {
  * of one kind never share a name within one component: that is the caller's own mistake, not a collision).
  */
 export function claimPhysicalNames(component: string, wanted: readonly PhysicalNameClaim[]): void {
-  const taken = claims(pulumi.runtime.getMonitor() as object | undefined);
+  const engine = pulumi.runtime.getMonitor() as object | undefined;
+  const taken = claims(engine);
+  const on = delegations(engine);
+  const as = on.get(component) ?? component;
+  on.delete(component);
   for (const c of wanted) {
     const owner = taken.get(keyOf(c));
-    if (owner !== undefined && owner !== component) {
+    if (owner !== undefined && owner !== as) {
       throw new ConfigError(
         component,
         "name",
-        `its ${c.kind} would be named "${c.name}", which ${owner} already uses: names that differ only in case, ` +
-          `"_" versus "-" or repeated or trailing "-" give the same physical name; rename one of the two`,
+        `its ${c.kind} would be named "${c.name}", which ${owner} already uses (physical names are derived from ` +
+          `component names: case, "_" versus "-", repeated or trailing "-" and the suffixes of each resource can ` +
+          `make two names meet); rename one of the two`,
       );
     }
   }
-  for (const c of wanted) taken.set(keyOf(c), component);
+  for (const c of wanted) taken.set(keyOf(c), as);
+}
+
+const delegationsByEngine = new WeakMap<object, Map<string, string>>();
+
+function delegations(engine: object | undefined): Map<string, string> {
+  const key = engine ?? NO_ENGINE;
+  let map = delegationsByEngine.get(key);
+  if (!map) delegationsByEngine.set(key, (map = new Map()));
+  return map;
+}
+
+/**
+ * The next claim of `child` (e.g. `FailoverDns "api-dns"`, composed by a MultiRegionService) is made as `owner`'s. A
+ * component that composes another claims the inner component's names itself, before it registers anything, so a
+ * collision is the outer component's ConfigError and not the inner one's halfway through; the inner component's own
+ * claim of the same names then passes. One claim only: a later component of that name claims for itself.
+ */
+export function delegateClaims(child: string, owner: string): void {
+  delegations(pulumi.runtime.getMonitor() as object | undefined).set(child, owner);
 }

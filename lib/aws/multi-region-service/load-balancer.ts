@@ -1,6 +1,6 @@
+import { awsTargetGroup } from "../../core/physical-name-claims";
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { shortHash } from "../../core/hash";
 import { physicalName } from "../../core/naming";
 import { withTransform } from "../../core/transform";
 import type { AwsRegionContext } from "./context";
@@ -55,14 +55,14 @@ export function createLoadBalancer(
   // which fails while the listener uses the group (pulumi/pulumi-aws#4226), and create-first would collide on the
   // name (DuplicateTargetGroupName, hashicorp/terraform-provider-aws#1711). The name carries a hash of exactly those, so a change creates a differently named group, the listener and the service (updated in
   // place, hashicorp/terraform-provider-aws#23596) move to it, and only then is the old one deleted.
-  const forcing = { port: spec.port, protocol: "HTTP", targetType: "ip" } as const;
+  const { forcing, name: targetGroupName } = awsTargetGroup(spec.name, region.region, spec.port);
   const targetGroup = new aws.lb.TargetGroup(
     ...withTransform(
       t,
       "targetGroup",
       `${base}-tg`,
       {
-        name: physicalName("awsTargetGroup", spec.name, region.region, shortHash(JSON.stringify(forcing), 6)),
+        name: targetGroupName,
         ...forcing,
         vpcId: net.vpc.id,
         region: region.region,
