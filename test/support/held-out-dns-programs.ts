@@ -1,9 +1,10 @@
 import * as pulumi from "@pulumi/pulumi";
 import { FailoverDns, FailoverDnsArgs, MultiRegionService, MultiRegionServiceArgs } from "../../lib";
+import { Plan, recordPlan } from "../../lib/testing";
 
 /**
  * Held-out-style programs for FailoverDns and MultiRegionService, written against the public API only
- * (`../lib`), with default arguments wherever the component allows them. Used by failover-dns.held-out.test.ts.
+ * (`../lib`), with default arguments wherever the component allows them. Used by the failover-dns.<provider> and multi-region-service.region-count tests.
  */
 
 // trafficSteering: geo and latency need Cloudflare's Traffic Steering add-on below Enterprise (issue #16 item 5).
@@ -171,4 +172,11 @@ export function gcpBehindCloudflareProgram() {
     },
   });
   return { url: svc.url, failoverSeconds: svc.failoverSeconds };
+}
+
+let dnsPlan: Promise<Plan> | undefined;
+/** The plan of `failoverDnsProgram`, recorded once per test run whichever file asks first. */
+export function failoverDnsPlan(): Promise<Plan> {
+  dnsPlan ??= recordPlan(failoverDnsProgram);
+  return dnsPlan;
 }

@@ -1,0 +1,252 @@
+import SwaggerParser from "@apidevtools/swagger-parser";
+import * as assert from "node:assert/strict";
+import * as path from "path";
+import { ServerlessFunction } from "../lib";
+import { Plan, allStrings, dependsOn, findResources, getResource, hasResource, recordPlan } from "../lib/testing";
+import { inputs, loadHeldOutPlans, named, plans } from "./support/held-out-functions";
+
+const ENTRY = path.join(__dirname, "fixtures", "function-hello.ts");
+const SECRET = "s3cr3t-value-never-in-plan";
+const ACCOUNT = "0123456789abcdef0123456789abcdef";
+const CONFIG = { "cloudflare:accountId": ACCOUNT, "gcp:project": "meridian-test" };
+
+function program(target: string, extra: Record<string, unknown> = {}) {
+  return () => {
+    const f = new ServerlessFunction("hello", {
+      target: target as "aws:us-east-1",
+      entry: ENTRY,
+      url: true,
+      environment: { GREETING: "hi" },
+      secrets: { API_KEY: SECRET },
+      logRetentionDays: 14,
+      ...extra,
+    });
+    return {
+      url: f.url,
+      nativeName: f.nativeName,
+      invokeCommand: f.invokeCommand,
+      logsCommand: f.logsCommand,
+      queue: f.queue,
+    };
+  };
+}
+
+function noSecretInPlan(plan: Plan) {
+  assert.ok(!allStrings(plan).some((s) => s.includes(SECRET)), "secret value appears in clear in the plan");
+}
+
+describe("ServerlessFunction on Google Cloud", () => {
+  let plan: Plan;
+  before(async () => {
+    plan = await recordPlan(
+      program("gcp:europe-west1", {
+        logRetentionDays: 90,
+        triggers: [{ type: "http" }, { type: "schedule", schedule: "rate(15 minutes)" }],
+      }),
+      { config: CONFIG },
+    );
+  });
+
+  it("uploads the source to a private bucket under its content hash", () => {
+    hasResource(plan, "gcp:storage/bucket:Bucket", {
+      uniformBucketLevelAccess: true,
+      publicAccessPrevention: "enforced",
+    });
+    const obj = getResource(plan, "gcp:storage/bucketObject:BucketObject");
+    assert.match(String((obj.inputs as any).name), /^function-[0-9a-f]{64}\.zip$/);
+  });
+
+  it("creates the function with its own service account and secret env vars", () => {
+    const fn = hasResource(plan, "gcp:cloudfunctionsv2/function:Function", {
+      location: "europe-west1",
+      buildConfig: { runtime: "nodejs22", entryPoint: "handler" },
+      serviceConfig: { availableMemory: "512Mi", timeoutSeconds: 30, environmentVariables: { GREETING: "hi" } },
+    });
+    const sc = (fn.inputs as any).serviceConfig;
+    assert.match(sc.serviceAccountEmail, /@meridian-test\.iam\.gserviceaccount\.com$/);
+    assert.equal(sc.secretEnvironmentVariables[0].key, "API_KEY");
+    assert.equal(sc.secretEnvironmentVariables[0].version, "1");
+    hasResource(plan, "gcp:secretmanager/secretIamMember:SecretIamMember", {
+      role: "roles/secretmanager.secretAccessor",
+    });
+    assert.deepEqual((getResource(plan, "gcp:secretmanager/secretVersion:SecretVersion").inputs as any).secretData, {
+      secret: true,
+    });
+    noSecretInPlan(plan);
+  });
+
+  it("grants run.invoker to allUsers on the Cloud Run service, not the function", () => {
+    const pub = hasResource(plan, "gcp:cloudrunv2/serviceIamMember:ServiceIamMember", {
+      member: "allUsers",
+      role: "roles/run.invoker",
+      name: "meridian-dev-hello",
+    });
+    assert.ok(dependsOn(plan, pub, getResource(plan, "gcp:cloudfunctionsv2/function:Function")));
+    assert.equal(findResources(plan, "gcp:cloudfunctionsv2/functionIamMember:FunctionIamMember").length, 0);
+  });
+
+  it("schedules with Cloud Scheduler and OIDC", () => {
+    const job = hasResource(plan, "gcp:cloudscheduler/job:Job", {
+      schedule: "*/15 * * * *",
+      httpTarget: { httpMethod: "POST" },
+    });
+    assert.match((job.inputs as any).httpTarget.uri, /\/__meridian\/schedule$/);
+    assert.match((job.inputs as any).httpTarget.oidcToken.serviceAccountEmail, /iam\.gserviceaccount\.com$/);
+  });
+
+  it("keeps logs longer than 30 days in a dedicated log bucket", () => {
+    hasResource(plan, "gcp:logging/projectBucketConfig:ProjectBucketConfig", { retentionDays: 90 });
+    hasResource(plan, "gcp:logging/projectSink:ProjectSink", {});
+  });
+
+  it("outputs gcloud commands", () => {
+    assert.match(
+      String(plan.outputs.logsCommand),
+      /^gcloud functions logs read meridian-dev-hello --gen2 --region europe-west1/,
+    );
+    assert.match(String(plan.outputs.invokeCommand), /gcloud auth print-identity-token/);
+  });
+
+  it("keeps a private function private and consumes a queue through a Pub/Sub event trigger", async () => {
+    const p = await recordPlan(
+      () => {
+        new ServerlessFunction("worker", { target: "gcp:us-central1", entry: ENTRY, triggers: [{ type: "queue" }] });
+      },
+      { config: CONFIG },
+    );
+    assert.equal(
+      findResources(p, "gcp:cloudrunv2/serviceIamMember:ServiceIamMember").filter(
+        (r) => (r.inputs as any).member === "allUsers",
+      ).length,
+      0,
+    );
+    hasResource(p, "gcp:pubsub/topic:Topic", {});
+    hasResource(p, "gcp:cloudfunctionsv2/function:Function", {
+      eventTrigger: { eventType: "google.cloud.pubsub.topic.v1.messagePublished", retryPolicy: "RETRY_POLICY_RETRY" },
+    });
+  });
+});
+
+describe("review: Google Cloud plan against the GCP pitfalls", () => {
+  before(loadHeldOutPlans);
+  let plan: Plan;
+  before(() => {
+    plan = plans.gcp;
+  });
+
+  it("pitfalls 1-2: private source bucket, deterministic zip uploaded as a file asset under a content-hash name", () => {
+    for (const fn of ["web", "worker", "users"]) {
+      const bucket = named(plan, "gcp:storage/bucket:Bucket", `${fn}-source`);
+      assert.equal(inputs(bucket).publicAccessPrevention, "enforced");
+      assert.equal(inputs(bucket).uniformBucketLevelAccess, true);
+      const object = named(plan, "gcp:storage/bucketObject:BucketObject", `${fn}-source-object`);
+      assert.equal(inputs(object).name, `function-${inputs(object).source.sha256}.zip`);
+      assert.equal(inputs(object).source.$asset, "file");
+      const cf = named(plan, "gcp:cloudfunctionsv2/function:Function", `${fn}-function`);
+      assert.equal(inputs(cf).buildConfig.source.storageSource.object, inputs(object).name);
+    }
+  });
+
+  it("pitfall 3: run.invoker is granted on the Cloud Run service, allUsers only for the url: true function", () => {
+    assert.equal(findResources(plan, "gcp:cloudfunctionsv2/functionIamMember:FunctionIamMember").length, 0);
+    const everyone = findResources(plan, "gcp:cloudrunv2/serviceIamMember:ServiceIamMember").filter(
+      (m) => inputs(m).member === "allUsers",
+    );
+    assert.deepEqual(
+      everyone.map((m) => inputs(m).name),
+      ["meridian-dev-web"],
+    );
+  });
+
+  it("pitfall 4: the queue function's Eventarc receiver role exists before the function; it also may invoke its service", () => {
+    const fn = named(plan, "gcp:cloudfunctionsv2/function:Function", "worker-function");
+    const receiver = hasResource(plan, "gcp:projects/iAMMember:IAMMember", { role: "roles/eventarc.eventReceiver" });
+    assert.ok(dependsOn(plan, fn, receiver));
+    assert.equal(inputs(fn).eventTrigger.eventType, "google.cloud.pubsub.topic.v1.messagePublished");
+    hasResource(plan, "gcp:cloudrunv2/serviceIamMember:ServiceIamMember", {
+      name: "meridian-dev-worker",
+      role: "roles/run.invoker",
+      member: inputs(receiver).member,
+    });
+  });
+
+  it("secrets: Secret Manager versions are Pulumi secrets, mounted by version after the accessor grant", () => {
+    const fn = named(plan, "gcp:cloudfunctionsv2/function:Function", "web-function");
+    assert.equal(inputs(fn).serviceConfig.environmentVariables.API_KEY, undefined);
+    assert.deepEqual(Object.keys(inputs(fn).serviceConfig.secretEnvironmentVariables[0]).sort(), [
+      "key",
+      "projectId",
+      "secret",
+      "version",
+    ]);
+    assert.equal(inputs(fn).serviceConfig.secretEnvironmentVariables[0].key, "API_KEY");
+    assert.deepEqual(
+      inputs(named(plan, "gcp:secretmanager/secretVersion:SecretVersion", "web-secret-api-key-value")).secretData,
+      { secret: true },
+    );
+    assert.ok(
+      dependsOn(
+        plan,
+        fn,
+        named(plan, "gcp:secretmanager/secretIamMember:SecretIamMember", "web-secret-api-key-accessor"),
+      ),
+    );
+  });
+
+  it("schedule: Cloud Scheduler with an OIDC token of an account that may invoke this function only, after the grant", () => {
+    const job = hasResource(plan, "gcp:cloudscheduler/job:Job", { schedule: "*/5 * * * *" });
+    assert.ok(inputs(job).httpTarget.oidcToken.serviceAccountEmail);
+    assert.ok(
+      dependsOn(plan, job, named(plan, "gcp:cloudrunv2/serviceIamMember:ServiceIamMember", "web-scheduler-invoker")),
+    );
+  });
+
+  it("pitfall 5: the ApiConfig id carries the document hash; the gateway runs after the invoker grants", () => {
+    const config = getResource(plan, "gcp:apigateway/apiConfig:ApiConfig");
+    assert.match(inputs(config).apiConfigId, /-cfg-[a-z0-9]+$/);
+    const gateway = getResource(plan, "gcp:apigateway/gateway:Gateway");
+    for (const invoker of findResources(plan, "gcp:cloudrunv2/serviceIamMember:ServiceIamMember").filter((m) =>
+      m.name.startsWith("api-"),
+    )) {
+      assert.ok(dependsOn(plan, gateway, invoker), invoker.name);
+    }
+  });
+
+  it("the Swagger 2.0 fed to the gateway validates, with x-google-backend and JWT settings on every operation", async () => {
+    const config = getResource(plan, "gcp:apigateway/apiConfig:ApiConfig");
+    const swagger = JSON.parse(Buffer.from(inputs(config).openapiDocuments[0].document.contents, "base64").toString());
+    await SwaggerParser.validate(structuredClone(swagger));
+    assert.equal(swagger.swagger, "2.0");
+    assert.equal(swagger.securityDefinitions.jwt["x-google-issuer"], "https://auth.example.com/");
+    const op = swagger.paths["/users/{id}/sessions/{sessionId}"].delete;
+    assert.equal(op["x-google-backend"].jwt_audience, op["x-google-backend"].address);
+    assert.deepEqual(swagger.paths["/users"].options.security, [], "CORS preflights pass unauthenticated");
+  });
+
+  it("custom domain: HTTPS load balancer with a managed certificate, TLS 1.2 policy and an A record", () => {
+    hasResource(plan, "gcp:compute/managedSslCertificate:ManagedSslCertificate", {
+      managed: { domains: ["api.example.com"] },
+    });
+    const policy = hasResource(plan, "gcp:compute/sSLPolicy:SSLPolicy", { minTlsVersion: "TLS_1_2" });
+    assert.ok(dependsOn(plan, getResource(plan, "gcp:compute/targetHttpsProxy:TargetHttpsProxy"), policy));
+    hasResource(plan, "gcp:compute/regionNetworkEndpointGroup:RegionNetworkEndpointGroup", {
+      serverlessDeployment: { platform: "apigateway.googleapis.com" },
+    });
+    hasResource(plan, "gcp:dns/recordSet:RecordSet", { name: "api.example.com.", type: "A" });
+  });
+
+  it("API keys: the API's managed service is enabled before the gateway, with a per-key quota", async () => {
+    const keyedPlan = plans.gcpKey;
+    const service = getResource(keyedPlan, "gcp:projects/service:Service", "keyed-managed-service");
+    assert.ok(dependsOn(keyedPlan, getResource(keyedPlan, "gcp:apigateway/gateway:Gateway"), service));
+    const swagger = JSON.parse(
+      Buffer.from(
+        inputs(getResource(keyedPlan, "gcp:apigateway/apiConfig:ApiConfig")).openapiDocuments[0].document.contents,
+        "base64",
+      ).toString(),
+    );
+    await SwaggerParser.validate(structuredClone(swagger));
+    assert.equal(swagger.securityDefinitions.api_key.type, "apiKey");
+    assert.ok(swagger["x-google-management"].quota);
+  });
+});
