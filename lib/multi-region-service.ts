@@ -56,7 +56,12 @@ interface RegionEndpoint {
 export class MultiRegionService extends pulumi.ComponentResource {
   /** The global URL (`https://<record>.<zone>`, or the Front Door endpoint). */
   public readonly url: pulumi.Output<string>;
-  /** Placement → the region's own URL (for smoke tests and debugging a region directly). */
+  /**
+   * Placement → the region's own URL (for smoke tests and debugging a region directly). On Azure with Front Door
+   * these URLs are public by default: Container Apps ingress cannot be limited to one Front Door, so clients can
+   * go around it; with `azure: { originAccess: "private-link" }` they refuse public requests and are listed for
+   * reference only (docs/multi-region-service.md).
+   */
   public readonly endpoints: pulumi.Output<Record<string, string>>;
   /** Worst-case seconds from a region failing to clients being served elsewhere, for the front in use. */
   public readonly failoverSeconds: pulumi.Output<number>;

@@ -57,7 +57,6 @@ export function globalName(kind: NameKind, scope: GlobalNameScope, ...parts: str
 export const NAME_SEED_PROVIDER = {
   async create(_inputs: unknown) {
     // Required inside the function: a dynamic provider is serialized and runs in the provider process.
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { randomBytes } = require("crypto") as typeof import("crypto");
     const value = randomBytes(16).toString("hex");
     return { id: value, outs: { value } };

@@ -38,6 +38,7 @@ export function createFrontDoor(
   const base = spec.name;
   const hc = spec.healthCheck;
   const home = spec.regions.find((r) => r.primary)!;
+  const privateLink = spec.azureOriginAccess === "private-link";
 
   const group = new azure.resources.ResourceGroup(
     ...withTransform(
@@ -61,7 +62,8 @@ export function createFrontDoor(
         profileName: physicalName("azureGeneric", spec.name, "frontdoor"),
         resourceGroupName: group.name,
         location: "global",
-        sku: { name: "Standard_AzureFrontDoor" },
+        // Private Link origins are a Premium feature (https://learn.microsoft.com/azure/frontdoor/private-link).
+        sku: { name: privateLink ? "Premium_AzureFrontDoor" : "Standard_AzureFrontDoor" },
         originResponseTimeoutSeconds: 60,
         tags,
       } satisfies azure.cdn.ProfileArgs,
@@ -146,6 +148,16 @@ export function createFrontDoor(
             weight: spec.strategy === "weighted" ? Math.max(1, r.weight) : 1000,
             enabledState: off ? "Disabled" : "Enabled",
             enforceCertificateNameCheck: true,
+            // Over Private Link to the region's environment (group id "managedEnvironments"); the connection waits
+            // for approval (https://learn.microsoft.com/azure/container-apps/how-to-integrate-with-azure-front-door).
+            sharedPrivateLinkResource: privateLink
+              ? {
+                  privateLink: { id: region.environment.id },
+                  groupId: "managedEnvironments",
+                  privateLinkLocation: region.location,
+                  requestMessage: `Front Door of MultiRegionService ${spec.name}`,
+                }
+              : undefined,
           } satisfies azure.cdn.AFDOriginArgs,
           { parent },
         ),

@@ -5,11 +5,18 @@ import type { RegionSpec, ServiceSpec } from "../../core/service";
 import { withTransform } from "../../core/transform";
 import { containerAppSecrets } from "./container-secrets";
 
+/** The serverless profile of a workload-profiles environment (https://learn.microsoft.com/azure/container-apps/workload-profiles-overview). */
+const CONSUMPTION = "Consumption";
+
 /** Container Apps' replica ceiling. */
 const MAX_REPLICAS = 1000;
 
 export interface AzureRegion {
   app: azure.app.ContainerApp;
+  /** The region's managed environment (the Private Link target with `azure.originAccess: "private-link"`). */
+  environment: azure.app.ManagedEnvironment;
+  /** Its Azure location. */
+  location: string;
   /** The app's HTTPS host name (`<app>.<env>.<region>.azurecontainerapps.io`). */
   fqdn: pulumi.Output<string>;
 }
@@ -29,6 +36,7 @@ export function createAzureRegion(
   const t = spec.transform;
   const hc = spec.healthCheck;
   const location = region.region;
+  const privateLink = spec.azureOriginAccess === "private-link";
 
   const group = new azure.resources.ResourceGroup(
     ...withTransform(
@@ -81,6 +89,17 @@ export function createAzureRegion(
             sharedKey: pulumi.secret(keys.apply((k) => k.primarySharedKey ?? "")),
           },
         },
+        // azure.originAccess "private-link": Front Door's Private Link to Container Apps needs a workload-profiles
+        // environment with public network access disabled
+        // (https://learn.microsoft.com/azure/container-apps/how-to-integrate-with-azure-front-door,
+        // https://learn.microsoft.com/azure/container-apps/private-endpoints-with-dns: "To use a private endpoint, you
+        // must disable public network access").
+        ...(privateLink
+          ? {
+              workloadProfiles: [{ name: CONSUMPTION, workloadProfileType: CONSUMPTION }],
+              publicNetworkAccess: "Disabled",
+            }
+          : {}),
         tags,
       } satisfies azure.app.ManagedEnvironmentArgs,
       { parent },
@@ -116,6 +135,7 @@ export function createAzureRegion(
         location,
         managedEnvironmentId: environment.id,
         identity: secrets.identity,
+        workloadProfileName: privateLink ? CONSUMPTION : undefined,
         configuration: {
           activeRevisionsMode: "Single",
           secrets: secrets.secrets.length ? secrets.secrets : undefined,
@@ -152,5 +172,5 @@ export function createAzureRegion(
     ),
   );
   const fqdn = app.configuration.apply((c) => c?.ingress?.fqdn ?? "");
-  return { app, fqdn };
+  return { app, fqdn, environment, location };
 }

@@ -220,6 +220,35 @@ export interface ServiceAwsOptions {
   privateNetworking?: boolean;
 }
 
+/** Azure-only options. */
+export interface ServiceAzureOptions {
+  /**
+   * How the Container Apps that Front Door sends traffic to can be reached.
+   *
+   * - `"public"`: external ingress on the internet. Front Door is the way in, but **not the only one**: each app
+   *   also answers at its own `*.azurecontainerapps.io` URL (the `endpoints` output). Container Apps ingress filters
+   *   only by IPv4 CIDR ranges (https://learn.microsoft.com/azure/container-apps/ip-restrictions): no service tag such
+   *   as `AzureFrontDoor.Backend` and no header rule for `X-Azure-FDID`, so it cannot tell one Front Door from
+   *   another; Microsoft: "there is currently no way (other than in application code) to restrict access to the ACA
+   *   public IP address from a single Azure Front Door instance"
+   *   (https://techcommunity.microsoft.com/blog/fasttrackforazureblog/integrating-azure-front-door-waf-with-azure-container-apps/3729081).
+   *   Check `X-Azure-FDID` in the app against the Front Door id if that matters
+   *   (https://learn.microsoft.com/azure/frontdoor/origin-security).
+   * - `"private-link"`: Front Door **Premium** reaches each region's environment over Private Link and the
+   *   environments refuse public traffic (`publicNetworkAccess: "Disabled"`, a workload-profiles environment on the
+   *   Consumption profile), as in "Create a private link to an Azure Container App with Azure Front Door"
+   *   (https://learn.microsoft.com/azure/container-apps/how-to-integrate-with-azure-front-door). Each private endpoint
+   *   connection must be **approved** once before Front Door can use it (https://learn.microsoft.com/azure/frontdoor/private-link):
+   *   `az network private-endpoint-connection list --id <environment id>` then `... approve --id <connection id>`;
+   *   until then Front Door answers with an error. Premium costs more than Standard (https://azure.microsoft.com/pricing/details/frontdoor/).
+   *   The `endpoints` URLs then refuse requests: they are listed for reference only.
+   * @default "public"
+   * @example
+   * azure: { originAccess: "private-link" }
+   */
+  originAccess?: "public" | "private-link";
+}
+
 export interface MultiRegionServiceArgs {
   /**
    * Where the service runs; the first entry is the primary for `failover`.
@@ -277,6 +306,8 @@ export interface MultiRegionServiceArgs {
   alarms?: ServiceAlarms;
   /** @example aws: { privateNetworking: true } */
   aws?: ServiceAwsOptions;
+  /** @example azure: { originAccess: "private-link" } */
+  azure?: ServiceAzureOptions;
   /**
    * Per-child hooks, called with (args, opts, name) before each child is created; keys: vpc, subnet,
    * securityGroup, loadBalancer, targetGroup, listener, cluster, taskDefinition, service, logGroup, role,

@@ -67,6 +67,8 @@ export interface ServiceSpec {
   /** Whether the user gave `logRetentionDays` (Cloud Run logs stay in the project's `_Default` bucket otherwise). */
   logRetentionGiven: boolean;
   privateNetworking: boolean;
+  /** `azure.originAccess`: how Front Door's origins can be reached (args.ts ServiceAzureOptions). */
+  azureOriginAccess: "public" | "private-link";
   transform: MultiRegionServiceArgs["transform"];
 }
 
@@ -81,6 +83,7 @@ const TOP_KEYS = [
   "count",
   "logRetentionDays",
   "aws",
+  "azure",
   "alarms",
   "transform",
 ] as const satisfies readonly (keyof MultiRegionServiceArgs)[];
@@ -283,6 +286,12 @@ export function validateServiceArgs(name: string, raw: unknown): ServiceSpec {
   const privateNetworking = v.boolean(awsOpts.privateNetworking, "aws.privateNetworking", { optional: true }) ?? false;
   if (awsOpts.privateNetworking !== undefined && !clouds.includes("aws"))
     v.fail("aws", "given, but no region is on AWS");
+  const azureOpts = v.object(args.azure, "azure", { optional: true, allowedKeys: ["originAccess"] }) ?? {};
+  const azureOriginAccess =
+    v.oneOf(azureOpts.originAccess, "azure.originAccess", ["public", "private-link"] as const, { optional: true }) ??
+    "public";
+  if (azureOpts.originAccess !== undefined && front.kind !== "azure-frontdoor")
+    v.fail("azure.originAccess", `got ${describe(azureOpts.originAccess)}, but Front Door is not this service's front`);
   const transform = v.object(args.transform, "transform", { optional: true }) as MultiRegionServiceArgs["transform"];
   for (const [k, fn] of Object.entries(transform ?? {})) {
     if (fn !== undefined && typeof fn !== "function")
@@ -365,6 +374,7 @@ export function validateServiceArgs(name: string, raw: unknown): ServiceSpec {
     logRetentionDays: retention.days,
     logRetentionGiven: retention.given,
     privateNetworking,
+    azureOriginAccess,
     transform,
   };
 }
