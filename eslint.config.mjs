@@ -18,8 +18,7 @@ export default tseslint.config(
       "@typescript-eslint/no-require-imports": "off",
       // Unused names are a type error already (tsconfig noUnusedLocals/noUnusedParameters).
       "@typescript-eslint/no-unused-vars": "off",
-      // Warn until the typed transforms land (issue: typed transforms); then an error.
-      "@typescript-eslint/no-explicit-any": "warn",
+      "@typescript-eslint/no-explicit-any": "error",
     },
   },
   {

@@ -1,18 +1,23 @@
 import * as pulumi from "@pulumi/pulumi";
 import { requireCloudSdks } from "./core/cloud-sdk";
 import type { FailoverDnsArgs } from "./failover-dns";
-import type { AwsRegionEndpoint } from "./aws/multi-region-service";
 import { CLOUDFLARE_MIN_INTERVAL, DEFAULT_CLOUDFLARE_RETRIES } from "./core/dns/capabilities";
 import { ELB_DNS_TTL_SECONDS } from "./core/failover-time";
 import { FAST_CLOUDFLARE_RETRIES } from "./core/dns/presets";
-import { MultiRegionServiceArgs, RegionSpec, ServiceSpec, validateServiceArgs } from "./core/service";
+import { MultiRegionServiceArgs, RegionEndpoint, ServiceSpec, validateServiceArgs } from "./core/service";
 import { serviceFrontAlarms, serviceRegionAlarms, warnGaps } from "./alarms";
+import { AWS_SERVICE_CHILDREN } from "./aws/children";
+import { AZURE_SERVICE_CHILDREN } from "./azure/children";
+import { CLOUDFLARE_SERVICE_CHILDREN } from "./cloudflare/children";
+import { ResolvedAlarms, resolveAlarms } from "./core/alarms";
+import type { DnsAlarms } from "./core/alarms/args";
+import { DNS_PROVIDER_CLOUD, ServiceBackend } from "./core/backend";
+import { ConfigError } from "./core/errors";
 import { claimPhysicalNames, delegateClaims } from "./core/physical-names";
 import { serviceNameClaims } from "./core/physical-name-claims";
-import { ResolvedAlarms, resolveAlarms } from "./core/alarms";
-import { ConfigError } from "./core/errors";
-import type { Cloud } from "./core/placement";
-import type { DnsAlarms } from "./core/alarms/args";
+import { CLOUDS, Cloud, Placement } from "./core/placement";
+import { checkTransformKeys } from "./core/transform";
+import { GCP_SERVICE_CHILDREN } from "./gcp/children";
 
 export type {
   MultiRegionServiceArgs,
@@ -22,19 +27,29 @@ export type {
   ServiceDns,
   ServiceRegionOverride,
   ServiceStrategy,
+  MultiRegionServiceTransforms,
 } from "./core/service";
 export { criticalPathSeconds, criticalPath, TYPICAL_CREATE_SECONDS } from "./core/service";
 
-/** A front-facing endpoint of one region: what DNS or a global front points at. */
-interface RegionEndpoint {
-  key: string;
-  address: pulumi.Output<string>;
-  url: pulumi.Output<string>;
-  /** What `address` is, declared by the expansion that makes it (an output's text cannot be classified here). */
-  addressKind: "ipv4" | "hostname";
-  /** Route 53 alias zone of an AWS load balancer. */
-  aliasZoneId?: pulumi.Output<string>;
-}
+/**
+ * Each cloud's regional expansion, loaded only when a region is on it. Cloudflare runs no containers here:
+ * validation refuses a Cloudflare region, and the entry says so, so a new cloud must decide.
+ */
+const SERVICE_BACKENDS: Record<Cloud, (() => ServiceBackend) | undefined> = {
+  aws: () => (require("./aws/multi-region-service") as typeof import("./aws/multi-region-service")).createAwsService,
+  gcp: () => (require("./gcp/multi-region-service") as typeof import("./gcp/multi-region-service")).createGcpService,
+  azure: () =>
+    (require("./azure/multi-region-service") as typeof import("./azure/multi-region-service")).createAzureService,
+  cloudflare: undefined,
+};
+
+/** The children `transform` may name, per cloud (checked against the types in each lib/<cloud>/children.ts). */
+const SERVICE_CHILDREN: Record<Cloud, readonly string[]> = {
+  aws: AWS_SERVICE_CHILDREN,
+  gcp: GCP_SERVICE_CHILDREN,
+  azure: AZURE_SERVICE_CHILDREN,
+  cloudflare: CLOUDFLARE_SERVICE_CHILDREN,
+};
 
 /**
  * One containerized service in many regions behind one global front, with health-based failover.
@@ -53,7 +68,7 @@ interface RegionEndpoint {
  * });
  * export const url = api.url;
  */
-export class MultiRegionService extends pulumi.ComponentResource {
+export class MultiRegionService<P extends Placement = Placement> extends pulumi.ComponentResource {
   /** The global URL (`https://<record>.<zone>`, or the Front Door endpoint). */
   public readonly url: pulumi.Output<string>;
   /**
@@ -68,96 +83,76 @@ export class MultiRegionService extends pulumi.ComponentResource {
   /** Health alarms of the DNS front, when `alarms.health` is on. */
   private readonly frontAlarms?: DnsAlarms;
 
-  constructor(name: string, args: MultiRegionServiceArgs, opts?: pulumi.ComponentResourceOptions) {
+  constructor(name: string, args: MultiRegionServiceArgs<P>, opts?: pulumi.ComponentResourceOptions) {
     const spec = validateServiceArgs(name, args);
     const alarms = serviceAlarms(spec, args);
+    const clouds = CLOUDS.filter((c) => spec.regions.some((r) => r.cloud === c));
+    // A name in a Cloudflare zone adds Cloudflare children (the record at the accelerator) to the regions' clouds.
+    const childClouds = spec.dns?.provider === "cloudflare" ? [...new Set([...clouds, "cloudflare" as const])] : clouds;
+    checkTransformKeys(
+      spec.transform,
+      [...new Set(childClouds.flatMap((c) => SERVICE_CHILDREN[c]))],
+      spec.component,
+      `regions on ${clouds.join(", ")}${spec.dns?.provider === "cloudflare" ? " with a Cloudflare zone" : ""}`,
+    );
     claimPhysicalNames(spec.component, serviceNameClaims(spec));
     // The nested FailoverDns's names were claimed just now, as this component's.
     if (spec.dns && spec.front !== "azure-frontdoor" && spec.front !== "global-accelerator")
       delegateClaims(`FailoverDns "${name}-dns"`, spec.component);
-    requireCloudSdks(
-      spec.component,
-      "regions",
-      spec.regions.map((r) => r.cloud),
-    );
-    if (spec.dns)
-      requireCloudSdks(spec.component, "routing.dns.provider", [
-        spec.dns.provider === "route53" ? "aws" : "cloudflare",
-      ]);
+    requireCloudSdks(spec.component, "regions", clouds);
+    if (spec.dns) requireCloudSdks(spec.component, "routing.dns.provider", [DNS_PROVIDER_CLOUD[spec.dns.provider]]);
+    const backends = clouds.map((cloud) => {
+      const load = SERVICE_BACKENDS[cloud];
+      // Validation refuses a region on a cloud without a service backend; this keeps the table honest.
+      if (!load) throw new Error(`${spec.component}: no MultiRegionService backend for ${cloud}`);
+      return { cloud, backend: load() };
+    });
     super("meridian:index:MultiRegionService", name, {}, opts);
     for (const resolved of Object.values(alarms)) warnGaps(this, resolved);
     if (alarms[spec.regions[0].cloud]?.health) this.frontAlarms = { health: true, notify: args.alarms!.notify };
 
-    const of = (cloud: RegionSpec["cloud"]) => spec.regions.filter((r) => r.cloud === cloud);
     const endpoints: RegionEndpoint[] = [];
     let url: pulumi.Output<string> | undefined;
     let failoverSeconds: pulumi.Output<number> | undefined;
-
-    if (of("aws").length > 0) {
-      const { createAwsService, route53ZoneId } =
-        require("./aws/multi-region-service") as typeof import("./aws/multi-region-service");
-      const certificateDns =
-        spec.dns!.provider === "route53"
-          ? { kind: "route53" as const, zoneId: route53ZoneId(spec, this) }
-          : { kind: "external" as const, createRecord: this.cloudflareRecordFactory(spec) };
-      const aws = createAwsService(this, spec, of("aws"), certificateDns);
-      // An ALB is reached through its DNS name.
-      endpoints.push(...aws.map((e) => ({ ...e, addressKind: "hostname" as const })));
-      for (const region of aws)
-        if (alarms.aws)
+    if (spec.front === "global-accelerator" && this.frontAlarms) {
+      // The front's health alarms are Route 53 health-check alarms; this front has no health checks of its own
+      // (it acts on the ALBs' target health), so say so instead of dropping the alarm silently.
+      pulumi.log.warn(
+        `${spec.component}: alarms.health is not created with routing.front "global-accelerator" yet (the ALB request alarms are); see docs/alarms.md`,
+        this,
+      );
+    }
+    for (const { cloud, backend } of backends) {
+      const regions = spec.regions.filter((r) => r.cloud === cloud);
+      const cloudflareZone = cloud === "aws" && spec.dns?.provider === "cloudflare";
+      const result = backend(this, {
+        service: spec,
+        regions,
+        externalRecord: cloudflareZone ? this.cloudflareRecordFactory(spec) : undefined,
+        externalFrontRecord: cloudflareZone ? this.cloudflareFrontRecord(spec) : undefined,
+      });
+      endpoints.push(...result.endpoints);
+      const regionAlarms = alarms[cloud];
+      for (const region of result.endpoints)
+        if (regionAlarms && region.alarmTarget)
+          // Behind Global Accelerator no DNS health check watches the regions: each alarms on its own health.
           serviceRegionAlarms(
             this,
-            alarms.aws,
+            regionAlarms,
             region.alarmTarget,
             spec.transform,
             spec.front === "global-accelerator",
           );
-      if (spec.front === "global-accelerator") {
-        // The front's health alarms are Route 53 health-check alarms; this front has no health checks of its own
-        // (it acts on the ALBs' target health), so say so instead of dropping the alarm silently.
-        if (this.frontAlarms)
-          pulumi.log.warn(
-            `${spec.component}: alarms.health is not created with routing.front "global-accelerator" yet (the ALB request alarms are); see docs/alarms.md`,
-            this,
-          );
-        const front = this.acceleratorFront(spec, new Map(aws.map((e) => [e.key, e.loadBalancer])));
-        url = pulumi.output(`https://${spec.dns!.fqdn}`);
-        failoverSeconds = pulumi.output(front.failoverSeconds);
-      }
-    }
-    if (of("gcp").length > 0) {
-      const { createGcpService } = require("./gcp/multi-region-service") as typeof import("./gcp/multi-region-service");
-      const gcp = createGcpService(this, spec, of("gcp"));
-      endpoints.push(...gcp.endpoints);
-      for (const region of gcp.endpoints)
-        if (alarms.gcp) serviceRegionAlarms(this, alarms.gcp, region.alarmTarget, spec.transform);
-      if (gcp.front) {
-        if (alarms.gcp)
-          serviceFrontAlarms(this, alarms.gcp, gcp.front.alarmTarget, of("gcp")[0].region, spec.transform);
-        // The load balancer is the front; DNS only maps the name to its anycast address.
-        // DNS only (never proxied): a Google-managed certificate provisions only while the name resolves to the LB.
-        // The anycast address is an IPv4 address: an A record (a CNAME's value must be a name, RFC 1034 §3.6.2).
-        this.dnsFront(
-          spec,
-          [{ id: "global", address: gcp.front.address.address, addressKind: gcp.front.addressKind }],
-          "weighted",
-          undefined,
-          { dnsOnly: true },
-        );
-        url = gcp.front.url;
-        failoverSeconds = pulumi.output(gcp.front.failoverSeconds);
-      }
-    }
-    if (of("azure").length > 0) {
-      const { createAzureService } =
-        require("./azure/multi-region-service") as typeof import("./azure/multi-region-service");
-      const azure = createAzureService(this, spec, of("azure"));
-      endpoints.push(...azure.endpoints);
-      if (azure.front) {
-        if (alarms.azure)
-          serviceFrontAlarms(this, alarms.azure, azure.front.alarmTarget, of("azure")[0].region, spec.transform);
-        url = azure.front.url;
-        failoverSeconds = pulumi.output(azure.front.failoverSeconds);
+      if (result.front) {
+        if (regionAlarms && result.front.alarmTarget)
+          serviceFrontAlarms(this, regionAlarms, result.front.alarmTarget, regions[0].region, spec.transform);
+        if (result.front.dns) {
+          // DNS only (never proxied): a Google-managed certificate provisions only while the name resolves to the LB.
+          // The anycast address is an IPv4 address: an A record (a CNAME's value must be a name, RFC 1034 §3.6.2).
+          this.dnsFront(spec, [{ id: "global", ...result.front.dns }], "weighted", undefined, { dnsOnly: true });
+        }
+        url = result.front.url;
+        failoverSeconds = pulumi.output(result.front.failoverSeconds);
       }
     }
     if (spec.front === "dns") {
@@ -197,27 +192,21 @@ export class MultiRegionService extends pulumi.ComponentResource {
   }
 
   /**
-   * The Global Accelerator front and the public name pointing at it: a Route 53 alias, or a DNS-only Cloudflare CNAME.
-   * Drain, manual failover and failover itself change only dials, never the DNS answer.
+   * The public name in a Cloudflare zone pointing at an AWS Global Accelerator (a DNS-only CNAME). Drain, manual
+   * failover and failover itself change only the accelerator's dials, never the DNS answer.
    */
-  private acceleratorFront(spec: ServiceSpec, albs: Map<string, AwsRegionEndpoint["loadBalancer"]>) {
-    const { acceleratorAliasRecord, createAcceleratorFront, route53ZoneId } =
-      require("./aws/multi-region-service") as typeof import("./aws/multi-region-service");
-    const front = createAcceleratorFront(this, spec, albs);
+  private cloudflareFrontRecord(spec: ServiceSpec) {
+    const { cloudflareAcceleratorRecord } =
+      require("./cloudflare/multi-region-service/accelerator-record") as typeof import("./cloudflare/multi-region-service/accelerator-record");
     const dns = spec.dns!;
-    if (dns.provider === "route53") {
-      acceleratorAliasRecord(this, spec, route53ZoneId(spec, this), front);
-    } else {
-      const { cloudflareAcceleratorRecord } =
-        require("./cloudflare/multi-region-service/accelerator-record") as typeof import("./cloudflare/multi-region-service/accelerator-record");
+    return (target: pulumi.Output<string>) => {
       cloudflareAcceleratorRecord(this, `${spec.name}-accelerator-record`, {
         zoneId: dns.cloudflare!.zoneId,
         fqdn: dns.fqdn,
-        target: front.dnsName,
+        target,
         transform: spec.transform,
       });
-    }
-    return front;
+    };
   }
 
   /** Composes `FailoverDns` for the service's public name: the DNS front (or the name of a global front). */
@@ -292,10 +281,12 @@ export class MultiRegionService extends pulumi.ComponentResource {
           .map((e) => [`${spec.name}-dns-${e.id}-pool`, e.address]),
       );
       args.transform = {
-        pool: (poolArgs: any, _opts, poolName) => {
+        pool: (poolArgs, _opts, poolName) => {
           const host = hostRouted.get(poolName);
           if (host !== undefined)
-            poolArgs.origins = poolArgs.origins.map((o: any) => ({ ...o, header: { hosts: [host] } }));
+            poolArgs.origins = pulumi
+              .output(poolArgs.origins)
+              .apply((origins) => origins.map((o) => ({ ...o, header: { hosts: [host] } })));
         },
       };
     }
@@ -334,7 +325,7 @@ function serviceAlarms(
   }
   const health = out[spec.regions[0].cloud]?.health;
   if (health && spec.dns && spec.front !== "azure-frontdoor") {
-    const dnsCloud: Cloud = spec.dns!.provider === "route53" ? "aws" : "cloudflare";
+    const dnsCloud = DNS_PROVIDER_CLOUD[spec.dns.provider];
     resolveAlarms(spec.component, spec.name, { health: true, notify: args.alarms.notify }, dnsCloud, "dns");
   }
   return out;

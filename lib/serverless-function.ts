@@ -1,23 +1,49 @@
 import * as pulumi from "@pulumi/pulumi";
 import { requireCloudSdks } from "./core/cloud-sdk";
 import { packageFunction } from "./bundling/package";
+import { AWS_FUNCTION_CHILDREN } from "./aws/children";
+import { AZURE_FUNCTION_CHILDREN } from "./azure/children";
+import { CLOUDFLARE_FUNCTION_CHILDREN } from "./cloudflare/children";
+import type { FunctionBackend } from "./core/backend";
 import { ServerlessFunctionArgs } from "./core/function/args";
-import { CloudFunctionResult } from "./core/function/result";
 import { checkPackageSize, validateFunctionArgs } from "./core/function/validate";
 import { FunctionHandle } from "./core/function-handle";
+import type { Cloud, Placement } from "./core/placement";
 import { registerFunction } from "./core/registry";
 import { claimPhysicalNames } from "./core/physical-names";
 import { functionNameClaims } from "./core/physical-name-claims";
 import { resolveAlarms } from "./core/alarms/validate";
 import { functionAlarms } from "./alarms";
+import { checkTransformKeys } from "./core/transform";
+import { GCP_FUNCTION_CHILDREN } from "./gcp/children";
 
 export type {
   CodeDirectory,
   FunctionTrigger,
   ServerlessFunctionArgs,
   ServerlessFunctionChild,
+  ServerlessFunctionTransforms,
 } from "./core/function/args";
 export type { FunctionRuntime } from "./core/function/runtimes";
+
+/** Each cloud's expansion, loaded only when a function targets it (an AWS-only program never loads another SDK). */
+const FUNCTION_BACKENDS: Record<Cloud, () => FunctionBackend> = {
+  aws: () => (require("./aws/serverless-function") as typeof import("./aws/serverless-function")).createAwsFunction,
+  gcp: () => (require("./gcp/serverless-function") as typeof import("./gcp/serverless-function")).createGcpFunction,
+  azure: () =>
+    (require("./azure/serverless-function") as typeof import("./azure/serverless-function")).createAzureFunction,
+  cloudflare: () =>
+    (require("./cloudflare/serverless-function") as typeof import("./cloudflare/serverless-function"))
+      .createCloudflareFunction,
+};
+
+/** The children `transform` may name, per cloud (checked against the types in each lib/<cloud>/children.ts). */
+const FUNCTION_CHILDREN: Record<Cloud, readonly string[]> = {
+  aws: AWS_FUNCTION_CHILDREN,
+  gcp: GCP_FUNCTION_CHILDREN,
+  azure: AZURE_FUNCTION_CHILDREN,
+  cloudflare: CLOUDFLARE_FUNCTION_CHILDREN,
+};
 
 /**
  * One function on AWS Lambda, Google Cloud Run functions, Azure Functions or Cloudflare Workers. With `entry`,
@@ -29,7 +55,7 @@ export type { FunctionRuntime } from "./core/function/runtimes";
  * const hello = new ServerlessFunction("hello", { target: "aws:us-east-1", entry: "./hello.ts", url: true });
  * export const url = hello.url;
  */
-export class ServerlessFunction extends pulumi.ComponentResource {
+export class ServerlessFunction<P extends Placement = Placement> extends pulumi.ComponentResource {
   /** The direct HTTPS endpoint, when `url` is set (and, on Cloudflare, the workers.dev subdomain or a domain is known). */
   readonly url: pulumi.Output<string | undefined>;
   /** The function's name in its cloud (Lambda name, Cloud Functions name, function app name, Worker script name). */
@@ -43,9 +69,10 @@ export class ServerlessFunction extends pulumi.ComponentResource {
   /** What ApiGateway and the dev server need to know about this function. */
   readonly handle: FunctionHandle;
 
-  constructor(name: string, args: ServerlessFunctionArgs, opts?: pulumi.ComponentResourceOptions) {
+  constructor(name: string, args: ServerlessFunctionArgs<P>, opts?: pulumi.ComponentResourceOptions) {
     // Everything that can reject input runs before the component registers: bad input creates nothing.
     const fn = validateFunctionArgs(name, args);
+    checkTransformKeys(fn.transform, FUNCTION_CHILDREN[fn.placement.cloud], fn.component, fn.placement.key);
     const pkg = packageFunction({
       cloud: fn.placement.cloud,
       source: fn.source,
@@ -56,38 +83,14 @@ export class ServerlessFunction extends pulumi.ComponentResource {
     });
     checkPackageSize(fn, { zipped: pkg.zippedBytes, gzipped: pkg.gzippedBytes });
     const alarms = resolveAlarms(fn.component, name, args.alarms, fn.placement.cloud, "function");
+    const cloud = fn.placement.cloud;
     claimPhysicalNames(fn.component, functionNameClaims(fn));
-    requireCloudSdks(fn.component, "target", [fn.placement.cloud]);
+    requireCloudSdks(fn.component, "target", [cloud]);
+    const backend = FUNCTION_BACKENDS[cloud]();
     super("meridian:index:ServerlessFunction", name, {}, opts);
     for (const warning of fn.warnings) void pulumi.log.warn(warning, this);
 
-    let result: CloudFunctionResult;
-    switch (fn.placement.cloud) {
-      case "aws": {
-        const { createAwsFunction } =
-          require("./aws/serverless-function") as typeof import("./aws/serverless-function");
-        result = createAwsFunction(this, fn, pkg);
-        break;
-      }
-      case "gcp": {
-        const { createGcpFunction } =
-          require("./gcp/serverless-function") as typeof import("./gcp/serverless-function");
-        result = createGcpFunction(this, fn, pkg);
-        break;
-      }
-      case "azure": {
-        const { createAzureFunction } =
-          require("./azure/serverless-function") as typeof import("./azure/serverless-function");
-        result = createAzureFunction(this, fn, pkg);
-        break;
-      }
-      case "cloudflare": {
-        const { createCloudflareFunction } =
-          require("./cloudflare/serverless-function") as typeof import("./cloudflare/serverless-function");
-        result = createCloudflareFunction(this, fn, pkg);
-        break;
-      }
-    }
+    const result = backend(this, { ...fn, package: pkg });
     this.url = result.url ?? pulumi.output(undefined);
     this.nativeName = result.nativeName;
     this.invokeCommand = result.invokeCommand;

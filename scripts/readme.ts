@@ -11,6 +11,7 @@
  */
 import * as fs from "fs";
 import * as path from "path";
+import { TRANSFORMS_DOC, renderTransformsDoc } from "./transforms-doc";
 
 const ROOT = path.resolve(__dirname, "..");
 const INDEX = /(<!-- docs index:[^\n]*-->\n)[\s\S]*?(<!-- end docs index -->)/;
@@ -93,6 +94,8 @@ export function renderReadme(readme: string, root = ROOT): string {
 }
 
 if (require.main === module) {
+  // docs/transforms.md is generated from the types first (it is one of the pages the index lists).
+  fs.writeFileSync(TRANSFORMS_DOC, renderTransformsDoc());
   const file = path.join(ROOT, "README.md");
   const before = fs.readFileSync(file, "utf8");
   const after = renderReadme(before);

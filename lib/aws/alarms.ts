@@ -2,7 +2,8 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { ResolvedAlarms, ResolvedThreshold, sharedAlarmTarget } from "../core/alarms";
 import { commonTags } from "../core/tags";
-import { Transforms, withTransform } from "../core/transform";
+import { TransformsOf, withTransform } from "../core/transform";
+import type { AwsAlarmChildren } from "./children";
 
 /**
  * CloudWatch alarms → SNS, for every component with `alarms`.
@@ -19,7 +20,7 @@ export interface AwsAlarmContext {
   parent: pulumi.Resource;
   alarms: ResolvedAlarms;
   region: string;
-  transforms?: Transforms;
+  transforms?: TransformsOf<AwsAlarmChildren>;
 }
 
 /**

@@ -1,9 +1,10 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { ApiModel } from "../core/api";
+import { ApiSpec } from "../core/api";
 import { physicalName } from "../core/naming";
 import { commonTags } from "../core/tags";
-import { Transforms, withTransform } from "../core/transform";
+import { TransformsOf, transformsOf, withTransform } from "../core/transform";
+import type { AwsApiChildren } from "./children";
 import { validatedCertificate } from "./certificate";
 import { logGroup } from "./log-group";
 import type { ApiAlarmTarget } from "../core/alarms/targets";
@@ -38,9 +39,9 @@ export const HTTP_API_ACCESS_LOG_FORMAT = JSON.stringify({
  */
 export function createAwsApiGateway(
   parent: pulumi.Resource,
-  model: ApiModel,
-  transforms: Transforms | undefined,
+  model: ApiSpec,
 ): { url: pulumi.Output<string>; alarmTarget: ApiAlarmTarget } {
+  const transforms = transformsOf<AwsApiChildren>(model.transform);
   const name = model.name;
   const region = model.placement.region!;
   const tags = commonTags("aws", "ApiGateway");
@@ -161,7 +162,7 @@ export function createAwsApiGateway(
         retentionDays: model.accessLogs.retentionDays!,
         tags,
         parent,
-        transform: transforms?.logGroup,
+        transform: transforms.logGroup,
       })
     : undefined;
 
@@ -269,10 +270,10 @@ export function createAwsApiGateway(
  */
 function preflightRoutes(
   parent: pulumi.Resource,
-  model: ApiModel,
+  model: ApiSpec,
   api: aws.apigatewayv2.Api,
   integrations: aws.apigatewayv2.Integration[],
-  transforms: Transforms | undefined,
+  transforms: TransformsOf<AwsApiChildren>,
 ): aws.apigatewayv2.Route[] {
   if (!model.cors || model.auth?.kind !== "jwt") return [];
   const region = model.placement.region!;

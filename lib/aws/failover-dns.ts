@@ -1,22 +1,23 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { CLOUDFRONT_ZONE_ID, ResolvedEndpoint, ResolvedFailoverDns } from "../core/dns/validate";
+import { CLOUDFRONT_ZONE_ID, ResolvedEndpoint, DnsSpec } from "../core/dns/validate";
 import { geoSlug, parseGeoCode, route53Geo } from "../core/dns/geo";
 import type { DnsAlarmTarget } from "../core/alarms/targets";
 import { physicalName } from "../core/naming";
 import { commonTags } from "../core/tags";
-import { Transforms, withTransform } from "../core/transform";
+import { transformsOf, withTransform } from "../core/transform";
+import type { Route53DnsChildren } from "./children";
 
 /**
  * Route 53 expansion of FailoverDns: one health check per endpoint and one record per endpoint (per location for
  * geo), each with a `setIdentifier` equal to the endpoint id, its routing policy and its health check.
  */
 export function createRoute53FailoverDns(
-  name: string,
-  r: ResolvedFailoverDns,
   parent: pulumi.Resource,
-  transforms?: Transforms,
+  r: DnsSpec,
 ): { fqdn: pulumi.Output<string>; alarmTarget: DnsAlarmTarget } {
+  const name = r.name;
+  const transforms = transformsOf<Route53DnsChildren>(r.transform);
   const opts = { parent };
   const zoneId: pulumi.Input<string> =
     r.route53!.zoneId ?? aws.route53.getZoneOutput({ name: r.zone, privateZone: false }, opts).zoneId;
@@ -148,7 +149,7 @@ export function createRoute53FailoverDns(
   };
 }
 
-function healthCheckArgs(name: string, r: ResolvedFailoverDns, e: ResolvedEndpoint): aws.route53.HealthCheckArgs {
+function healthCheckArgs(name: string, r: DnsSpec, e: ResolvedEndpoint): aws.route53.HealthCheckArgs {
   const hc = r.healthCheck;
   const ip = e.kind === "ipv4" || e.kind === "ipv6";
   return {

@@ -1,9 +1,10 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { toAwsSchedule } from "../core/function/schedule";
-import { ValidatedFunction } from "../core/function/validate";
+import { FunctionSpec } from "../core/function/validate";
 import { physicalName } from "../core/naming";
-import { withTransform } from "../core/transform";
+import { transformsOf, withTransform } from "../core/transform";
+import type { AwsFunctionChildren } from "./children";
 import { serviceRole } from "./iam";
 
 /**
@@ -13,13 +14,13 @@ import { serviceRole } from "./iam";
  */
 export function awsFunctionTriggers(
   parent: pulumi.Resource,
-  fn: ValidatedFunction,
+  fn: FunctionSpec,
   lambda: aws.lambda.Function,
   region: string,
   tags: Record<string, string>,
 ): void {
   if (fn.schedules.length === 0) return;
-  const t = fn.transform;
+  const t = transformsOf<AwsFunctionChildren>(fn.transform);
   const { role, ready } = serviceRole(`${fn.name}-scheduler-role`, {
     services: ["scheduler"],
     region,

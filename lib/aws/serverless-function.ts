@@ -1,12 +1,13 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { FunctionPackage } from "../bundling/package";
 import { CloudFunctionResult, shellQuote } from "../core/function/result";
 import { deliveryAttempts } from "../core/function/retries";
-import { ValidatedFunction } from "../core/function/validate";
+import type { BuiltFunctionSpec } from "../core/backend";
+import { FunctionSpec } from "../core/function/validate";
 import { physicalName } from "../core/naming";
 import { commonTags } from "../core/tags";
-import { withTransform } from "../core/transform";
+import { transformsOf, withTransform } from "../core/transform";
+import type { AwsFunctionChildren } from "./children";
 import { PolicyStatement, serviceRole } from "./iam";
 import { logGroup } from "./log-group";
 import { awsFunctionTriggers } from "./function-triggers";
@@ -16,16 +17,13 @@ import { awsFunctionTriggers } from "./function-triggers";
  * Manager secret, the execution role with a least-privilege inline policy, the Lambda function, a function URL
  * when `url` is set, and the schedule/queue triggers.
  */
-export function createAwsFunction(
-  parent: pulumi.Resource,
-  fn: ValidatedFunction,
-  pkg: FunctionPackage,
-): CloudFunctionResult {
+export function createAwsFunction(parent: pulumi.Resource, fn: BuiltFunctionSpec): CloudFunctionResult {
   const name = fn.name;
+  const pkg = fn.package;
   const region = fn.placement.region!;
   const tags = commonTags("aws", "ServerlessFunction");
   const functionName = physicalName("awsLambda", name);
-  const t = fn.transform;
+  const t = transformsOf<AwsFunctionChildren>(fn.transform);
 
   const logs = logGroup(`${name}-logs`, {
     logGroupName: `/aws/lambda/${functionName}`,
@@ -211,8 +209,8 @@ export function createAwsFunction(
 }
 
 /** The SQS queue a `queue` trigger consumes, with a dead-letter queue after `maxRetries` redeliveries. */
-function createQueues(parent: pulumi.Resource, fn: ValidatedFunction, region: string, tags: Record<string, string>) {
-  const t = fn.transform;
+function createQueues(parent: pulumi.Resource, fn: FunctionSpec, region: string, tags: Record<string, string>) {
+  const t = transformsOf<AwsFunctionChildren>(fn.transform);
   const dlq = new aws.sqs.Queue(
     ...withTransform(
       t,

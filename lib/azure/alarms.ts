@@ -5,7 +5,13 @@ import * as pulumi from "@pulumi/pulumi";
 import { ResolvedAlarms, ResolvedThreshold, sharedAlarmTarget } from "../core/alarms";
 import { physicalName } from "../core/naming";
 import { commonTags } from "../core/tags";
-import { Transforms, withTransform } from "../core/transform";
+import { TransformsOf, withTransform } from "../core/transform";
+import type {
+  AzureFrontAlarmChildren,
+  AzureHealthAlarmChildren,
+  AzureNotifyChildren,
+  AzureRequestAlarmChildren,
+} from "./children";
 
 /**
  * Azure Monitor alerts → one action group, for every component with `alarms`.
@@ -19,13 +25,13 @@ import { Transforms, withTransform } from "../core/transform";
  * Severity 1 (critical) for errors and health, 2 (warning) for latency: the operations design's levels.
  * https://learn.microsoft.com/azure/azure-monitor/alerts/alerts-overview#alert-severity
  */
-export interface AzureAlarmContext {
+export interface AzureAlarmContext<Children extends AzureNotifyChildren = AzureNotifyChildren> {
   parent: pulumi.Resource;
   alarms: ResolvedAlarms;
   resourceGroupName: pulumi.Input<string>;
   /** Where the shared action group's resource group goes when this component creates it. */
   location: string;
-  transforms?: Transforms;
+  transforms?: TransformsOf<Children>;
 }
 
 const iso = (seconds: number) =>
@@ -88,7 +94,7 @@ function actionGroups(ctx: AzureAlarmContext): pulumi.Input<string>[] {
  * https://learn.microsoft.com/azure/azure-monitor/alerts/alerts-create-log-alert-rule
  */
 export function azureInsightsRequestAlarms(
-  ctx: AzureAlarmContext,
+  ctx: AzureAlarmContext<AzureRequestAlarmChildren>,
   name: string,
   target: { region: string; insightsId: pulumi.Input<string> },
 ): void {
@@ -161,7 +167,7 @@ export function azureInsightsRequestAlarms(
 
 /** A Function App's request alarms: on the Application Insights component the app reports to. */
 export function azureFunctionAlarms(
-  ctx: AzureAlarmContext,
+  ctx: AzureAlarmContext<AzureRequestAlarmChildren>,
   app: { region: string; insightsId?: pulumi.Input<string> },
 ): void {
   azureInsightsRequestAlarms(ctx, ctx.alarms.name, { region: app.region, insightsId: app.insightsId! });
@@ -173,7 +179,7 @@ export function azureFunctionAlarms(
  * https://learn.microsoft.com/azure/traffic-manager/traffic-manager-metrics-alerts#endpoint-status-by-endpoint
  */
 export function azureTrafficManagerAlarms(
-  ctx: AzureAlarmContext,
+  ctx: AzureAlarmContext<AzureHealthAlarmChildren>,
   target: { profileId: pulumi.Input<string>; endpoints: { id: string; name: string }[] },
 ): void {
   if (target.endpoints.length === 0) return;
@@ -204,7 +210,7 @@ export function azureTrafficManagerAlarms(
  * https://learn.microsoft.com/azure/frontdoor/monitor-front-door-reference#metrics
  */
 export function azureFrontDoorAlarms(
-  ctx: AzureAlarmContext,
+  ctx: AzureAlarmContext<AzureFrontAlarmChildren>,
   target: { profileId: pulumi.Input<string>; origins: { id: string; name: pulumi.Input<string> }[] },
 ): void {
   const { errorRate, health } = ctx.alarms;
@@ -249,7 +255,7 @@ export function azureFrontDoorAlarms(
 
 /** One static-threshold metric alert with one criterion, one series per dimension value. */
 function metricAlert(
-  ctx: AzureAlarmContext,
+  ctx: AzureAlarmContext<AzureFrontAlarmChildren>,
   key: "alarmErrorRate" | "alarmHealth",
   child: string,
   a: {
@@ -264,7 +270,8 @@ function metricAlert(
   return new monitor.MetricAlert(
     ...withTransform(
       ctx.transforms,
-      "alarmHealth",
+      // The alarm's own key: the Front Door error-rate alarm was transformed by `alarmHealth` before.
+      key,
       child,
       {
         resourceGroupName: ctx.resourceGroupName,

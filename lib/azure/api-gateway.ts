@@ -1,16 +1,18 @@
 import * as azure from "@pulumi/azure-native";
 import * as pulumi from "@pulumi/pulumi";
-import { ApiModel } from "../core/api";
+import { ApiSpec } from "../core/api";
 import { shortHash, stableStringify } from "../core/hash";
 import { globalName } from "../core/global-name";
 import { physicalName } from "../core/naming";
 import { commonTags } from "../core/tags";
-import { Transforms, withTransform } from "../core/transform";
+import { transformsOf, withTransform } from "../core/transform";
+import type { AzureApiChildren } from "./children";
 import { API_KEY_HEADER, buildOpenApi } from "../openapi/document";
 import { apimPolicy } from "./apim-policy";
 import { monitoring } from "./monitoring";
 import { azureGlobalNameScope } from "./global-names";
 import type { ApiAlarmTarget } from "../core/alarms/targets";
+import type { ApiResult } from "../core/backend";
 
 /**
  * Azure API Management (Consumption tier: pay per call, no idle cost) in front of function apps: the API imported
@@ -20,11 +22,8 @@ import type { ApiAlarmTarget } from "../core/alarms/targets";
  * access logs through Application Insights into a Log Analytics workspace with retention, and with a domain the
  * gateway hostname with an APIM-managed certificate after its CNAME.
  */
-export function createAzureApiGateway(
-  parent: pulumi.Resource,
-  model: ApiModel,
-  transforms: Transforms | undefined,
-): { url: pulumi.Output<string>; alarmTarget: ApiAlarmTarget } {
+export function createAzureApiGateway(parent: pulumi.Resource, model: ApiSpec): ApiResult {
+  const transforms = transformsOf<AzureApiChildren>(model.transform);
   const name = model.name;
   const location = model.placement.region!;
   const tags = commonTags("azure", "ApiGateway");

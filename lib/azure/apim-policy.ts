@@ -1,4 +1,4 @@
-import { ApiModel } from "../core/api";
+import { ApiSpec } from "../core/api";
 import { throttleWindowSeconds } from "../core/api/capabilities";
 import { OperationOptions, operationsByPath } from "../openapi/document";
 
@@ -21,7 +21,7 @@ export function xml(value: string): string {
  * seconds keeps both the burst and the long-run rate.
  */
 export function apimPolicy(
-  model: Pick<ApiModel, "cors" | "auth" | "throttle" | "routes">,
+  model: Pick<ApiSpec, "cors" | "auth" | "throttle" | "routes">,
   backendIds: readonly string[],
   options: OperationOptions = {},
 ): string {

@@ -1,16 +1,18 @@
 import * as azure from "@pulumi/azure-native";
 import * as pulumi from "@pulumi/pulumi";
 import { azureGeo, parseGeoCode } from "../core/dns/geo";
-import { ResolvedEndpoint, ResolvedFailoverDns } from "../core/dns/validate";
+import { ResolvedEndpoint, DnsSpec } from "../core/dns/validate";
 import { GlobalNameScope, globalName } from "../core/global-name";
 import { physicalName } from "../core/naming";
 import { commonTags } from "../core/tags";
-import { Transforms, withTransform } from "../core/transform";
+import { transformsOf, withTransform } from "../core/transform";
 import type { DnsAlarmTarget } from "../core/alarms/targets";
 import { azureGlobalNameScope } from "./global-names";
+import type { DnsResult } from "../core/backend";
+import type { TrafficManagerDnsChildren } from "./children";
 import { nestedGeoEndpoints } from "./traffic-manager-geo";
 
-const ROUTING: Record<ResolvedFailoverDns["strategy"], string> = {
+const ROUTING: Record<DnsSpec["strategy"], string> = {
   failover: "Priority",
   latency: "Performance",
   weighted: "Weighted",
@@ -23,11 +25,11 @@ const ROUTING: Record<ResolvedFailoverDns["strategy"], string> = {
  * CNAME from the vanity name to `<profile>.trafficmanager.net`.
  */
 export function createTrafficManagerFailoverDns(
-  name: string,
-  r: ResolvedFailoverDns,
   parent: pulumi.Resource,
-  transforms?: Transforms,
-): { fqdn: pulumi.Output<string>; nativeFqdn: pulumi.Output<string>; alarmTarget: DnsAlarmTarget } {
+  r: DnsSpec,
+): DnsResult & { nativeFqdn: pulumi.Output<string> } {
+  const name = r.name;
+  const transforms = transformsOf<TrafficManagerDnsChildren>(r.transform);
   const az = r.azure!;
   const hc = r.healthCheck;
   const http = hc.protocol !== "TCP";
@@ -139,12 +141,12 @@ export function createTrafficManagerFailoverDns(
  * Priorities never collide while changing: declared priority + 1 for every endpoint, and 1 (kept free) for the
  * manual-failover primary, so setting or clearing `primary` updates one endpoint only.
  */
-function priorityOf(r: ResolvedFailoverDns, e: ResolvedEndpoint): number {
+function priorityOf(r: DnsSpec, e: ResolvedEndpoint): number {
   return r.primary === e.id ? 1 : e.priority + 1;
 }
 
 /** geoMapping per endpoint; the catch-all endpoint always carries WORLD (a location no endpoint maps gets no answer). */
-function geoMappings(r: ResolvedFailoverDns): Map<string, string[]> {
+function geoMappings(r: DnsSpec): Map<string, string[]> {
   const out = new Map<string, string[]>(r.endpoints.map((e) => [e.id, e.geo.map((c) => azureGeo(parseGeoCode(c)!))]));
   const world = out.get(r.geoDefault!.id)!;
   if (!world.includes("WORLD")) world.unshift("WORLD");

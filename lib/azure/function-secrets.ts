@@ -3,16 +3,17 @@ import * as managedidentity from "@pulumi/azure-native/managedidentity";
 import * as resources from "@pulumi/azure-native/resources";
 import * as authorization from "@pulumi/azure-native/authorization";
 import * as pulumi from "@pulumi/pulumi";
-import { ValidatedFunction } from "../core/function/validate";
+import { FunctionSpec } from "../core/function/validate";
 import { GlobalNameScope, globalName } from "../core/global-name";
-import { Transforms, withTransform } from "../core/transform";
+import { TransformsOf, transformsOf, withTransform } from "../core/transform";
+import type { AzureFunctionChildren, AzureSecretChildren } from "./children";
 import { roleAssignment } from "./role-assignment";
 
 /** What owns a Key Vault of secrets: its name (logical and physical names start with it), transforms, values. */
 export interface AzureSecretOwner {
   name: string;
   secrets: Record<string, pulumi.Input<string>>;
-  transform?: Transforms;
+  transform?: TransformsOf<AzureSecretChildren>;
   /** Extra part of the child names and the vault's name (a region), so two vaults of one owner differ. @default none */
   part?: string;
 }
@@ -98,7 +99,7 @@ export function azureVaultSecrets(
  */
 export function azureFunctionSecrets(
   parent: pulumi.Resource,
-  fn: ValidatedFunction,
+  fn: FunctionSpec,
   rg: resources.ResourceGroup,
   identity: managedidentity.UserAssignedIdentity,
   location: string,
@@ -106,8 +107,13 @@ export function azureFunctionSecrets(
   names: GlobalNameScope,
 ) {
   const settings: Record<string, pulumi.Input<string>> = {};
-  const { refs, grants } = azureVaultSecrets(parent, fn, rg, identity, location, tags, names);
+  const { refs, grants } = azureVaultSecrets(parent, owner(fn), rg, identity, location, tags, names);
   // Versionless URI: the platform picks up a new value within a day or on restart.
   for (const ref of refs) settings[ref.key] = pulumi.interpolate`@Microsoft.KeyVault(SecretUri=${ref.uri})`;
   return { settings, grants };
+}
+
+/** A function as the owner of its secrets, with its transforms typed as the Azure function's. */
+function owner(fn: FunctionSpec): AzureSecretOwner {
+  return { name: fn.name, secrets: fn.secrets, transform: transformsOf<AzureFunctionChildren>(fn.transform) };
 }

@@ -2,14 +2,14 @@ import * as managedidentity from "@pulumi/azure-native/managedidentity";
 import * as storage from "@pulumi/azure-native/storage";
 import * as web from "@pulumi/azure-native/web";
 import * as pulumi from "@pulumi/pulumi";
-import { FunctionPackage } from "../bundling/package";
 import { CloudFunctionResult } from "../core/function/result";
 import { toNcrontab } from "../core/function/schedule";
-import { ValidatedFunction } from "../core/function/validate";
 import { globalName } from "../core/global-name";
+import type { BuiltFunctionSpec } from "../core/backend";
 import { physicalName } from "../core/naming";
 import { commonTags } from "../core/tags";
-import { withTransform } from "../core/transform";
+import { transformsOf, withTransform } from "../core/transform";
+import type { AzureFunctionChildren } from "./children";
 import { azureFunctionSecrets } from "./function-secrets";
 import { azureGlobalNameScope } from "./global-names";
 import { monitoring } from "./monitoring";
@@ -31,15 +31,12 @@ import { roleAssignment } from "./role-assignment";
  */
 const DEPLOYMENTS = "deployments";
 
-export function createAzureFunction(
-  parent: pulumi.Resource,
-  fn: ValidatedFunction,
-  pkg: FunctionPackage,
-): CloudFunctionResult {
+export function createAzureFunction(parent: pulumi.Resource, fn: BuiltFunctionSpec): CloudFunctionResult {
   const name = fn.name;
+  const pkg = fn.package;
   const location = fn.placement.region!;
   const tags = commonTags("azure", "ServerlessFunction");
-  const t = fn.transform;
+  const t = transformsOf<AzureFunctionChildren>(fn.transform);
 
   // Storage account and function app names are worldwide (https://learn.microsoft.com/azure/azure-resource-manager/management/resource-name-rules): lib/core/global-name.ts.
   const names = azureGlobalNameScope(name, parent);

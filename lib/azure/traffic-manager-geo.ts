@@ -1,10 +1,11 @@
 import * as azure from "@pulumi/azure-native";
 import * as pulumi from "@pulumi/pulumi";
-import { ResolvedEndpoint, ResolvedFailoverDns } from "../core/dns/validate";
+import { ResolvedEndpoint, DnsSpec } from "../core/dns/validate";
 import { GlobalNameScope, globalName } from "../core/global-name";
 import { physicalName } from "../core/naming";
 import { commonTags } from "../core/tags";
-import { Transforms, withTransform } from "../core/transform";
+import { TransformsOf, withTransform } from "../core/transform";
+import type { TrafficManagerDnsChildren } from "./children";
 
 type MonitorConfig = azure.types.input.trafficmanager.MonitorConfigArgs;
 
@@ -19,13 +20,13 @@ type MonitorConfig = azure.types.input.trafficmanager.MonitorConfigArgs;
  */
 export function nestedGeoEndpoints(
   name: string,
-  r: ResolvedFailoverDns,
+  r: DnsSpec,
   parentProfile: azure.trafficmanager.Profile,
   monitorConfig: MonitorConfig,
   geoMapping: Map<string, string[]>,
   names: GlobalNameScope,
   parent: pulumi.Resource,
-  transforms?: Transforms,
+  transforms?: TransformsOf<TrafficManagerDnsChildren>,
 ): azure.trafficmanager.Endpoint[] {
   const az = r.azure!;
   return r.endpoints.map((e) => {

@@ -2,6 +2,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { gzipSync } from "zlib";
 import { sha256 } from "../core/hash";
+import type { FunctionPackage } from "../core/function/result";
 import { Cloud } from "../core/placement";
 import { ArchiveEntry, deterministicZip } from "./zip";
 import { bundleFunction } from "./bundle";
@@ -12,16 +13,7 @@ import { ConfigError, describe } from "../core/errors";
 import { readCodeTree } from "./code-tree";
 
 /** What a cloud deploys: the archive (zip) or, for Cloudflare, the main module, plus their content hash. */
-export interface FunctionPackage {
-  /** Hex SHA-256 of the zip (or of the Worker module): names objects and blobs so a change redeploys. */
-  readonly hash: string;
-  /** Absolute path of the deterministic zip on disk (Cloudflare: of the main module). */
-  readonly path: string;
-  readonly zippedBytes: number;
-  readonly gzippedBytes: number;
-  /** Main module file name (Cloudflare `mainModule`). */
-  readonly mainModule: string;
-}
+export type { FunctionPackage } from "../core/function/result";
 
 export interface PackageOptions {
   readonly cloud: Cloud;

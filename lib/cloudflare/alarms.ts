@@ -1,7 +1,8 @@
 import * as cloudflare from "@pulumi/cloudflare";
 import * as pulumi from "@pulumi/pulumi";
 import { ResolvedAlarms, sharedAlarmTarget } from "../core/alarms";
-import { Transforms, withTransform } from "../core/transform";
+import { TransformsOf, withTransform } from "../core/transform";
+import type { CloudflareHealthAlarmChildren } from "./children";
 
 /**
  * Cloudflare Notifications for load-balancer health. Cloudflare offers no alert type on Workers errors or
@@ -12,7 +13,7 @@ export interface CloudflareAlarmContext {
   parent: pulumi.Resource;
   alarms: ResolvedAlarms;
   accountId: pulumi.Input<string>;
-  transforms?: Transforms;
+  transforms?: TransformsOf<CloudflareHealthAlarmChildren>;
 }
 
 /**

@@ -1,9 +1,10 @@
 import * as cloudflare from "@pulumi/cloudflare";
 import * as pulumi from "@pulumi/pulumi";
-import { ApiModel } from "../core/api";
+import { ApiSpec } from "../core/api";
 import { sha256 } from "../core/hash";
 import { physicalName } from "../core/naming";
-import { Transforms, withTransform } from "../core/transform";
+import { transformsOf, withTransform } from "../core/transform";
+import type { CloudflareApiChildren } from "./children";
 import { RATE_LIMIT_BINDING, functionBinding, routerConfig, routerWorkerSource } from "./router-worker";
 
 /** Compatibility date of the router Worker: fixed so the runtime behaviour never shifts under a deployed router. */
@@ -17,11 +18,8 @@ export const ROUTER_COMPATIBILITY_DATE = "2025-01-01";
  * With a domain the router gets a Workers custom domain (DNS record and certificate managed by Cloudflare);
  * without, its workers.dev subdomain.
  */
-export function createCloudflareApiGateway(
-  parent: pulumi.Resource,
-  model: ApiModel,
-  transforms: Transforms | undefined,
-): { url: pulumi.Output<string> } {
+export function createCloudflareApiGateway(parent: pulumi.Resource, model: ApiSpec): { url: pulumi.Output<string> } {
+  const transforms = transformsOf<CloudflareApiChildren>(model.transform);
   const name = model.name;
   const opts = (): pulumi.CustomResourceOptions => ({ parent });
   const accountId = model.functions[0].cloudflare!.accountId;

@@ -1,12 +1,13 @@
 import * as cloudflare from "@pulumi/cloudflare";
 import * as pulumi from "@pulumi/pulumi";
 import { parseGeoCode } from "../core/dns/geo";
-import { ResolvedEndpoint, ResolvedFailoverDns } from "../core/dns/validate";
+import { ResolvedEndpoint, DnsSpec } from "../core/dns/validate";
 import { physicalName } from "../core/naming";
-import { Transforms, withTransform } from "../core/transform";
-import type { DnsAlarmTarget } from "../core/alarms/targets";
+import { transformsOf, withTransform } from "../core/transform";
+import type { DnsResult } from "../core/backend";
+import type { CloudflareDnsChildren } from "./children";
 
-const STEERING: Record<ResolvedFailoverDns["strategy"], string> = {
+const STEERING: Record<DnsSpec["strategy"], string> = {
   failover: "off",
   latency: "dynamic_latency",
   weighted: "random",
@@ -17,12 +18,9 @@ const STEERING: Record<ResolvedFailoverDns["strategy"], string> = {
  * Cloudflare expansion of FailoverDns: an account-level monitor, one pool per endpoint (so each endpoint is
  * health-checked and steered on its own), and a zone load balancer whose default pools are in priority order.
  */
-export function createCloudflareFailoverDns(
-  name: string,
-  r: ResolvedFailoverDns,
-  parent: pulumi.Resource,
-  transforms?: Transforms,
-): { fqdn: pulumi.Output<string>; alarmTarget: DnsAlarmTarget } {
+export function createCloudflareFailoverDns(parent: pulumi.Resource, r: DnsSpec): DnsResult {
+  const name = r.name;
+  const transforms = transformsOf<CloudflareDnsChildren>(r.transform);
   const cf = r.cloudflare!;
   const hc = r.healthCheck;
   const http = hc.protocol !== "TCP";
@@ -153,7 +151,7 @@ export function createCloudflareFailoverDns(
 
 /** Region and country keys → endpoint ids in failover order (the assigned endpoint first, then the rest). */
 function geoPools(
-  r: ResolvedFailoverDns,
+  r: DnsSpec,
   ordered: readonly ResolvedEndpoint[],
 ): { regionPools: Map<string, string[]>; countryPools: Map<string, string[]> } {
   const regionPools = new Map<string, string[]>();
@@ -171,7 +169,7 @@ function geoPools(
   return { regionPools, countryPools };
 }
 
-function mapPools(keys: Map<string, string[]>, r: ResolvedFailoverDns, ids: string[]): Record<string, string[]> {
+function mapPools(keys: Map<string, string[]>, r: DnsSpec, ids: string[]): Record<string, string[]> {
   const idOf = new Map(r.endpoints.map((e, i) => [e.id, ids[i]]));
   return Object.fromEntries(
     [...keys.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([k, list]) => [k, list.map((id) => idOf.get(id)!)]),

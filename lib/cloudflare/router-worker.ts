@@ -1,4 +1,4 @@
-import { ApiModel } from "../core/api";
+import { ApiSpec } from "../core/api";
 import { stableStringify } from "../core/hash";
 import { operationsByPath } from "../openapi/document";
 
@@ -27,7 +27,7 @@ export interface RouterConfig {
 
 /** The router configuration of an API, in route order (literal segments before parameters on equal prefixes). */
 export function routerConfig(
-  model: Pick<ApiModel, "routes" | "cors" | "auth" | "throttle" | "accessLogs">,
+  model: Pick<ApiSpec, "routes" | "cors" | "auth" | "throttle" | "accessLogs">,
 ): RouterConfig {
   const routes: RouterConfig["routes"] = [];
   for (const [, ops] of operationsByPath(model)) {

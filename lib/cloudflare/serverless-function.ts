@@ -1,12 +1,12 @@
 import * as path from "path";
 import * as cloudflare from "@pulumi/cloudflare";
 import * as pulumi from "@pulumi/pulumi";
-import { FunctionPackage } from "../bundling/package";
 import { CloudFunctionResult } from "../core/function/result";
 import { toUnixCron } from "../core/function/schedule";
-import { ValidatedFunction } from "../core/function/validate";
+import type { BuiltFunctionSpec } from "../core/backend";
 import { physicalName } from "../core/naming";
-import { withTransform } from "../core/transform";
+import { transformsOf, withTransform } from "../core/transform";
+import type { CloudflareFunctionChildren } from "./children";
 
 /** The Workers runtime behaviour Meridian's adapter is tested against. */
 export const DEFAULT_COMPATIBILITY_DATE = "2025-09-01";
@@ -18,13 +18,10 @@ export const DEFAULT_COMPATIBILITY_DATE = "2025-09-01";
  * workers.dev subdomain (enabled only with `url: true`), an optional custom domain, cron triggers and a
  * Queue consumer with a dead-letter queue.
  */
-export function createCloudflareFunction(
-  parent: pulumi.Resource,
-  fn: ValidatedFunction,
-  pkg: FunctionPackage,
-): CloudFunctionResult {
+export function createCloudflareFunction(parent: pulumi.Resource, fn: BuiltFunctionSpec): CloudFunctionResult {
   const name = fn.name;
-  const t = fn.transform;
+  const pkg = fn.package;
+  const t = transformsOf<CloudflareFunctionChildren>(fn.transform);
   const accountId = pulumi.output(fn.cloudflare.accountId!);
   const scriptName = physicalName("cloudflareWorker", name);
 

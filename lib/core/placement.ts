@@ -12,6 +12,12 @@ export const CLOUDS: readonly Cloud[] = ["aws", "gcp", "azure", "cloudflare"];
  */
 export type Placement = `aws:${string}` | `gcp:${string}` | `azure:${string}` | "cloudflare";
 
+/**
+ * The cloud of a placement type, so that types can follow the target: `CloudOf<"aws:us-east-1">` is `"aws"`, and
+ * `CloudOf<Placement>` is every cloud.
+ */
+export type CloudOf<P extends Placement> = P extends `${infer C}:${string}` ? Extract<C, Cloud> : "cloudflare";
+
 /** A parsed placement. `region` is absent for Cloudflare, whose network is global. */
 export interface ParsedPlacement {
   readonly cloud: Cloud;

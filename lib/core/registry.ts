@@ -1,5 +1,5 @@
 import { resetAlarmTargets } from "./alarms/shared";
-import type { ApiModel } from "./api/model";
+import type { ApiSpec } from "./api/model";
 import type { FunctionHandle } from "./function-handle";
 
 /**
@@ -11,7 +11,7 @@ import type { FunctionHandle } from "./function-handle";
  * (more memory, more garbage-collection work) for nothing.
  */
 export interface Registry {
-  readonly apis: ApiModel[];
+  readonly apis: ApiSpec[];
   /** Every function, with whether it has its own public URL (`url: true`). */
   readonly functions: Array<{ handle: FunctionHandle; url: boolean }>;
 }
@@ -48,7 +48,7 @@ export async function collectingRegistrations<T>(fn: () => Promise<T>): Promise<
   }
 }
 
-export function registerApi(model: ApiModel): void {
+export function registerApi(model: ApiSpec): void {
   if (state().collecting) state().registry.apis.push(model);
 }
 

@@ -1,4 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
+import type { Alias } from "@pulumi/pulumi/proto/alias_pb";
+import type { RegisterResourceRequest, RegisterResourceResponse } from "@pulumi/pulumi/proto/resource_pb";
 import { stableStringify } from "../core/hash";
 import { resetRegistry } from "../core/registry";
 import { duplicateUrnCheck } from "./duplicate-urns";
@@ -181,13 +183,21 @@ async function settleByTurns(): Promise<void> {
 /** Registrations that reached the monitor in this process (settleByTurns' progress signal). */
 let registrations = 0;
 
+/** The one monitor call we wrap: the mock monitor takes a request and a Node-style callback. */
+interface RegisteringMonitor {
+  registerResource(
+    req: RegisterResourceRequest,
+    callback: (err: unknown, resp: RegisterResourceResponse) => void,
+  ): unknown;
+}
+
 function wrapMonitor(captured: Captured[], errors: unknown[], project: string, stack: string): void {
-  const monitor = pulumi.runtime.getMonitor() as any;
+  const monitor = pulumi.runtime.getMonitor() as unknown as RegisteringMonitor;
   const register = monitor.registerResource.bind(monitor);
   const duplicate = duplicateUrnCheck();
-  monitor.registerResource = (req: any, callback: (err: unknown, resp: any) => void) => {
+  monitor.registerResource = (req, callback) => {
     registrations++;
-    return register(req, (err: unknown, resp: any) => {
+    return register(req, (err, resp) => {
       registrations++;
       const refused = err ? undefined : duplicate(resp.getUrn());
       if (err || refused) errors.push(err ?? refused);
@@ -197,7 +207,7 @@ function wrapMonitor(captured: Captured[], errors: unknown[], project: string, s
   };
 }
 
-function capture(req: any, urn: string, project: string, stack: string): Captured {
+function capture(req: RegisterResourceRequest, urn: string, project: string, stack: string): Captured {
   const parent: string = req.getParent() ?? "";
   const provider: string = req.getProvider() ?? "";
   return {
@@ -213,7 +223,7 @@ function capture(req: any, urn: string, project: string, stack: string): Capture
     retainOnDelete: req.getRetainondelete() ?? false,
     aliases: req
       .getAliasesList()
-      .map((a: any) => aliasUrn(a, req, project, stack))
+      .map((a) => aliasUrn(a, req, project, stack))
       .sort(),
     ignoreChanges: [...req.getIgnorechangesList()].sort(),
     replaceOnChanges: [...req.getReplaceonchangesList()].sort(),
@@ -223,9 +233,10 @@ function capture(req: any, urn: string, project: string, stack: string): Capture
 }
 
 /** An alias as the URN it stands for, computed like the mock engine computes URNs. */
-function aliasUrn(alias: any, req: any, project: string, stack: string): string {
+function aliasUrn(alias: Alias, req: RegisterResourceRequest, project: string, stack: string): string {
   if (alias.getUrn && alias.getUrn()) return alias.getUrn();
   const spec = alias.getSpec();
+  if (!spec) throw new Error(`alias of ${req.getName()} has neither a URN nor a spec`);
   const parent: string = spec.getNoparent() ? "" : spec.getParenturn() || req.getParent() || "";
   let type: string = spec.getType() || req.getType();
   if (parent) type = `${parent.split("::")[2].split("$").pop()}$${type}`;

@@ -1,7 +1,8 @@
 import * as gcp from "@pulumi/gcp";
 import * as pulumi from "@pulumi/pulumi";
 import { ResolvedAlarms, ResolvedThreshold, sharedAlarmTarget } from "../core/alarms";
-import { Transforms, withTransform } from "../core/transform";
+import { TransformsOf, withTransform } from "../core/transform";
+import type { GcpAlarmChildren } from "./children";
 import { enableApis } from "./apis";
 
 /**
@@ -17,7 +18,7 @@ export interface GcpAlarmContext {
   parent: pulumi.Resource;
   alarms: ResolvedAlarms;
   project: pulumi.Input<string>;
-  transforms?: Transforms;
+  transforms?: TransformsOf<GcpAlarmChildren>;
 }
 
 const WINDOW = "60s";

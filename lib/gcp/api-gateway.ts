@@ -1,14 +1,15 @@
 import * as gcp from "@pulumi/gcp";
 import * as pulumi from "@pulumi/pulumi";
-import { ApiModel } from "../core/api";
+import { ApiSpec } from "../core/api";
 import { shortHash, stableStringify } from "../core/hash";
 import { physicalName } from "../core/naming";
 import { commonTags } from "../core/tags";
-import { Transforms, withTransform } from "../core/transform";
+import { transformsOf, withTransform } from "../core/transform";
+import type { GcpApiChildren } from "./children";
 import { buildGoogleSwagger } from "../openapi/swagger2";
 import { GcpApi, enableApis } from "./apis";
 import { managedCertificateName } from "./certificate-name";
-import type { ApiAlarmTarget } from "../core/alarms/targets";
+import type { ApiResult } from "../core/backend";
 
 /** The Cloud DNS managed zone Meridian expects for a DNS zone: its name with dots as dashes (`example.com` → `example-com`). */
 export function cloudDnsZoneName(zone: string): string {
@@ -23,11 +24,8 @@ export function cloudDnsZoneName(zone: string): string {
  * service. A domain adds a global external Application Load Balancer with a serverless NEG on the gateway, a
  * Google-managed certificate, a TLS 1.2 SSL policy and an A record in the zone's Cloud DNS managed zone.
  */
-export function createGcpApiGateway(
-  parent: pulumi.Resource,
-  model: ApiModel,
-  transforms: Transforms | undefined,
-): { url: pulumi.Output<string>; alarmTarget: ApiAlarmTarget } {
+export function createGcpApiGateway(parent: pulumi.Resource, model: ApiSpec): ApiResult {
+  const transforms = transformsOf<GcpApiChildren>(model.transform);
   const name = model.name;
   const region = model.placement.region!;
   const labels = commonTags("gcp", "ApiGateway");

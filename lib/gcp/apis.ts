@@ -1,7 +1,7 @@
 import * as gcp from "@pulumi/gcp";
 import * as pulumi from "@pulumi/pulumi";
 import { ConfigError, describe } from "../core/errors";
-import { Transforms, withTransform } from "../core/transform";
+import { TransformsOf, withTransform } from "../core/transform";
 
 /**
  * The Google APIs an expansion calls. A fresh project has almost none enabled, and the first call to a disabled API
@@ -68,7 +68,7 @@ export function enableApis(
   name: string,
   apis: readonly GcpApi[],
   parent: pulumi.Resource,
-  transforms?: Transforms,
+  transforms?: TransformsOf<{ enableApi: gcp.projects.ServiceArgs }>,
   project?: pulumi.Input<string>,
 ): pulumi.Resource[] {
   if (!apisEnabled(component)) return [];
@@ -77,7 +77,8 @@ export function enableApis(
       new gcp.projects.Service(
         ...withTransform(
           transforms,
-          "api",
+          // Not "api": that key is the API Gateway's own Api child.
+          "enableApi",
           `${name}-enable-${api.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`,
           {
             service: GCP_APIS[api],

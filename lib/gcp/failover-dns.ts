@@ -1,21 +1,19 @@
 import * as gcp from "@pulumi/gcp";
 import * as pulumi from "@pulumi/pulumi";
-import { ResolvedEndpoint, ResolvedFailoverDns } from "../core/dns/validate";
-import type { DnsAlarmTarget } from "../core/alarms/targets";
+import { ResolvedEndpoint, DnsSpec } from "../core/dns/validate";
+import type { DnsResult } from "../core/backend";
 import { physicalName } from "../core/naming";
-import { Transforms, withTransform } from "../core/transform";
+import { transformsOf, withTransform } from "../core/transform";
 import { enableApis } from "./apis";
+import type { CloudDnsChildren } from "./children";
 
 /**
  * Cloud DNS expansion of FailoverDns: one global health check with exactly three source regions (the kind Cloud DNS
  * can use for external endpoints) and one record set whose routing policy health-checks every endpoint.
  */
-export function createCloudDnsFailoverDns(
-  name: string,
-  r: ResolvedFailoverDns,
-  parent: pulumi.Resource,
-  transforms?: Transforms,
-): { fqdn: pulumi.Output<string>; alarmTarget: DnsAlarmTarget } {
+export function createCloudDnsFailoverDns(parent: pulumi.Resource, r: DnsSpec): DnsResult {
+  const name = r.name;
+  const transforms = transformsOf<CloudDnsChildren>(r.transform);
   const g = r.gcp!;
   const apis = enableApis(r.component, name, ["dns", "compute"], parent, transforms, g.project);
   const hc = r.healthCheck;

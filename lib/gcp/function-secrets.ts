@@ -1,15 +1,16 @@
 import * as gcp from "@pulumi/gcp";
 import * as pulumi from "@pulumi/pulumi";
-import { ValidatedFunction } from "../core/function/validate";
+import { FunctionSpec } from "../core/function/validate";
 import { shortHash } from "../core/hash";
 import { physicalName } from "../core/naming";
-import { Transforms, withTransform } from "../core/transform";
+import { TransformsOf, transformsOf, withTransform } from "../core/transform";
+import type { GcpFunctionChildren, GcpSecretChildren } from "./children";
 
 /** What owns a set of secrets: its name (logical and physical names start with it), transforms and values. */
 export interface GcpSecretOwner {
   name: string;
   secrets: Record<string, pulumi.Input<string>>;
-  transform?: Transforms;
+  transform?: TransformsOf<GcpSecretChildren>;
   /** Extra part of each secret's physical id, so two components of one name do not share ids. @default none */
   idPart?: string;
 }
@@ -82,12 +83,18 @@ export function gcpSecrets(
 /** A function's secrets, mounted as secret environment variables pinned to their version (gcpSecrets). */
 export function gcpFunctionSecrets(
   parent: pulumi.Resource,
-  fn: ValidatedFunction,
+  fn: FunctionSpec,
   sa: gcp.serviceaccount.Account,
   labels: Record<string, string>,
   after: pulumi.Resource[],
 ) {
-  const { refs, grants } = gcpSecrets(parent, fn, sa.member, labels, after);
+  const { refs, grants } = gcpSecrets(
+    parent,
+    { name: fn.name, secrets: fn.secrets, transform: transformsOf<GcpFunctionChildren>(fn.transform) },
+    sa.member,
+    labels,
+    after,
+  );
   const environment: gcp.types.input.cloudfunctionsv2.FunctionServiceConfigSecretEnvironmentVariable[] = refs;
   return { environment, grants };
 }

@@ -1,9 +1,10 @@
 import * as gcp from "@pulumi/gcp";
 import * as pulumi from "@pulumi/pulumi";
 import { toUnixCron } from "../core/function/schedule";
-import { ValidatedFunction } from "../core/function/validate";
+import { FunctionSpec } from "../core/function/validate";
 import { physicalName } from "../core/naming";
-import { withTransform } from "../core/transform";
+import { transformsOf, withTransform } from "../core/transform";
+import type { GcpFunctionChildren } from "./children";
 import { dedicatedLogBucket } from "./log-bucket";
 import { serviceAccount } from "./service-account";
 
@@ -13,7 +14,7 @@ import { serviceAccount } from "./service-account";
  */
 export function gcpFunctionSchedules(
   parent: pulumi.Resource,
-  fn: ValidatedFunction,
+  fn: FunctionSpec,
   cloudFunction: gcp.cloudfunctionsv2.Function,
   uri: pulumi.Output<string>,
   after: pulumi.Resource[],
@@ -40,7 +41,7 @@ export function gcpFunctionSchedules(
   fn.schedules.forEach((s, i) => {
     new gcp.cloudscheduler.Job(
       ...withTransform(
-        fn.transform,
+        transformsOf<GcpFunctionChildren>(fn.transform),
         "scheduler",
         `${fn.name}-schedule-${i}`,
         {
@@ -70,7 +71,7 @@ export function gcpFunctionSchedules(
  */
 export function gcpFunctionLogs(
   parent: pulumi.Resource,
-  fn: ValidatedFunction,
+  fn: FunctionSpec,
   functionName: string,
   project: pulumi.Output<string>,
   after: pulumi.Resource[],
@@ -85,6 +86,6 @@ export function gcpFunctionLogs(
     description: `Logs of ServerlessFunction ${fn.name}`,
     parent,
     dependsOn: after,
-    transform: fn.transform,
+    transform: transformsOf<GcpFunctionChildren>(fn.transform),
   });
 }

@@ -1,7 +1,8 @@
 import * as gcp from "@pulumi/gcp";
 import * as pulumi from "@pulumi/pulumi";
 import { physicalName } from "../core/naming";
-import { Transforms, withTransform } from "../core/transform";
+import { TransformsOf, withTransform } from "../core/transform";
+import type { GcpLogBucketChildren } from "./children";
 
 export interface LogBucketArgs {
   /** The component's name: prefixes the children and the bucket, sink and exclusion ids. */
@@ -17,7 +18,7 @@ export interface LogBucketArgs {
   description: string;
   parent: pulumi.Resource;
   dependsOn?: pulumi.Resource[];
-  transform?: Transforms;
+  transform?: TransformsOf<GcpLogBucketChildren>;
 }
 
 /**

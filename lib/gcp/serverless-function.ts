@@ -1,13 +1,14 @@
 import * as gcp from "@pulumi/gcp";
 import * as pulumi from "@pulumi/pulumi";
-import { FunctionPackage } from "../bundling/package";
 import { CloudFunctionResult, shellQuote } from "../core/function/result";
-import { ValidatedFunction } from "../core/function/validate";
+import { FunctionSpec } from "../core/function/validate";
 import { globalName } from "../core/global-name";
+import type { BuiltFunctionSpec } from "../core/backend";
 import { physicalName } from "../core/naming";
 import { PUBLIC_ACCESS_LABEL, commonTags } from "../core/tags";
-import { withTransform } from "../core/transform";
+import { transformsOf, withTransform } from "../core/transform";
 import { GcpApi, enableApis } from "./apis";
+import type { GcpFunctionChildren } from "./children";
 import { gcpFunctionSecrets } from "./function-secrets";
 import { gcpFunctionLogs, gcpFunctionSchedules } from "./function-triggers";
 import { gcpGlobalNameScope } from "./global-names";
@@ -20,15 +21,12 @@ import { serviceAccount } from "./service-account";
  * `allUsers` on the underlying Cloud Run service only with `url: true` (the function resource refuses run.invoker: hashicorp/terraform-provider-google#12562), Cloud Scheduler jobs
  * with OIDC for schedules and a Pub/Sub topic + event trigger for a queue.
  */
-export function createGcpFunction(
-  parent: pulumi.Resource,
-  fn: ValidatedFunction,
-  pkg: FunctionPackage,
-): CloudFunctionResult {
+export function createGcpFunction(parent: pulumi.Resource, fn: BuiltFunctionSpec): CloudFunctionResult {
   const name = fn.name;
+  const pkg = fn.package;
   const region = fn.placement.region!;
   const labels = commonTags("gcp", "ServerlessFunction");
-  const t = fn.transform;
+  const t = transformsOf<GcpFunctionChildren>(fn.transform);
   const functionName = physicalName("gcpResource", name);
   const apis = enableApis(`ServerlessFunction "${name}"`, name, functionApis(fn), parent, t);
   const opts = { parent, dependsOn: apis };
@@ -202,7 +200,7 @@ export function createGcpFunction(
 }
 
 /** The APIs this function's expansion calls (see GCP_APIS for the sources). */
-function functionApis(fn: ValidatedFunction): GcpApi[] {
+function functionApis(fn: FunctionSpec): GcpApi[] {
   const apis: GcpApi[] = ["cloudFunctions", "cloudBuild", "artifactRegistry", "run", "logging", "storage", "iam"];
   // The build account's roles are project IAM bindings (Resource Manager's setIamPolicy).
   apis.push("resourceManager");
@@ -220,7 +218,7 @@ function functionApis(fn: ValidatedFunction): GcpApi[] {
  */
 function buildServiceAccount(
   parent: pulumi.Resource,
-  fn: ValidatedFunction,
+  fn: FunctionSpec,
   bucket: gcp.storage.Bucket,
   apis: pulumi.Resource[],
 ): { account: gcp.serviceaccount.Account; grants: pulumi.Resource[] } {
@@ -230,7 +228,7 @@ function buildServiceAccount(
     displayName: `Builds of ServerlessFunction ${name}`,
     parent,
     dependsOn: apis,
-    transform: fn.transform.buildServiceAccount,
+    transform: transformsOf<GcpFunctionChildren>(fn.transform).buildServiceAccount,
   });
   const opts = { parent, dependsOn: apis };
   const grants: pulumi.Resource[] = (["roles/logging.logWriter", "roles/artifactregistry.writer"] as const).map(

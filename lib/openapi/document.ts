@@ -1,4 +1,4 @@
-import { ANY_EXPANSION, ApiModel, HttpMethod, ParsedRoute } from "../core/api";
+import { ANY_EXPANSION, ApiSpec, HttpMethod, ParsedRoute } from "../core/api";
 
 /** An OpenAPI or Swagger document as plain JSON. */
 export type OpenApiDocument = Record<string, unknown>;
@@ -28,7 +28,7 @@ export interface OperationOptions {
  * `ANY` on the same path, as on AWS.
  */
 export function operationsByPath(
-  model: Pick<ApiModel, "routes">,
+  model: Pick<ApiSpec, "routes">,
   options: OperationOptions = {},
 ): Map<string, Operation[]> {
   const byPath = new Map<string, Operation[]>();
@@ -78,7 +78,7 @@ function pathParameters(route: ParsedRoute): Record<string, unknown>[] {
  * the same document. `serverUrl`, when known, is listed in `servers`.
  */
 export function buildOpenApi(
-  model: Pick<ApiModel, "routes" | "auth" | "info">,
+  model: Pick<ApiSpec, "routes" | "auth" | "info">,
   serverUrl?: string,
   options: OperationOptions = {},
 ): OpenApiDocument {

@@ -1,4 +1,4 @@
-import { ApiModel } from "../core/api";
+import { ApiSpec } from "../core/api";
 import { API_KEY_HEADER, OpenApiDocument, operationsByPath } from "./document";
 
 /** Per function index: the HTTPS address of the function that Google API Gateway calls. */
@@ -16,7 +16,7 @@ export const GOOGLE_BACKEND_DEADLINE_SECONDS = 60;
  * preflight requests reach the function, which answers them (the gateway does not).
  */
 export function buildGoogleSwagger(
-  model: Pick<ApiModel, "routes" | "auth" | "info" | "cors" | "throttle" | "name">,
+  model: Pick<ApiSpec, "routes" | "auth" | "info" | "cors" | "throttle" | "name">,
   backends: BackendAddresses,
 ): OpenApiDocument {
   const paths: Record<string, Record<string, unknown>> = {};

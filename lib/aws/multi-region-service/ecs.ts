@@ -1,7 +1,8 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { physicalName } from "../../core/naming";
-import { withTransform } from "../../core/transform";
+import { transformsOf, withTransform } from "../../core/transform";
+import type { AwsServiceChildren } from "../children";
 import { logGroup } from "../log-group";
 import type { AwsRegionContext } from "./context";
 import { rolloutFailure } from "./rollout";
@@ -22,7 +23,7 @@ export const CONTAINER_NAME = "app";
 export function createEcs(ctx: AwsRegionContext, net: RegionNetwork, lb: RegionLoadBalancer): aws.ecs.Service {
   const { spec, region, parent, tags } = ctx;
   const base = `${spec.name}-${region.label}`;
-  const t = spec.transform;
+  const t = transformsOf<AwsServiceChildren>(spec.transform);
   const ecsName = physicalName("awsEcs", spec.name);
 
   const cluster = new aws.ecs.Cluster(

@@ -3,7 +3,8 @@ import * as pulumi from "@pulumi/pulumi";
 import { physicalName } from "../../core/naming";
 import { ServiceSpec, acceleratorFailoverSeconds, acceleratorRouting } from "../../core/service";
 import { commonTags } from "../../core/tags";
-import { withTransform } from "../../core/transform";
+import { transformsOf, withTransform } from "../../core/transform";
+import type { AwsServiceChildren } from "../children";
 
 /** What the component needs from the accelerator front. */
 export interface AcceleratorFront {
@@ -33,7 +34,7 @@ export function createAcceleratorFront(
   spec: ServiceSpec,
   albs: Map<string, aws.lb.LoadBalancer>,
 ): AcceleratorFront {
-  const t = spec.transform;
+  const t = transformsOf<AwsServiceChildren>(spec.transform);
   const tags = commonTags("aws", "MultiRegionService");
   const accelerator = new aws.globalaccelerator.Accelerator(
     ...withTransform(
@@ -117,7 +118,7 @@ export function acceleratorAliasRecord(
 ): aws.route53.Record {
   return new aws.route53.Record(
     ...withTransform(
-      spec.transform,
+      transformsOf<AwsServiceChildren>(spec.transform),
       "acceleratorRecord",
       `${spec.name}-accelerator-record`,
       {

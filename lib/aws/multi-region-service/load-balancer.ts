@@ -2,7 +2,8 @@ import { awsTargetGroup } from "../../core/physical-name-claims";
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { physicalName } from "../../core/naming";
-import { withTransform } from "../../core/transform";
+import { transformsOf, withTransform } from "../../core/transform";
+import type { AwsServiceChildren } from "../children";
 import type { AwsRegionContext } from "./context";
 import type { RegionNetwork } from "./network";
 
@@ -27,7 +28,7 @@ export function createLoadBalancer(
 ): RegionLoadBalancer {
   const { spec, region, parent, tags } = ctx;
   const base = `${spec.name}-${region.label}`;
-  const t = spec.transform;
+  const t = transformsOf<AwsServiceChildren>(spec.transform);
   const hc = spec.healthCheck;
 
   const loadBalancer = new aws.lb.LoadBalancer(

@@ -1,6 +1,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { withTransform } from "../../core/transform";
+import { transformsOf, withTransform } from "../../core/transform";
+import type { AwsServiceChildren } from "../children";
 import type { AwsRegionContext } from "./context";
 
 export interface RegionNetwork {
@@ -26,7 +27,7 @@ const PRIVATE_CIDRS = ["10.0.128.0/20", "10.0.144.0/20"];
 export function createNetwork(ctx: AwsRegionContext): RegionNetwork {
   const { spec, region, parent, tags } = ctx;
   const base = `${spec.name}-${region.label}`;
-  const t = spec.transform;
+  const t = transformsOf<AwsServiceChildren>(spec.transform);
   const opts = (): pulumi.CustomResourceOptions => ({ parent });
   // Regular zones only: without the opt-in-status filter an account's opted-in Local Zones are listed too, and a
   // subnet there has no ALB or Fargate (https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_DescribeAvailabilityZones.html).

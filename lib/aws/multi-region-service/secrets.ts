@@ -1,7 +1,8 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { physicalName } from "../../core/naming";
-import { withTransform } from "../../core/transform";
+import { transformsOf, withTransform } from "../../core/transform";
+import type { AwsServiceChildren } from "../children";
 import type { AwsRegionContext } from "./context";
 
 /** The region's `container.secrets`: what the container definition references and what the service waits for. */
@@ -38,7 +39,7 @@ export function regionSecrets(ctx: AwsRegionContext): RegionSecrets | undefined 
   const base = `${spec.name}-${region.label}`;
   const secret = new aws.secretsmanager.Secret(
     ...withTransform(
-      spec.transform,
+      transformsOf<AwsServiceChildren>(spec.transform),
       "secret",
       `${base}-secrets`,
       {

@@ -3,7 +3,8 @@ import * as pulumi from "@pulumi/pulumi";
 import { shortHash } from "../../core/hash";
 import { physicalName } from "../../core/naming";
 import type { RegionSpec, ServiceSpec } from "../../core/service";
-import { withTransform } from "../../core/transform";
+import { transformsOf, withTransform } from "../../core/transform";
+import type { AzureServiceChildren } from "../children";
 import { azureVaultSecrets } from "../function-secrets";
 import { azureGlobalNameScope } from "../global-names";
 
@@ -45,7 +46,7 @@ export function containerAppSecrets(
   const base = `${spec.name}-${region.label}`;
   const identity = new azure.managedidentity.UserAssignedIdentity(
     ...withTransform(
-      spec.transform,
+      transformsOf<AzureServiceChildren>(spec.transform),
       "identity",
       `${base}-identity`,
       {
@@ -57,7 +58,12 @@ export function containerAppSecrets(
       { parent },
     ),
   );
-  const owner = { name: spec.name, secrets: spec.secrets, transform: spec.transform, part: region.label };
+  const owner = {
+    name: spec.name,
+    secrets: spec.secrets,
+    transform: transformsOf<AzureServiceChildren>(spec.transform),
+    part: region.label,
+  };
   // The vault's name is worldwide: seeded per region (lib/core/global-name.ts), so no region waits on another.
   const names = azureGlobalNameScope(base, parent);
   const { refs, grants, stored } = azureVaultSecrets(parent, owner, group, identity, region.region, tags, names);

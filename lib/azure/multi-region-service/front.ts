@@ -4,8 +4,9 @@ import { frontDoorFailoverTime } from "../../core/failover-time";
 import { globalName } from "../../core/global-name";
 import { physicalName } from "../../core/naming";
 import type { ServiceSpec } from "../../core/service";
-import { withTransform } from "../../core/transform";
+import { transformsOf, withTransform } from "../../core/transform";
 import { azureGlobalNameScope } from "../global-names";
+import type { AzureServiceChildren } from "../children";
 import type { AzureRegion } from "./region";
 import type { ServiceFrontAlarmTarget } from "../../core/alarms/targets";
 
@@ -34,7 +35,7 @@ export function createFrontDoor(
   regions: Map<string, AzureRegion>,
   tags: Record<string, string>,
 ): AzureFront {
-  const t = spec.transform;
+  const t = transformsOf<AzureServiceChildren>(spec.transform);
   const base = spec.name;
   const hc = spec.healthCheck;
   const home = spec.regions.find((r) => r.primary)!;

@@ -1,22 +1,15 @@
 import * as pulumi from "@pulumi/pulumi";
-import type { RegionSpec, ServiceSpec } from "../../core/service";
+import type { ServiceResult } from "../../core/backend";
+import type { ServiceCloudSpec } from "../../core/service";
 import { commonTags } from "../../core/tags";
-import { AzureFront, createFrontDoor } from "./front";
+import { createFrontDoor } from "./front";
 import { AzureRegion, createAzureRegion } from "./region";
-
-export interface AzureServiceResult {
-  /** `address` is the container app's host name. */
-  endpoints: { key: string; address: pulumi.Output<string>; addressKind: "hostname"; url: pulumi.Output<string> }[];
-  /** Front Door, when it is the front. */
-  front?: AzureFront;
-}
 
 /** Expands the Azure regions (each on its own) and, when it is the front, Front Door over them. */
 export function createAzureService(
   parent: pulumi.Resource,
-  spec: ServiceSpec,
-  regions: RegionSpec[],
-): AzureServiceResult {
+  { service: spec, regions }: ServiceCloudSpec,
+): ServiceResult {
   const tags = commonTags("azure", "MultiRegionService");
   const built = new Map<string, AzureRegion>();
   const endpoints = regions.map((region) => {
@@ -29,6 +22,10 @@ export function createAzureService(
       url: pulumi.interpolate`https://${r.fqdn}`,
     };
   });
-  const front = spec.front === "azure-frontdoor" ? createFrontDoor(parent, spec, built, tags) : undefined;
-  return { endpoints, front };
+  if (spec.front !== "azure-frontdoor") return { endpoints };
+  const front = createFrontDoor(parent, spec, built, tags);
+  return {
+    endpoints,
+    front: { url: front.url, failoverSeconds: front.failoverSeconds, alarmTarget: front.alarmTarget },
+  };
 }

@@ -2,7 +2,8 @@ import * as azure from "@pulumi/azure-native";
 import * as pulumi from "@pulumi/pulumi";
 import { physicalName } from "../../core/naming";
 import type { RegionSpec, ServiceSpec } from "../../core/service";
-import { withTransform } from "../../core/transform";
+import { transformsOf, withTransform } from "../../core/transform";
+import type { AzureServiceChildren } from "../children";
 import { containerAppSecrets } from "./container-secrets";
 
 /** The serverless profile of a workload-profiles environment (https://learn.microsoft.com/azure/container-apps/workload-profiles-overview). */
@@ -33,7 +34,7 @@ export function createAzureRegion(
   tags: Record<string, string>,
 ): AzureRegion {
   const base = `${spec.name}-${region.label}`;
-  const t = spec.transform;
+  const t = transformsOf<AzureServiceChildren>(spec.transform);
   const hc = spec.healthCheck;
   const location = region.region;
   const privateLink = spec.azureOriginAccess === "private-link";

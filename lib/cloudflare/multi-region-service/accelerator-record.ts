@@ -1,6 +1,7 @@
 import * as cloudflare from "@pulumi/cloudflare";
 import * as pulumi from "@pulumi/pulumi";
-import { withTransform, Transforms } from "../../core/transform";
+import { CheckedTransforms, transformsOf, withTransform } from "../../core/transform";
+import type { CloudflareServiceChildren } from "../children";
 
 /**
  * The public name in a Cloudflare zone pointing at an AWS Global Accelerator: a DNS-only CNAME to its
@@ -12,11 +13,11 @@ import { withTransform, Transforms } from "../../core/transform";
 export function cloudflareAcceleratorRecord(
   parent: pulumi.Resource,
   name: string,
-  args: { zoneId: pulumi.Input<string>; fqdn: string; target: pulumi.Input<string>; transform?: Transforms },
+  args: { zoneId: pulumi.Input<string>; fqdn: string; target: pulumi.Input<string>; transform?: CheckedTransforms },
 ): cloudflare.DnsRecord {
   return new cloudflare.DnsRecord(
     ...withTransform(
-      args.transform,
+      transformsOf<CloudflareServiceChildren>(args.transform ?? {}),
       "acceleratorRecord",
       name,
       {

@@ -1,3 +1,4 @@
+export * from "./args";
 export * from "./routes";
 export * from "./model";
 export * from "./capabilities";

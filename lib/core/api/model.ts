@@ -1,5 +1,6 @@
 import { Cloud, ParsedPlacement } from "../placement";
 import { FunctionHandle } from "../function-handle";
+import type { CheckedTransforms } from "../transform";
 import { HttpMethod, ParsedRoute } from "./routes";
 
 /** CORS after defaults: what every gateway (or the Cloudflare router) is configured with. */
@@ -37,7 +38,7 @@ export interface DomainSpec {
 }
 
 /** The validated, cloud-neutral description of an API: what every cloud expansion and the OpenAPI builder read. */
-export interface ApiModel {
+export interface ApiSpec {
   /** Logical name of the ApiGateway component. */
   readonly name: string;
   readonly placement: ParsedPlacement;
@@ -52,6 +53,8 @@ export interface ApiModel {
   readonly accessLogs: AccessLogSpec;
   readonly domain?: DomainSpec;
   readonly info: { readonly title: string; readonly version: string; readonly description?: string };
+  /** Shape-checked here; the keys are checked against the target's children before the backend runs. */
+  readonly transform: CheckedTransforms;
 }
 
 export type { HttpMethod, ParsedRoute };

@@ -1,10 +1,11 @@
 import { describe } from "../errors";
 import { FunctionHandle } from "../function-handle";
 import { Cloud, ParsedPlacement } from "../placement";
+import { checkTransformShape } from "../transform";
 import { Validator, isHostname } from "../validate";
 import { checkLogRetention, DEFAULT_LOG_RETENTION_DAYS } from "../log-retention";
 import { GATEWAY_CAPABILITIES, throttleWindowSeconds } from "./capabilities";
-import { AccessLogSpec, ApiModel, AuthSpec, CorsSpec, DomainSpec, ThrottleSpec } from "./model";
+import { AccessLogSpec, ApiSpec, AuthSpec, CorsSpec, DomainSpec, ThrottleSpec } from "./model";
 import {
   HTTP_METHODS,
   MAX_ROUTES,
@@ -34,7 +35,7 @@ const HEADER_TOKEN = /^[A-Za-z0-9!#$%&'*+.^_`|~-]+$/;
  * Checks every ApiGateway argument and returns the cloud-neutral model. Throws a ConfigError naming the field
  * for the first problem; nothing is created before this returns.
  */
-export function validateApiGatewayArgs(name: string, args: unknown): ApiModel {
+export function validateApiGatewayArgs(name: string, args: unknown): ApiSpec {
   const v = new Validator(`ApiGateway "${name}"`);
   v.componentName(name);
   if (args === null || typeof args !== "object" || Array.isArray(args))
@@ -63,13 +64,21 @@ export function validateApiGatewayArgs(name: string, args: unknown): ApiModel {
   const accessLogs = validateAccessLogs(v, a.accessLogs, placement);
   const domain = validateDomain(v, a.domain, placement.cloud);
   const info = validateInfo(v, a.info, name);
-  if (a.transform !== undefined) {
-    const t = v.object(a.transform, "transform")!;
-    for (const [k, fn] of Object.entries(t))
-      if (fn !== undefined && typeof fn !== "function")
-        v.fail(`transform.${k}`, `got ${describe(fn)}; expected a function (args, opts, name) => void`);
-  }
-  return { name, placement, cloud: placement.cloud, routes, functions, cors, auth, throttle, accessLogs, domain, info };
+  const transform = checkTransformShape(a.transform, `ApiGateway "${name}"`);
+  return {
+    name,
+    placement,
+    cloud: placement.cloud,
+    routes,
+    functions,
+    cors,
+    auth,
+    throttle,
+    accessLogs,
+    domain,
+    info,
+    transform,
+  };
 }
 
 function validateRoutes(
@@ -349,7 +358,7 @@ function validateDomain(v: Validator, value: unknown, cloud: Cloud): DomainSpec 
   return { name, zone, zoneId, zoneResourceGroup };
 }
 
-function validateInfo(v: Validator, value: unknown, name: string): ApiModel["info"] {
+function validateInfo(v: Validator, value: unknown, name: string): ApiSpec["info"] {
   const i = v.object(value, "info", { optional: true, allowedKeys: ["title", "version", "description"] }) ?? {};
   return {
     title: v.string(i.title, "info.title", { optional: true, maxLength: 300 }) ?? name,

@@ -10,7 +10,7 @@ import {
   ROUTE53_CHECKER_REGIONS,
 } from "./capabilities";
 import { FAST_CLOUDFLARE_RETRIES, HealthPreset } from "./presets";
-import { ResolvedEndpoint, ResolvedFailoverDns } from "./resolved";
+import { ResolvedEndpoint, DnsSpec } from "./resolved";
 import { CLOUDFLARE_PLANS } from "./types";
 
 export function route53Options(
@@ -18,7 +18,7 @@ export function route53Options(
   value: unknown,
   endpoints: ResolvedEndpoint[],
   label: string,
-): NonNullable<ResolvedFailoverDns["route53"]> {
+): NonNullable<DnsSpec["route53"]> {
   const o = v.object(value, "route53", { optional: true, allowedKeys: ["zoneId", "regions"] }) ?? {};
   let zoneId: pulumi.Input<string> | undefined;
   if (o.zoneId !== undefined) {
@@ -61,7 +61,7 @@ export function cloudflareOptions(
   v: Validator,
   value: unknown,
   preset: HealthPreset,
-): NonNullable<ResolvedFailoverDns["cloudflare"]> {
+): NonNullable<DnsSpec["cloudflare"]> {
   const o = v.object(value, "cloudflare", {
     allowedKeys: ["accountId", "zoneId", "plan", "proxied", "retries", "checkRegions", "trafficSteering"],
   })!;
@@ -100,7 +100,7 @@ export function cloudflareOptions(
   return { accountId, zoneId, plan, proxied, retries, checkRegions, trafficSteering };
 }
 
-export function azureOptions(v: Validator, value: unknown, label: string): NonNullable<ResolvedFailoverDns["azure"]> {
+export function azureOptions(v: Validator, value: unknown, label: string): NonNullable<DnsSpec["azure"]> {
   const o = v.object(value, "azure", { allowedKeys: ["resourceGroupName", "dnsRecord"] })!;
   const resourceGroupName = pulumi.Output.isInstance(o.resourceGroupName)
     ? (o.resourceGroupName as pulumi.Output<string>)
@@ -118,7 +118,7 @@ export function azureOptions(v: Validator, value: unknown, label: string): NonNu
   return { resourceGroupName, dnsRecord };
 }
 
-export function gcpOptions(v: Validator, value: unknown): NonNullable<ResolvedFailoverDns["gcp"]> {
+export function gcpOptions(v: Validator, value: unknown): NonNullable<DnsSpec["gcp"]> {
   const o = v.object(value, "gcp", { allowedKeys: ["managedZone", "project", "healthCheckRegions"] })!;
   const managedZone = v.string(o.managedZone, "gcp.managedZone", {
     maxLength: 63,

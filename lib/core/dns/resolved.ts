@@ -2,6 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { HealthPreset } from "./presets";
 import { CloudflarePlan, DnsProvider, DnsStrategy, HealthProtocol } from "./types";
 import { EndpointProbe } from "./endpoint-probe";
+import type { CheckedTransforms } from "../transform";
 
 /** How Route 53 answers for an endpoint: an alias A record (AWS target), or a plain record of the address's type. */
 export type AddressKind = "ipv4" | "ipv6" | "hostname" | "output";
@@ -51,7 +52,9 @@ export interface ResolvedHealthCheck {
 }
 
 /** The validated, defaulted model every cloud expansion reads. Nothing in it is user input that was not checked. */
-export interface ResolvedFailoverDns {
+export interface DnsSpec {
+  /** The component's logical name: every child's name starts with it. */
+  readonly name: string;
   readonly component: string;
   readonly provider: DnsProvider;
   readonly strategy: DnsStrategy;
@@ -70,6 +73,8 @@ export interface ResolvedFailoverDns {
   readonly healthCheck: ResolvedHealthCheck;
   /** The health preset the defaults came from. */
   readonly preset: HealthPreset;
+  /** Shape-checked here; the keys are checked against the provider's children before the backend runs. */
+  readonly transform: CheckedTransforms;
   readonly failoverSeconds: number;
   readonly route53?: { zoneId?: pulumi.Input<string>; regions?: string[]; recordType: "A" | "AAAA" | "CNAME" };
   readonly cloudflare?: {

@@ -1,6 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { DnsAlarms } from "../alarms/args";
-import type { Transform } from "../transform";
+import type { DnsChildrenByProvider } from "../children";
+import type { TransformsFor } from "../transform";
 import type { HealthPreset } from "./presets";
 
 /** The DNS / traffic-steering service that answers for the record. */
@@ -170,31 +171,16 @@ export interface FailoverDnsGcpOptions {
   healthCheckRegions?: string[];
 }
 
-/** Children of FailoverDns that `transform` can change. */
-export interface FailoverDnsTransforms {
-  healthCheck?: Transform<any>;
-  record?: Transform<any>;
-  monitor?: Transform<any>;
-  pool?: Transform<any>;
-  loadBalancer?: Transform<any>;
-  profile?: Transform<any>;
-  endpoint?: Transform<any>;
-  dnsRecord?: Transform<any>;
-  recordSet?: Transform<any>;
-  /** Alarm children (`alarms`): the health alarm per endpoint and the notification target. */
-  alarmHealth?: Transform<any>;
-  alarmUptimeCheck?: Transform<any>;
-  alarmTopic?: Transform<any>;
-  alarmSubscription?: Transform<any>;
-  alarmChannel?: Transform<any>;
-  alarmActionGroup?: Transform<any>;
-  alarmWebhook?: Transform<any>;
-}
+/**
+ * Per-child transforms of a FailoverDns on the providers `P`: each key is a child the provider creates, typed with
+ * its SDK args (the key lists per provider are in docs/transforms.md).
+ */
+export type FailoverDnsTransforms<P extends DnsProvider = DnsProvider> = TransformsFor<DnsChildrenByProvider, P>;
 
 /** Arguments of `FailoverDns` (docs/failover-dns.md). */
-export interface FailoverDnsArgs {
+export interface FailoverDnsArgs<P extends DnsProvider = DnsProvider> {
   /** @example provider: "route53" */
-  provider: DnsProvider;
+  provider: P;
   /** The DNS zone (domain) the record lives in. @example zone: "example.com" */
   zone: string;
   /** Record name relative to the zone (`"@"` for the apex), or the full name. @example record: "api" */
@@ -223,6 +209,12 @@ export interface FailoverDnsArgs {
    * @example alarms: { notify: { email: ["oncall@example.com"] } }
    */
   alarms?: DnsAlarms;
-  /** Per-child customisation. @example transform: { healthCheck: (args) => { args.measureLatency = true; } } */
-  transform?: FailoverDnsTransforms;
+  /**
+   * Changes the args of a child before it is created: an object merged over the args, or a function
+   * `(args, opts, name) => void`. A key the provider does not create is refused.
+   * @default {}
+   * @example transform: { healthCheck: { measureLatency: true } }
+   * @example transform: { healthCheck: (args) => { args.measureLatency = true; } }
+   */
+  transform?: FailoverDnsTransforms<P>;
 }

@@ -1,4 +1,5 @@
 import { describe } from "../errors";
+import { checkTransformShape } from "../transform";
 import { Validator, isHostname } from "../validate";
 import { STRATEGY_ALTERNATIVES, STRATEGY_SUPPORT, DEFAULT_TTL_SECONDS } from "./capabilities";
 import { resolveEndpointProbe } from "./endpoint-probe";
@@ -9,7 +10,7 @@ import { ELB_DNS_TTL_SECONDS } from "../failover-time";
 import { healthPreset, resolveHealthCheck } from "./health-check-options";
 import { FAST_TTL_SECONDS, HealthPreset } from "./presets";
 import { azureOptions, cloudflareOptions, gcpFailoverChecks, gcpOptions, route53Options } from "./provider-options";
-import { ResolvedEndpoint, ResolvedFailoverDns } from "./resolved";
+import { DnsSpec, ResolvedEndpoint } from "./resolved";
 import { DNS_PROVIDERS, DNS_STRATEGIES, DnsProvider, FailoverDnsArgs } from "./types";
 
 // The resolved model lives in ./resolved; importers of this module (the cloud expansions) keep reading it from here.
@@ -42,7 +43,7 @@ const ARG_KEYS = [
  * Validates FailoverDns args against the reference §8 table and the provider's capabilities, and resolves every
  * default. Throws a ConfigError (synchronously) for the first bad field.
  */
-export function resolveFailoverDns(name: string, raw: unknown): ResolvedFailoverDns {
+export function resolveFailoverDns(name: string, raw: unknown): DnsSpec {
   const component = `FailoverDns "${name}"`;
   const v: Validator = new Validator(component);
   v.componentName(name);
@@ -150,11 +151,7 @@ export function resolveFailoverDns(name: string, raw: unknown): ResolvedFailover
   finalEndpoints.splice(0, finalEndpoints.length, ...probed);
   finalOrder.splice(0, finalOrder.length, ...finalOrder.map((e) => probed[e.index]));
 
-  const transform = v.object(args.transform, "transform", { optional: true }) ?? {};
-  for (const [key, fn] of Object.entries(transform)) {
-    if (fn !== undefined && typeof fn !== "function")
-      v.fail(`transform.${key}`, `got ${describe(fn)}; expected a function (args, opts, name) => void`);
-  }
+  const transform = checkTransformShape(args.transform, component);
 
   let ttlSeconds = v.integer(args.ttlSeconds, "ttlSeconds", { optional: true, min: 0, max: 86400 });
   if (ttlSeconds !== undefined && cloudflareOpts?.proxied) {
@@ -166,6 +163,7 @@ export function resolveFailoverDns(name: string, raw: unknown): ResolvedFailover
   ttlSeconds ??= preset === "fast" ? FAST_TTL_SECONDS : DEFAULT_TTL_SECONDS;
 
   const base = {
+    name,
     component,
     provider,
     strategy,
@@ -179,6 +177,7 @@ export function resolveFailoverDns(name: string, raw: unknown): ResolvedFailover
     geoDefault,
     healthCheck,
     preset,
+    transform,
   };
   switch (provider) {
     case "route53": {

@@ -1,8 +1,8 @@
 import * as pulumi from "@pulumi/pulumi";
-import { Placement } from "../placement";
-import type { AlarmChild } from "../alarms/model";
 import type { RequestAlarms } from "../alarms/args";
-import { Transform } from "../transform";
+import type { FunctionChildrenByCloud } from "../children";
+import type { Cloud, CloudOf, Placement } from "../placement";
+import type { TransformsFor } from "../transform";
 import { FunctionRuntime } from "./runtimes";
 
 /**
@@ -70,55 +70,24 @@ export type FunctionTrigger =
       maxRetries?: number;
     };
 
-/** Keys of the children a `transform` can change (the ones a cloud does not create are ignored). */
-export type ServerlessFunctionChild =
-  | "role"
-  | "logGroup"
-  | "function"
-  | "functionUrl"
-  | "secret"
-  | "queue"
-  | "deadLetterQueue"
-  | "eventSourceMapping"
-  | "schedule"
-  | "schedulerRole"
-  | "bucket"
-  | "object"
-  | "serviceAccount"
-  | "buildServiceAccount"
-  | "api"
-  | "invoker"
-  | "scheduler"
-  | "topic"
-  | "logBucket"
-  | "logSink"
-  | "logExclusion"
-  | "logTable"
-  | "resourceGroup"
-  | "storageAccount"
-  | "container"
-  | "blob"
-  | "plan"
-  | "app"
-  | "identity"
-  | "workspace"
-  | "insights"
-  | "vault"
-  | "script"
-  | "subdomain"
-  | "customDomain"
-  | "cronTrigger"
-  | "consumer"
-  | AlarmChild;
+/**
+ * Per-child transforms of a ServerlessFunction on the clouds `C`: each key is a child the cloud creates, typed
+ * with its SDK args (the key lists per cloud are in docs/transforms.md). With a literal `target` the keys and
+ * types are exactly that cloud's.
+ */
+export type ServerlessFunctionTransforms<C extends Cloud = Cloud> = TransformsFor<FunctionChildrenByCloud, C>;
+
+/** Keys of the children a `transform` can change, on any cloud. */
+export type ServerlessFunctionChild = keyof ServerlessFunctionTransforms;
 
 /** Arguments of `ServerlessFunction`. */
-export interface ServerlessFunctionArgs {
+export interface ServerlessFunctionArgs<P extends Placement = Placement> {
   /**
    * Where the function runs.
    * @example "aws:us-east-1"
    * @example "cloudflare"
    */
-  target: Placement;
+  target: P;
   /**
    * Neutral runtime id. Default `nodejs22`.
    * @example "nodejs22"
@@ -223,8 +192,11 @@ export interface ServerlessFunctionArgs {
    */
   alarms?: RequestAlarms;
   /**
-   * Changes the args of a child before it is created.
+   * Changes the args of a child before it is created: an object merged over the args, or a function
+   * `(args, opts, name) => void`. A key the target does not create is refused.
+   * @default {}
+   * @example { function: { tracingConfig: { mode: "Active" } } }
    * @example { function: (args) => { args.tracingConfig = { mode: "Active" }; } }
    */
-  transform?: Partial<Record<ServerlessFunctionChild, Transform<any>>>;
+  transform?: ServerlessFunctionTransforms<CloudOf<P>>;
 }

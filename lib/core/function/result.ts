@@ -1,6 +1,18 @@
 import * as pulumi from "@pulumi/pulumi";
 import { FunctionHandle } from "../function-handle";
 
+/** The deployable package of a function, as lib/bundling builds it. */
+export interface FunctionPackage {
+  /** Hex SHA-256 of the zip (or of the Worker module): names objects and blobs so a change redeploys. */
+  readonly hash: string;
+  /** Absolute path of the deterministic zip on disk (Cloudflare: of the main module). */
+  readonly path: string;
+  readonly zippedBytes: number;
+  readonly gzippedBytes: number;
+  /** Main module file name (Cloudflare `mainModule`). */
+  readonly mainModule: string;
+}
+
 /** What each cloud's expansion hands back to the ServerlessFunction component. */
 export interface CloudFunctionResult {
   readonly nativeName: pulumi.Output<string>;

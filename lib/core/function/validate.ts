@@ -5,6 +5,7 @@ import { describe } from "../errors";
 import { ParsedPlacement } from "../placement";
 import { everyKeyListed } from "../arg-keys";
 import { checkLogRetention } from "../log-retention";
+import { CheckedTransforms, checkTransformShape } from "../transform";
 import { Validator } from "../validate";
 import { validateSecretEnvironment } from "../secret-environment";
 import { FunctionTrigger, ServerlessFunctionArgs } from "./args";
@@ -21,7 +22,7 @@ export interface ValidatedSchedule {
 }
 
 /** ServerlessFunction args after validation: normalised, defaults applied, ready for any cloud. */
-export interface ValidatedFunction {
+export interface FunctionSpec {
   readonly component: string;
   readonly name: string;
   readonly placement: ParsedPlacement;
@@ -44,7 +45,8 @@ export interface ValidatedFunction {
   readonly logRetentionGiven: boolean;
   readonly architecture: "arm64" | "x86_64";
   readonly cloudflare: NonNullable<ServerlessFunctionArgs["cloudflare"]> & { accountId?: pulumi.Input<string> };
-  readonly transform: NonNullable<ServerlessFunctionArgs["transform"]>;
+  /** Shape-checked here; the keys are checked against the target's children before the backend runs. */
+  readonly transform: CheckedTransforms;
   /** What the deploy should warn about (a runtime near or past its deprecation). */
   readonly warnings: readonly string[];
 }
@@ -76,7 +78,7 @@ const RESERVED_ENV =
  * Validates ServerlessFunction args for their target, synchronously, before anything is registered.
  * @throws ConfigError naming the field, what was given and the limit that applies.
  */
-export function validateFunctionArgs(name: unknown, rawArgs: unknown): ValidatedFunction {
+export function validateFunctionArgs(name: unknown, rawArgs: unknown): FunctionSpec {
   const component = `ServerlessFunction ${describe(name)}`;
   const v = new Validator(component);
   v.componentName(name);
@@ -104,7 +106,7 @@ export function validateFunctionArgs(name: unknown, rawArgs: unknown): Validated
   const entry = v.string(args.entry, "entry", { optional: true });
   const code: unknown = args.code;
   const handler = v.string(args.handler, "handler", { optional: true });
-  let source: ValidatedFunction["source"];
+  let source: FunctionSpec["source"];
   if (entry !== undefined && code !== undefined)
     v.fail(
       "code",
@@ -225,11 +227,7 @@ export function validateFunctionArgs(name: unknown, rawArgs: unknown): Validated
       v.fail("cloudflare.domain.zoneId", `got ${describe(domain.zoneId)}; expected the zone id string`);
   }
 
-  const transform = v.object(args.transform, "transform", { optional: true }) ?? {};
-  for (const [key, fn] of Object.entries(transform)) {
-    if (typeof fn !== "function")
-      v.fail(`transform.${key}`, `got ${describe(fn)}; expected a function (args, opts, name) => void`);
-  }
+  const transform = checkTransformShape(args.transform, component);
 
   return {
     component,
@@ -250,8 +248,8 @@ export function validateFunctionArgs(name: unknown, rawArgs: unknown): Validated
     logRetentionDays: retention.days,
     logRetentionGiven: retention.given,
     architecture,
-    cloudflare: cf as ValidatedFunction["cloudflare"],
-    transform: transform as ValidatedFunction["transform"],
+    cloudflare: cf as FunctionSpec["cloudflare"],
+    transform,
     warnings,
   };
 }
@@ -260,7 +258,7 @@ function validateTriggers(v: Validator, value: unknown, cloud: ParsedPlacement["
   const list = v.array(value, "triggers", { optional: true, minLength: 1 }) ?? [{ type: "http" }];
   let http = false;
   const schedules: ValidatedSchedule[] = [];
-  let queue: ValidatedFunction["queue"];
+  let queue: FunctionSpec["queue"];
   list.forEach((raw, i) => {
     const field = `triggers.${i}`;
     const t = v.object(raw, field) as Record<string, unknown>;
@@ -329,7 +327,7 @@ function isFile(p: string): boolean {
  * Checks a built package against the target's size limit (after bundling, still before any resource).
  * @throws ConfigError on `entry` or `code` stating the limit.
  */
-export function checkPackageSize(fn: ValidatedFunction, sizes: { zipped: number; gzipped: number }): void {
+export function checkPackageSize(fn: FunctionSpec, sizes: { zipped: number; gzipped: number }): void {
   const limits = FUNCTION_LIMITS[fn.placement.cloud];
   const size = limits.packageMeasure === "zipped" ? sizes.zipped : sizes.gzipped;
   if (size > limits.packageBytes) {

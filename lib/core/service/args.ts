@@ -1,8 +1,9 @@
 import * as pulumi from "@pulumi/pulumi";
-import type { Placement } from "../placement";
 import type { ServiceAlarms } from "../alarms/args";
-import type { Transform } from "../transform";
+import type { ServiceChildrenByCloud } from "../children";
 import type { HealthPreset } from "../dns/presets";
+import type { Cloud, CloudOf, Placement } from "../placement";
+import type { TransformsFor } from "../transform";
 
 /** How the global front spreads traffic across regions. */
 export type ServiceStrategy = "latency" | "failover" | "weighted";
@@ -249,13 +250,19 @@ export interface ServiceAzureOptions {
   originAccess?: "public" | "private-link";
 }
 
-export interface MultiRegionServiceArgs {
+/**
+ * Per-child transforms of a MultiRegionService whose regions are on the clouds `C`: each key is a child one of
+ * those clouds creates, typed with its SDK args (the key lists per cloud are in docs/transforms.md).
+ */
+export type MultiRegionServiceTransforms<C extends Cloud = Cloud> = TransformsFor<ServiceChildrenByCloud, C>;
+
+export interface MultiRegionServiceArgs<P extends Placement = Placement> {
   /**
    * Where the service runs; the first entry is the primary for `failover`.
    * @example
    * regions: ["aws:us-east-1", "aws:eu-west-1", "aws:ap-southeast-1"]
    */
-  regions: Placement[];
+  regions: P[];
   /** @example container: { image: "ghcr.io/acme/api:1.4.2", port: 8080, cpu: 1, memoryMb: 2048 } */
   container: ServiceContainer;
   /** @example healthCheck: { path: "/healthz", intervalSeconds: 10, failureThreshold: 3 } */
@@ -309,15 +316,14 @@ export interface MultiRegionServiceArgs {
   /** @example azure: { originAccess: "private-link" } */
   azure?: ServiceAzureOptions;
   /**
-   * Per-child hooks, called with (args, opts, name) before each child is created; keys: vpc, subnet,
-   * securityGroup, loadBalancer, targetGroup, listener, cluster, taskDefinition, service, logGroup, role,
-   * accelerator, acceleratorListener, endpointGroup, acceleratorRecord, cloudRunService, logBucket, logSink, logExclusion,
-   * neg, backendService, urlMap,
-   * httpsProxy, certificate, forwardingRule, resourceGroup, workspace, environment, containerApp, profile, endpoint,
-   * originGroup, origin, route, and for `alarms` alarmErrorRate, alarmLatency, alarmHealth, alarmUptimeCheck,
-   * alarmTopic, alarmSubscription, alarmChannel, alarmActionGroup, alarmWebhook.
+   * Changes the args of a child before it is created: an object merged over the args, or a function
+   * `(args, opts, name) => void`. A key that no cloud of `regions` creates is refused.
+   * @default {}
+   * @example
+   * transform: { service: { enableExecuteCommand: true } }
    * @example
    * transform: { service: (args) => { args.enableExecuteCommand = true; } }
+   * (A name in a Cloudflare zone adds that zone's children: `acceleratorRecord` is then a Cloudflare record.)
    */
-  transform?: { [child: string]: Transform<any> | undefined };
+  transform?: MultiRegionServiceTransforms<CloudOf<P> | "cloudflare">;
 }

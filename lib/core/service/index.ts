@@ -5,3 +5,4 @@ export * from "./validate";
 export * from "./timing";
 export * from "./accelerator";
 export * from "./health-preset";
+export * from "./backend";

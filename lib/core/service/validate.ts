@@ -4,6 +4,7 @@ import type { Cloud, ParsedPlacement } from "../placement";
 import { everyKeyListed } from "../arg-keys";
 import { checkLogRetention } from "../log-retention";
 import { validateSecretEnvironment } from "../secret-environment";
+import { CheckedTransforms, checkTransformShape } from "../transform";
 import { isHostname, Validator } from "../validate";
 import type {
   MultiRegionServiceArgs,
@@ -69,7 +70,8 @@ export interface ServiceSpec {
   privateNetworking: boolean;
   /** `azure.originAccess`: how Front Door's origins can be reached (args.ts ServiceAzureOptions). */
   azureOriginAccess: "public" | "private-link";
-  transform: MultiRegionServiceArgs["transform"];
+  /** Shape-checked here; the keys are checked against the regions' clouds' children before any backend runs. */
+  transform: CheckedTransforms;
 }
 
 const TOP_KEYS = [
@@ -292,11 +294,7 @@ export function validateServiceArgs(name: string, raw: unknown): ServiceSpec {
     "public";
   if (azureOpts.originAccess !== undefined && front.kind !== "azure-frontdoor")
     v.fail("azure.originAccess", `got ${describe(azureOpts.originAccess)}, but Front Door is not this service's front`);
-  const transform = v.object(args.transform, "transform", { optional: true }) as MultiRegionServiceArgs["transform"];
-  for (const [k, fn] of Object.entries(transform ?? {})) {
-    if (fn !== undefined && typeof fn !== "function")
-      v.fail(`transform.${k}`, `got ${describe(fn)}; expected a function (args, opts, name) => void`);
-  }
+  const transform = checkTransformShape(args.transform, component);
 
   // Per-region overrides.
   const overrides = v.object(args.perRegion, "perRegion", { optional: true }) ?? {};

@@ -4,8 +4,9 @@ import { googleLoadBalancerFailoverTime } from "../../core/failover-time";
 import { physicalName } from "../../core/naming";
 import { managedCertificateName } from "../certificate-name";
 import type { RegionSpec, ServiceSpec } from "../../core/service";
-import { withTransform } from "../../core/transform";
+import { transformsOf, withTransform } from "../../core/transform";
 import type { ServiceFrontAlarmTarget } from "../../core/alarms/targets";
+import type { GcpServiceChildren } from "../children";
 
 /** Outlier detection: a region answering 5 errors in a row is ejected for 30 s, checked every 10 s. */
 export const OUTLIER_INTERVAL_SECONDS = 10;
@@ -36,7 +37,7 @@ export function createGcpFront(
   labels: Record<string, string>,
   after: pulumi.Resource[],
 ): GcpFront {
-  const t = spec.transform;
+  const t = transformsOf<GcpServiceChildren>(spec.transform);
   const base = spec.name;
   const serving = spec.regions.filter(
     (r) => r.cloud === "gcp" && !r.drained && (spec.strategy !== "weighted" || r.weight > 0),

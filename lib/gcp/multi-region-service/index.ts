@@ -1,44 +1,33 @@
 import * as gcp from "@pulumi/gcp";
 import * as pulumi from "@pulumi/pulumi";
-import type { ServiceRegionAlarmTarget } from "../../core/alarms/targets";
 import { physicalName } from "../../core/naming";
-import type { RegionSpec, ServiceSpec } from "../../core/service";
+import type { ServiceResult } from "../../core/backend";
+import type { ServiceCloudSpec } from "../../core/service";
 import { commonTags } from "../../core/tags";
-import { withTransform } from "../../core/transform";
+import { transformsOf, withTransform } from "../../core/transform";
 import { GcpApi, enableApis } from "../apis";
 import { gcpSecrets } from "../function-secrets";
-import { GcpFront, createGcpFront } from "./front";
+import type { GcpServiceChildren } from "../children";
+import { createGcpFront } from "./front";
 import { createGcpRegion } from "./region";
-
-export interface GcpServiceResult {
-  /** `address` is the run.app host name. */
-  endpoints: {
-    key: string;
-    address: pulumi.Output<string>;
-    addressKind: "hostname";
-    url: pulumi.Output<string>;
-    alarmTarget: ServiceRegionAlarmTarget;
-  }[];
-  /** The global load balancer, when it is the front. */
-  front?: GcpFront;
-}
 
 /**
  * Expands the Google Cloud regions: one runtime service account for all regions (IAM is global, and the
  * default compute account is far too broad), the regional Cloud Run services, and, when it is the front, the
  * global load balancer over them.
  */
-export function createGcpService(parent: pulumi.Resource, spec: ServiceSpec, regions: RegionSpec[]): GcpServiceResult {
+export function createGcpService(parent: pulumi.Resource, { service: spec, regions }: ServiceCloudSpec): ServiceResult {
   const labels = commonTags("gcp", "MultiRegionService");
   const behindLoadBalancer = spec.front === "gcp-lb";
   const needed: GcpApi[] = ["run", "iam"];
   if (behindLoadBalancer) needed.push("compute");
   const hasSecrets = Object.keys(spec.secrets).length > 0;
   if (hasSecrets) needed.push("secretManager");
-  const apis = enableApis(`MultiRegionService "${spec.name}"`, spec.name, needed, parent, spec.transform);
+  const t = transformsOf<GcpServiceChildren>(spec.transform);
+  const apis = enableApis(`MultiRegionService "${spec.name}"`, spec.name, needed, parent, t);
   const account = new gcp.serviceaccount.Account(
     ...withTransform(
-      spec.transform,
+      t,
       "serviceAccount",
       `${spec.name}-sa`,
       {
@@ -53,7 +42,7 @@ export function createGcpService(parent: pulumi.Resource, spec: ServiceSpec, reg
   const secrets = hasSecrets
     ? gcpSecrets(
         parent,
-        { name: spec.name, secrets: spec.secrets, transform: spec.transform, idPart: "container" },
+        { name: spec.name, secrets: spec.secrets, transform: t, idPart: "container" },
         account.member,
         labels,
         apis,
@@ -84,6 +73,16 @@ export function createGcpService(parent: pulumi.Resource, spec: ServiceSpec, reg
       },
     };
   });
-  const front = behindLoadBalancer ? createGcpFront(parent, spec, negs, labels, apis) : undefined;
-  return { endpoints, front };
+  if (!behindLoadBalancer) return { endpoints };
+  const front = createGcpFront(parent, spec, negs, labels, apis);
+  // The load balancer is the front; the service's DNS name only maps to its anycast address (an A record).
+  return {
+    endpoints,
+    front: {
+      url: front.url,
+      failoverSeconds: front.failoverSeconds,
+      dns: { address: front.address.address, addressKind: front.addressKind },
+      alarmTarget: front.alarmTarget,
+    },
+  };
 }

@@ -3,7 +3,8 @@ import * as pulumi from "@pulumi/pulumi";
 import { physicalName } from "../../core/naming";
 import { PUBLIC_ACCESS_LABEL } from "../../core/tags";
 import type { RegionSpec, ServiceSpec } from "../../core/service";
-import { withTransform } from "../../core/transform";
+import { transformsOf, withTransform } from "../../core/transform";
+import type { GcpServiceChildren } from "../children";
 import { dedicatedLogBucket } from "../log-bucket";
 import type { GcpSecretRef } from "../function-secrets";
 
@@ -30,7 +31,7 @@ export function createGcpRegion(
   secrets: GcpSecretRef[] = [],
 ): GcpRegion {
   const base = `${spec.name}-${region.label}`;
-  const t = spec.transform;
+  const t = transformsOf<GcpServiceChildren>(spec.transform);
   const hc = spec.healthCheck;
   const httpGet = { path: hc.path, port: spec.port };
   const envs = Object.entries(region.environment)

@@ -1,0 +1,188 @@
+import type * as gcp from "@pulumi/gcp";
+import { childKeys } from "../core/transform";
+
+/**
+ * The Google Cloud children of each component, keyed as `transform` names them, with the args type of each.
+ * Only types come from the SDK here (`import type`), so loading this file does not load `@pulumi/gcp`.
+ */
+
+/** The Google APIs each expansion enables (lib/gcp/apis.ts): one `gcp.projects.Service` per API. */
+export interface GcpApiEnablementChildren {
+  enableApi: gcp.projects.ServiceArgs;
+}
+
+/** The notification channels of `alarms` (one per address and webhook, shared by the stack's components). */
+export interface GcpNotifyChildren extends GcpApiEnablementChildren {
+  alarmChannel: gcp.monitoring.NotificationChannelArgs;
+}
+
+/** `alarms` on a request-serving component: Cloud Monitoring error-rate and p99-latency alert policies. */
+export interface GcpRequestAlarmChildren extends GcpNotifyChildren {
+  alarmErrorRate: gcp.monitoring.AlertPolicyArgs;
+  alarmLatency: gcp.monitoring.AlertPolicyArgs;
+}
+
+/** `alarms` on FailoverDns: an uptime check and an alert policy per endpoint. */
+export interface GcpHealthAlarmChildren extends GcpNotifyChildren {
+  alarmUptimeCheck: gcp.monitoring.UptimeCheckConfigArgs;
+  alarmHealth: gcp.monitoring.AlertPolicyArgs;
+}
+
+/** Every Google Cloud alarm child (what lib/gcp/alarms.ts creates). */
+export interface GcpAlarmChildren extends GcpRequestAlarmChildren, GcpHealthAlarmChildren {}
+
+/**
+ * A component's own log bucket when `logRetentionDays` is given (lib/gcp/log-bucket.ts): the bucket, the sink that
+ * routes the component's logs to it, and their exclusion from `_Default`.
+ */
+export interface GcpLogBucketChildren {
+  logBucket: gcp.logging.ProjectBucketConfigArgs;
+  logSink: gcp.logging.ProjectSinkArgs;
+  logExclusion: gcp.logging.ProjectExclusionArgs;
+}
+
+/** The Secret Manager secret of each `secrets` entry (lib/gcp/function-secrets.ts). */
+export interface GcpSecretChildren {
+  secret: gcp.secretmanager.SecretArgs;
+}
+
+/** ServerlessFunction on Cloud Run functions. */
+export interface GcpFunctionChildren extends GcpRequestAlarmChildren, GcpLogBucketChildren, GcpSecretChildren {
+  serviceAccount: gcp.serviceaccount.AccountArgs;
+  buildServiceAccount: gcp.serviceaccount.AccountArgs;
+  bucket: gcp.storage.BucketArgs;
+  object: gcp.storage.BucketObjectArgs;
+  topic: gcp.pubsub.TopicArgs;
+  function: gcp.cloudfunctionsv2.FunctionArgs;
+  invoker: gcp.cloudrunv2.ServiceIamMemberArgs;
+  scheduler: gcp.cloudscheduler.JobArgs;
+}
+
+/** ApiGateway on Google API Gateway (and, with a domain, the global external load balancer in front of it). */
+export interface GcpApiChildren extends GcpRequestAlarmChildren {
+  serviceAccount: gcp.serviceaccount.AccountArgs;
+  invoker: gcp.cloudrunv2.ServiceIamMemberArgs;
+  service: gcp.projects.ServiceArgs;
+  api: gcp.apigateway.ApiArgs;
+  apiConfig: gcp.apigateway.ApiConfigArgs;
+  gateway: gcp.apigateway.GatewayArgs;
+  address: gcp.compute.GlobalAddressArgs;
+  neg: gcp.compute.RegionNetworkEndpointGroupArgs;
+  backendService: gcp.compute.BackendServiceArgs;
+  urlMap: gcp.compute.URLMapArgs;
+  certificate: gcp.compute.ManagedSslCertificateArgs;
+  sslPolicy: gcp.compute.SSLPolicyArgs;
+  proxy: gcp.compute.TargetHttpsProxyArgs;
+  forwardingRule: gcp.compute.GlobalForwardingRuleArgs;
+  record: gcp.dns.RecordSetArgs;
+}
+
+/** FailoverDns on Cloud DNS routing policies. */
+export interface CloudDnsChildren extends GcpHealthAlarmChildren {
+  healthCheck: gcp.compute.HealthCheckArgs;
+  recordSet: gcp.dns.RecordSetArgs;
+}
+
+/** The Google Cloud regions of a MultiRegionService (Cloud Run, and the global load balancer when it fronts). */
+export interface GcpServiceChildren extends GcpRequestAlarmChildren, GcpLogBucketChildren, GcpSecretChildren {
+  serviceAccount: gcp.serviceaccount.AccountArgs;
+  cloudRunService: gcp.cloudrunv2.ServiceArgs;
+  invoker: gcp.cloudrunv2.ServiceIamMemberArgs;
+  neg: gcp.compute.RegionNetworkEndpointGroupArgs;
+  backendService: gcp.compute.BackendServiceArgs;
+  address: gcp.compute.GlobalAddressArgs;
+  urlMap: gcp.compute.URLMapArgs;
+  certificate: gcp.compute.ManagedSslCertificateArgs;
+  sslPolicy: gcp.compute.SSLPolicyArgs;
+  httpsProxy: gcp.compute.TargetHttpsProxyArgs;
+  httpProxy: gcp.compute.TargetHttpProxyArgs;
+  forwardingRule: gcp.compute.GlobalForwardingRuleArgs;
+}
+
+declare module "../core/children" {
+  interface FunctionChildrenByCloud {
+    gcp: GcpFunctionChildren;
+  }
+  interface ApiChildrenByCloud {
+    gcp: GcpApiChildren;
+  }
+  interface DnsChildrenByProvider {
+    "gcp-cloud-dns": CloudDnsChildren;
+  }
+  interface ServiceChildrenByCloud {
+    gcp: GcpServiceChildren;
+  }
+}
+
+export const GCP_FUNCTION_CHILDREN = childKeys<GcpFunctionChildren>({
+  serviceAccount: true,
+  buildServiceAccount: true,
+  bucket: true,
+  object: true,
+  secret: true,
+  topic: true,
+  function: true,
+  invoker: true,
+  scheduler: true,
+  logBucket: true,
+  logSink: true,
+  logExclusion: true,
+  enableApi: true,
+  alarmChannel: true,
+  alarmErrorRate: true,
+  alarmLatency: true,
+});
+
+export const GCP_API_CHILDREN = childKeys<GcpApiChildren>({
+  serviceAccount: true,
+  invoker: true,
+  service: true,
+  api: true,
+  apiConfig: true,
+  gateway: true,
+  address: true,
+  neg: true,
+  backendService: true,
+  urlMap: true,
+  certificate: true,
+  sslPolicy: true,
+  proxy: true,
+  forwardingRule: true,
+  record: true,
+  enableApi: true,
+  alarmChannel: true,
+  alarmErrorRate: true,
+  alarmLatency: true,
+});
+
+export const CLOUD_DNS_CHILDREN = childKeys<CloudDnsChildren>({
+  healthCheck: true,
+  recordSet: true,
+  enableApi: true,
+  alarmChannel: true,
+  alarmUptimeCheck: true,
+  alarmHealth: true,
+});
+
+export const GCP_SERVICE_CHILDREN = childKeys<GcpServiceChildren>({
+  serviceAccount: true,
+  cloudRunService: true,
+  invoker: true,
+  neg: true,
+  backendService: true,
+  address: true,
+  urlMap: true,
+  certificate: true,
+  sslPolicy: true,
+  httpsProxy: true,
+  httpProxy: true,
+  forwardingRule: true,
+  logBucket: true,
+  logSink: true,
+  logExclusion: true,
+  secret: true,
+  enableApi: true,
+  alarmChannel: true,
+  alarmErrorRate: true,
+  alarmLatency: true,
+});
