@@ -31,6 +31,17 @@ describe("ServerlessFunction on AWS, against AWS's documentation", () => {
     assert.deepEqual(trust.Statement[0].Condition, { StringEquals: { "aws:SourceAccount": "123456789012" } });
   });
 
+  // Lambda's execution role is not scoped with aws:SourceAccount: AWS's Lambda guide gives the trust policy without a
+  // condition (https://docs.aws.amazon.com/lambda/latest/dg/lambda-intro-execution-role.html), no AWS page says that
+  // Lambda sets aws:SourceAccount when it assumes the role, and a condition on a key absent from the request does
+  // not match (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html),
+  // which would fail CreateFunction. docs/safety.md "Role trust" has the whole reasoning.
+  it("the Lambda execution role trusts lambda.amazonaws.com with no condition (AWS documents none for it)", () => {
+    const trust = JSON.parse(String(role("jobs-role").inputs.assumeRolePolicy));
+    assert.deepEqual(trust.Statement[0].Principal, { Service: ["lambda.amazonaws.com"] });
+    assert.equal(trust.Statement[0].Condition, undefined);
+  });
+
   it("roles carry no deprecated inlinePolicies/managedPolicyArns; permissions are RolePolicy resources kept exclusive (https://www.pulumi.com/registry/packages/aws/api-docs/iam/role/)", () => {
     for (const r of findResources(p, "aws:iam/role:Role")) {
       assert.equal(r.inputs.inlinePolicies, undefined, r.name);

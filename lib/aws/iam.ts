@@ -38,6 +38,10 @@ export interface ServiceRoleArgs {
  * (another account's schedule or task using our role): EventBridge Scheduler
  * (https://docs.aws.amazon.com/scheduler/latest/UserGuide/cross-service-confused-deputy-prevention.html) and ECS
  * tasks (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task_execution_IAM_role.html).
+ * Not Lambda: its guide gives the execution role's trust without a condition
+ * (https://docs.aws.amazon.com/lambda/latest/dg/lambda-intro-execution-role.html) and documents no source key that
+ * Lambda sets when it assumes the role; a condition on an absent key never matches, so CreateFunction would fail
+ * ("cannot be assumed by Lambda"). docs/safety.md "Role trust".
  */
 const SOURCE_ACCOUNT_SERVICES = new Set(["scheduler", "ecs-tasks"]);
 
