@@ -118,13 +118,34 @@ function awsPermission(r: PolicyResource, ctx: PolicyContext): string[] {
     : ["grants everyone (`*`) lambda invoke with no sourceArn, sourceAccount or principalOrgId"];
 }
 
+/**
+ * A Cloud Run service with the invoker IAM check disabled is invocable by anyone, exactly as with an allUsers
+ * run.invoker grant: "you can disable the Cloud Run invoker IAM check ... for a service, which makes it public"
+ * (https://cloud.google.com/run/docs/securing/managing-access#invoker_check,
+ * https://cloud.google.com/run/docs/authenticating/public#disable-invoker). So it needs the same intent.
+ */
+function gcpInvokerCheckDisabled(r: PolicyResource, ctx: PolicyContext): string[] {
+  const disabled = r.inputs.invokerIamDisabled;
+  if (opacity(disabled)) return cannotCheck("invokerIamDisabled", disabled, ctx);
+  if (disabled !== true) return [];
+  const spec = GCP_TARGETS[r.type];
+  const labels = get(r.inputs, spec.labels);
+  if (spec.internalIngress(r.inputs) || (isObject(labels) && labels[PUBLIC_LABEL.key] === PUBLIC_LABEL.value))
+    return [];
+  return [
+    `disables the invoker IAM check (invokerIamDisabled: true), so anyone may invoke it, but it is neither labelled ${PUBLIC_LABEL.key}=${PUBLIC_LABEL.value} nor limited to internal + load balancer ingress`,
+  ];
+}
+
 export const publicInvokerOnlyWhenPublic: PolicyRule = {
   name: "public-invoker-only-when-public",
-  description: `Invocation by everyone must be intended. GCP: a grant to allUsers/allAuthenticatedUsers on a Cloud Run service or Cloud Function (run.invoker, cloudfunctions.invoker, any role) is allowed only when the target, in this stack, carries the label ${PUBLIC_LABEL.key}=${PUBLIC_LABEL.value} (set by a component that means it public, e.g. a function with \`url\`) or admits only internal and load-balancer ingress (the load balancer is then the public entry). AWS: a Lambda permission for principal "*" must be scoped to a source (sourceArn/sourceAccount/principalOrgId) or be the function-URL permission of a function whose FunctionUrl (authorizationType NONE) is in the stack. Why: a function behind an API gateway or a private backend must not also be callable by anyone directly, bypassing auth, throttling and logs.`,
+  description: `Invocation by everyone must be intended. GCP: a grant to allUsers/allAuthenticatedUsers on a Cloud Run service or Cloud Function (run.invoker, cloudfunctions.invoker, any role), or a Cloud Run service with the invoker IAM check disabled (invokerIamDisabled: true, which makes it public just the same), is allowed only when the target, in this stack, carries the label ${PUBLIC_LABEL.key}=${PUBLIC_LABEL.value} (set by a component that means it public, e.g. a function with \`url\`) or admits only internal and load-balancer ingress (the load balancer is then the public entry). AWS: a Lambda permission for principal "*" must be scoped to a source (sourceArn/sourceAccount/principalOrgId) or be the function-URL permission of a function whose FunctionUrl (authorizationType NONE) is in the stack. Why: a function behind an API gateway or a private backend must not also be callable by anyone directly, bypassing auth, throttling and logs.`,
   clouds: ["gcp", "aws"],
   scope: "stack",
-  types: [...Object.keys(GCP_INVOKER_GRANTS), "aws:lambda/permission:Permission"],
+  types: [...Object.keys(GCP_INVOKER_GRANTS), "gcp:cloudrunv2/service:Service", "aws:lambda/permission:Permission"],
   check(r, ctx) {
-    return r.type === "aws:lambda/permission:Permission" ? awsPermission(r, ctx) : gcpInvoker(r, ctx);
+    if (r.type === "aws:lambda/permission:Permission") return awsPermission(r, ctx);
+    if (r.type === "gcp:cloudrunv2/service:Service") return gcpInvokerCheckDisabled(r, ctx);
+    return gcpInvoker(r, ctx);
   },
 };
