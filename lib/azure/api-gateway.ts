@@ -51,7 +51,30 @@ export function createAzureApiGateway(parent: pulumi.Resource, model: ApiSpec): 
   if (domain?.zoneResourceGroup) {
     // APIM checks that the hostname is a CNAME to its default host before it accepts it; that host is known
     // from the service name, so the record is created first.
-    const relative = domain.name === domain.zone ? "@" : domain.name.slice(0, -(domain.zone.length + 1));
+    // Never the apex: the managed certificate refuses root domain names (lib/core/api/validate.ts).
+    const relative = domain.name.slice(0, -(domain.zone.length + 1));
+    // The managed certificate also needs the domain's ownership shown by a TXT record apimuid.<host> holding the
+    // subscription's domain ownership identifier ("Get Domain Ownership Identifier", subscription-wide, so it is known
+    // before the service exists: https://learn.microsoft.com/azure/api-management/configure-custom-domain#txt-record).
+    const ownership = azure.apimanagement.getApiManagementServiceDomainOwnershipIdentifierOutput({ parent });
+    dependsOn.push(
+      new azure.dns.RecordSet(
+        ...withTransform(
+          transforms,
+          "ownershipRecord",
+          `${name}-ownership-record`,
+          {
+            resourceGroupName: domain.zoneResourceGroup,
+            zoneName: domain.zone,
+            relativeRecordSetName: `apimuid.${relative}`,
+            recordType: "TXT",
+            ttl: 300,
+            txtRecords: [{ value: [ownership.domainOwnershipIdentifier] }],
+          } satisfies azure.dns.RecordSetArgs,
+          opts(),
+        ),
+      ),
+    );
     dependsOn.push(
       new azure.dns.RecordSet(
         ...withTransform(
@@ -85,6 +108,9 @@ export function createAzureApiGateway(parent: pulumi.Resource, model: ApiSpec): 
         publisherName: model.info.title,
         publisherEmail: `api-admin@${domain?.zone ?? "example.com"}`,
         identity: { type: "SystemAssigned" },
+        // Microsoft: the managed certificate "can only be configured when updating an existing API Management instance,
+        // not when creating an instance" (MicrosoftDocs/azure-docs articles/api-management/configure-custom-domain.md,
+        // Managed tab, Limitations): a new gateway with `domain` needs two deploys (docs/api-gateway.md, Limits).
         hostnameConfigurations: domain
           ? [
               {

@@ -76,6 +76,8 @@ export interface AzureApiChildren extends AzureRequestAlarmChildren {
   logger: apimanagement.LoggerArgs;
   diagnostic: apimanagement.ApiDiagnosticArgs;
   record: dns.RecordSetArgs;
+  /** The `apimuid.<name>` TXT record that proves domain ownership for the managed certificate. */
+  ownershipRecord: dns.RecordSetArgs;
 }
 
 /** FailoverDns on Traffic Manager. */
@@ -147,6 +149,7 @@ export const AZURE_API_CHILDREN = childKeys<AzureApiChildren>({
   logger: true,
   diagnostic: true,
   record: true,
+  ownershipRecord: true,
   alarmActionGroup: true,
   alarmErrorRate: true,
   alarmLatency: true,

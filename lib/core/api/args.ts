@@ -35,7 +35,11 @@ export type ApiGatewayDomain =
        * @example zoneId: "Z0123456789ABCDEFGHIJ"
        */
       zoneId?: string;
-      /** Azure only: resource group of the Azure DNS zone; without it, create the CNAME yourself. @example zoneResourceGroup: "dns" */
+      /**
+       * Azure only: resource group of the Azure DNS zone, where the CNAME to `<service>.azure-api.net` and the
+       * `apimuid.<name>` TXT record the managed certificate needs are created; without it, create both yourself.
+       * @example zoneResourceGroup: "dns"
+       */
       zoneResourceGroup?: string;
     };
 

@@ -338,6 +338,13 @@ function validateDomain(v: Validator, value: unknown, cloud: Cloud): DomainSpec 
   const zone = spec.zone === undefined ? labels.slice(1).join(".") : v.hostname(spec.zone, "domain.zone");
   if (name !== zone && !name.endsWith(`.${zone}`))
     v.fail("domain.zone", `zone ${describe(zone)} does not contain ${describe(name)}`);
+  // API Management's managed certificate "does not support root domain names"
+  // (https://learn.microsoft.com/azure/api-management/configure-custom-domain, Managed TLS certificate, Limitations).
+  if (cloud === "azure" && name === zone)
+    v.fail(
+      field,
+      `got ${describe(name)}, the zone apex; API Management's managed certificate does not support root domain names: use a subdomain such as "api.${zone}"`,
+    );
   const zoneResourceGroup = v.string(spec.zoneResourceGroup, "domain.zoneResourceGroup", {
     optional: true,
     maxLength: 90,

@@ -212,6 +212,11 @@ export function azureCall(
         subscriptionId: azureSubscription(ctx, provider),
         tenantId: AZURE_TENANT_ID,
       };
+    case "azure-native:apimanagement:getApiManagementServiceDomainOwnershipIdentifier":
+      // Subscription-wide (one value per subscription), as the real "Get Domain Ownership Identifier".
+      return {
+        domainOwnershipIdentifier: `${azureSubscription(ctx, provider)}-apimuid`.replace(/-/g, "").slice(0, 44),
+      };
     case "azure-native:storage:listStorageAccountKeys":
       return { keys: [{ keyName: "key1", permissions: "FULL", value: "bW9jay1zdG9yYWdlLWtleQ==" }] };
     case "azure-native:storage:listStorageAccountServiceSAS":
