@@ -210,8 +210,8 @@ export async function measureFailover(): Promise<FailoverPoint[]> {
         ...ZONE,
         strategy: "failover",
         endpoints: [
-          { id: "eus", address: "api-eus.example.net", region: "azure:eastus" },
-          { id: "weu", address: "api-weu.example.net", region: "azure:westeurope" },
+          { id: "eus", address: "api-eus.northwind-origins.net", region: "azure:eastus" },
+          { id: "weu", address: "api-weu.northwind-origins.net", region: "azure:westeurope" },
         ],
         azure: { resourceGroupName: "rg-dns" },
       },

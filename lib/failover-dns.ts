@@ -54,7 +54,7 @@ const DNS_CHILDREN: Record<DnsProvider, readonly string[]> = {
  * @example
  * const dns = new FailoverDns("api", {
  *   provider: "route53", zone: "example.com", record: "api", strategy: "failover",
- *   endpoints: [{ id: "use1", address: "lb-use1.example.net" }, { id: "euw1", address: "lb-euw1.example.net" }],
+ *   endpoints: [{ id: "use1", address: "lb-use1.northwind-origins.net" }, { id: "euw1", address: "lb-euw1.northwind-origins.net" }],
  *   healthCheck: { path: "/healthz" },
  * });
  * export const failoverSeconds = dns.failoverSeconds; // 62: (10 s interval + 6 s probe timeout) × 2 + 30 s TTL

@@ -49,9 +49,9 @@ describe("Alarms on AWS", () => {
         strategy: "failover",
         route53: { zoneId: "Z0123456789ABCDEFGHIJ" },
         endpoints: [
-          { id: "use1", address: "lb-use1.example.net" },
-          { id: "euw1", address: "lb-euw1.example.net" },
-          { id: "apse1", address: "lb-apse1.example.net", enabled: false },
+          { id: "use1", address: "lb-use1.northwind-origins.net" },
+          { id: "euw1", address: "lb-euw1.northwind-origins.net" },
+          { id: "apse1", address: "lb-apse1.northwind-origins.net", enabled: false },
         ],
         healthCheck: { path: "/healthz" },
         alarms: { notify: { ...notify, topic: "arn:aws:sns:us-east-1:123456789012:pager" } },

@@ -148,8 +148,8 @@ describe("Alarms on Azure", () => {
         strategy: "failover",
         azure: { resourceGroupName: "rg-dns" },
         endpoints: [
-          { id: "weu", address: "weu.example.net" },
-          { id: "eus", address: "eus.example.net" },
+          { id: "weu", address: "weu.northwind-origins.net" },
+          { id: "eus", address: "eus.northwind-origins.net" },
         ],
         healthCheck: { path: "/healthz" },
         alarms: { notify: n },

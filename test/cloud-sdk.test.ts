@@ -55,8 +55,8 @@ describe("a cloud whose SDK is not installed is a ConfigError naming the package
           record: "api",
           strategy: "failover",
           endpoints: [
-            { id: "a", address: "a.example.net" },
-            { id: "b", address: "b.example.net" },
+            { id: "a", address: "a.northwind-origins.net" },
+            { id: "b", address: "b.northwind-origins.net" },
           ],
           azure: { resourceGroupName: "rg" },
         }),

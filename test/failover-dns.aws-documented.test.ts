@@ -7,7 +7,7 @@ import { Plan, PlanResource, dependsOn, findResources, recordPlan } from "../lib
 // every alias in the plan must depend on the records of the name it targets (issue #14, defect 4).
 const REC = "aws:route53/record:Record";
 const endpoints = (n: number) =>
-  Array.from({ length: n }, (_, i) => ({ id: `e${i + 1}`, address: `lb-${i + 1}.example.net` }));
+  Array.from({ length: n }, (_, i) => ({ id: `e${i + 1}`, address: `lb-${i + 1}.northwind-origins.net` }));
 
 function failover(n: number): Promise<Plan> {
   const args: FailoverDnsArgs = {

@@ -14,8 +14,8 @@ function record(args: FailoverDnsArgs, name = "api"): Promise<Plan> {
 const byName = (plan: Plan, name: string): PlanResource => plan.resources.find((r) => r.name === name)!;
 const urnOf = (plan: Plan, name: string) => byName(plan, name).urn;
 const two = [
-  { id: "use1", address: "lb-use1.example.net", region: "aws:us-east-1" },
-  { id: "euw1", address: "lb-euw1.example.net", region: "aws:eu-west-1" },
+  { id: "use1", address: "lb-use1.northwind-origins.net", region: "aws:us-east-1" },
+  { id: "euw1", address: "lb-euw1.northwind-origins.net", region: "aws:eu-west-1" },
 ];
 const TM = { profile: "azure-native:trafficmanager:Profile", endpoint: "azure-native:trafficmanager:Endpoint" };
 
@@ -35,7 +35,10 @@ describe("FailoverDns on Azure Traffic Manager", () => {
     manual = await record({
       ...base,
       strategy: "failover",
-      endpoints: [...two.map((e) => ({ ...e })), { id: "apse1", address: "lb-apse1.example.net", enabled: false }],
+      endpoints: [
+        ...two.map((e) => ({ ...e })),
+        { id: "apse1", address: "lb-apse1.northwind-origins.net", enabled: false },
+      ],
       primary: "euw1",
     });
     latency = await record({
@@ -83,7 +86,7 @@ describe("FailoverDns on Azure Traffic Manager", () => {
     hasResource(failover, TM_EP, {
       endpointName: "use1",
       endpointType: "ExternalEndpoints",
-      target: "lb-use1.example.net",
+      target: "lb-use1.northwind-origins.net",
       priority: 2,
       endpointStatus: "Enabled",
     });

@@ -21,8 +21,8 @@ function record(args: FailoverDnsArgs, name = "api"): Promise<Plan> {
 const byName = (plan: Plan, name: string): PlanResource => plan.resources.find((r) => r.name === name)!;
 const urnOf = (plan: Plan, name: string) => byName(plan, name).urn;
 const two = [
-  { id: "use1", address: "lb-use1.example.net", region: "aws:us-east-1" },
-  { id: "euw1", address: "lb-euw1.example.net", region: "aws:eu-west-1" },
+  { id: "use1", address: "lb-use1.northwind-origins.net", region: "aws:us-east-1" },
+  { id: "euw1", address: "lb-euw1.northwind-origins.net", region: "aws:eu-west-1" },
 ];
 const HCF = {
   monitor: "cloudflare:index/loadBalancerMonitor:LoadBalancerMonitor",
@@ -87,7 +87,7 @@ describe("FailoverDns on Cloudflare", () => {
     assert.strictEqual(findResources(failover, POOL).length, 3);
     const pool = byName(failover, "api-use1-pool");
     assert.ok(pool.dependencies.includes(urnOf(failover, "api-monitor")), "pool uses the monitor");
-    assert.deepStrictEqual((pool.inputs.origins as any[])[0].address, "lb-use1.example.net");
+    assert.deepStrictEqual((pool.inputs.origins as any[])[0].address, "lb-use1.northwind-origins.net");
     hasResource(failover, LB, {
       zoneId: CF.zoneId,
       name: "api.example.com",

@@ -5,8 +5,8 @@ import { Plan, findResources, getResource, recordPlan } from "../lib/testing";
 import { DNS_CASES, failoverDnsPlan } from "./support/held-out-dns-programs";
 const HC_R53 = "aws:route53/healthCheck:HealthCheck";
 const two = [
-  { id: "use1", address: "lb-use1.example.net", region: "aws:us-east-1" },
-  { id: "euw1", address: "lb-euw1.example.net", region: "aws:eu-west-1" },
+  { id: "use1", address: "lb-use1.northwind-origins.net", region: "aws:us-east-1" },
+  { id: "euw1", address: "lb-euw1.northwind-origins.net", region: "aws:eu-west-1" },
 ];
 
 describe("FailoverDns transform", () => {

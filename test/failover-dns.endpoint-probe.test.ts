@@ -17,7 +17,7 @@ const base = (provider: FailoverDnsArgs["provider"], probe?: object): FailoverDn
   strategy: "failover",
   endpoints: [
     { id: "euw1", address: GW, region: "aws:eu-west-1", ...(probe ? { healthCheck: probe } : {}) },
-    { id: "use1", address: "lb-use1.example.net", region: "aws:us-east-1" },
+    { id: "use1", address: "lb-use1.northwind-origins.net", region: "aws:us-east-1" },
   ],
   healthCheck: { path: "/healthz" },
   ...(provider === "route53" ? { route53: { zoneId: "Z0123456789ABCDEFGHIJ" } } : {}),
@@ -47,7 +47,7 @@ describe("FailoverDns endpoints[].healthCheck: probe what the endpoint really se
     assert.equal(own.inputs.fqdn, API);
     assert.equal(own.inputs.resourcePath, "/prod/healthz");
     const other = getResource(plan, "aws:route53/healthCheck:HealthCheck", "api-use1-health");
-    assert.equal(other.inputs.fqdn, "lb-use1.example.net");
+    assert.equal(other.inputs.fqdn, "lb-use1.northwind-origins.net");
     assert.equal(other.inputs.resourcePath, "/healthz");
   });
 

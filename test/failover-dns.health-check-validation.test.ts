@@ -14,8 +14,8 @@ const good = (): any => ({
   record: "api",
   strategy: "failover",
   endpoints: [
-    { id: "use1", address: "lb-use1.example.net", region: "aws:us-east-1" },
-    { id: "euw1", address: "lb-euw1.example.net", region: "aws:eu-west-1" },
+    { id: "use1", address: "lb-use1.northwind-origins.net", region: "aws:us-east-1" },
+    { id: "euw1", address: "lb-euw1.northwind-origins.net", region: "aws:eu-west-1" },
   ],
 });
 const cf = (a: any) => {

@@ -9,8 +9,8 @@ const TM_EP = "azure-native:trafficmanager:Endpoint";
 const TM_PROFILE = "azure-native:trafficmanager:Profile";
 const LB = "cloudflare:index/loadBalancer:LoadBalancer";
 const two = [
-  { id: "use1", address: "lb-use1.example.net", region: "aws:us-east-1" },
-  { id: "euw1", address: "lb-euw1.example.net", region: "aws:eu-west-1" },
+  { id: "use1", address: "lb-use1.northwind-origins.net", region: "aws:us-east-1" },
+  { id: "euw1", address: "lb-euw1.northwind-origins.net", region: "aws:eu-west-1" },
 ];
 const record = (args: FailoverDnsArgs): Promise<Plan> =>
   recordPlan(() => {
@@ -114,8 +114,12 @@ describe("Cloudflare load balancer rules (items 5, 6, 9)", () => {
   it("never rounds a positive weight to zero (1 against ten endpoints of 255)", async () => {
     // Pool weights are 0-1 and relative to the other pools (API schema load-balancing_random_steering).
     const endpoints = [
-      { id: "small", address: "small.example.net", weight: 1 },
-      ...Array.from({ length: 10 }, (_, i) => ({ id: `big${i}`, address: `big${i}.example.net`, weight: 255 })),
+      { id: "small", address: "small.northwind-origins.net", weight: 1 },
+      ...Array.from({ length: 10 }, (_, i) => ({
+        id: `big${i}`,
+        address: `big${i}.northwind-origins.net`,
+        weight: 255,
+      })),
     ];
     const lb = getResource(await record({ ...base, endpoints, strategy: "weighted", cloudflare: cf() }), LB);
     const weights = Object.values((lb.inputs.randomSteering as any).poolWeights) as number[];

@@ -15,8 +15,8 @@ function record(args: FailoverDnsArgs, name = "api"): Promise<Plan> {
 const byName = (plan: Plan, name: string): PlanResource => plan.resources.find((r) => r.name === name)!;
 const urnOf = (plan: Plan, name: string) => byName(plan, name).urn;
 const two = [
-  { id: "use1", address: "lb-use1.example.net", region: "aws:us-east-1" },
-  { id: "euw1", address: "lb-euw1.example.net", region: "aws:eu-west-1" },
+  { id: "use1", address: "lb-use1.northwind-origins.net", region: "aws:us-east-1" },
+  { id: "euw1", address: "lb-euw1.northwind-origins.net", region: "aws:eu-west-1" },
 ];
 
 const R53 = { hc: "aws:route53/healthCheck:HealthCheck", record: "aws:route53/record:Record" };
@@ -37,7 +37,7 @@ describe("FailoverDns on Route 53", () => {
     three = await record({
       ...base,
       strategy: "failover",
-      endpoints: [...two, { id: "apse1", address: "lb-apse1.example.net" }],
+      endpoints: [...two, { id: "apse1", address: "lb-apse1.northwind-origins.net" }],
     });
     latency = await record({ ...base, strategy: "latency", endpoints: two, ttlSeconds: 60 });
     weighted = await record({
@@ -77,7 +77,7 @@ describe("FailoverDns on Route 53", () => {
     assert.strictEqual(findResources(failover, REC_R53).length, 2);
     hasResource(failover, HC_R53, {
       type: "HTTPS",
-      fqdn: "lb-use1.example.net",
+      fqdn: "lb-use1.northwind-origins.net",
       port: 443,
       resourcePath: "/healthz",
       requestInterval: 10,
@@ -104,13 +104,13 @@ describe("FailoverDns on Route 53", () => {
       name: "api.example.com",
       type: "CNAME",
       ttl: 30,
-      records: ["lb-use1.example.net"],
+      records: ["lb-use1.northwind-origins.net"],
       failoverRoutingPolicies: [{ type: "PRIMARY" }],
     });
     hasResource(failover, REC_R53, {
       name: "api.example.com",
       type: "CNAME",
-      records: ["lb-euw1.example.net"],
+      records: ["lb-euw1.northwind-origins.net"],
       failoverRoutingPolicies: [{ type: "SECONDARY" }],
     });
   });
@@ -160,8 +160,8 @@ describe("FailoverDns on Route 53", () => {
   it("drains with weight 0 and a held-out (disabled + inverted) health check, keeping record and check", () => {
     hasResource(weighted, REC_R53, { setIdentifier: "use1", weightedRoutingPolicies: [{ weight: 3 }] });
     hasResource(weighted, REC_R53, { setIdentifier: "euw1", weightedRoutingPolicies: [{ weight: 0 }] });
-    hasResource(weighted, HC_R53, { fqdn: "lb-euw1.example.net", disabled: true, invertHealthcheck: true });
-    hasResource(weighted, HC_R53, { fqdn: "lb-use1.example.net", disabled: false, invertHealthcheck: false });
+    hasResource(weighted, HC_R53, { fqdn: "lb-euw1.northwind-origins.net", disabled: true, invertHealthcheck: true });
+    hasResource(weighted, HC_R53, { fqdn: "lb-use1.northwind-origins.net", disabled: false, invertHealthcheck: false });
   });
 
   it("maps geo to one record per location plus the mandatory default (*) record", () => {
@@ -194,8 +194,8 @@ describe("FailoverDns on Route 53", () => {
 
   it("fails over manually by holding out the endpoints above the chosen primary, without swapping record roles", () => {
     hasResource(manual, REC_R53, { setIdentifier: "use1", failoverRoutingPolicies: [{ type: "PRIMARY" }] });
-    hasResource(manual, HC_R53, { fqdn: "lb-use1.example.net", disabled: true, invertHealthcheck: true });
-    hasResource(manual, HC_R53, { fqdn: "lb-euw1.example.net", disabled: false });
+    hasResource(manual, HC_R53, { fqdn: "lb-use1.northwind-origins.net", disabled: true, invertHealthcheck: true });
+    hasResource(manual, HC_R53, { fqdn: "lb-euw1.northwind-origins.net", disabled: false });
     // Same URNs as without the override: nothing is replaced.
     assert.deepStrictEqual(manual.resources.map((r) => r.urn).sort(), failover.resources.map((r) => r.urn).sort());
   });

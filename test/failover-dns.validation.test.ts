@@ -14,8 +14,8 @@ const good = (): any => ({
   record: "api",
   strategy: "failover",
   endpoints: [
-    { id: "use1", address: "lb-use1.example.net", region: "aws:us-east-1" },
-    { id: "euw1", address: "lb-euw1.example.net", region: "aws:eu-west-1" },
+    { id: "use1", address: "lb-use1.northwind-origins.net", region: "aws:us-east-1" },
+    { id: "euw1", address: "lb-euw1.northwind-origins.net", region: "aws:eu-west-1" },
   ],
 });
 const cf = (a: any) => {
@@ -170,7 +170,7 @@ const CASES: Array<[string, (a: any) => void, string]> = [
     "hostname on Cloud DNS",
     (a) => {
       gcp(a);
-      a.endpoints[0].address = "lb.example.net";
+      a.endpoints[0].address = "lb.northwind-origins.net";
     },
     "endpoints[0].address",
   ],

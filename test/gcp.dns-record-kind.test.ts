@@ -82,8 +82,8 @@ describe("DNS record kind is carried from whoever makes the address (issue 15 it
           record: "api",
           strategy: "failover",
           endpoints: [
-            { id: "a", address: "lb.example.net", addressKind: "ipv4" },
-            { id: "b", address: "lb2.example.net" },
+            { id: "a", address: "lb.northwind-origins.net", addressKind: "ipv4" },
+            { id: "b", address: "lb2.northwind-origins.net" },
           ],
         }),
       (e: unknown) => e instanceof ConfigError && e.field === "endpoints[0].addressKind",

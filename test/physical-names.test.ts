@@ -100,7 +100,7 @@ describe("physical names: two components never share one (issue #17, defect 3)",
         zone: "example.com",
         record: name.toLowerCase(),
         strategy: "weighted",
-        endpoints: [{ id: "a", address: "a.example.net" }],
+        endpoints: [{ id: "a", address: "a.northwind-origins.net" }],
         azure: { resourceGroupName: "rg-dns" },
       });
     const { error } = await tryRecordPlan(() => {

@@ -187,8 +187,8 @@ describe("transform: both forms on every component (checked on the recorded plan
           strategy: "failover",
           route53: { zoneId: "Z0123456789ABCDEFGHIJ" },
           endpoints: [
-            { id: "a", address: "a.example.net" },
-            { id: "b", address: "b.example.net" },
+            { id: "a", address: "a.northwind-origins.net" },
+            { id: "b", address: "b.northwind-origins.net" },
           ],
           transform: {
             healthCheck: { tags: { team: "edge" } },

@@ -64,7 +64,7 @@ const rows: [string, string, unknown, unknown][] = [
     "api",
     w(r53, {
       strategy: "weighted",
-      endpoints: Array.from({ length: 51 }, (_, i) => ({ id: `e${i}`, address: `e${i}.example.net` })),
+      endpoints: Array.from({ length: 51 }, (_, i) => ({ id: `e${i}`, address: `e${i}.northwind-origins.net` })),
     }),
   ],
   ["endpoint id over 40 characters", "endpoints[0].id", "api", w(r53, {}, { id: "e".repeat(41) })],
@@ -92,7 +92,7 @@ const rows: [string, string, unknown, unknown][] = [
   ["address null", "endpoints[0].address", "api", w(r53, {}, { address: null })],
   ["loopback address", "endpoints[0].address", "api", w(r53, {}, { address: "127.0.0.1" })],
   ["mistyped IPv4 address", "endpoints[0].address", "api", w(r53, {}, { address: "203.0.113.300" })],
-  ["address with a scheme", "endpoints[0].address", "api", w(r53, {}, { address: "https://lb.example.net" })],
+  ["address with a scheme", "endpoints[0].address", "api", w(r53, {}, { address: "https://lb.northwind-origins.net" })],
   ["cloud metadata address", "endpoints[0].address", "api", w(r53, {}, { address: "169.254.169.254" })],
   ["IPv6 on Cloud DNS", "endpoints[0].address", "api", w(gcp, {}, { address: "2600:1f18::1" })],
   // IANA special-purpose registries (RFC 6890): documentation, benchmarking, multicast, reserved, IPv6 counterparts.

@@ -38,7 +38,7 @@ function endpointsFor(provider: Provider, strategy: Strategy, count: 2 | 3): Fai
           : [["WORLD"], ["GEO-EU"], ["GEO-AS"]];
   return ids.slice(0, count).map((id, i) => ({
     id,
-    address: provider === "gcp-cloud-dns" ? `34.120.113.${10 + i}` : `${id}.origin.example.net`,
+    address: provider === "gcp-cloud-dns" ? `34.120.113.${10 + i}` : `${id}.origin.northwind-origins.net`,
     region: regions[i],
     ...(strategy === "geo" ? { geo: geo[i] } : {}),
     ...(strategy === "weighted" ? { weight: i + 1 } : {}),

@@ -91,8 +91,8 @@ export const DNS_BASES = fc.constantFrom<unknown>(
     record: "api",
     strategy: "geo",
     endpoints: [
-      { id: "us", address: "us.example.net", geo: ["WORLD"] },
-      { id: "eu", address: "eu.example.net", geo: ["GEO-EU"] },
+      { id: "us", address: "us.northwind-origins.net", geo: ["WORLD"] },
+      { id: "eu", address: "eu.northwind-origins.net", geo: ["GEO-EU"] },
     ],
     cloudflare: { accountId: ACCOUNT, zoneId: ZONE_ID, plan: "business", trafficSteering: true },
   },
@@ -102,8 +102,8 @@ export const DNS_BASES = fc.constantFrom<unknown>(
     record: "www",
     strategy: "weighted",
     endpoints: [
-      { id: "a", address: "a.example.net", weight: 3 },
-      { id: "b", address: "b.example.net", weight: 1 },
+      { id: "a", address: "a.northwind-origins.net", weight: 3 },
+      { id: "b", address: "b.northwind-origins.net", weight: 1 },
     ],
     azure: { resourceGroupName: "rg-dns" },
   },

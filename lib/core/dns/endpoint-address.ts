@@ -1,6 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { describe } from "../errors";
 import { specialAddressRange } from "../special-addresses";
+import { specialNameReason, specialUseName } from "../special-names";
 import { Validator, isHostname, isIPv4, isIPv6 } from "../validate";
 import { AddressKind, AliasTarget } from "./resolved";
 import { DnsProvider } from "./types";
@@ -39,9 +40,16 @@ export function endpointAddress(
       );
     kind = isIPv4(s) ? "ipv4" : "ipv6";
   } else if (isHostname(s)) {
+    // The same for names (lib/core/special-names.ts, the IANA special-use domain names): .test, .example, example.com,
+    // .local, .home.arpa, .onion ... are never answered by public resolvers, so no provider can check them.
+    const special = specialUseName(s);
+    if (special) v.fail(field, `got ${specialNameReason(s, special)}`);
     kind = "hostname";
   } else {
-    return v.fail(field, `got ${describe(s)}; expected a public hostname ("lb-eu.example.net") or IP address`);
+    return v.fail(
+      field,
+      `got ${describe(s)}; expected a public hostname ("lb-eu.northwind-origins.net") or IP address`,
+    );
   }
   if (declared !== undefined && declared !== kind)
     v.fail(`${f}.addressKind`, `got ${describe(declared)}, but the address ${describe(s)} is ${describe(kind)}`);

@@ -1,4 +1,5 @@
 import { describe } from "../errors";
+import { specialNameReason, specialUseName } from "../special-names";
 import { Validator } from "../validate";
 import type { DnsProvider, HealthProtocol } from "./types";
 
@@ -43,6 +44,9 @@ export function resolveEndpointProbe(
     return undefined;
   }
   const host = o.host === undefined ? undefined : v.hostname(o.host, `${field}.host`);
+  // Route 53 resolves and checks this name; a special-use name (lib/core/special-names.ts) never resolves publicly.
+  const special = host === undefined ? undefined : specialUseName(host);
+  if (special) v.fail(`${field}.host`, `got ${specialNameReason(host!, special)}`);
   const path = v.string(o.path, `${field}.path`, {
     optional: true,
     maxLength: 255,

@@ -36,7 +36,7 @@ export interface FailoverDnsEndpoint {
   /**
    * Hostname or public IP that serves the traffic. May be a Pulumi output (e.g. a load balancer's DNS name); plain
    * strings are validated, outputs are trusted.
-   * @example address: "api-eu.example.net"
+   * @example address: "api-eu.northwind-origins.net"
    */
   address: pulumi.Input<string>;
   /**
