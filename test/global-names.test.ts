@@ -34,8 +34,8 @@ function program(): void {
     record: "www",
     strategy: "geo",
     endpoints: [
-      { id: "eu", address: "eu.example.net", geo: ["GEO-EU"] },
-      { id: "us", address: "us.example.net", geo: ["WORLD"] },
+      { id: "eu", address: "eu.northwind-origins.net", geo: ["GEO-EU"] },
+      { id: "us", address: "us.northwind-origins.net", geo: ["WORLD"] },
     ],
     azure: { resourceGroupName: "rg-dns" },
   });
