@@ -191,8 +191,8 @@ describe("physical names: two components never share one (issue #17, defect 3)",
         record: "api",
         strategy: "failover",
         endpoints: [
-          { id: "a", address: "a.example.net" },
-          { id: "b", address: "b.example.net" },
+          { id: "a", address: "a.northwind-origins.net" },
+          { id: "b", address: "b.northwind-origins.net" },
         ],
         route53: { zoneId: "Z0123456789ABCDEFGHIJ" },
       });

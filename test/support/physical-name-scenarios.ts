@@ -166,8 +166,8 @@ export const NAME_SCENARIOS: NameScenario[] = [
       provider: "azure-traffic-manager",
       strategy: "geo",
       endpoints: [
-        { id: "eu", address: "eu.example.net", geo: ["GEO-EU"] },
-        { id: "world", address: "us.example.net", geo: ["WORLD"] },
+        { id: "eu", address: "eu.northwind-origins.net", geo: ["GEO-EU"] },
+        { id: "world", address: "us.northwind-origins.net", geo: ["WORLD"] },
       ],
       azure: { resourceGroupName: "rg-dns" },
     }),
@@ -192,8 +192,8 @@ export const NAME_SCENARIOS: NameScenario[] = [
       provider: "cloudflare",
       strategy: "failover",
       endpoints: [
-        { id: "a", address: "a.example.net" },
-        { id: "b", address: "b.example.net" },
+        { id: "a", address: "a.northwind-origins.net" },
+        { id: "b", address: "b.northwind-origins.net" },
       ],
       cloudflare: { accountId: ACCOUNT, zoneId: ACCOUNT },
     }),
