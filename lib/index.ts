@@ -6,6 +6,7 @@
  * @module meridian
  */
 export { ConfigError, isConfigError } from "./core/errors";
+export { Validator } from "./core/validate";
 export { protectStateful, isStateful } from "./core/stateful";
 export type { Cloud, Placement } from "./core/placement";
 export type { Transform } from "./core/transform";

@@ -29,7 +29,6 @@ export type {
   ServiceStrategy,
   MultiRegionServiceTransforms,
 } from "./core/service";
-export { criticalPathSeconds, criticalPath, TYPICAL_CREATE_SECONDS } from "./core/service";
 
 /**
  * Each cloud's regional expansion, loaded only when a region is on it. Cloudflare runs no containers here:

@@ -1,7 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
-import { ConfigError, describe } from "../lib/core/errors";
-import { Validator } from "../lib/core/validate";
-import type { Placement } from "../lib/core/placement";
+import { ConfigError, Validator } from "../lib";
+import type { Placement } from "../lib";
 
 /** The DNS providers the app stack can front its multi-region service with (those MultiRegionService composes). */
 export const DNS_PROVIDERS = ["route53", "cloudflare"] as const;
@@ -65,7 +64,7 @@ export function loadAppConfig(): AppConfig {
       throw new ConfigError(
         COMPONENT,
         `meridian:regions[${i}]`,
-        `got ${describe(r)} twice; each region may appear once`,
+        `got ${JSON.stringify(r)} twice; each region may appear once`,
       );
     seen.add(r);
   });
@@ -83,7 +82,7 @@ export function loadAppConfig(): AppConfig {
   if (!domain.endsWith(`.${zone}`)) {
     v.fail(
       "meridian:domain",
-      `got ${describe(domain)}; it must be a name inside ${describe(zone)} (meridian:zone), such as "www.${zone}"`,
+      `got ${JSON.stringify(domain)}; it must be a name inside ${JSON.stringify(zone)} (meridian:zone), such as "www.${zone}"`,
     );
   }
   const orDefault = (key: string, fallback: unknown): unknown => {
@@ -97,7 +96,10 @@ export function loadAppConfig(): AppConfig {
     patternHelp: "a Route 53 hosted zone id like Z0123456789ABCDEFGHIJ",
   });
   if (zoneId !== undefined && dnsProvider !== "route53")
-    v.fail("meridian:zoneId", `given with dnsProvider ${describe(dnsProvider)}; it is the Route 53 hosted zone id`);
+    v.fail(
+      "meridian:zoneId",
+      `given with dnsProvider ${JSON.stringify(dnsProvider)}; it is the Route 53 hosted zone id`,
+    );
   const hex32 = { pattern: /^[0-9a-f]{32}$/, patternHelp: "a 32-character hexadecimal Cloudflare id" };
   const cloudflareZoneId = v.string(read("cloudflareZoneId"), "meridian:cloudflareZoneId", {
     optional: true,
@@ -108,7 +110,7 @@ export function loadAppConfig(): AppConfig {
       v.fail("meridian:cloudflareZoneId", 'got undefined; required with dnsProvider "cloudflare"');
     v.string(new pulumi.Config("cloudflare").get("accountId"), "cloudflare:accountId", hex32);
   } else if (cloudflareZoneId !== undefined) {
-    v.fail("meridian:cloudflareZoneId", `given with dnsProvider ${describe(dnsProvider)}`);
+    v.fail("meridian:cloudflareZoneId", `given with dnsProvider ${JSON.stringify(dnsProvider)}`);
   }
   const cloudflareTrafficSteering = v.boolean(read("cloudflareTrafficSteering"), "meridian:cloudflareTrafficSteering", {
     optional: true,

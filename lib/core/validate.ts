@@ -11,7 +11,8 @@ interface Optional {
 /**
  * Synchronous argument checks for one component. Every method either returns the value, typed, or throws a
  * `ConfigError` naming the component, the field, what was given and what is allowed. Components run all of
- * them in their constructor, before registering any child.
+ * them in their constructor, before registering any child. Public (`import { Validator } from "meridian"`) so that
+ * an app validates its own stack config with the same checks and errors (stacks/config.ts does).
  *
  * @example
  * const v = new Validator(`FailoverDns "api"`);
