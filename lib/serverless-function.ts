@@ -5,6 +5,7 @@ import { AWS_FUNCTION_CHILDREN } from "./aws/children";
 import { AZURE_FUNCTION_CHILDREN } from "./azure/children";
 import { CLOUDFLARE_FUNCTION_CHILDREN } from "./cloudflare/children";
 import type { FunctionBackend } from "./core/backend";
+import { FUNCTION_FILES } from "./function-files";
 import { ServerlessFunctionArgs } from "./core/function/args";
 import { checkPackageSize, validateFunctionArgs } from "./core/function/validate";
 import { FunctionHandle } from "./core/function-handle";
@@ -77,8 +78,7 @@ export class ServerlessFunction<P extends Placement = Placement> extends pulumi.
       cloud: fn.placement.cloud,
       source: fn.source,
       target: fn.runtimeInfo.esbuildTarget,
-      timeoutSeconds: fn.timeoutSeconds,
-      queue: fn.queue,
+      platformFiles: FUNCTION_FILES[fn.placement.cloud](fn),
       component: fn.component,
     });
     checkPackageSize(fn, { zipped: pkg.zippedBytes, gzipped: pkg.gzippedBytes });

@@ -3,6 +3,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { pathToFileURL } from "url";
+import { azureFunctionFiles } from "../lib/azure/function-files";
 import { bundleFunction, clearBundleCache, deterministicZip, packageFunction } from "../lib/bundling";
 import { Cloud } from "../lib/core/placement";
 
@@ -52,14 +53,14 @@ describe("bundling", () => {
     const a = packageFunction({
       cloud: "azure",
       source: { kind: "entry", entry: ENTRY },
-      timeoutSeconds: 30,
+      platformFiles: azureFunctionFiles({ timeoutSeconds: 30 }),
       component: "t",
       outDir,
     });
     const b = packageFunction({
       cloud: "azure",
       source: { kind: "entry", entry: ENTRY },
-      timeoutSeconds: 30,
+      platformFiles: azureFunctionFiles({ timeoutSeconds: 30 }),
       component: "t",
       outDir,
     });

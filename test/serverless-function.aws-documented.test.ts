@@ -72,12 +72,8 @@ describe("ServerlessFunction on AWS, against AWS's documentation", () => {
 
 describe("maxRetries means the same on every cloud (issue #14, defect 9)", () => {
   it("Azure host.json maxDequeueCount counts attempts, the first included: maxRetries + 1 (https://learn.microsoft.com/en-us/azure/azure-functions/functions-bindings-storage-queue#host-json)", async () => {
-    const { platformFiles } = await import("../lib/bundling/package");
-    const files = platformFiles({
-      cloud: "azure",
-      timeoutSeconds: 30,
-      queue: { batchSize: 4, maxRetries: 3 },
-    });
+    const { azureFunctionFiles } = await import("../lib/azure/function-files");
+    const files = azureFunctionFiles({ timeoutSeconds: 30, queue: { batchSize: 4, maxRetries: 3 } });
     const host = JSON.parse(String(files.find((f) => f.path === "host.json")!.data));
     assert.equal(host.extensions.queues.maxDequeueCount, 4);
   });

@@ -7,7 +7,6 @@ import { Cloud } from "../core/placement";
 import { ArchiveEntry, deterministicZip } from "./zip";
 import { bundleFunction } from "./bundle";
 import { cacheDir } from "./cache-dir";
-import { deliveryAttempts } from "../core/function/retries";
 import type { CodeSource } from "../core/function/code-source";
 import { ConfigError, describe } from "../core/errors";
 import { readCodeTree } from "./code-tree";
@@ -19,9 +18,8 @@ export interface PackageOptions {
   readonly cloud: Cloud;
   readonly source: { readonly kind: "entry"; readonly entry: string } | CodeSource;
   readonly target?: string;
-  readonly timeoutSeconds: number;
-  /** Queue delivery settings (Azure writes them to host.json). */
-  readonly queue?: { readonly batchSize: number; readonly maxRetries: number };
+  /** Files the cloud needs next to a bundled handler (Azure `host.json`, ...), given by the cloud's folder. */
+  readonly platformFiles: readonly ArchiveEntry[];
   readonly component: string;
   /**
    * Where archives are written.
@@ -32,7 +30,7 @@ export interface PackageOptions {
 
 /**
  * Builds the deployable package of a function: the bundle wrapped for the cloud (or the `code` directory as
- * is), plus the files the platform needs (GCP/Azure `package.json`, Azure `host.json`), zipped
+ * is), plus the files the cloud gives (`platformFiles`, e.g. Azure's `host.json`: lib/function-files.ts), zipped
  * deterministically and written once under its content hash.
  */
 export function packageFunction(options: PackageOptions): FunctionPackage {
@@ -57,13 +55,14 @@ export function packageFunction(options: PackageOptions): FunctionPackage {
   });
   // Many functions of one stack often share a handler: the same bundle and platform files give the same archive,
   // so it is zipped and hashed once per process.
-  const key = `${outDir}|${options.cloud}|${bundle.sha256}|${options.timeoutSeconds}|${JSON.stringify(options.queue ?? null)}`;
+  const files = options.platformFiles.map((f) => `${f.path}:${sha256(f.data)}`).join(",");
+  const key = `${outDir}|${options.cloud}|${bundle.sha256}|${files}`;
   const known = packaged.get(key);
   if (known && fs.existsSync(known.path)) return known;
   const pkg = archive(
     options.cloud,
     outDir,
-    [{ path: bundle.fileName, data: Buffer.from(bundle.code) }, ...platformFiles(options)],
+    [{ path: bundle.fileName, data: Buffer.from(bundle.code) }, ...options.platformFiles],
     bundle.fileName,
   );
   packaged.set(key, pkg);
@@ -84,55 +83,6 @@ function archive(cloud: Cloud, outDir: string, entries: ArchiveEntry[], mainModu
   const hash = sha256(zip);
   const file = writeOnce(outDir, `function-${hash.slice(0, 20)}.zip`, zip);
   return { hash, path: file, zippedBytes: zip.length, gzippedBytes: zip.length, mainModule };
-}
-
-/** Files the platform needs next to a bundled handler. */
-export function platformFiles(options: Pick<PackageOptions, "cloud" | "timeoutSeconds" | "queue">): ArchiveEntry[] {
-  const json = (v: unknown) => Buffer.from(`${JSON.stringify(v, null, 2)}\n`);
-  if (options.cloud === "gcp") {
-    // No dependencies: the bundle is self-contained; the buildpack adds the Functions Framework.
-    return [
-      {
-        path: "package.json",
-        data: json({ name: "meridian-function", version: "1.0.0", private: true, main: "index.js" }),
-      },
-    ];
-  }
-  if (options.cloud === "azure") {
-    const t = options.timeoutSeconds;
-    const hms = [Math.floor(t / 3600), Math.floor((t % 3600) / 60), t % 60]
-      .map((n) => String(n).padStart(2, "0"))
-      .join(":");
-    return [
-      {
-        path: "package.json",
-        data: json({ name: "meridian-function", version: "1.0.0", private: true, main: "index.js" }),
-      },
-      {
-        path: "host.json",
-        data: json({
-          version: "2.0",
-          functionTimeout: hms,
-          // Empty prefix: every path reaches the catch-all route, so gateways forward paths unchanged.
-          extensions: {
-            http: { routePrefix: "" },
-            ...(options.queue
-              ? // maxDequeueCount counts attempts, the first one included (lib/core/function/retries.ts).
-                {
-                  queues: {
-                    batchSize: options.queue.batchSize,
-                    maxDequeueCount: deliveryAttempts(options.queue.maxRetries),
-                  },
-                }
-              : {}),
-          },
-          extensionBundle: { id: "Microsoft.Azure.Functions.ExtensionBundle", version: "[4.*, 5.0.0)" },
-          logging: { applicationInsights: { samplingSettings: { isEnabled: true, excludedTypes: "Request" } } },
-        }),
-      },
-    ];
-  }
-  return [];
 }
 
 function writeOnce(dir: string, name: string, data: Uint8Array): string {
