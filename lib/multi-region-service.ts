@@ -1,10 +1,14 @@
 import * as pulumi from "@pulumi/pulumi";
 import { requireCloudSdks } from "./core/cloud-sdk";
 import type { FailoverDnsArgs } from "./failover-dns";
-import { CLOUDFLARE_MIN_INTERVAL, DEFAULT_CLOUDFLARE_RETRIES } from "./core/dns/capabilities";
-import { ELB_DNS_TTL_SECONDS } from "./core/failover-time";
-import { FAST_CLOUDFLARE_RETRIES } from "./core/dns/presets";
 import { MultiRegionServiceArgs, RegionEndpoint, ServiceSpec, validateServiceArgs } from "./core/service";
+import {
+  checkDnsFront,
+  dnsFrontArgs,
+  dnsFrontName,
+  frontPrimary,
+  regionalFrontEndpoints,
+} from "./core/service/dns-front";
 import { serviceFrontAlarms, serviceRegionAlarms, warnGaps } from "./alarms";
 import { AWS_SERVICE_CHILDREN } from "./aws/children";
 import { AZURE_SERVICE_CHILDREN } from "./azure/children";
@@ -94,10 +98,15 @@ export class MultiRegionService<P extends Placement = Placement> extends pulumi.
       spec.component,
       `regions on ${clouds.join(", ")}${spec.dns?.provider === "cloudflare" ? " with a Cloudflare zone" : ""}`,
     );
+    // The FailoverDns composed below, checked whole now: what it would refuse is this component's ConfigError.
+    checkDnsFront(
+      spec,
+      alarms[spec.regions[0].cloud]?.health ? { health: true, notify: args.alarms!.notify } : undefined,
+    );
     claimPhysicalNames(spec.component, serviceNameClaims(spec));
     // The nested FailoverDns's names were claimed just now, as this component's.
     if (spec.dns && spec.front !== "azure-frontdoor" && spec.front !== "global-accelerator")
-      delegateClaims(`FailoverDns "${name}-dns"`, spec.component);
+      delegateClaims(`FailoverDns "${dnsFrontName(spec)}"`, spec.component);
     requireCloudSdks(spec.component, "regions", clouds);
     if (spec.dns) requireCloudSdks(spec.component, "routing.dns.provider", [DNS_PROVIDER_CLOUD[spec.dns.provider]]);
     const backends = clouds.map((cloud) => {
@@ -158,22 +167,9 @@ export class MultiRegionService<P extends Placement = Placement> extends pulumi.
       const byKey = new Map(endpoints.map((e) => [e.key, e]));
       const dns = this.dnsFront(
         spec,
-        spec.regions.map((r, i) => ({
-          id: r.label,
-          address: byKey.get(r.key)!.address,
-          addressKind: byKey.get(r.key)!.addressKind,
-          region: r.key,
-          // Priorities follow the listed order and never change: a manual failover is FailoverDns's `primary`,
-          // which moves traffic without swapping record roles (Route 53 cannot swap PRIMARY/SECONDARY in place).
-          priority: i + 1,
-          weight: spec.strategy === "weighted" ? r.weight : undefined,
-          enabled: !r.drained,
-          aliasZoneId: spec.dns!.provider === "route53" ? byKey.get(r.key)!.aliasZoneId : undefined,
-        })),
+        regionalFrontEndpoints(spec, (key) => byKey.get(key)!),
         spec.strategy,
-        spec.strategy === "failover" && !spec.regions[0].primary
-          ? spec.regions.find((r) => r.primary)!.label
-          : undefined,
+        frontPrimary(spec),
       );
       url = pulumi.interpolate`https://${dns.fqdn}`;
       failoverSeconds = dns.failoverSeconds;
@@ -217,79 +213,17 @@ export class MultiRegionService<P extends Placement = Placement> extends pulumi.
     options: { dnsOnly?: boolean } = {},
   ) {
     const { FailoverDns } = require("./failover-dns") as typeof import("./failover-dns");
-    const dns = spec.dns!;
-    const hc = spec.healthCheck;
-    const args: FailoverDnsArgs = {
-      provider: dns.provider,
-      zone: dns.zone,
-      record: dns.record,
-      strategy,
-      endpoints,
-      primary,
-      // The front's health checks are the regions' health: a failing one is a failover (docs/alarms.md).
-      alarms: this.frontAlarms,
-    };
-    const given = (k: (typeof hc.explicit)[number]) => hc.explicit.includes(k);
-    const fast = hc.preset === "fast";
-    if (dns.provider === "route53") {
-      const { route53ZoneId } = require("./aws/multi-region-service") as typeof import("./aws/multi-region-service");
-      // Route 53 checks every 10 or 30 s and its probe timeout is fixed. `fast` leaves interval, threshold and TTL to
-      // FailoverDns's fast preset (10 s x 1, TTL 10 s) and sends no alias zone, so the records are health-checked
-      // CNAMEs with that TTL instead of aliases pinned to the ALB's 60 s (the name is never the apex here).
-      args.healthCheck = {
-        preset: hc.preset,
-        path: hc.path,
-        protocol: "HTTPS",
-        port: 443,
-        intervalSeconds: !fast || given("intervalSeconds") ? (hc.intervalSeconds <= 10 ? 10 : 30) : undefined,
-        failureThreshold: !fast || given("failureThreshold") ? hc.failureThreshold : undefined,
-      };
-      if (!fast) args.ttlSeconds = ELB_DNS_TTL_SECONDS;
-      else endpoints = endpoints.map(({ aliasZoneId: _alias, ...e }) => e);
-      args.endpoints = endpoints;
-      args.route53 = { zoneId: route53ZoneId(spec, this) };
-    } else {
-      const plan = dns.cloudflare!.plan ?? "pro";
-      const retries = fast ? FAST_CLOUDFLARE_RETRIES : DEFAULT_CLOUDFLARE_RETRIES;
-      const intervalSeconds = Math.max(hc.intervalSeconds, CLOUDFLARE_MIN_INTERVAL[plan]);
-      // Timeout x (1 + retries) must stay under the interval; Cloudflare allows 1-10 s.
-      const timeoutSeconds = Math.max(
-        1,
-        Math.min(hc.timeoutSeconds, 10, Math.floor((intervalSeconds - 1) / (1 + retries))),
-      );
-      args.healthCheck = {
-        preset: hc.preset,
-        path: hc.path,
-        protocol: "HTTPS",
-        port: 443,
-        intervalSeconds: !fast || given("intervalSeconds") ? intervalSeconds : undefined,
-        failureThreshold: !fast || given("failureThreshold") ? hc.failureThreshold : undefined,
-        timeoutSeconds: !fast || given("timeoutSeconds") ? timeoutSeconds : undefined,
-      };
-      args.cloudflare = {
-        accountId: dns.cloudflare!.accountId,
-        zoneId: dns.cloudflare!.zoneId,
-        plan,
-        ...(dns.cloudflare!.trafficSteering !== undefined ? { trafficSteering: dns.cloudflare!.trafficSteering } : {}),
-        ...(options.dnsOnly ? { proxied: false } : {}),
-      };
-      // Cloud Run and Container Apps route by Host: the proxy must present each origin's own name to it.
-      const hostRouted = new Map(
-        endpoints
-          .filter((e) => spec.regions.some((r) => r.label === e.id && r.cloud !== "aws"))
-          .map((e) => [`${spec.name}-dns-${e.id}-pool`, e.address]),
-      );
-      args.transform = {
-        pool: (poolArgs, _opts, poolName) => {
-          const host = hostRouted.get(poolName);
-          if (host !== undefined)
-            poolArgs.origins = pulumi
-              .output(poolArgs.origins)
-              .apply((origins) => origins.map((o) => ({ ...o, header: { hosts: [host] } })));
-        },
-      };
+    let route53ZoneId: pulumi.Input<string> | undefined;
+    if (spec.dns!.provider === "route53") {
+      const aws = require("./aws/multi-region-service") as typeof import("./aws/multi-region-service");
+      route53ZoneId = aws.route53ZoneId(spec, this);
     }
-    return new FailoverDns(`${spec.name}-dns`, args, { parent: this });
+    const args = dnsFrontArgs(spec, endpoints, strategy, primary, {
+      ...options,
+      route53ZoneId,
+      alarms: this.frontAlarms,
+    });
+    return new FailoverDns(dnsFrontName(spec), args, { parent: this });
   }
 
   /** ACM validation records for AWS regions whose name lives in a Cloudflare zone. */

@@ -22,6 +22,8 @@ export interface NameRule {
    * (lib/core/global-name.ts), whose hash also covers the cloud scope and a random seed kept in state.
    */
   readonly globallyUnique: boolean;
+  /** Minimum length: a shorter name gets the hash suffix. @default 1 */
+  readonly min?: number;
 }
 
 const rule = (
@@ -51,7 +53,10 @@ export const NAME_RULES = {
   awsGlobalAccelerator: rule(64, /[A-Za-z0-9-]/, "-", false, true),
   awsS3Bucket: rule(63, /[a-z0-9-]/, "-", true, true, true),
   gcpResource: rule(63, /[a-z0-9-]/, "-", true, true),
-  gcpServiceAccount: rule(30, /[a-z0-9-]/, "-", true, true),
+  // "must be 6-30 characters long, and match the regular expression [a-z]([-a-z0-9]*[a-z0-9])"
+  // (https://cloud.google.com/iam/docs/reference/rest/v1/projects.serviceAccounts/create, accountId): a project and
+  // stack named "a" and "b" would otherwise give "a-b-x".
+  gcpServiceAccount: { ...rule(30, /[a-z0-9-]/, "-", true, true), min: 6 },
   gcpBucket: rule(63, /[a-z0-9-]/, "-", true, true, true),
   gcpApiId: rule(63, /[a-z0-9-]/, "-", true, true),
   gcpSecretId: rule(255, /[A-Za-z0-9_-]/, "-", false),
@@ -90,7 +95,7 @@ export function physicalName(kind: NameKind, ...parts: string[]): string {
   const all = [pulumi.getProject(), pulumi.getStack(), ...parts];
   const name = nameHead(r, all, Infinity);
   const suffixLength = 8;
-  if (name.length <= r.max) return name;
+  if (name.length <= r.max && name.length >= (r.min ?? 1)) return name;
   const head = nameHead(r, all, r.max - suffixLength - r.separator.length);
   return `${head}${r.separator}${shortHash(all.join("/"), suffixLength)}`;
 }

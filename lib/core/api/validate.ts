@@ -1,3 +1,4 @@
+import { acmDomainProblem } from "../certificate-limits";
 import { describe } from "../errors";
 import { FunctionHandle } from "../function-handle";
 import { Cloud, ParsedPlacement } from "../placement";
@@ -352,6 +353,9 @@ function validateDomain(v: Validator, value: unknown, cloud: Cloud): DomainSpec 
     patternHelp: "an Azure resource group name",
   });
   if (!isHostname(zone)) v.fail("domain.zone", `got ${describe(zone)}; expected a DNS zone like "example.com"`);
+  // The AWS custom domain is served with an ACM certificate for exactly this name (lib/aws/api-gateway.ts).
+  const acm = cloud === "aws" ? acmDomainProblem(name) : undefined;
+  if (acm) v.fail(field, `${acm}: shorten it`);
   // A Route 53 hosted zone id ("Z" then upper-case letters and digits, up to 32 characters): given, it is used
   // as is instead of a lookup by name, which fails or picks the wrong zone when two zones share the name
   // (https://docs.aws.amazon.com/Route53/latest/APIReference/API_GetHostedZone.html).

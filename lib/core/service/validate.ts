@@ -1,3 +1,4 @@
+import { acmDomainProblem } from "../certificate-limits";
 import * as pulumi from "@pulumi/pulumi";
 import { describe } from "../errors";
 import type { Cloud, ParsedPlacement } from "../placement";
@@ -205,6 +206,9 @@ export function validateServiceArgs(name: string, raw: unknown): ServiceSpec {
       `got "route53" with routing.dns.provider ${describe(dns.provider)}; omit routing.front for Cloudflare's load balancer, or use "global-accelerator" (the name becomes a DNS-only CNAME to the accelerator)`,
     );
   const front = chooseFront(clouds, strategy, dns?.provider, frontOption);
+  // Every AWS region's ALB serves an ACM certificate for the public name (lib/aws/multi-region-service/certificate.ts).
+  const acm = dns && clouds.includes("aws") ? acmDomainProblem(`${dns.record.toLowerCase()}.${dns.zone}`) : undefined;
+  if (acm) v.fail("routing.dns.record", `${acm}: shorten the record or the zone`);
   const cf = dns?.cloudflare;
   if (front.kind === "dns" && cf && strategy === "latency" && !(cf.trafficSteering ?? cf.plan === "enterprise")) {
     // Latency is Cloudflare's dynamic steering, which needs the Traffic Steering add-on below Enterprise
