@@ -74,7 +74,7 @@ export class ApiGateway<P extends Placement = Placement> extends pulumi.Componen
         "alarms",
         "on Azure the request alarms query the API's Application Insights, which accessLogs creates: keep accessLogs on, or set errorRate and p99LatencyMs to false",
       );
-    claimPhysicalNames(component, apiNameClaims(name, model.placement, model.domain));
+    claimPhysicalNames(component, apiNameClaims(model));
     requireCloudSdks(component, "target", [model.cloud]);
     const backend = API_BACKENDS[model.cloud]();
     registerApi(model);

@@ -121,16 +121,20 @@ function gcpLoadBalancerClaims(name: string, parts: Record<string, string[]>): P
 }
 
 /** ApiGateway: the gateway's names where the cloud keys on them (an AWS HTTP API name need not be unique). */
-export function apiNameClaims(
-  name: string,
-  placement: ParsedPlacement,
-  domain?: { readonly name: string },
-): PhysicalNameClaim[] {
+export function apiNameClaims(api: {
+  readonly name: string;
+  readonly placement: ParsedPlacement;
+  readonly domain?: { readonly name: string };
+  readonly accessLogs: { readonly enabled: boolean };
+}): PhysicalNameClaim[] {
+  const { name, placement, domain } = api;
   const region = placement.region ?? "";
   switch (placement.cloud) {
     case "aws": // lib/aws/api-gateway.ts
       return [
-        logGroup(region, `/aws/apigateway/${physicalName("awsLogGroupPart", name)}`),
+        ...(api.accessLogs.enabled
+          ? [logGroup(region, `/aws/apigateway/${physicalName("awsLogGroupPart", name)}`)]
+          : []),
         // A custom domain name exists once per account and region.
         ...(domain ? [{ kind: `API Gateway custom domain in ${region}`, name: domain.name, ...DNS }] : []),
       ];

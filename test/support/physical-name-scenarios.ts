@@ -1,5 +1,6 @@
 import * as path from "node:path";
 import { ApiGateway, FailoverDns, MultiRegionService, ServerlessFunction } from "../../lib";
+import { NAME_RULES } from "../../lib/core/naming";
 import type { PlanResource } from "../../lib/testing";
 import { FakeFunction } from "../fixtures/api-fake-function";
 
@@ -18,15 +19,22 @@ export interface PlannedName {
   readonly kind: string;
   readonly name: string;
   readonly caseInsensitive: boolean;
+  /** The longest name the cloud takes for this kind. */
+  readonly max: number;
 }
 
 type Inputs = Record<string, any>;
-const at = (kind: string, field: string, region?: (i: Inputs) => string, caseInsensitive = false) => ({
+const at = (kind: string, field: string, max: number, region?: (i: Inputs) => string, caseInsensitive = false) => ({
   kind,
   field,
+  max,
   region,
   caseInsensitive,
 });
+/** The longest names the expansions may set, from lib/core/naming.ts (each rule's limit is the cloud's). */
+const R = NAME_RULES;
+/** "Log group names can be between 1 and 512 characters long" (https://docs.aws.amazon.com/AmazonCloudWatchLogs/latest/APIReference/API_CreateLogGroup.html). */
+const LOG_GROUP_MAX = 512;
 const aws = (i: Inputs) => i.region;
 const loc = (i: Inputs) => i.location;
 const reg = (i: Inputs) => i.region;
@@ -39,42 +47,58 @@ const reg = (i: Inputs) => i.region;
  * resource-name-rules), IAM role names too (https://docs.aws.amazon.com/IAM/latest/APIReference/API_CreateRole.html).
  */
 export const NAMED_RESOURCES: Record<string, ReturnType<typeof at>[]> = {
-  "aws:lambda/function:Function": [at("AWS Lambda function in", "name", aws)],
-  "aws:iam/role:Role": [at("AWS IAM role", "name", undefined, true)],
-  "aws:cloudwatch/logGroup:LogGroup": [at("CloudWatch log group in", "name", aws)],
-  "aws:sqs/queue:Queue": [at("SQS queue in", "name", aws)],
-  "aws:scheduler/schedule:Schedule": [at("EventBridge schedule in", "name", (i) => `${i.region} (default group)`)],
-  "aws:lb/loadBalancer:LoadBalancer": [at("AWS load balancer in", "name", aws)],
-  "aws:lb/targetGroup:TargetGroup": [at("AWS target group in", "name", aws)],
-  "aws:ecs/cluster:Cluster": [at("ECS cluster in", "name", aws)],
-  "aws:apigatewayv2/domainName:DomainName": [at("API Gateway custom domain in", "domainName", aws, true)],
-  "gcp:cloudfunctionsv2/function:Function": [at("Cloud Run service in", "name", loc)],
-  "gcp:cloudrunv2/service:Service": [at("Cloud Run service in", "name", loc)],
-  "gcp:serviceaccount/account:Account": [at("Google service account", "accountId")],
-  "gcp:pubsub/topic:Topic": [at("Pub/Sub topic", "name")],
-  "gcp:cloudscheduler/job:Job": [at("Cloud Scheduler job in", "name", reg)],
-  "gcp:logging/projectBucketConfig:ProjectBucketConfig": [at("Cloud Logging bucket in", "bucketId", loc)],
-  "gcp:logging/projectSink:ProjectSink": [at("Cloud Logging sink", "name")],
-  "gcp:secretmanager/secret:Secret": [at("Secret Manager secret", "secretId")],
-  "gcp:apigateway/api:Api": [at("Google API Gateway API", "apiId")],
-  "gcp:apigateway/gateway:Gateway": [at("Google API Gateway gateway in", "gatewayId", reg)],
-  "gcp:compute/regionNetworkEndpointGroup:RegionNetworkEndpointGroup": [
-    at("Compute network endpoint group in", "name", reg),
+  "aws:lambda/function:Function": [at("AWS Lambda function in", "name", R.awsLambda.max, aws)],
+  "aws:iam/role:Role": [at("AWS IAM role", "name", R.awsIamRole.max, undefined, true)],
+  "aws:cloudwatch/logGroup:LogGroup": [at("CloudWatch log group in", "name", LOG_GROUP_MAX, aws)],
+  "aws:sqs/queue:Queue": [at("SQS queue in", "name", R.awsSqs.max, aws)],
+  "aws:scheduler/schedule:Schedule": [
+    at("EventBridge schedule in", "name", R.awsSchedule.max, (i) => `${i.region} (default group)`),
   ],
-  "gcp:compute/globalAddress:GlobalAddress": [at("Compute global address", "name")],
-  "gcp:compute/backendService:BackendService": [at("Compute backend service", "name")],
-  "gcp:compute/uRLMap:URLMap": [at("Compute URL map", "name")],
-  "gcp:compute/sSLPolicy:SSLPolicy": [at("Compute SSL policy", "name")],
-  "gcp:compute/targetHttpsProxy:TargetHttpsProxy": [at("Compute target HTTPS proxy", "name")],
-  "gcp:compute/targetHttpProxy:TargetHttpProxy": [at("Compute target HTTP proxy", "name")],
-  "gcp:compute/globalForwardingRule:GlobalForwardingRule": [at("Compute global forwarding rule", "name")],
-  "gcp:compute/healthCheck:HealthCheck": [at("Compute health check", "name")],
-  "azure-native:resources:ResourceGroup": [at("Azure resource group", "resourceGroupName", undefined, true)],
-  "azure-native:trafficmanager:Profile": [at("Azure Traffic Manager profile", "profileName", undefined, true)],
-  "azure-native:app:ContainerApp": [at("Azure Container App in", "containerAppName", loc, true)],
-  "cloudflare:index/workersScript:WorkersScript": [at("Cloudflare Workers script", "scriptName")],
-  "cloudflare:index/queue:Queue": [at("Cloudflare queue", "queueName")],
-  "cloudflare:index/loadBalancerPool:LoadBalancerPool": [at("Cloudflare load balancer pool", "name")],
+  "aws:lb/loadBalancer:LoadBalancer": [at("AWS load balancer in", "name", R.awsLoadBalancer.max, aws)],
+  "aws:lb/targetGroup:TargetGroup": [at("AWS target group in", "name", R.awsTargetGroup.max, aws)],
+  "aws:ecs/cluster:Cluster": [at("ECS cluster in", "name", R.awsEcs.max, aws)],
+  "aws:apigatewayv2/domainName:DomainName": [at("API Gateway custom domain in", "domainName", 253, aws, true)],
+  "gcp:cloudfunctionsv2/function:Function": [at("Cloud Run service in", "name", R.gcpResource.max, loc)],
+  "gcp:cloudrunv2/service:Service": [at("Cloud Run service in", "name", R.gcpResource.max, loc)],
+  "gcp:serviceaccount/account:Account": [at("Google service account", "accountId", R.gcpServiceAccount.max)],
+  "gcp:pubsub/topic:Topic": [at("Pub/Sub topic", "name", R.gcpResource.max)],
+  "gcp:cloudscheduler/job:Job": [at("Cloud Scheduler job in", "name", R.gcpResource.max, reg)],
+  "gcp:logging/projectBucketConfig:ProjectBucketConfig": [
+    at("Cloud Logging bucket in", "bucketId", R.gcpResource.max, loc),
+  ],
+  "gcp:logging/projectSink:ProjectSink": [at("Cloud Logging sink", "name", R.gcpResource.max)],
+  "gcp:secretmanager/secret:Secret": [at("Secret Manager secret", "secretId", R.gcpSecretId.max)],
+  "gcp:apigateway/api:Api": [at("Google API Gateway API", "apiId", R.gcpApiId.max)],
+  "gcp:apigateway/gateway:Gateway": [at("Google API Gateway gateway in", "gatewayId", R.gcpApiId.max, reg)],
+  "gcp:compute/regionNetworkEndpointGroup:RegionNetworkEndpointGroup": [
+    at("Compute network endpoint group in", "name", R.gcpResource.max, reg),
+  ],
+  "gcp:compute/globalAddress:GlobalAddress": [at("Compute global address", "name", R.gcpResource.max)],
+  "gcp:compute/backendService:BackendService": [at("Compute backend service", "name", R.gcpResource.max)],
+  "gcp:compute/uRLMap:URLMap": [at("Compute URL map", "name", R.gcpResource.max)],
+  "gcp:compute/sSLPolicy:SSLPolicy": [at("Compute SSL policy", "name", R.gcpResource.max)],
+  "gcp:compute/targetHttpsProxy:TargetHttpsProxy": [at("Compute target HTTPS proxy", "name", R.gcpResource.max)],
+  "gcp:compute/targetHttpProxy:TargetHttpProxy": [at("Compute target HTTP proxy", "name", R.gcpResource.max)],
+  "gcp:compute/globalForwardingRule:GlobalForwardingRule": [
+    at("Compute global forwarding rule", "name", R.gcpResource.max),
+  ],
+  "gcp:compute/healthCheck:HealthCheck": [at("Compute health check", "name", R.gcpResource.max)],
+  "azure-native:resources:ResourceGroup": [
+    at("Azure resource group", "resourceGroupName", R.azureResourceGroup.max, undefined, true),
+  ],
+  "azure-native:trafficmanager:Profile": [
+    at("Azure Traffic Manager profile", "profileName", R.azureGeneric.max, undefined, true),
+  ],
+  "azure-native:app:ContainerApp": [
+    at("Azure Container App in", "containerAppName", R.azureContainerApp.max, loc, true),
+  ],
+  "cloudflare:index/workersScript:WorkersScript": [
+    at("Cloudflare Workers script", "scriptName", R.cloudflareWorker.max),
+  ],
+  "cloudflare:index/queue:Queue": [at("Cloudflare queue", "queueName", R.cloudflareQueue.max)],
+  "cloudflare:index/loadBalancerPool:LoadBalancerPool": [
+    at("Cloudflare load balancer pool", "name", R.cloudflareLbPool.max),
+  ],
 };
 
 /** Every unique physical name the plan's resources set, by the table above. */
@@ -83,7 +107,8 @@ export function plannedNames(resources: readonly PlanResource[]): PlannedName[] 
     (NAMED_RESOURCES[r.type] ?? []).map((f) => {
       const name = f.field.split(".").reduce<any>((o, k) => o?.[k], r.inputs);
       const where = f.region?.(r.inputs);
-      return { kind: where === undefined ? f.kind : `${f.kind} ${where}`, name, caseInsensitive: f.caseInsensitive };
+      const kind = where === undefined ? f.kind : `${f.kind} ${where}`;
+      return { kind, name, caseInsensitive: f.caseInsensitive, max: f.max };
     }),
   );
 }
