@@ -5,9 +5,15 @@ import * as pulumi from "@pulumi/pulumi";
  * data point in that window breaching).
  */
 export interface AlarmThreshold {
-  /** The value that must be exceeded. */
+  /**
+   * The value that must be exceeded.
+   * @default 0.05 for errorRate, 1000 for p99LatencyMs
+   */
   above?: number;
-  /** How long, in seconds, every data point must breach before the alarm fires (a multiple of 60). */
+  /**
+   * How long, in seconds, every data point must breach before the alarm fires (a multiple of 60).
+   * @default 300 for errorRate, 60 for p99LatencyMs
+   */
   forSeconds?: number;
 }
 

@@ -51,17 +51,20 @@ export interface FailoverDnsEndpoint {
   /**
    * Where the endpoint runs: a placement (`"aws:eu-west-1"`) or the provider's region name (`"eu-west-1"`). Needed for
    * latency routing (Route 53, Traffic Manager) and for Cloud DNS backups and geo answers.
+   * @default undefined (needed for latency routing and for Cloud DNS backups and geo answers)
    * @example region: "aws:eu-west-1"
    */
   region?: string;
   /**
    * Failover order, 1 = primary (1-1000, unique). Default: the array order. Give it on every endpoint or on none.
+   * @default the position in `endpoints` (the first is 1)
    * @example priority: 2
    */
   priority?: number;
   /**
    * Relative share of traffic for `weighted`: an integer in the provider's range (Route 53 0-255, Traffic Manager
    * 1-1000, Cloudflare and Cloud DNS 0-1000). Default 1.
+   * @default 1
    * @example weight: 3
    */
   weight?: number;
@@ -71,17 +74,20 @@ export interface FailoverDnsEndpoint {
    * Traffic Manager: US, `"CA-QC"`, `"AU-NSW"`), and each provider's own groupings, refused elsewhere because their
    * members differ: Route 53 continents `"continent:EU"`, Traffic Manager regions `"GEO-EU"` `"GEO-ME"` `"GEO-AP"`,
    * Cloudflare regions `"WEU"` / `"cloudflare:ME"`. On Cloud DNS: GCP region names. Table in docs/failover-dns.md.
+   * @default undefined (needed with strategy "geo")
    * @example geo: ["DE", "FR", "GB"]
    */
   geo?: string[];
   /**
    * `false` drains the endpoint: its record, pool and health check stay, but it is sent no traffic. Default true.
+   * @default true
    * @example enabled: false
    */
   enabled?: boolean;
   /**
    * Route 53 only: the hosted zone id of an AWS alias target (load balancer, API Gateway regional domain, CloudFront).
    * With it the record is an alias; without it, ELB and CloudFront hostnames are detected from `address`.
+   * @default detected from `address` for ELB and CloudFront hostnames; otherwise not an alias
    * @example aliasZoneId: alb.zoneId
    */
   aliasZoneId?: pulumi.Input<string>;
@@ -108,25 +114,53 @@ export interface FailoverDnsHealthCheck {
    * @example preset: "fast"
    */
   preset?: HealthPreset;
-  /** @example path: "/healthz" (default "/"; not used for TCP) */
+  /**
+   * @default "/"
+   * @example path: "/healthz" (default "/"; not used for TCP)
+   */
   path?: string;
-  /** @example protocol: "HTTPS" (default) */
+  /**
+   * @default "HTTPS"
+   * @example protocol: "HTTPS" (default)
+   */
   protocol?: HealthProtocol;
-  /** @example port: 8443 (default 443 for HTTPS, 80 for HTTP and TCP) */
+  /**
+   * @default 443 for HTTPS, 80 for HTTP and TCP
+   * @example port: 8443 (default 443 for HTTPS, 80 for HTTP and TCP)
+   */
   port?: number;
-  /** @example intervalSeconds: 10 (Route 53 / Traffic Manager: 10 or 30; Cloudflare: plan minimum; Cloud DNS: >= 30) */
+  /**
+   * @default the `preset`'s interval for the provider (docs/failover-dns.md)
+   * @example intervalSeconds: 10 (Route 53 / Traffic Manager: 10 or 30; Cloudflare: plan minimum; Cloud DNS: >= 30)
+   */
   intervalSeconds?: number;
-  /** Consecutive failed probes that mark an endpoint down (1-10). @example failureThreshold: 3 */
+  /**
+   * Consecutive failed probes that mark an endpoint down (1-10).
+   * @default the `preset`'s threshold for the provider (docs/failover-dns.md)
+   * @example failureThreshold: 3
+   */
   failureThreshold?: number;
-  /** Probe timeout. Fixed on Route 53 (do not set it there). @example timeoutSeconds: 5 */
+  /**
+   * Probe timeout. Fixed on Route 53 (do not set it there).
+   * @default the `preset`'s timeout for the provider (fixed on Route 53)
+   * @example timeoutSeconds: 5
+   */
   timeoutSeconds?: number;
 }
 
 /** Route 53 options. */
 export interface FailoverDnsRoute53Options {
-  /** Hosted zone id; looked up from `zone` when omitted. @example zoneId: "Z0123456789ABCDEFGHIJ" */
+  /**
+   * Hosted zone id; looked up from `zone` when omitted.
+   * @default looked up from `zone`
+   * @example zoneId: "Z0123456789ABCDEFGHIJ"
+   */
   zoneId?: pulumi.Input<string>;
-  /** Health-checker regions (at least 3 of Route 53's checker regions). Default: all. @example regions: ["us-east-1", "eu-west-1", "ap-southeast-1"] */
+  /**
+   * Health-checker regions (at least 3 of Route 53's checker regions). Default: all.
+   * @default all of Route 53's health-checker regions
+   * @example regions: ["us-east-1", "eu-west-1", "ap-southeast-1"]
+   */
   regions?: string[];
 }
 
@@ -136,13 +170,29 @@ export interface FailoverDnsCloudflareOptions {
   accountId: pulumi.Input<string>;
   /** Zone that owns the load balancer. @example zoneId: "fedcba9876543210fedcba9876543210" */
   zoneId: pulumi.Input<string>;
-  /** Load Balancing plan (sets the minimum monitor interval). @example plan: "business" (default "pro") */
+  /**
+   * Load Balancing plan (sets the minimum monitor interval).
+   * @default "pro"
+   * @example plan: "business" (default "pro")
+   */
   plan?: CloudflarePlan;
-  /** Orange-cloud proxy (no DNS caching in failover). @example proxied: false (default true) */
+  /**
+   * Orange-cloud proxy (no DNS caching in failover).
+   * @default true
+   * @example proxied: false (default true)
+   */
   proxied?: boolean;
-  /** Immediate retries of a timed-out probe (0-5). @example retries: 2 (default 1) */
+  /**
+   * Immediate retries of a timed-out probe (0-5).
+   * @default 1
+   * @example retries: 2 (default 1)
+   */
   retries?: number;
-  /** Regions the pools are probed from; `["ALL_REGIONS"]` on Enterprise. @example checkRegions: ["WEU", "ENAM"] */
+  /**
+   * Regions the pools are probed from; `["ALL_REGIONS"]` on Enterprise.
+   * @default ["WNAM", "ENAM", "WEU", "EEU", "SEAS"]
+   * @example checkRegions: ["WEU", "ENAM"]
+   */
   checkRegions?: string[];
   /**
    * The account has the Traffic Steering add-on: needed for `geo` and `latency` (dynamic steering) on plans other than
@@ -157,7 +207,11 @@ export interface FailoverDnsCloudflareOptions {
 export interface FailoverDnsAzureOptions {
   /** Resource group of the profile (and of the Azure DNS zone). @example resourceGroupName: "rg-dns" */
   resourceGroupName: pulumi.Input<string>;
-  /** Create the CNAME `record.zone` → `<profile>.trafficmanager.net` in the Azure DNS zone `zone`. @example dnsRecord: false (default true) */
+  /**
+   * Create the CNAME `record.zone` → `<profile>.trafficmanager.net` in the Azure DNS zone `zone`.
+   * @default true
+   * @example dnsRecord: false (default true)
+   */
   dnsRecord?: boolean;
 }
 
@@ -165,9 +219,17 @@ export interface FailoverDnsAzureOptions {
 export interface FailoverDnsGcpOptions {
   /** Cloud DNS managed zone name (not the DNS name). @example managedZone: "example-com" */
   managedZone: string;
-  /** Project of the zone and health check; default the provider's. @example project: "acme-prod" */
+  /**
+   * Project of the zone and health check; default the provider's.
+   * @default the Google Cloud provider's project
+   * @example project: "acme-prod"
+   */
   project?: string;
-  /** Exactly three source regions of the health check. @example healthCheckRegions: ["us-east4", "europe-west1", "asia-southeast1"] */
+  /**
+   * Exactly three source regions of the health check.
+   * @default ["us-east4", "europe-west1", "asia-southeast1"]
+   * @example healthCheckRegions: ["us-east4", "europe-west1", "asia-southeast1"]
+   */
   healthCheckRegions?: string[];
 }
 
@@ -189,19 +251,42 @@ export interface FailoverDnsArgs<P extends DnsProvider = DnsProvider> {
   strategy: DnsStrategy;
   /** Two or more targets (one is enough for latency/weighted/geo). @example endpoints: [{ id: "us", address: "1.2.3.4" }, { id: "eu", address: "5.6.7.8" }] */
   endpoints: FailoverDnsEndpoint[];
-  /** @example healthCheck: { path: "/healthz" } */
+  /**
+   * @default {} (every field from `preset` "standard")
+   * @example healthCheck: { path: "/healthz" }
+   */
   healthCheck?: FailoverDnsHealthCheck;
-  /** DNS TTL of the answers (0-86400; default 30). Not used by a proxied Cloudflare load balancer. @example ttlSeconds: 60 */
+  /**
+   * DNS TTL of the answers (0-86400; default 30). Not used by a proxied Cloudflare load balancer.
+   * @default 30
+   * @example ttlSeconds: 60
+   */
   ttlSeconds?: number;
-  /** Manual failover: the endpoint id that takes traffic first (strategy `failover`). @example primary: "eu" */
+  /**
+   * Manual failover: the endpoint id that takes traffic first (strategy `failover`).
+   * @default the endpoint with priority 1
+   * @example primary: "eu"
+   */
   primary?: string;
-  /** @example route53: { zoneId: zone.zoneId } */
+  /**
+   * @default {} (the zone id looked up from `zone`)
+   * @example route53: { zoneId: zone.zoneId }
+   */
   route53?: FailoverDnsRoute53Options;
-  /** @example cloudflare: { accountId, zoneId, plan: "business" } */
+  /**
+   * @default undefined (required with provider "cloudflare")
+   * @example cloudflare: { accountId, zoneId, plan: "business" }
+   */
   cloudflare?: FailoverDnsCloudflareOptions;
-  /** @example azure: { resourceGroupName: "rg-dns" } */
+  /**
+   * @default undefined (required with provider "azure-traffic-manager")
+   * @example azure: { resourceGroupName: "rg-dns" }
+   */
   azure?: FailoverDnsAzureOptions;
-  /** @example gcp: { managedZone: "example-com" } */
+  /**
+   * @default undefined (required with provider "gcp-cloud-dns")
+   * @example gcp: { managedZone: "example-com" }
+   */
   gcp?: FailoverDnsGcpOptions;
   /**
    * An alarm per endpoint when its health check fails (a failover), sent to `notify` (docs/alarms.md).

@@ -90,12 +90,14 @@ export interface ServerlessFunctionArgs<P extends Placement = Placement> {
   target: P;
   /**
    * Neutral runtime id. Default `nodejs22`.
+   * @default "nodejs22"
    * @example "nodejs22"
    */
   runtime?: FunctionRuntime;
   /**
    * A portable handler: a .ts/.js module whose default export is `{ fetch(req: Request): Response | Promise<Response> }`.
    * Bundled with esbuild and wrapped for the target cloud. Exclusive with `code`.
+   * @default undefined (give `entry` or `code`)
    * @example "./src/hello.ts"
    */
   entry?: string;
@@ -103,6 +105,7 @@ export interface ServerlessFunctionArgs<P extends Placement = Placement> {
    * A directory archived as is, for native handlers (Python and others). Needs `handler`. A path, or
    * `{ path, include, exclude }` to choose what goes in. Hidden files and folders (`.env`, `.git`) are left out unless
    * `include` names them; a symbolic link pointing outside the directory is a ConfigError (docs/functions.md).
+   * @default undefined (give `entry` or `code`)
    * @example "./python-app"
    * @example { path: "./python-app", exclude: ["tests", "*.pyc"] }
    */
@@ -110,33 +113,39 @@ export interface ServerlessFunctionArgs<P extends Placement = Placement> {
   /**
    * The native handler with `code`: `module.function` on AWS, the function name on Google Cloud, the main
    * module file on Cloudflare.
+   * @default undefined (required with `code`)
    * @example "main.handler"
    */
   handler?: string;
   /**
    * Memory in MB, checked against the target (Lambda 128-10,240; GCP 128-32,768; Azure Consumption ≤ 1,536;
    * Workers 128). Default 1024 on AWS, 512 on Google Cloud, the platform's fixed size elsewhere.
+   * @default 1024 on AWS, 512 on Google Cloud, the platform's fixed size elsewhere
    * @example 512
    */
   memoryMb?: number;
   /**
    * Longest run in seconds. Default 30. HTTP limits: Lambda 900, GCP 3600, Azure 230, Workers 300 (CPU).
+   * @default 30
    * @example 60
    */
   timeoutSeconds?: number;
   /**
    * Plain environment variables (visible in the function's configuration).
+   * @default {}
    * @example { STAGE: "dev" }
    */
   environment?: Record<string, pulumi.Input<string>>;
   /**
    * Secret environment values: stored in the cloud's secret store and never in clear in the plan or the
    * function's configuration. The handler reads them from `process.env` like any variable.
+   * @default {}
    * @example { API_KEY: config.requireSecret("apiKey") }
    */
   secrets?: Record<string, pulumi.Input<string>>;
   /**
    * What invokes the function. Default `[{ type: "http" }]`.
+   * @default [{ type: "http" }]
    * @example [{ type: "http" }, { type: "schedule", schedule: "rate(5 minutes)" }]
    */
   triggers?: FunctionTrigger[];
@@ -152,15 +161,20 @@ export interface ServerlessFunctionArgs<P extends Placement = Placement> {
   /**
    * A direct public HTTPS endpoint: Lambda function URL, `allUsers` invoker on Cloud Run, anonymous Azure
    * route, workers.dev. Default false (reach it through an ApiGateway).
+   * @default false
    * @example true
    */
   url?: boolean;
   /**
    * AWS only: instruction set. Default `arm64`.
+   * @default "arm64"
    * @example "x86_64"
    */
   architecture?: "arm64" | "x86_64";
-  /** Cloudflare-only settings. */
+  /**
+   * Cloudflare-only settings.
+   * @default {}
+   */
   cloudflare?: {
     /**
      * Account id; otherwise the `cloudflare:accountId` stack config.
