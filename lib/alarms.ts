@@ -12,6 +12,8 @@ import type { AzureFrontAlarmChildren, AzureHealthAlarmChildren, AzureRequestAla
 import type { CloudflareHealthAlarmChildren } from "./cloudflare/children";
 import type { GcpAlarmChildren } from "./gcp/children";
 import { CheckedTransforms, transformsOf } from "./core/transform";
+import type { DnsProvider } from "./core/dns/types";
+import type { Cloud } from "./core/placement";
 
 /**
  * Creates the alarms of one component on its cloud: each cloud's alarms live in `lib/<cloud>/alarms.ts`, loaded
@@ -38,6 +40,52 @@ const azureHealth = (t: CheckedTransforms) => transformsOf<AzureHealthAlarmChild
 const azureFront = (t: CheckedTransforms) => transformsOf<AzureFrontAlarmChildren>(t);
 const cloudflare = (t: CheckedTransforms) => transformsOf<CloudflareHealthAlarmChildren>(t);
 
+type Hook<Target> = (parent: pulumi.Resource, alarms: Resolved, target: Target, t: CheckedTransforms) => void;
+
+/** Runs `hook` when the cloud's own part of the target is there (absent: that resource has nothing to alarm on). */
+const when =
+  <Target>(present: (target: Target) => unknown, hook: Hook<Target>): Hook<Target> =>
+  (parent, alarms, target, t) => {
+    if (present(target)) hook(parent, alarms, target, t);
+  };
+
+/**
+ * A function's request alarms, per cloud: a table the compiler checks, so a new cloud must say what it alarms on.
+ * Cloudflare: validation refuses request alarms there (no Workers metric alert), so its entry is never reached.
+ */
+const FUNCTION_ALARMS: Record<Cloud, Hook<FunctionHandle>> = {
+  aws: when(
+    (x) => x.aws,
+    (parent, alarms, h, t) =>
+      awsAlarms().awsFunctionAlarms({ parent, alarms, region: h.aws!.region, transforms: aws(t) }, h.aws!.functionName),
+  ),
+  gcp: when(
+    (x) => x.gcp,
+    (parent, alarms, h, t) =>
+      gcpAlarms().gcpRequestAlarms({ parent, alarms, project: h.gcp!.project, transforms: gcp(t) }, alarms.name, {
+        kind: "cloudRun",
+        region: h.gcp!.region,
+        serviceName: h.gcp!.serviceName,
+      }),
+  ),
+  azure: when(
+    (x) => x.azure,
+    (parent, alarms, h, t) =>
+      azureAlarms().azureInsightsRequestAlarms(
+        {
+          parent,
+          alarms,
+          resourceGroupName: h.azure!.resourceGroupName,
+          location: h.azure!.region,
+          transforms: azureRequests(t),
+        },
+        alarms.name,
+        { region: h.azure!.region, insightsId: h.azure!.insightsId! },
+      ),
+  ),
+  cloudflare: () => undefined,
+};
+
 export function functionAlarms(
   parent: pulumi.Resource,
   alarms: Resolved,
@@ -45,73 +93,47 @@ export function functionAlarms(
   transforms: CheckedTransforms = {},
 ): void {
   warnGaps(parent, alarms);
-  if (handle.aws) {
-    awsAlarms().awsFunctionAlarms(
-      { parent, alarms, region: handle.aws.region, transforms: aws(transforms) },
-      handle.aws.functionName,
-    );
-  } else if (handle.gcp) {
-    gcpAlarms().gcpRequestAlarms(
-      { parent, alarms, project: handle.gcp.project, transforms: gcp(transforms) },
-      alarms.name,
-      {
-        kind: "cloudRun",
-        region: handle.gcp.region,
-        serviceName: handle.gcp.serviceName,
-      },
-    );
-  } else if (handle.azure) {
-    const a = handle.azure;
-    azureAlarms().azureInsightsRequestAlarms(
-      {
-        parent,
-        alarms,
-        resourceGroupName: a.resourceGroupName,
-        location: a.region,
-        transforms: azureRequests(transforms),
-      },
-      alarms.name,
-      { region: a.region, insightsId: a.insightsId! },
-    );
-  }
-  // Cloudflare: validation refuses request alarms there (no Workers metric alert), so nothing reaches here.
+  FUNCTION_ALARMS[handle.placement.cloud](parent, alarms, handle, transforms);
 }
+
+/** An API's request alarms, per cloud (Cloudflare: refused by validation, as for functions). */
+const API_ALARMS: Record<Cloud, Hook<ApiAlarmTarget>> = {
+  aws: when(
+    (x) => x.aws,
+    (parent, alarms, target, t) =>
+      awsAlarms().awsApiAlarms({ parent, alarms, region: target.aws!.region, transforms: aws(t) }, target.aws!.apiId),
+  ),
+  gcp: when(
+    (x) => x.gcp,
+    (parent, alarms, target, t) =>
+      gcpAlarms().gcpRequestAlarms({ parent, alarms, project: target.gcp!.project, transforms: gcp(t) }, alarms.name, {
+        kind: "apiGateway",
+        gatewayId: target.gcp!.gatewayId,
+      }),
+  ),
+  azure: when(
+    (x) => x.azure,
+    (parent, alarms, target, t) => {
+      const a = target.azure!;
+      azureAlarms().azureInsightsRequestAlarms(
+        { parent, alarms, resourceGroupName: a.resourceGroupName, location: a.region, transforms: azureRequests(t) },
+        alarms.name,
+        a,
+      );
+    },
+  ),
+  cloudflare: () => undefined,
+};
 
 export function apiAlarms(
   parent: pulumi.Resource,
   alarms: Resolved,
+  cloud: Cloud,
   target: ApiAlarmTarget,
   transforms: CheckedTransforms = {},
 ) {
   warnGaps(parent, alarms);
-  if (target.aws) {
-    awsAlarms().awsApiAlarms(
-      { parent, alarms, region: target.aws.region, transforms: aws(transforms) },
-      target.aws.apiId,
-    );
-  } else if (target.gcp) {
-    gcpAlarms().gcpRequestAlarms(
-      { parent, alarms, project: target.gcp.project, transforms: gcp(transforms) },
-      alarms.name,
-      {
-        kind: "apiGateway",
-        gatewayId: target.gcp.gatewayId,
-      },
-    );
-  } else if (target.azure) {
-    const a = target.azure;
-    azureAlarms().azureInsightsRequestAlarms(
-      {
-        parent,
-        alarms,
-        resourceGroupName: a.resourceGroupName,
-        location: a.region,
-        transforms: azureRequests(transforms),
-      },
-      alarms.name,
-      a,
-    );
-  }
+  API_ALARMS[cloud](parent, alarms, target, transforms);
 }
 
 /** Request alarms of one region of a MultiRegionService (AWS: its ALB; Google Cloud: its Cloud Run service). */
@@ -169,37 +191,49 @@ export function serviceFrontAlarms(
     );
 }
 
+/** A DNS provider's health alarms, per provider: a table the compiler checks. */
+const DNS_ALARMS: Record<DnsProvider, Hook<DnsAlarmTarget>> = {
+  route53: when(
+    (x) => x.route53,
+    (parent, alarms, target, t) =>
+      awsAlarms().awsHealthCheckAlarms({ parent, alarms, transforms: aws(t) }, target.route53!),
+  ),
+  cloudflare: when(
+    (x) => x.cloudflare,
+    (parent, alarms, target, t) =>
+      cloudflareAlarms().cloudflareHealthAlarms(
+        { parent, alarms, accountId: target.cloudflare!.accountId, transforms: cloudflare(t) },
+        target.cloudflare!,
+      ),
+  ),
+  "azure-traffic-manager": when(
+    (x) => x.trafficManager,
+    (parent, alarms, target, t) => {
+      const tm = target.trafficManager!;
+      azureAlarms().azureTrafficManagerAlarms(
+        { parent, alarms, resourceGroupName: tm.resourceGroupName, location: tm.location, transforms: azureHealth(t) },
+        tm,
+      );
+    },
+  ),
+  "gcp-cloud-dns": when(
+    (x) => x.gcp,
+    (parent, alarms, target, t) =>
+      gcpAlarms().gcpUptimeAlarms(
+        { parent, alarms, project: target.gcp!.project, transforms: gcp(t) },
+        target.gcp!.endpoints,
+      ),
+  ),
+};
+
 export function dnsAlarms(
   parent: pulumi.Resource,
   alarms: Resolved,
+  provider: DnsProvider,
   target: DnsAlarmTarget,
   transforms: CheckedTransforms = {},
 ) {
   warnGaps(parent, alarms);
   if (!alarms.health) return;
-  if (target.route53) {
-    awsAlarms().awsHealthCheckAlarms({ parent, alarms, transforms: aws(transforms) }, target.route53);
-  } else if (target.cloudflare) {
-    cloudflareAlarms().cloudflareHealthAlarms(
-      { parent, alarms, accountId: target.cloudflare.accountId, transforms: cloudflare(transforms) },
-      target.cloudflare,
-    );
-  } else if (target.trafficManager) {
-    const tm = target.trafficManager;
-    azureAlarms().azureTrafficManagerAlarms(
-      {
-        parent,
-        alarms,
-        resourceGroupName: tm.resourceGroupName,
-        location: tm.location,
-        transforms: azureHealth(transforms),
-      },
-      tm,
-    );
-  } else if (target.gcp) {
-    gcpAlarms().gcpUptimeAlarms(
-      { parent, alarms, project: target.gcp.project, transforms: gcp(transforms) },
-      target.gcp.endpoints,
-    );
-  }
+  DNS_ALARMS[provider](parent, alarms, target, transforms);
 }

@@ -81,7 +81,7 @@ export class ApiGateway<P extends Placement = Placement> extends pulumi.Componen
     super("meridian:index:ApiGateway", name, {}, opts);
     const native = backend(this, model);
     this.url = native.url;
-    if (alarms) apiAlarms(this, alarms, native.alarmTarget ?? {}, model.transform);
+    if (alarms) apiAlarms(this, alarms, model.cloud, native.alarmTarget ?? {}, model.transform);
     this.openapi = this.url.apply((url) => buildOpenApi(model, url));
     this.registerOutputs({ url: this.url, openapi: this.openapi });
   }

@@ -79,7 +79,7 @@ export class FailoverDns<P extends DnsProvider = DnsProvider> extends pulumi.Com
     const backend = DNS_BACKENDS[r.provider]();
     super("meridian:index:FailoverDns", name, {}, opts);
     const out = backend(this, r);
-    if (alarms) dnsAlarms(this, alarms, out.alarmTarget ?? {}, r.transform);
+    if (alarms) dnsAlarms(this, alarms, r.provider, out.alarmTarget ?? {}, r.transform);
     this.fqdn = out.fqdn;
     this.nativeFqdn = out.nativeFqdn ?? out.fqdn;
     this.failoverSeconds = pulumi.output(r.failoverSeconds);

@@ -10,6 +10,22 @@ export const CLOUD_SDK: Record<Cloud, string> = {
 };
 
 /**
+ * The package part of each cloud's Pulumi type tokens (`aws:lambda/function:Function`,
+ * `azure-native:web:WebApp`): how the recording engine tells a resource's cloud.
+ */
+export const CLOUD_TOKEN_PACKAGE: Record<Cloud, string> = {
+  aws: "aws",
+  gcp: "gcp",
+  azure: "azure-native",
+  cloudflare: "cloudflare",
+};
+
+/** The cloud of a Pulumi type token's package (`azure-native` → `azure`), or undefined for any other package. */
+export function cloudOfTokenPackage(pkg: string): Cloud | undefined {
+  return (Object.keys(CLOUD_TOKEN_PACKAGE) as Cloud[]).find((c) => CLOUD_TOKEN_PACKAGE[c] === pkg);
+}
+
+/**
  * Refuses a component whose clouds' SDKs are not installed, before it registers anything: an AWS-only app installs
  * only @pulumi/aws, and a component placed on another cloud says which package to add instead of failing with
  * MODULE_NOT_FOUND halfway through the program. `resolve` is Node's resolver (tests replace it).

@@ -10,18 +10,24 @@ import { Cloud } from "./placement";
  * commonTags("gcp", "ServerlessFunction") // { app: "meridian", stack: "dev", component: "serverlessfunction", "managed-by": "meridian" }
  */
 export function commonTags(cloud: Cloud, component: string): Record<string, string> {
-  const tags: Record<string, string> = {
+  return TAG_FORMAT[cloud]({
     app: pulumi.getProject(),
     stack: pulumi.getStack(),
     component,
     "managed-by": "meridian",
-  };
-  if (cloud === "cloudflare") return {};
-  if (cloud !== "gcp") return tags;
-  const labels: Record<string, string> = {};
-  for (const [k, v] of Object.entries(tags)) labels[gcpLabel(k)] = gcpLabel(v);
-  return labels;
+  });
 }
+
+/**
+ * Each cloud's tag format, a table the compiler checks: a new cloud must say how it tags.
+ * GCP: https://cloud.google.com/resource-manager/docs/labels-overview#requirements
+ */
+const TAG_FORMAT: Record<Cloud, (tags: Record<string, string>) => Record<string, string>> = {
+  aws: (tags) => tags,
+  azure: (tags) => tags,
+  gcp: (tags) => Object.fromEntries(Object.entries(tags).map(([k, v]) => [gcpLabel(k), gcpLabel(v)])),
+  cloudflare: () => ({}),
+};
 
 /** A GCP label key or value: lowercase letters, digits, `_` and `-`, at most 63 characters. */
 export function gcpLabel(value: string): string {

@@ -1,3 +1,4 @@
+import { cloudOfTokenPackage } from "../core/cloud-sdk";
 import type { PlanResource } from "./plan";
 
 /**
@@ -9,7 +10,7 @@ export function locationOf(r: PlanResource): string {
   if (!r.custom) return "";
   const pkg = r.type.split(":")[0];
   if (pkg === "pulumi-nodejs") return "(state)";
-  const cloud = pkg === "azure-native" ? "azure" : pkg;
+  const cloud = cloudOfTokenPackage(pkg) ?? pkg;
   if (cloud === "cloudflare") return "cloudflare";
   const region =
     typeof r.inputs.region === "string"

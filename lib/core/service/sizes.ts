@@ -66,8 +66,13 @@ export function containerAppsSizeProblem(cpu: number, memoryMb: number): SizePro
 
 /** The size check of the platform a cloud runs containers on. */
 export function sizeProblem(cloud: Cloud, cpu: number, memoryMb: number): SizeProblem {
-  if (cloud === "aws") return fargateSizeProblem(cpu, memoryMb);
-  if (cloud === "gcp") return cloudRunSizeProblem(cpu, memoryMb);
-  if (cloud === "azure") return containerAppsSizeProblem(cpu, memoryMb);
-  return cpuProblem("Cloudflare does not run containers in a region");
+  return SIZE_CHECKS[cloud](cpu, memoryMb);
 }
+
+/** Each cloud's container size rule, a table the compiler checks: a new cloud must say what sizes it runs. */
+const SIZE_CHECKS: Record<Cloud, (cpu: number, memoryMb: number) => SizeProblem> = {
+  aws: fargateSizeProblem,
+  gcp: cloudRunSizeProblem,
+  azure: containerAppsSizeProblem,
+  cloudflare: () => cpuProblem("Cloudflare does not run containers in a region"),
+};

@@ -4,6 +4,34 @@ import { awsCall, awsResource } from "./aws";
 import { azureCall, azureResource } from "./azure";
 import { cloudflareCall, cloudflareResource } from "./cloudflare";
 import { gcpCall, gcpResource } from "./gcp";
+import type { MockOutputs } from "./aws";
+import { cloudOfTokenPackage } from "../../core/cloud-sdk";
+import type { Cloud } from "../../core/placement";
+
+/** One cloud's mocks of resources and functions (invokes). */
+interface CloudMocks {
+  resource(
+    type: string,
+    name: string,
+    inputs: Record<string, unknown>,
+    ctx: MockContext,
+    provider?: string,
+  ): MockOutputs;
+  call(
+    token: string,
+    inputs: Record<string, unknown>,
+    ctx: MockContext,
+    provider?: string,
+  ): Record<string, unknown> | undefined;
+}
+
+/** Each cloud's mocks, a table the compiler checks: a new cloud must bring its own (or say it needs none). */
+const CLOUD_MOCKS: Record<Cloud, CloudMocks> = {
+  aws: { resource: awsResource, call: awsCall },
+  gcp: { resource: gcpResource, call: gcpCall },
+  azure: { resource: azureResource, call: azureCall },
+  cloudflare: { resource: cloudflareResource, call: cloudflareCall },
+};
 
 export { MockContext } from "./context";
 
@@ -28,11 +56,12 @@ export function realisticMocks(ctx: MockContext): pulumi.runtime.Mocks {
         // lib/core/global-name.ts NameSeed: the real one draws random bytes once; here a stable stand-in per stack.
         const value = hex(`${ctx.project}/${ctx.stack}/${args.name}`, 32);
         result = { id: value, outputs: { value } };
-      } else if (pkg === "aws") result = awsResource(args.type, args.name, inputs, ctx, args.provider);
-      else if (pkg === "gcp") result = gcpResource(args.type, args.name, inputs, ctx, args.provider);
-      else if (pkg === "azure-native") result = azureResource(args.type, args.name, inputs, ctx, args.provider);
-      else if (pkg === "cloudflare") result = cloudflareResource(args.type, args.name, inputs, ctx);
-      else result = { id: autoName(args.name, args.type), outputs: {} };
+      } else {
+        const cloud = cloudOfTokenPackage(pkg);
+        result = cloud
+          ? CLOUD_MOCKS[cloud].resource(args.type, args.name, inputs, ctx, args.provider)
+          : { id: autoName(args.name, args.type), outputs: {} };
+      }
       const outputs: Record<string, unknown> = {};
       for (const [k, v] of Object.entries(result.outputs)) if (v !== undefined) outputs[k] = v;
       return { id: args.id || result.id, state: { ...inputs, ...outputs } };
@@ -40,16 +69,8 @@ export function realisticMocks(ctx: MockContext): pulumi.runtime.Mocks {
     call(args: pulumi.runtime.MockCallArgs): pulumi.runtime.MockCallResult {
       const inputs = (args.inputs ?? {}) as Record<string, unknown>;
       const pkg = args.token.split(":")[0];
-      const answer =
-        pkg === "aws"
-          ? awsCall(args.token, inputs, ctx, args.provider)
-          : pkg === "gcp"
-            ? gcpCall(args.token, inputs, ctx, args.provider)
-            : pkg === "azure-native"
-              ? azureCall(args.token, inputs, ctx, args.provider)
-              : pkg === "cloudflare"
-                ? cloudflareCall(args.token, inputs, ctx)
-                : undefined;
+      const cloud = cloudOfTokenPackage(pkg);
+      const answer = cloud ? CLOUD_MOCKS[cloud].call(args.token, inputs, ctx, args.provider) : undefined;
       // An unmodelled function echoes its arguments: programs keep running and the plan still records them.
       return answer ?? { id: hex(args.token + JSON.stringify(inputs), 16), ...inputs };
     },
