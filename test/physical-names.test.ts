@@ -85,7 +85,8 @@ describe("physical names: two components never share one (issue #17, defect 3)",
     const { error } = await tryRecordPlan(() => {
       new ApiGateway("api", {
         target: "cloudflare",
-        routes: { "GET /x": routeTarget("cloudflare") },
+        // A real Worker of this program: a Cloudflare gateway binds only those (issue #16 item 10).
+        routes: { "GET /x": fn("users", "cloudflare") },
       } as never);
       fn("api-router", "cloudflare");
     });

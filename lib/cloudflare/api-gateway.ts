@@ -22,6 +22,9 @@ export function createCloudflareApiGateway(parent: pulumi.Resource, model: ApiSp
   const transforms = transformsOf<CloudflareApiChildren>(model.transform);
   const name = model.name;
   const opts = (): pulumi.CustomResourceOptions => ({ parent });
+  // Every bound Worker is of this account: a service binding names a Worker of the router's own account
+  // (https://developers.cloudflare.com/workers/runtime-apis/bindings/service-bindings/), checked in
+  // lib/core/api/validate.ts for account ids given as strings.
   const accountId = model.functions[0].cloudflare!.accountId;
   const scriptName = physicalName("cloudflareWorker", name, "router");
   const source = routerWorkerSource(routerConfig(model));

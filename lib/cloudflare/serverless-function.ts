@@ -168,6 +168,12 @@ export function createCloudflareFunction(parent: pulumi.Resource, fn: BuiltFunct
           pulumi.interpolate`curl -sS "https://${script.scriptName}.$(curl -sS -H "Authorization: Bearer $CLOUDFLARE_API_TOKEN" https://api.cloudflare.com/client/v4/accounts/${accountId}/workers/subdomain | jq -r .result.subdomain).workers.dev/"`
         : pulumi.interpolate`CLOUDFLARE_ACCOUNT_ID=${accountId} npx wrangler dev --remote --name ${script.scriptName} ${pkg.path}`,
     logsCommand: tail,
-    handle: { cloudflare: { accountId, scriptName: script.scriptName } },
+    handle: {
+      cloudflare: {
+        accountId,
+        knownAccountId: typeof fn.cloudflare.accountId === "string" ? fn.cloudflare.accountId : undefined,
+        scriptName: script.scriptName,
+      },
+    },
   };
 }

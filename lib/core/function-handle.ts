@@ -53,6 +53,8 @@ export interface FunctionHandle {
   };
   readonly cloudflare?: {
     readonly accountId: pulumi.Output<string>;
+    /** The account id when it was given as a string (not an output): lets a gateway check it synchronously. */
+    readonly knownAccountId?: string;
     /** The Worker script name: the `service` of a service binding. */
     readonly scriptName: pulumi.Output<string>;
   };
