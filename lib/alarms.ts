@@ -136,59 +136,88 @@ export function apiAlarms(
   API_ALARMS[cloud](parent, alarms, target, transforms);
 }
 
-/** Request alarms of one region of a MultiRegionService (AWS: its ALB; Google Cloud: its Cloud Run service). */
+/**
+ * Request alarms of one region of a MultiRegionService, per cloud (AWS: its ALB; Google Cloud: its Cloud Run
+ * service). Azure has none per region: its error rate is Front Door's (serviceFrontAlarms); Cloudflare runs no
+ * regions. A table the compiler checks, so a new cloud must say what its regions alarm on.
+ */
+const REGION_ALARMS: Record<Cloud, Hook<{ target: ServiceRegionAlarmTarget; regionHealth: boolean }>> = {
+  aws: when(
+    (x) => x.target.aws,
+    (parent, alarms, { target, regionHealth }, t) =>
+      awsAlarms().awsLoadBalancerAlarms(
+        { parent, alarms, region: target.aws!.region, transforms: aws(t) },
+        target.label,
+        target.aws!.loadBalancerArnSuffix,
+        regionHealth && alarms.health ? { targetGroupArnSuffix: target.aws!.targetGroupArnSuffix } : undefined,
+      ),
+  ),
+  gcp: when(
+    (x) => x.target.gcp,
+    (parent, alarms, { target }, t) =>
+      gcpAlarms().gcpRequestAlarms(
+        { parent, alarms, project: target.gcp!.project, transforms: gcp(t) },
+        `${alarms.name}-${target.label}`,
+        { kind: "cloudRun", region: target.gcp!.region, serviceName: target.gcp!.serviceName },
+      ),
+  ),
+  azure: () => undefined,
+  cloudflare: () => undefined,
+};
+
 export function serviceRegionAlarms(
   parent: pulumi.Resource,
   alarms: Resolved,
+  cloud: Cloud,
   target: ServiceRegionAlarmTarget,
   transforms: CheckedTransforms = {},
   /** The front does not health-check through DNS (Global Accelerator): the region alarms on its own health. */
   regionHealth = false,
 ): void {
-  if (target.aws) {
-    awsAlarms().awsLoadBalancerAlarms(
-      { parent, alarms, region: target.aws.region, transforms: aws(transforms) },
-      target.label,
-      target.aws.loadBalancerArnSuffix,
-      regionHealth && alarms.health ? { targetGroupArnSuffix: target.aws.targetGroupArnSuffix } : undefined,
-    );
-  } else if (target.gcp) {
-    gcpAlarms().gcpRequestAlarms(
-      { parent, alarms, project: target.gcp.project, transforms: gcp(transforms) },
-      `${alarms.name}-${target.label}`,
-      { kind: "cloudRun", region: target.gcp.region, serviceName: target.gcp.serviceName },
-    );
-  }
+  REGION_ALARMS[cloud](parent, alarms, { target, regionHealth }, transforms);
 }
 
-/** Alarms of a MultiRegionService's global front when it is not DNS (Google's load balancer, Azure Front Door). */
+/**
+ * Alarms of a MultiRegionService's global front when it is not DNS, per cloud: Google's load balancer, Azure Front
+ * Door. AWS Global Accelerator has none yet (the component warns); Cloudflare fronts only through DNS.
+ */
+const FRONT_ALARMS: Record<Cloud, Hook<{ target: ServiceFrontAlarmTarget; location: string }>> = {
+  aws: () => undefined,
+  gcp: when(
+    (x) => x.target.gcp,
+    (parent, alarms, { target }, t) =>
+      gcpAlarms().gcpRequestAlarms(
+        { parent, alarms, project: target.gcp!.project, transforms: gcp(t) },
+        `${alarms.name}-front`,
+        { kind: "loadBalancer", urlMapName: target.gcp!.urlMapName },
+      ),
+  ),
+  azure: when(
+    (x) => x.target.azure,
+    (parent, alarms, { target, location }, t) =>
+      azureAlarms().azureFrontDoorAlarms(
+        {
+          parent,
+          alarms,
+          resourceGroupName: target.azure!.resourceGroupName,
+          location,
+          transforms: azureFront(t),
+        },
+        target.azure!,
+      ),
+  ),
+  cloudflare: () => undefined,
+};
+
 export function serviceFrontAlarms(
   parent: pulumi.Resource,
   alarms: Resolved,
+  cloud: Cloud,
   target: ServiceFrontAlarmTarget,
   location: string,
   transforms: CheckedTransforms = {},
 ): void {
-  if (target.gcp)
-    gcpAlarms().gcpRequestAlarms(
-      { parent, alarms, project: target.gcp.project, transforms: gcp(transforms) },
-      `${alarms.name}-front`,
-      {
-        kind: "loadBalancer",
-        urlMapName: target.gcp.urlMapName,
-      },
-    );
-  if (target.azure)
-    azureAlarms().azureFrontDoorAlarms(
-      {
-        parent,
-        alarms,
-        resourceGroupName: target.azure.resourceGroupName,
-        location,
-        transforms: azureFront(transforms),
-      },
-      target.azure,
-    );
+  FRONT_ALARMS[cloud](parent, alarms, { target, location }, transforms);
 }
 
 /** A DNS provider's health alarms, per provider: a table the compiler checks. */

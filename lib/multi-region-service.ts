@@ -147,13 +147,14 @@ export class MultiRegionService<P extends Placement = Placement> extends pulumi.
           serviceRegionAlarms(
             this,
             regionAlarms,
+            cloud,
             region.alarmTarget,
             spec.transform,
             spec.front === "global-accelerator",
           );
       if (result.front) {
         if (regionAlarms && result.front.alarmTarget)
-          serviceFrontAlarms(this, regionAlarms, result.front.alarmTarget, regions[0].region, spec.transform);
+          serviceFrontAlarms(this, regionAlarms, cloud, result.front.alarmTarget, regions[0].region, spec.transform);
         if (result.front.dns) {
           // DNS only (never proxied): a Google-managed certificate provisions only while the name resolves to the LB.
           // The anycast address is an IPv4 address: an A record (a CNAME's value must be a name, RFC 1034 §3.6.2).
