@@ -15,7 +15,14 @@ describe("public args: every optional property has a @default", () => {
   it("no optional property of an exported args interface lacks @default", function () {
     this.timeout(120_000);
     const entry = path.join(ROOT, "lib", "index.ts");
-    const program = ts.createProgram([entry], { strict: true, target: ts.ScriptTarget.ES2022, noEmit: true });
+    const program = ts.createProgram([entry], {
+      strict: true,
+      target: ts.ScriptTarget.ES2022,
+      module: ts.ModuleKind.CommonJS,
+      moduleResolution: ts.ModuleResolutionKind.Node10,
+      esModuleInterop: true,
+      noEmit: true,
+    });
     const checker = program.getTypeChecker();
     const moduleSymbol = checker.getSymbolAtLocation(program.getSourceFile(entry)!)!;
     const missing: string[] = [];

@@ -6,13 +6,26 @@ import type { RouteTarget } from "./routes";
 
 /** CORS settings; `true` allows every origin, method and header. */
 export interface ApiGatewayCors {
-  /** @example allowOrigins: ["https://app.example.com"] */
+  /**
+   * @default ["*"]
+   * @example allowOrigins: ["https://app.example.com"]
+   */
   allowOrigins?: string[];
-  /** @example allowMethods: ["GET", "POST"] */
+  /**
+   * @default ["*"]
+   * @example allowMethods: ["GET", "POST"]
+   */
   allowMethods?: string[];
-  /** @example allowHeaders: ["content-type", "authorization"] */
+  /**
+   * @default ["*"]
+   * @example allowHeaders: ["content-type", "authorization"]
+   */
   allowHeaders?: string[];
-  /** How long browsers may cache a preflight answer (0–86400). @example maxAgeSeconds: 600 */
+  /**
+   * How long browsers may cache a preflight answer (0–86400).
+   * @default undefined (the browser's own preflight cache time)
+   * @example maxAgeSeconds: 600
+   */
   maxAgeSeconds?: number;
 }
 
@@ -59,17 +72,41 @@ export interface ApiGatewayArgs<P extends Placement = Placement> {
    * @example routes: { "GET /users": list, "GET /users/{id}": get, "POST /users": create }
    */
   routes: Record<string, RouteTarget>;
-  /** CORS answered by the gateway (on Google, by the function: the gateway only lets preflights through). @example cors: true */
+  /**
+   * CORS answered by the gateway (on Google, by the function: the gateway only lets preflights through).
+   * @default undefined (no CORS headers; browsers on other origins are refused)
+   * @example cors: true
+   */
   cors?: boolean | ApiGatewayCors;
-  /** Authentication for every route. API keys: Google and Azure only. @example auth: { jwt: { issuer: "https://auth.example.com/", audiences: ["api"] } } */
+  /**
+   * Authentication for every route. API keys: Google and Azure only.
+   * @default undefined (no authentication at the gateway)
+   * @example auth: { jwt: { issuer: "https://auth.example.com/", audiences: ["api"] } }
+   */
   auth?: ApiGatewayAuth;
-  /** Custom domain with a managed certificate. @example domain: "api.example.com" */
+  /**
+   * Custom domain with a managed certificate.
+   * @default undefined (the gateway's own hostname)
+   * @example domain: "api.example.com"
+   */
   domain?: ApiGatewayDomain;
-  /** Default rate limit for all routes. @example throttle: { ratePerSecond: 100, burst: 200 } */
+  /**
+   * Default rate limit for all routes.
+   * @default undefined (the platform's account limits only)
+   * @example throttle: { ratePerSecond: 100, burst: 200 }
+   */
   throttle?: { ratePerSecond: number; burst: number };
-  /** Access logs (default on; retention 30 days where it can be set). @example accessLogs: { retentionDays: 90 } */
+  /**
+   * Access logs (default on; retention 30 days where it can be set).
+   * @default true (on, 30 days where the cloud lets the gateway choose)
+   * @example accessLogs: { retentionDays: 90 }
+   */
   accessLogs?: boolean | { retentionDays?: number };
-  /** Title and version of the API in its OpenAPI document. @example info: { title: "Users API", version: "1.2.0" } */
+  /**
+   * Title and version of the API in its OpenAPI document.
+   * @default { title: the gateway's name, version: "1.0.0" }
+   * @example info: { title: "Users API", version: "1.2.0" }
+   */
   info?: { title?: string; version?: string; description?: string };
   /**
    * Error-rate and p99-latency alarms on the gateway, sent to `notify` (docs/alarms.md). Not on Cloudflare,

@@ -21,24 +21,28 @@ export interface ServiceContainer {
   image: pulumi.Input<string>;
   /**
    * Port the container listens on (HTTP). Default 8080.
+   * @default 8080
    * @example
    * port: 3000
    */
   port?: number;
   /**
    * vCPUs per instance. Default 1. Checked against Fargate, Cloud Run and Container Apps sizes.
+   * @default 1
    * @example
    * cpu: 0.5
    */
   cpu?: number;
   /**
    * Memory per instance in MiB. Default 2048. Checked together with `cpu` for each region's platform.
+   * @default 2048
    * @example
    * memoryMb: 1024
    */
   memoryMb?: number;
   /**
    * Environment variables (values may be Pulumi outputs; secret outputs stay secret in the plan).
+   * @default {}
    * @example
    * environment: { LOG_LEVEL: "info" }
    */
@@ -56,6 +60,7 @@ export interface ServiceContainer {
   secrets?: Record<string, pulumi.Input<string>>;
   /**
    * Overrides the image's command.
+   * @default the image's command
    * @example
    * command: ["node", "server.js"]
    */
@@ -128,6 +133,7 @@ export interface ServiceDns {
   record: string;
   /**
    * Route 53 options. Without `zoneId` the hosted zone is looked up by `zone`.
+   * @default {} (the zone id looked up from `zone`)
    * @example
    * route53: { zoneId: "Z0123456789ABCDEF" }
    */
@@ -135,6 +141,7 @@ export interface ServiceDns {
   /**
    * Cloudflare options (required with `provider: "cloudflare"`). Load Balancing is a paid add-on; `plan` sets
    * the fastest monitor interval (pro 60 s, business 15 s, enterprise 10 s). Default plan "pro".
+   * @default undefined (required with provider "cloudflare")
    * @example
    * cloudflare: { accountId: "0123…", zoneId: "abcd…", plan: "business" }
    */
@@ -170,6 +177,7 @@ export interface ServiceRouting {
   /**
    * `latency` (closest healthy region, default), `failover` (all traffic to the primary until it is unhealthy),
    * `weighted` (split by `perRegion[...].weight`, default 1 each).
+   * @default "latency"
    * @example
    * strategy: "failover"
    */
@@ -178,6 +186,7 @@ export interface ServiceRouting {
    * Public DNS name and provider. Required for AWS (ACM certificate and Route 53 / Cloudflare records), for
    * mixed clouds and for Google Cloud (managed certificate); optional for Azure (Front Door gives an
    * `azurefd.net` name).
+   * @default undefined (the front's own name: the load balancer's, accelerator's or Front Door's)
    * @example
    * dns: { provider: "route53", zone: "example.com", record: "api" }
    */
@@ -186,24 +195,33 @@ export interface ServiceRouting {
 
 /** Per-placement overrides. */
 export interface ServiceRegionOverride {
-  /** @example cpu: 2 */
+  /**
+   * @default `container.cpu`
+   * @example cpu: 2
+   */
   cpu?: number;
-  /** @example memoryMb: 4096 */
+  /**
+   * @default `container.memoryMb`
+   * @example memoryMb: 4096
+   */
   memoryMb?: number;
   /**
    * Instances kept running in this region (ECS desired count, Cloud Run / Container Apps min instances).
+   * @default the service's `count`
    * @example
    * count: 4
    */
   count?: number;
   /**
    * Extra or replaced environment variables for this region.
+   * @default {} (only `container.environment`)
    * @example
    * environment: { DB_HOST: "db.eu.internal" }
    */
   environment?: Record<string, pulumi.Input<string>>;
   /**
    * Share of traffic with `strategy: "weighted"` (0-255). Default 1.
+   * @default 1
    * @example
    * weight: 3
    */
@@ -265,25 +283,34 @@ export interface MultiRegionServiceArgs<P extends Placement = Placement> {
   regions: P[];
   /** @example container: { image: "ghcr.io/acme/api:1.4.2", port: 8080, cpu: 1, memoryMb: 2048 } */
   container: ServiceContainer;
-  /** @example healthCheck: { path: "/healthz", intervalSeconds: 10, failureThreshold: 3 } */
+  /**
+   * @default {} (`preset` "standard" on path "/healthz")
+   * @example healthCheck: { path: "/healthz", intervalSeconds: 10, failureThreshold: 3 }
+   */
   healthCheck?: ServiceHealthCheck;
-  /** @example routing: { strategy: "latency", dns: { provider: "route53", zone: "example.com", record: "api" } } */
+  /**
+   * @default { strategy: "latency" }
+   * @example routing: { strategy: "latency", dns: { provider: "route53", zone: "example.com", record: "api" } }
+   */
   routing?: ServiceRouting;
   /**
    * Manual failover: the region that takes the traffic with `strategy: "failover"`. Changing it only moves
    * traffic; nothing is replaced or deleted.
+   * @default the first of `regions`
    * @example
    * primary: "aws:eu-west-1"
    */
   primary?: Placement;
   /**
    * Regions kept deployed but sent no traffic (maintenance, incident, pre-warming).
+   * @default []
    * @example
    * drained: ["aws:ap-southeast-1"]
    */
   drained?: Placement[];
   /**
    * Overrides by placement.
+   * @default {}
    * @example
    * perRegion: { "aws:us-east-1": { count: 4, cpu: 2, memoryMb: 4096 } }
    */
@@ -291,6 +318,7 @@ export interface MultiRegionServiceArgs<P extends Placement = Placement> {
   /**
    * Instances per region unless overridden. Default 2 on AWS (one per AZ), 1 on Cloud Run and Container Apps
    * (minimum instances, so health-based failover has a signal).
+   * @default 2 on AWS, 1 on Cloud Run and Container Apps
    * @example
    * count: 3
    */
@@ -311,9 +339,15 @@ export interface MultiRegionServiceArgs<P extends Placement = Placement> {
    * @example alarms: { notify: { email: ["oncall@example.com"] } }
    */
   alarms?: ServiceAlarms;
-  /** @example aws: { privateNetworking: true } */
+  /**
+   * @default {}
+   * @example aws: { privateNetworking: true }
+   */
   aws?: ServiceAwsOptions;
-  /** @example azure: { originAccess: "private-link" } */
+  /**
+   * @default {}
+   * @example azure: { originAccess: "private-link" }
+   */
   azure?: ServiceAzureOptions;
   /**
    * Changes the args of a child before it is created: an object merged over the args, or a function
