@@ -1,3 +1,5 @@
+import { everyKeyListed } from "../arg-keys";
+import type { ApiGatewayArgs } from "./args";
 import { acmDomainProblem } from "../certificate-limits";
 import { describe } from "../errors";
 import { FunctionHandle } from "../function-handle";
@@ -30,7 +32,8 @@ const ARG_KEYS = [
   "info",
   "alarms",
   "transform",
-] as const;
+] as const satisfies readonly (keyof ApiGatewayArgs)[];
+everyKeyListed<ApiGatewayArgs, typeof ARG_KEYS>(true);
 const HEADER_TOKEN = /^[A-Za-z0-9!#$%&'*+.^_`|~-]+$/;
 
 /**
