@@ -125,7 +125,7 @@ describe("review: FailoverDns held-out programs (every provider × strategy, def
   });
 
   describe("Azure Traffic Manager", () => {
-    it("endpoints are separate resources, never inline (§6 Azure 1); the DNS label is unique and deterministic (§6 Azure 2)", () => {
+    it("endpoints are separate resources, never inline (hashicorp/terraform-provider-azurerm#6041); the DNS label is unique and deterministic (a global *.trafficmanager.net name)", () => {
       const names = new Set<string>();
       for (const c of DNS_CASES.filter((x) => x.provider === "azure-traffic-manager")) {
         const profile = getResource(plan, TM.profile, `${c.name}-profile`);
@@ -145,7 +145,7 @@ describe("review: FailoverDns held-out programs (every provider × strategy, def
       assert.strictEqual(names.size, 4);
     });
 
-    it("Performance endpoints carry endpointLocation and geographic profiles a WORLD catch-all (§6 Azure 4)", () => {
+    it("Performance endpoints carry endpointLocation and geographic profiles a WORLD catch-all (https://learn.microsoft.com/azure/traffic-manager/traffic-manager-routing-methods#geographic)", () => {
       for (const e of of(plan, TM.endpoint, "tm-latency")) assert.ok(e.inputs.endpointLocation, e.name);
       assert.ok(
         of(plan, TM.endpoint, "tm-geo").some((e) =>

@@ -148,7 +148,7 @@ describe("review: FailoverDns held-out programs (every provider × strategy, def
   });
 
   describe("Cloudflare", () => {
-    it("monitor and pools are account resources, the load balancer a zone resource (§6 CF 2); probes from named regions (§6 CF 1)", () => {
+    it("monitor and pools are account resources, the load balancer a zone resource (https://developers.cloudflare.com/load-balancing/); probes from named regions (all data centres is Enterprise only)", () => {
       for (const c of DNS_CASES.filter((x) => x.provider === "cloudflare")) {
         const [monitor] = of(plan, HCF.monitor, c.name);
         assert.ok(monitor.inputs.accountId);
@@ -170,7 +170,7 @@ describe("review: FailoverDns held-out programs (every provider × strategy, def
       }
     });
 
-    it("proxied by default, no TTL, default pools in priority order and a fallback pool, v6 property names (§6 CF 3, 6)", () => {
+    it("proxied by default, no TTL, default pools in priority order and a fallback pool, v6 property names (TTL is ignored when proxied)", () => {
       const steering: Record<string, string> = {
         failover: "off",
         latency: "dynamic_latency",
@@ -185,7 +185,10 @@ describe("review: FailoverDns held-out programs (every provider × strategy, def
         assert.ok(lb.inputs.fallbackPool);
         assert.strictEqual(lb.inputs.steeringPolicy, steering[c.strategy]);
         assert.deepStrictEqual(lb.inputs.adaptiveRouting, { failoverAcrossPools: true });
-        assert.ok(lb.ignoreChanges.includes("sessionAffinityAttributes"), "§6 CF 4: perpetual diff");
+        assert.ok(
+          lb.ignoreChanges.includes("sessionAffinityAttributes"),
+          "perpetual diff: cloudflare/terraform-provider-cloudflare#7339",
+        );
       }
       assert.ok(Object.keys(of(plan, HCF.lb, "cf-geo")[0].inputs.regionPools as object).length > 0);
     });

@@ -88,7 +88,7 @@ describe("review: FailoverDns held-out programs (every provider × strategy, def
   });
 
   describe("Google Cloud DNS", () => {
-    it("a health check with exactly 3 source regions and interval >= 30 s, IPv4 external endpoints only (§6 GCP 1)", () => {
+    it("a health check with exactly 3 source regions and interval >= 30 s, IPv4 external endpoints only (https://cloud.google.com/dns/docs/zones/manage-routing-policies)", () => {
       for (const c of DNS_CASES.filter((x) => x.provider === "gcp-cloud-dns")) {
         const [hc] = of(plan, GDNS.hc, c.name);
         assert.strictEqual((hc.inputs.sourceRegions as string[]).length, 3);
@@ -100,11 +100,14 @@ describe("review: FailoverDns held-out programs (every provider × strategy, def
         assert.strictEqual(rs.inputs.rrdatas, undefined);
         for (const ip of allStrings(policy).filter((s) => /^\d+\.\d+\.\d+\.\d+$/.test(s)))
           assert.match(ip, /^34\.120\.113\./);
-        assert.ok(!(policy.wrrs && policy.geos), "§6 GCP 4: no WRR + geo");
+        assert.ok(
+          !(policy.wrrs && policy.geos),
+          "Cloud DNS has no WRR + geo combination (https://cloud.google.com/dns/docs/routing-policies-overview)",
+        );
       }
     });
 
-    it("failover backups are geo-keyed with no trickle (§6 GCP 4); drain leaves the endpoint out; manual moves the primary", () => {
+    it("failover backups are geo-keyed with no trickle (https://cloud.google.com/dns/docs/routing-policies-overview#failover); drain leaves the endpoint out; manual moves the primary", () => {
       const pb = (name: string) => (getResource(plan, GDNS.record, name).inputs.routingPolicy as any).primaryBackup;
       assert.deepStrictEqual(
         pb("gdns-failover-record").backupGeos.map((b: any) => b.location),

@@ -254,7 +254,7 @@ describe("review: FailoverDns held-out programs (every provider × strategy, def
       }
     });
 
-    it("derives setIdentifier from the endpoint id, unique per name, replaced delete-first when it changes (§6 AWS 1, 2)", () => {
+    it("derives setIdentifier from the endpoint id, unique per name, replaced delete-first when it changes (hashicorp/terraform-provider-aws#7199, hashicorp/terraform#330)", () => {
       for (const c of DNS_CASES.filter((x) => x.provider === "route53")) {
         const records = of(plan, R53.record, c.name);
         const keys = records.map((r) => `${r.inputs.name} ${r.inputs.setIdentifier}`);
@@ -273,7 +273,7 @@ describe("review: FailoverDns held-out programs (every provider × strategy, def
       );
     });
 
-    it("sets requestInterval explicitly (10 or 30) and never measureLatency (§6 AWS 5)", () => {
+    it("sets requestInterval explicitly (10 or 30) and never measureLatency (hashicorp/terraform-provider-aws#23514, aws/aws-cdk#27536)", () => {
       for (const h of findResources(plan, R53.hc)) {
         assert.ok([10, 30].includes(h.inputs.requestInterval as number), h.name);
         assert.strictEqual(h.inputs.measureLatency, undefined, h.name);
@@ -281,7 +281,7 @@ describe("review: FailoverDns held-out programs (every provider × strategy, def
       }
     });
 
-    it("failover: one PRIMARY and one SECONDARY per name, three endpoints chained through an alias tier (§6 AWS 9)", () => {
+    it("failover: one PRIMARY and one SECONDARY per name, three endpoints chained through an alias tier (Route 53 failover has PRIMARY and SECONDARY only)", () => {
       const records = of(plan, R53.record, "r53-failover");
       const byName = new Map<string, string[]>();
       for (const r of records)
@@ -292,15 +292,18 @@ describe("review: FailoverDns held-out programs (every provider × strategy, def
       assert.strictEqual(byName.size, 2);
       for (const types of byName.values()) assert.deepStrictEqual(types.sort(), ["PRIMARY", "SECONDARY"]);
       for (const r of records.filter((x) => (x.inputs.failoverRoutingPolicies as any[])[0].type === "PRIMARY"))
-        assert.ok(r.inputs.healthCheckId, "§6 AWS 4: a non-alias PRIMARY needs a health check");
+        assert.ok(
+          r.inputs.healthCheckId,
+          "a non-alias PRIMARY needs a health check (kubernetes-sigs/external-dns#2362)",
+        );
     });
 
-    it("geo: has the default (*) record (§0)", () => {
+    it("geo: has the default (*) record (https://docs.aws.amazon.com/Route53/latest/DeveloperGuide/routing-policy-geo.html)", () => {
       const geos = of(plan, R53.record, "r53-geo").map((r) => (r.inputs.geolocationRoutingPolicies as any[])[0]);
       assert.ok(geos.some((g) => g.country === "*"));
     });
 
-    it("aliases to ELBs evaluate target health (§6 AWS 8)", () => {
+    it("aliases to ELBs evaluate target health (https://docs.aws.amazon.com/Route53/latest/DeveloperGuide/resource-record-sets-values-alias.html#rrsets-values-alias-evaluate-target-health)", () => {
       for (const r of findResources(plan, R53.record).filter((x) => x.name.startsWith("r53-alias-"))) {
         assert.strictEqual((r.inputs.aliases as any[])[0].evaluateTargetHealth, true);
         assert.strictEqual(r.inputs.ttl, undefined, "alias records take no TTL");

@@ -120,7 +120,10 @@ describe("review: MultiRegionService held-out programs (1 and 5 regions per clou
     assert.strictEqual(route.inputs.forwardingProtocol, "HttpsOnly");
     assert.strictEqual(route.inputs.httpsRedirect, "Enabled");
     const probe = getResource(p, "azure-native:cdn:AFDOriginGroup").inputs.healthProbeSettings as any;
-    assert.ok(probe.probeIntervalInSeconds <= 30, "§6 Azure 7: not the 240 s default");
+    assert.ok(
+      probe.probeIntervalInSeconds <= 30,
+      "not the 240 s default (https://learn.microsoft.com/azure/frontdoor/health-probes)",
+    );
     for (const app of findResources(p, "azure-native:app:ContainerApp"))
       assert.strictEqual((app.inputs.configuration as any).ingress.allowInsecure, false);
   });

@@ -162,14 +162,14 @@ describe("ServerlessFunction on AWS", () => {
   });
 });
 
-describe("review: AWS plan against the AWS pitfalls", () => {
+describe("review: AWS plan against documented Lambda and API Gateway failure modes", () => {
   before(loadHeldOutPlans);
   let plan: Plan;
   before(() => {
     plan = plans.aws;
   });
 
-  it("pitfall 4: /aws/lambda/<name> log group with retention, created before the function and used by it", () => {
+  it("/aws/lambda/<name> log group (aws/aws-cdk#667: Lambda creates it with no retention) with retention, created before the function and used by it", () => {
     for (const fn of ["web", "worker", "users"]) {
       const logs = named(plan, "aws:cloudwatch/logGroup:LogGroup", `${fn}-logs`);
       const lambda = named(plan, "aws:lambda/function:Function", `${fn}-function`);
@@ -180,7 +180,7 @@ describe("review: AWS plan against the AWS pitfalls", () => {
     }
   });
 
-  it("pitfall 7 and least privilege: inline policies only, no wildcard action, no managed attachments", () => {
+  it("least privilege, never the deprecated exclusive Role arguments (role.d.ts on managedPolicyArns/inlinePolicies): inline policies only, no wildcard action, no managed attachments", () => {
     assert.equal(findResources(plan, "aws:iam/rolePolicyAttachment:RolePolicyAttachment").length, 0);
     for (const role of findResources(plan, "aws:iam/role:Role")) {
       assert.equal(inputs(role).managedPolicyArns, undefined, role.name);
@@ -206,7 +206,7 @@ describe("review: AWS plan against the AWS pitfalls", () => {
     assert.ok(dependsOn(plan, lambda, version), "the adapter reads the secret at cold start");
   });
 
-  it("portable handler: arm64, node 22, 1024 MB, 30 s, zip archive hashed for change detection (pitfall 6)", () => {
+  it("portable handler: arm64, node 22, 1024 MB, 30 s, zip archive hashed for change detection (a content hash, as SST names its assets)", () => {
     const lambda = named(plan, "aws:lambda/function:Function", "users-function");
     assert.deepEqual(inputs(lambda).architectures, ["arm64"]);
     assert.equal(inputs(lambda).runtime, "nodejs22.x");
@@ -214,7 +214,7 @@ describe("review: AWS plan against the AWS pitfalls", () => {
     assert.match(inputs(lambda).code.sha256, /^[0-9a-f]{64}$/);
   });
 
-  it("pitfall 5: a public function URL declares both invoke permissions", () => {
+  it("a public function URL declares both invoke permissions (lambda:InvokeFunctionUrl and lambda:InvokeFunction, https://docs.aws.amazon.com/lambda/latest/dg/urls-auth.html)", () => {
     hasResource(plan, "aws:lambda/functionUrl:FunctionUrl", { authorizationType: "NONE" });
     hasResource(plan, "aws:lambda/permission:Permission", {
       action: "lambda:InvokeFunctionUrl",
@@ -261,7 +261,7 @@ describe("review: AWS plan against the AWS pitfalls", () => {
     );
   });
 
-  it("pitfall 3: explicit routes and integrations, no OpenAPI body on the HTTP API", () => {
+  it("explicit routes and integrations, no OpenAPI body on the HTTP API (body and Route resources overwrite each other: the apigatewayv2.Api provider docs)", () => {
     const api = getResource(plan, "aws:apigatewayv2/api:Api");
     assert.equal(inputs(api).body, undefined);
     assert.equal(findResources(plan, "aws:apigatewayv2/route:Route").length, 4);
@@ -275,7 +275,7 @@ describe("review: AWS plan against the AWS pitfalls", () => {
     });
   });
 
-  it("pitfall 1: one permission per function, sourceArn executionArn/*/*", () => {
+  it("one permission per function, sourceArn executionArn/*/* (terraform-aws-modules/terraform-aws-apigateway-v2#41)", () => {
     const perms = findResources(plan, "aws:lambda/permission:Permission").filter(
       (p) => inputs(p).principal === "apigateway.amazonaws.com",
     );
@@ -283,7 +283,7 @@ describe("review: AWS plan against the AWS pitfalls", () => {
     for (const p of perms) assert.match(inputs(p).sourceArn, /:execute-api:us-east-1:\d+:[a-z0-9]+\/\*\/\*$/);
   });
 
-  it("pitfall 2: $default stage with auto-deploy, after every route, access logs with retention, throttling", () => {
+  it("$default stage with auto-deploy (aws-cloudformation/cloudformation-coverage-roadmap#623), after every route, access logs with retention, throttling", () => {
     const stage = hasResource(plan, "aws:apigatewayv2/stage:Stage", {
       name: "$default",
       autoDeploy: true,

@@ -126,7 +126,7 @@ describe("ServerlessFunction on Azure", () => {
   });
 });
 
-describe("review: Azure plan against the Azure pitfalls", () => {
+describe("review: Azure plan against documented Azure Functions failure modes", () => {
   before(loadHeldOutPlans);
   let plan: Plan;
   before(() => {
@@ -135,7 +135,7 @@ describe("review: Azure plan against the Azure pitfalls", () => {
   const settings = (app: PlanResource) =>
     Object.fromEntries(inputs(app).siteConfig.appSettings.map((s: any) => [s.name, s.value]));
 
-  it("storage: HTTPS only, TLS 1.2, no public blob access; code blob named by content hash (pitfall 2)", () => {
+  it("storage: HTTPS only, TLS 1.2, no public blob access; code blob named by content hash (pulumi/pulumi-azure-native#3483)", () => {
     for (const fn of ["web", "worker", "users"]) {
       hasResource(plan, "azure-native:storage:StorageAccount", {
         accountName: inputs(named(plan, "azure-native:storage:StorageAccount", `${fn}-storage`)).accountName,
@@ -149,7 +149,7 @@ describe("review: Azure plan against the Azure pitfalls", () => {
     }
   });
 
-  it("pitfalls 1, 3-5: Windows Consumption app, run from the blob URL, AzureWebJobsStorage set, no alwaysOn or Flex-only settings", () => {
+  it("Windows Consumption app (pulumi/pulumi-azure-native#3884, #3411, #4168), run from the blob URL, AzureWebJobsStorage set, no alwaysOn or Flex-only settings", () => {
     for (const fn of ["web", "worker", "users"]) {
       hasResource(plan, "azure-native:web:AppServicePlan", {
         name: `meridian-dev-${fn}-plan`,
@@ -161,7 +161,7 @@ describe("review: Azure plan against the Azure pitfalls", () => {
       assert.ok(s.AzureWebJobsStorage__accountName);
       assert.equal(s.FUNCTIONS_EXTENSION_VERSION, "~4");
       assert.equal(inputs(app).siteConfig.alwaysOn, undefined);
-      // netFrameworkVersion is only rejected on Flex (pitfall 3); on Y1 the SDK's own default "v4.6" is harmless.
+      // netFrameworkVersion is only rejected on Flex (pulumi/pulumi-azure-native#4168); on Y1 the SDK's own default "v4.6" is harmless.
       assert.equal(inputs(app).functionAppConfig, undefined);
       assert.equal(inputs(app).httpsOnly, true);
       assert.equal(inputs(app).siteConfig.minTlsVersion, "1.2");

@@ -86,14 +86,14 @@ describe("ServerlessFunction on Cloudflare", () => {
   });
 });
 
-describe("review: Cloudflare plan against the Cloudflare pitfalls", () => {
+describe("review: Cloudflare plan against documented Workers failure modes", () => {
   before(loadHeldOutPlans);
   let plan: Plan;
   before(() => {
     plan = plans.cloudflare;
   });
 
-  it("pitfalls 1 and 3: module syntax with mainModule, a compatibility date and contentSha256 for contentFile", () => {
+  it("module syntax with mainModule (pulumi/pulumi-cloudflare#1309), a compatibility date and contentSha256 for contentFile", () => {
     for (const fn of ["web", "worker", "users"]) {
       const script = named(plan, "cloudflare:index/workersScript:WorkersScript", `${fn}-script`);
       assert.equal(inputs(script).mainModule, "index.js");
@@ -105,7 +105,7 @@ describe("review: Cloudflare plan against the Cloudflare pitfalls", () => {
     assert.equal(inputs(router).mainModule, "index.js");
   });
 
-  it("pitfall 2: the account id is set on every resource", () => {
+  it("the account id is set on every resource (pulumi/pulumi-cloudflare#314)", () => {
     for (const r of plan.resources.filter((x) => x.custom && x.type.startsWith("cloudflare:"))) {
       assert.equal(inputs(r).accountId, HELD_OUT_CONFIG["cloudflare:accountId"], r.name);
     }

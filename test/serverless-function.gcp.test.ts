@@ -127,14 +127,14 @@ describe("ServerlessFunction on Google Cloud", () => {
   });
 });
 
-describe("review: Google Cloud plan against the GCP pitfalls", () => {
+describe("review: Google Cloud plan against documented Cloud Run functions failure modes", () => {
   before(loadHeldOutPlans);
   let plan: Plan;
   before(() => {
     plan = plans.gcp;
   });
 
-  it("pitfalls 1-2: private source bucket, deterministic zip uploaded as a file asset under a content-hash name", () => {
+  it("private source bucket (hashicorp/terraform-provider-google#1938, pulumi/pulumi-gcp#3146), deterministic zip uploaded as a file asset under a content-hash name", () => {
     for (const fn of ["web", "worker", "users"]) {
       const bucket = named(plan, "gcp:storage/bucket:Bucket", `${fn}-source`);
       assert.equal(inputs(bucket).publicAccessPrevention, "enforced");
@@ -147,7 +147,7 @@ describe("review: Google Cloud plan against the GCP pitfalls", () => {
     }
   });
 
-  it("pitfall 3: run.invoker is granted on the Cloud Run service, allUsers only for the url: true function", () => {
+  it("run.invoker is granted on the Cloud Run service (hashicorp/terraform-provider-google#12562), allUsers only for the url: true function", () => {
     assert.equal(findResources(plan, "gcp:cloudfunctionsv2/functionIamMember:FunctionIamMember").length, 0);
     const everyone = findResources(plan, "gcp:cloudrunv2/serviceIamMember:ServiceIamMember").filter(
       (m) => inputs(m).member === "allUsers",
@@ -158,7 +158,7 @@ describe("review: Google Cloud plan against the GCP pitfalls", () => {
     );
   });
 
-  it("pitfall 4: the queue function's Eventarc receiver role exists before the function; it also may invoke its service", () => {
+  it("the queue function's Eventarc receiver role (https://cloud.google.com/eventarc/docs/roles-permissions) exists before the function; it also may invoke its service", () => {
     const fn = named(plan, "gcp:cloudfunctionsv2/function:Function", "worker-function");
     const receiver = hasResource(plan, "gcp:projects/iAMMember:IAMMember", { role: "roles/eventarc.eventReceiver" });
     assert.ok(dependsOn(plan, fn, receiver));
@@ -201,7 +201,7 @@ describe("review: Google Cloud plan against the GCP pitfalls", () => {
     );
   });
 
-  it("pitfall 5: the ApiConfig id carries the document hash; the gateway runs after the invoker grants", () => {
+  it("the ApiConfig id carries the document hash (ApiConfig is immutable: https://cloud.google.com/api-gateway/docs/creating-api-config); the gateway runs after the invoker grants", () => {
     const config = getResource(plan, "gcp:apigateway/apiConfig:ApiConfig");
     assert.match(inputs(config).apiConfigId, /-cfg-[a-z0-9]+$/);
     const gateway = getResource(plan, "gcp:apigateway/gateway:Gateway");

@@ -102,7 +102,7 @@ describe("ServerlessFunction bad input", () => {
   }
 });
 
-describe("review: limits (§2) and impossible requests are ConfigErrors before anything is created", () => {
+describe("review: platform limits (lib/core/function/limits.ts, sources there) and impossible requests are ConfigErrors before anything is created", () => {
   const cases: [string, () => void, string][] = [
     [
       "Lambda memory above 10,240 MB",

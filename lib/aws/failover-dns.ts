@@ -183,6 +183,6 @@ function answer(e: ResolvedEndpoint, ttl: number, opts: pulumi.InvokeOutputOptio
       : alias.kind === "cloudfront"
         ? CLOUDFRONT_ZONE_ID
         : aws.lb.getHostedZoneIdOutput({ region: alias.region, loadBalancerType: alias.loadBalancerType }, opts).id;
-  // CloudFront aliases cannot evaluate target health (reference §6 AWS 8); the record's own health check still applies.
+  // CloudFront aliases cannot evaluate target health (https://docs.aws.amazon.com/Route53/latest/DeveloperGuide/resource-record-sets-values-alias.html#rrsets-values-alias-evaluate-target-health); the record's own health check still applies.
   return { aliases: [{ name: e.address, zoneId, evaluateTargetHealth: alias.kind !== "cloudfront" }] };
 }
