@@ -12,7 +12,7 @@ const SCANNED = ["lib", "test", "docs", "examples", "stacks", "scripts", "policy
 const SKIP = new Set(["node_modules", "dist", ".cache", join("docs", "api")]);
 const FORBIDDEN: readonly [string, RegExp][] = [
   ["a pitfall number", new RegExp("\\bpitfalls?\\b( (AWS|GCP|Azure|Cloudflare|CF))? ?#?\\d", "i")],
-  ["a research-note section", new RegExp("§\\s?\\d+ (AWS|GCP|Azure|CF)\\b")],
+  ["a research-note section", new RegExp("§\\s?\\d+ (AWS|GCP|Azure|CF)\\b|\\b" + "reference" + " §\\s?\\d")],
   [
     "a research-note file",
     new RegExp(

@@ -15,6 +15,7 @@ import { FunctionRunner, HandlerTimeout, InvokeResponse } from "./runner";
 import { formatBytes } from "../core/function/limits";
 import { forwardedHeaders, HOP_BY_HOP } from "./forward";
 import { requestTarget } from "./request-target";
+import { DEV_KEYS, printBanner } from "./banner";
 
 /** A problem that stops the dev server from starting: printed as one `error:` line, exit code 2. */
 export class DevServerError extends Error {
@@ -65,9 +66,6 @@ export interface DevServer {
   nextBuild(fn: string): Promise<boolean>;
   close(): Promise<void>;
 }
-
-/** Keys of the `.env` file that configure the dev server itself; they are not given to functions. */
-const DEV_KEYS = { jwks: "MERIDIAN_DEV_JWKS", jwtSecret: "MERIDIAN_DEV_JWT_SECRET", apiKey: "MERIDIAN_DEV_API_KEY" };
 
 /**
  * Evaluates a stack on the recording engine and serves its APIs and function URLs on 127.0.0.1, each on its
@@ -377,47 +375,4 @@ function readBody(req: http.IncomingMessage, limit: number): Promise<Uint8Array 
     req.on("end", () => resolve(over ? undefined : new Uint8Array(Buffer.concat(chunks))));
     req.on("error", reject);
   });
-}
-
-function printBanner(
-  log: (l: string) => void,
-  label: string,
-  stack: DevStack,
-  endpoints: ServedEndpoint[],
-  targets: ServedTarget[],
-  auth: LocalAuth,
-  dotenvKeys: string[],
-  dotenvFile: string,
-): void {
-  log(`meridian dev: ${label}`);
-  endpoints.forEach((e, i) => {
-    const where =
-      e.kind === "api" ? `ApiGateway "${e.name}" (${e.cloud})` : `ServerlessFunction "${e.name}" url (${e.cloud})`;
-    log(`  ${where}  ${targets[i].url}`);
-    if (e.kind === "api") {
-      const routes = stack.apis.find((a) => a.name === e.name)!.routes;
-      const width = Math.max(...routes.map((r) => r.path.length));
-      for (const r of routes) log(`    ${r.method.padEnd(7)} ${r.path.padEnd(width)}  → ${r.fn}`);
-      if (e.cors) log(`    CORS: origins ${e.cors.allowOrigins.join(", ")}`);
-      if (e.auth?.kind === "jwt") {
-        log(`    auth: JWT from ${e.auth.issuer} for ${e.auth.audiences.join(", ")}`);
-        const haveKeys = !!auth.jwt.secret || (auth.jwt.jwks?.keys.length ?? 0) > 0;
-        if (!haveKeys) {
-          log(
-            `warning: JWT signatures are NOT verified: the issuer's JWKS (${e.auth.jwksUri ?? "from its OpenID configuration"}) is not fetched offline. Issuer, audience and expiry are still checked. ` +
-              `To verify signatures, set ${DEV_KEYS.jwks}=<jwks.json> or ${DEV_KEYS.jwtSecret}=<secret> in ${path.basename(dotenvFile)} (or pass --jwks FILE).`,
-          );
-        }
-      } else if (e.auth?.kind === "apiKey") {
-        log(
-          `    auth: API key in the x-api-key header${auth.apiKey === undefined ? ` (any key accepted; set ${DEV_KEYS.apiKey} in ${path.basename(dotenvFile)} to require one)` : ""}`,
-        );
-      }
-    }
-    log(
-      `    limits: request ${formatBytes(e.limits.requestBytes)}${e.limits.responseBytes ? `, response ${formatBytes(e.limits.responseBytes)}` : ""}, timeout ${e.limits.timeoutSeconds} s`,
-    );
-  });
-  if (dotenvKeys.length > 0)
-    log(`  ${path.basename(dotenvFile)}: ${dotenvKeys.sort().join(", ")} given to every function`);
 }

@@ -38,7 +38,7 @@ export const STRATEGY_ALTERNATIVES: Partial<Record<DnsProvider, Partial<Record<D
   },
 };
 
-/** Health-probe limits of one provider (reference §8). */
+/** Health-probe limits of one provider (sources beside each provider's entry). */
 export interface HealthLimits {
   /** Allowed intervals: an explicit set, or a minimum. */
   intervals: { oneOf: readonly number[] } | { min: number; max: number };
@@ -48,16 +48,21 @@ export interface HealthLimits {
   protocols: readonly HealthProtocol[];
 }
 
-/** Minimum Cloudflare monitor interval per plan (60 / 15 / 10 s). */
+/**
+ * Minimum Cloudflare monitor interval per plan (60 / 15 / 10 s):
+ * https://developers.cloudflare.com/load-balancing/monitors/create-monitor/ ("Interval").
+ */
 export const CLOUDFLARE_MIN_INTERVAL: Record<CloudflarePlan, number> = { pro: 60, business: 15, enterprise: 10 };
 
 export function healthLimits(provider: DnsProvider, plan: CloudflarePlan = "pro"): HealthLimits {
   const protocols: readonly HealthProtocol[] = ["HTTPS", "HTTP", "TCP"];
   switch (provider) {
     case "route53":
+      // RequestInterval 10 or 30, FailureThreshold 1-10: https://docs.aws.amazon.com/Route53/latest/APIReference/API_HealthCheckConfig.html
       return { intervals: { oneOf: [10, 30] }, threshold: { min: 1, max: 10 }, protocols };
     case "azure-traffic-manager":
-      // Traffic Manager: 5-10 s with a 30 s interval, 5-9 s with the 10 s "fast" interval.
+      // Traffic Manager: 5-10 s with a 30 s interval, 5-9 s with the 10 s "fast" interval; 0-9 tolerated failures
+      // (https://learn.microsoft.com/azure/traffic-manager/traffic-manager-monitoring#configure-endpoint-monitoring).
       return {
         intervals: { oneOf: [10, 30] },
         threshold: { min: 1, max: 10 },
@@ -69,6 +74,7 @@ export function healthLimits(provider: DnsProvider, plan: CloudflarePlan = "pro"
         protocols,
       };
     case "cloudflare":
+      // Retries and timeout: https://developers.cloudflare.com/api/resources/load_balancers/subresources/monitors/
       return {
         intervals: { min: CLOUDFLARE_MIN_INTERVAL[plan], max: 3600 },
         threshold: { min: 1, max: 10 },
@@ -76,7 +82,8 @@ export function healthLimits(provider: DnsProvider, plan: CloudflarePlan = "pro"
         protocols,
       };
     case "gcp-cloud-dns":
-      // A health check with sourceRegions (the only kind Cloud DNS can use for external endpoints) needs >= 30 s.
+      // A health check with sourceRegions (the only kind Cloud DNS can use for external endpoints) needs >= 30 s
+      // (https://cloud.google.com/compute/docs/reference/rest/v1/healthChecks, "sourceRegions").
       return {
         intervals: { min: 30, max: 300 },
         threshold: { min: 1, max: 10 },
@@ -97,10 +104,12 @@ export interface HealthDefaults {
 export function healthDefaults(provider: DnsProvider, plan: CloudflarePlan = "pro"): HealthDefaults {
   switch (provider) {
     case "route53":
+      // RequestInterval 10 or 30, FailureThreshold 1-10: https://docs.aws.amazon.com/Route53/latest/APIReference/API_HealthCheckConfig.html
       return { intervalSeconds: 10, failureThreshold: 2 };
     case "azure-traffic-manager":
       return { intervalSeconds: 10, failureThreshold: 2, timeoutSeconds: 5 };
     case "cloudflare":
+      // Retries and timeout: https://developers.cloudflare.com/api/resources/load_balancers/subresources/monitors/
       return { intervalSeconds: CLOUDFLARE_MIN_INTERVAL[plan], failureThreshold: 1, timeoutSeconds: 5 };
     case "gcp-cloud-dns":
       return { intervalSeconds: 30, failureThreshold: 1, timeoutSeconds: 5 };

@@ -7,7 +7,8 @@ import { endpointGeo } from "./endpoint-geo";
 import { geoSlug, parseGeoCode } from "./geo";
 import { endpointRegion } from "./endpoint-region";
 import { AliasTarget, ResolvedEndpoint } from "./resolved";
-import { DnsProvider, DnsStrategy } from "./types";
+import { DnsProvider, DnsStrategy, FailoverDnsEndpoint } from "./types";
+import { everyKeyListed } from "../arg-keys";
 
 const ENDPOINT_KEYS = [
   "healthCheck",
@@ -20,7 +21,8 @@ const ENDPOINT_KEYS = [
   "geo",
   "enabled",
   "aliasZoneId",
-];
+] as const satisfies readonly (keyof FailoverDnsEndpoint)[];
+everyKeyListed<FailoverDnsEndpoint, typeof ENDPOINT_KEYS>(true);
 const ENDPOINT_ID = /^[a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?$/;
 
 export function resolveEndpoints(

@@ -1,3 +1,4 @@
+import { everyKeyListed } from "../arg-keys";
 import { describe } from "../errors";
 import { checkTransformShape } from "../transform";
 import { Validator, isHostname } from "../validate";
@@ -37,10 +38,11 @@ const ARG_KEYS = [
   "gcp",
   "alarms",
   "transform",
-];
+] as const satisfies readonly (keyof FailoverDnsArgs)[];
+everyKeyListed<FailoverDnsArgs, typeof ARG_KEYS>(true);
 
 /**
- * Validates FailoverDns args against the reference §8 table and the provider's capabilities, and resolves every
+ * Validates FailoverDns args against each provider's documented limits (./capabilities) and capabilities, and resolves every
  * default. Throws a ConfigError (synchronously) for the first bad field.
  */
 export function resolveFailoverDns(name: string, raw: unknown): DnsSpec {

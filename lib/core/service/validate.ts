@@ -1,79 +1,21 @@
 import { acmDomainProblem } from "../certificate-limits";
 import * as pulumi from "@pulumi/pulumi";
 import { describe } from "../errors";
-import type { Cloud, ParsedPlacement } from "../placement";
+import type { ParsedPlacement } from "../placement";
 import { everyKeyListed } from "../arg-keys";
 import { checkLogRetention } from "../log-retention";
 import { validateSecretEnvironment } from "../secret-environment";
-import { CheckedTransforms, checkTransformShape } from "../transform";
-import { isHostname, Validator } from "../validate";
-import type {
-  MultiRegionServiceArgs,
-  ServiceContainer,
-  ServiceDns,
-  ServiceHealthCheck,
-  ServiceRegionOverride,
-  ServiceStrategy,
-} from "./args";
-import { FrontKind, chooseFront } from "./front";
+import { checkTransformShape } from "../transform";
+import { Validator } from "../validate";
+import { validateDns } from "./validate-dns";
+import type { RegionSpec, ServiceSpec } from "./spec";
+import type { MultiRegionServiceArgs, ServiceContainer, ServiceHealthCheck, ServiceRegionOverride } from "./args";
+import { chooseFront } from "./front";
 import { sizeProblem } from "./sizes";
-import { HEALTH_PRESETS, HealthPreset } from "../dns/presets";
+import { HEALTH_PRESETS } from "../dns/presets";
 import { serviceHealthDefaults } from "./health-preset";
 
-/** One region as the expansion needs it: size, count, env and its share of traffic, all resolved. */
-export interface RegionSpec {
-  /** The placement string, e.g. `aws:us-east-1`: the key of `endpoints` and `perRegion`. */
-  key: string;
-  cloud: Exclude<Cloud, "cloudflare">;
-  region: string;
-  /** Short, stable label used in child names (`<name>-<label>-...`): the region itself. */
-  label: string;
-  cpu: number;
-  memoryMb: number;
-  count: number;
-  environment: Record<string, pulumi.Input<string>>;
-  /** Weight for `weighted` (0-255). */
-  weight: number;
-  /** Failover priority: 1 = primary, then the listed order. Moving `primary` changes only these numbers. */
-  priority: number;
-  primary: boolean;
-  /** Deployed but sent no traffic. */
-  drained: boolean;
-}
-
-export interface HealthCheckSpec {
-  preset: HealthPreset;
-  /** The timing fields the user gave (a front maps these as given, and fills the others from its own preset). */
-  explicit: readonly ("intervalSeconds" | "failureThreshold" | "timeoutSeconds")[];
-  path: string;
-  intervalSeconds: number;
-  failureThreshold: number;
-  timeoutSeconds: number;
-}
-
-/** Everything the per-cloud expansions need, validated and with defaults applied. */
-export interface ServiceSpec {
-  component: string;
-  name: string;
-  image: pulumi.Input<string>;
-  port: number;
-  command?: string[];
-  healthCheck: HealthCheckSpec;
-  strategy: ServiceStrategy;
-  dns?: ServiceDns & { fqdn: string };
-  front: FrontKind;
-  regions: RegionSpec[];
-  /** `container.secrets`: kept in each cloud's secret store, referenced (never inlined) by the container. */
-  secrets: Record<string, pulumi.Input<string>>;
-  logRetentionDays: number;
-  /** Whether the user gave `logRetentionDays` (Cloud Run logs stay in the project's `_Default` bucket otherwise). */
-  logRetentionGiven: boolean;
-  privateNetworking: boolean;
-  /** `azure.originAccess`: how Front Door's origins can be reached (args.ts ServiceAzureOptions). */
-  azureOriginAccess: "public" | "private-link";
-  /** Shape-checked here; the keys are checked against the regions' clouds' children before any backend runs. */
-  transform: CheckedTransforms;
-}
+export type { RegionSpec, HealthCheckSpec, ServiceSpec } from "./spec";
 
 const TOP_KEYS = [
   "regions",
@@ -378,67 +320,5 @@ export function validateServiceArgs(name: string, raw: unknown): ServiceSpec {
     privateNetworking,
     azureOriginAccess,
     transform,
-  };
-}
-
-function validateDns(v: Validator, raw: unknown): ServiceDns | undefined {
-  const d = v.object(raw, "routing.dns", {
-    optional: true,
-    allowedKeys: ["provider", "zone", "record", "route53", "cloudflare"],
-  });
-  if (!d) return undefined;
-  const provider = v.oneOf(d.provider, "routing.dns.provider", ["route53", "cloudflare"] as const);
-  const zone = v.hostname(d.zone, "routing.dns.zone");
-  const record = v
-    .string(d.record, "routing.dns.record", {
-      maxLength: 63,
-      pattern: /^(?!-)[a-z0-9-]{1,63}(?<!-)$/i,
-      patternHelp: 'one DNS label such as "api" (the service answers on <record>.<zone>)',
-    })
-    .toLowerCase();
-  // The nested FailoverDns serves `<record>.<zone>`: checked whole here, so a name too long together (253, labels of
-  // 63: RFC 1035 §2.3.4) is this component's ConfigError before anything registers, not the inner one's midway.
-  if (!isHostname(`${record}.${zone}`))
-    v.fail(
-      "routing.dns.record",
-      `"${record}.${zone}" is ${record.length + zone.length + 1} characters; a DNS name is at most 253 (RFC 1035 §2.3.4): shorten the record or the zone`,
-    );
-  const route53 = v.object(d.route53, "routing.dns.route53", { optional: true, allowedKeys: ["zoneId"] });
-  const cf = v.object(d.cloudflare, "routing.dns.cloudflare", {
-    optional: true,
-    allowedKeys: ["accountId", "zoneId", "plan", "trafficSteering"],
-  });
-  if (route53 && provider !== "route53") v.fail("routing.dns.route53", `given with provider ${describe(provider)}`);
-  if (cf && provider !== "cloudflare") v.fail("routing.dns.cloudflare", `given with provider ${describe(provider)}`);
-  // Plain strings are checked here (outputs are trusted), so FailoverDns never rejects them after resources exist.
-  const id = (value: unknown, field: string, pattern: RegExp, help: string) => {
-    if (!pulumi.Output.isInstance(value)) v.string(value, field, { pattern, patternHelp: help });
-  };
-  if (route53?.zoneId !== undefined)
-    id(
-      route53.zoneId,
-      "routing.dns.route53.zoneId",
-      /^Z[A-Z0-9]{1,31}$/,
-      'a hosted zone id such as "Z0123456789ABCDEFGHIJ"',
-    );
-  if (provider === "cloudflare") {
-    if (!cf)
-      v.fail("routing.dns.cloudflare", 'got undefined; { accountId, zoneId } are required with provider "cloudflare"');
-    id(
-      cf.accountId,
-      "routing.dns.cloudflare.accountId",
-      /^[0-9a-f]{32}$/,
-      "a 32-character hexadecimal Cloudflare account id",
-    );
-    id(cf.zoneId, "routing.dns.cloudflare.zoneId", /^[0-9a-f]{32}$/, "a 32-character hexadecimal Cloudflare zone id");
-    v.oneOf(cf.plan, "routing.dns.cloudflare.plan", ["pro", "business", "enterprise"] as const, { optional: true });
-    v.boolean(cf.trafficSteering, "routing.dns.cloudflare.trafficSteering", { optional: true });
-  }
-  return {
-    provider,
-    zone,
-    record,
-    route53: route53 as ServiceDns["route53"],
-    cloudflare: cf as ServiceDns["cloudflare"],
   };
 }

@@ -1,6 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { MockContext, autoName, hex } from "./context";
-import { awsCall, awsResource } from "./aws";
+import { awsResource } from "./aws";
+import { awsCall } from "./aws-calls";
 import { azureCall, azureResource } from "./azure";
 import { cloudflareCall, cloudflareResource } from "./cloudflare";
 import { gcpCall, gcpResource } from "./gcp";
