@@ -1,39 +1,9 @@
 import SwaggerParser from "@apidevtools/swagger-parser";
 import * as assert from "node:assert/strict";
-import * as path from "path";
 import { ServerlessFunction } from "../lib";
-import { Plan, allStrings, dependsOn, findResources, getResource, hasResource, recordPlan } from "../lib/testing";
+import { Plan, dependsOn, findResources, getResource, hasResource, recordPlan } from "../lib/testing";
 import { inputs, loadHeldOutPlans, named, plans } from "./support/held-out-functions";
-
-const ENTRY = path.join(__dirname, "fixtures", "function-hello.ts");
-const SECRET = "s3cr3t-value-never-in-plan";
-const ACCOUNT = "0123456789abcdef0123456789abcdef";
-const CONFIG = { "cloudflare:accountId": ACCOUNT, "gcp:project": "meridian-test" };
-
-function program(target: string, extra: Record<string, unknown> = {}) {
-  return () => {
-    const f = new ServerlessFunction("hello", {
-      target: target as "aws:us-east-1",
-      entry: ENTRY,
-      url: true,
-      environment: { GREETING: "hi" },
-      secrets: { API_KEY: SECRET },
-      logRetentionDays: 14,
-      ...extra,
-    });
-    return {
-      url: f.url,
-      nativeName: f.nativeName,
-      invokeCommand: f.invokeCommand,
-      logsCommand: f.logsCommand,
-      queue: f.queue,
-    };
-  };
-}
-
-function noSecretInPlan(plan: Plan) {
-  assert.ok(!allStrings(plan).some((s) => s.includes(SECRET)), "secret value appears in clear in the plan");
-}
+import { ENTRY, CONFIG, program, noSecretInPlan } from "./support/function-program";
 
 describe("ServerlessFunction on Google Cloud", () => {
   let plan: Plan;
