@@ -1,3 +1,4 @@
+import { CLOUDFLARE_GEO_REGIONS } from "./geo";
 import type { CloudflarePlan, DnsProvider, DnsStrategy, HealthProtocol } from "./types";
 
 /**
@@ -142,27 +143,13 @@ export const DEFAULT_GCP_HEALTH_REGIONS = ["us-east4", "europe-west1", "asia-sou
 /** Default Cloudflare probe regions (Pro/Business cannot probe from every data centre). */
 export const DEFAULT_CLOUDFLARE_CHECK_REGIONS = ["WNAM", "ENAM", "WEU", "EEU", "SEAS"] as const;
 /**
- * Cloudflare monitor regions (pool checkRegions). ALL_REGIONS probes from every region and is for Enterprise accounts
- * only (API schema load-balancing_check_regions: "ALL_REGIONS: all regions (ENTERPRISE customers only)",
+ * Cloudflare monitor regions (pool checkRegions): the load-balancing regions geo steering uses, plus ALL_REGIONS,
+ * which probes from every region and is for Enterprise accounts only (API schema load-balancing_check_regions:
+ * "ALL_REGIONS: all regions (ENTERPRISE customers only)",
  * https://developers.cloudflare.com/api/resources/load_balancers/subresources/pools/methods/create/; monitors,
  * "All Regions": https://developers.cloudflare.com/load-balancing/monitors/).
  */
-export const CLOUDFLARE_REGIONS = [
-  "WNAM",
-  "ENAM",
-  "WEU",
-  "EEU",
-  "NSAM",
-  "SSAM",
-  "OC",
-  "ME",
-  "NAF",
-  "SAF",
-  "SAS",
-  "SEAS",
-  "NEAS",
-  "ALL_REGIONS",
-] as const;
+export const CLOUDFLARE_REGIONS = [...CLOUDFLARE_GEO_REGIONS, "ALL_REGIONS"] as const;
 /** Route 53 health-checker regions. */
 export const ROUTE53_CHECKER_REGIONS = [
   "us-east-1",
