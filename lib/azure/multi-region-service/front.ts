@@ -17,9 +17,6 @@ export interface AzureFront {
   alarmTarget: ServiceFrontAlarmTarget;
 }
 
-/** Front Door origin priorities run 1-5. */
-const MAX_PRIORITY = 5;
-
 /**
  * Azure Front Door Standard in its own resource group: profile, endpoint (`*.azurefd.net`, TLS 1.2), one
  * origin group whose health probe is the service's health check, one origin per region and a route that
@@ -142,10 +139,10 @@ export function createFrontDoor(
             originHostHeader: region.fqdn,
             httpPort: 80,
             httpsPort: 443,
-            priority: spec.strategy === "failover" ? Math.min(r.priority, MAX_PRIORITY) : 1,
-            // Front Door takes weights 1-1000 (https://learn.microsoft.com/rest/api/frontdoor/azurefrontdoorstandardpremium/
-            // afd-origins/create, "weight ... Must be between 1 and 1000"): the 0-255 weight fits as it is (a multiple
-            // would not: 255 * 4 = 1020); weight 0 is a disabled origin, which still needs a valid weight.
+            // Front Door origin priorities are 1-5 and weights 1-1000 (lib/core/service/front-limits.ts, from the AFD
+            // origin API): validation keeps a failover order within 5 regions and weights within 0-1000, so both land
+            // as they are (never clamped, never multiplied); weight 0 is a disabled origin, which still needs a weight.
+            priority: spec.strategy === "failover" ? r.priority : 1,
             weight: spec.strategy === "weighted" ? Math.max(1, r.weight) : 1000,
             enabledState: off ? "Disabled" : "Enabled",
             enforceCertificateNameCheck: true,

@@ -220,7 +220,8 @@ export interface ServiceRegionOverride {
    */
   environment?: Record<string, pulumi.Input<string>>;
   /**
-   * Share of traffic with `strategy: "weighted"` (0-255). Default 1.
+   * Share of traffic with `strategy: "weighted"`: 0-1000 behind Azure Front Door (its origin weights), 0-255 on the
+   * other fronts (Route 53 and Global Accelerator weights). 0 takes the region out of rotation. Default 1.
    * @default 1
    * @example
    * weight: 3

@@ -10,6 +10,7 @@ import { Validator } from "../validate";
 import { validateDns } from "./validate-dns";
 import type { RegionSpec, ServiceSpec } from "./spec";
 import type { MultiRegionServiceArgs, ServiceContainer, ServiceHealthCheck, ServiceRegionOverride } from "./args";
+import { FRONT_DOOR_ORIGIN, MAX_REGION_WEIGHT } from "./front-limits";
 import { chooseFront } from "./front";
 import { sizeProblem } from "./sizes";
 import { HEALTH_PRESETS } from "../dns/presets";
@@ -148,6 +149,12 @@ export function validateServiceArgs(name: string, raw: unknown): ServiceSpec {
       `got "route53" with routing.dns.provider ${describe(dns.provider)}; omit routing.front for Cloudflare's load balancer, or use "global-accelerator" (the name becomes a DNS-only CNAME to the accelerator)`,
     );
   const front = chooseFront(clouds, strategy, dns?.provider, frontOption);
+  // Front Door orders origins by priority 1-5 (front-limits.ts): a sixth region would share a priority silently.
+  if (front.kind === "azure-frontdoor" && strategy === "failover" && placements.length > FRONT_DOOR_ORIGIN.maxPriority)
+    v.fail(
+      "regions",
+      `got ${placements.length} regions with routing.strategy "failover"; Azure Front Door orders origins by priorities 1-${FRONT_DOOR_ORIGIN.maxPriority}, so a failover order has at most ${FRONT_DOOR_ORIGIN.maxPriority} regions: use fewer regions, or strategy "latency" or "weighted"`,
+    );
   // Every AWS region's ALB serves an ACM certificate for the public name (lib/aws/multi-region-service/certificate.ts).
   const acm = dns && clouds.includes("aws") ? acmDomainProblem(`${dns.record.toLowerCase()}.${dns.zone}`) : undefined;
   if (acm) v.fail("routing.dns.record", `${acm}: shorten the record or the zone`);
@@ -271,7 +278,10 @@ export function validateServiceArgs(name: string, raw: unknown): ServiceSpec {
       if (key in secrets)
         v.fail(`${field}.environment.${key}`, "also set in container.secrets; a name is either plain or secret");
     }
-    const weight = v.integer(o.weight, `${field}.weight`, { optional: true, min: 0, max: 255 }) ?? 1;
+    const weight = v.integer(o.weight, `${field}.weight`, { optional: true, min: 0 }) ?? 1;
+    const weightLimit = MAX_REGION_WEIGHT[front.kind];
+    if (weight > weightLimit.max)
+      v.fail(`${field}.weight`, `got ${weight}; allowed 0-${weightLimit.max} here (${weightLimit.why})`);
     if (o.weight !== undefined && strategy !== "weighted")
       v.fail(
         `${field}.weight`,
