@@ -23,6 +23,10 @@ export function createGcpService(parent: pulumi.Resource, { service: spec, regio
   if (behindLoadBalancer) needed.push("compute");
   const hasSecrets = Object.keys(spec.secrets).length > 0;
   if (hasSecrets) needed.push("secretManager");
+  // logRetentionDays gives each region a log bucket, sink and _Default exclusion: Cloud Logging API calls
+  // (https://cloud.google.com/logging/docs/reference/v2/rest/v2/projects.locations.buckets), which fail while the API is
+  // disabled (https://cloud.google.com/service-usage/docs/enable-disable).
+  if (spec.logRetentionGiven) needed.push("logging");
   const t = transformsOf<GcpServiceChildren>(spec.transform);
   const apis = enableApis(`MultiRegionService "${spec.name}"`, spec.name, needed, parent, t);
   const account = new gcp.serviceaccount.Account(
