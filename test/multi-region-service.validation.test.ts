@@ -138,6 +138,17 @@ const CASES: Array<[string, (a: any) => void, string]> = [
     "container.memoryMb",
   ],
   [
+    // "4 vCPU 2 to 16 GiB ... 6 vCPU 4 to 24 GiB ... 8 vCPU 4 to 32 GiB": more CPU needs more memory too
+    // (https://cloud.google.com/run/docs/configuring/services/cpu, CPU and memory table).
+    "cloud run memory too small for cpu",
+    (a) => {
+      a.regions = ["gcp:europe-west1"];
+      a.container.cpu = 8;
+      a.container.memoryMb = 2048;
+    },
+    "container.memoryMb",
+  ],
+  [
     "container apps ratio",
     (a) => {
       a.regions = ["azure:westeurope"];
@@ -286,6 +297,15 @@ describe("MultiRegionService: bad input", () => {
     assert.strictEqual(sizeProblem("aws", 0.5, 1536)?.field, "memoryMb");
     assert.strictEqual(sizeProblem("gcp", 2, 8192), undefined);
     assert.ok(sizeProblem("gcp", 2, 9000));
+    // Cloud Run's minimum memory per CPU count (https://cloud.google.com/run/docs/configuring/services/cpu): 4 vCPU
+    // take 2-16 GiB, 6 vCPU 4-24 GiB, 8 vCPU 4-32 GiB.
+    assert.strictEqual(sizeProblem("gcp", 4, 2047)?.field, "memoryMb");
+    assert.strictEqual(sizeProblem("gcp", 4, 2048), undefined);
+    assert.strictEqual(sizeProblem("gcp", 6, 4095)?.field, "memoryMb");
+    assert.strictEqual(sizeProblem("gcp", 6, 4096), undefined);
+    assert.strictEqual(sizeProblem("gcp", 8, 512)?.field, "memoryMb");
+    assert.strictEqual(sizeProblem("gcp", 8, 4096), undefined);
+    assert.strictEqual(sizeProblem("gcp", 2, 512), undefined);
     assert.strictEqual(sizeProblem("azure", 1.75, 3584), undefined);
     assert.ok(sizeProblem("azure", 0.3, 614));
   });

@@ -38,12 +38,19 @@ export function fargateSizeProblem(cpu: number, memoryMb: number): SizeProblem {
  * Cloud Run (2nd gen) limits: whole CPUs 1, 2, 4, 6, 8 (fractional CPU is refused here: it forces a
  * concurrency of 1), memory 512 MiB-32 GiB, and more memory needs more CPU
  * (> 4 GiB: 2 CPU, > 8 GiB: 4, > 16 GiB: 6, > 24 GiB: 8). Source: Cloud Run docs "Configure memory limits".
+ * More CPU needs more memory too: "4 vCPU 2 to 16 GiB, 6 vCPU 4 to 24 GiB, 8 vCPU 4 to 32 GiB"
+ * (https://cloud.google.com/run/docs/configuring/services/cpu, CPU and memory table).
  */
 export function cloudRunSizeProblem(cpu: number, memoryMb: number): SizeProblem {
   const cpus = [1, 2, 4, 6, 8];
   if (!cpus.includes(cpu)) return cpuProblem(`Cloud Run cpu must be one of ${cpus.join(", ")}`);
   if (memoryMb < 512 || memoryMb > 32768) return memoryProblem("Cloud Run memoryMb must be 512-32768");
   const minCpu = memoryMb > 24576 ? 8 : memoryMb > 16384 ? 6 : memoryMb > 8192 ? 4 : memoryMb > 4096 ? 2 : 1;
+  const minMemory = cpu >= 6 ? 4096 : cpu >= 4 ? 2048 : 512;
+  if (memoryMb < minMemory)
+    return memoryProblem(
+      `Cloud Run needs at least ${minMemory} MiB with ${cpu} cpu (4 cpu: 2-16 GiB, 6 and 8 cpu: 4 GiB and more)`,
+    );
   if (cpu < minCpu)
     return memoryProblem(
       `Cloud Run allows at most ${cpu >= 6 ? 24576 : cpu >= 4 ? 16384 : cpu >= 2 ? 8192 : 4096} MiB with ${cpu} cpu (more memory needs at least ${minCpu} cpu)`,
