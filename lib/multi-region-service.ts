@@ -18,6 +18,7 @@ import type { DnsAlarms } from "./core/alarms/args";
 import { DNS_PROVIDER_CLOUD, ServiceBackend } from "./core/backend";
 import { ConfigError } from "./core/errors";
 import { claimPhysicalNames, delegateClaims } from "./core/physical-names";
+import { claimDefaultSinkExclusions } from "./core/log-exclusions";
 import { serviceNameClaims } from "./core/physical-name-claims";
 import { CLOUDS, Cloud, Placement } from "./core/placement";
 import { checkTransformKeys } from "./core/transform";
@@ -104,6 +105,12 @@ export class MultiRegionService<P extends Placement = Placement> extends pulumi.
       alarms[spec.regions[0].cloud]?.health ? { health: true, notify: args.alarms!.notify } : undefined,
     );
     claimPhysicalNames(spec.component, serviceNameClaims(spec));
+    // Each Google region's own log bucket adds an exclusion to the project's _Default sink (at most 50).
+    claimDefaultSinkExclusions(
+      spec.component,
+      "logRetentionDays",
+      spec.logRetentionGiven ? spec.regions.filter((r) => r.cloud === "gcp").length : 0,
+    );
     // The nested FailoverDns's names were claimed just now, as this component's.
     if (spec.dns && spec.front !== "azure-frontdoor" && spec.front !== "global-accelerator")
       delegateClaims(`FailoverDns "${dnsFrontName(spec)}"`, spec.component);

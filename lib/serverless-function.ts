@@ -12,6 +12,7 @@ import { FunctionHandle } from "./core/function-handle";
 import type { Cloud, Placement } from "./core/placement";
 import { registerFunction } from "./core/registry";
 import { claimPhysicalNames } from "./core/physical-names";
+import { claimDefaultSinkExclusions } from "./core/log-exclusions";
 import { functionNameClaims } from "./core/physical-name-claims";
 import { resolveAlarms } from "./core/alarms/validate";
 import { functionAlarms } from "./alarms";
@@ -85,6 +86,8 @@ export class ServerlessFunction<P extends Placement = Placement> extends pulumi.
     const alarms = resolveAlarms(fn.component, name, args.alarms, fn.placement.cloud, "function");
     const cloud = fn.placement.cloud;
     claimPhysicalNames(fn.component, functionNameClaims(fn));
+    // On Google Cloud its own log bucket adds an exclusion to the project's _Default sink (at most 50).
+    claimDefaultSinkExclusions(fn.component, "logRetentionDays", cloud === "gcp" && fn.logRetentionGiven ? 1 : 0);
     requireCloudSdks(fn.component, "target", [cloud]);
     const backend = FUNCTION_BACKENDS[cloud]();
     super("meridian:index:ServerlessFunction", name, {}, opts);
