@@ -5,9 +5,9 @@ import { AWS_FUNCTION_CHILDREN } from "./aws/children";
 import { AZURE_FUNCTION_CHILDREN } from "./azure/children";
 import { CLOUDFLARE_FUNCTION_CHILDREN } from "./cloudflare/children";
 import type { FunctionBackend } from "./core/backend";
-import { FUNCTION_FILES } from "./function-files";
+import { FUNCTION_PACKAGING } from "./function-files";
 import { ServerlessFunctionArgs } from "./core/function/args";
-import { checkPackageSize, validateFunctionArgs } from "./core/function/validate";
+import { FunctionSpec, checkPackageSize, validateFunctionArgs } from "./core/function/validate";
 import { FunctionHandle } from "./core/function-handle";
 import type { Cloud, Placement } from "./core/placement";
 import { registerFunction } from "./core/registry";
@@ -17,7 +17,7 @@ import { functionNameClaims } from "./core/physical-name-claims";
 import { resolveAlarms } from "./core/alarms/validate";
 import { functionAlarms } from "./alarms";
 import { checkTransformKeys } from "./core/transform";
-import { GCP_FUNCTION_CHILDREN } from "./gcp/children";
+import { gcpFunctionChildKeys } from "./gcp/children";
 
 export type {
   CodeDirectory,
@@ -39,12 +39,18 @@ const FUNCTION_BACKENDS: Record<Cloud, () => FunctionBackend> = {
       .createCloudflareFunction,
 };
 
-/** The children `transform` may name, per cloud (checked against the types in each lib/<cloud>/children.ts). */
-const FUNCTION_CHILDREN: Record<Cloud, readonly string[]> = {
-  aws: AWS_FUNCTION_CHILDREN,
-  gcp: GCP_FUNCTION_CHILDREN,
-  azure: AZURE_FUNCTION_CHILDREN,
-  cloudflare: CLOUDFLARE_FUNCTION_CHILDREN,
+/**
+ * The children `transform` may name, per cloud (checked against the types in each lib/<cloud>/children.ts), and where:
+ * Google's two platforms create different children.
+ */
+const FUNCTION_CHILDREN: Record<Cloud, (fn: FunctionSpec) => { keys: readonly string[]; where: string }> = {
+  aws: (fn) => ({ keys: AWS_FUNCTION_CHILDREN, where: fn.placement.key }),
+  gcp: (fn) => ({
+    keys: gcpFunctionChildKeys(fn.gcp.platform),
+    where: `${fn.placement.key} (gcp.platform "${fn.gcp.platform}")`,
+  }),
+  azure: (fn) => ({ keys: AZURE_FUNCTION_CHILDREN, where: fn.placement.key }),
+  cloudflare: (fn) => ({ keys: CLOUDFLARE_FUNCTION_CHILDREN, where: fn.placement.key }),
 };
 
 /**
@@ -74,12 +80,16 @@ export class ServerlessFunction<P extends Placement = Placement> extends pulumi.
   constructor(name: string, args: ServerlessFunctionArgs<P>, opts?: pulumi.ComponentResourceOptions) {
     // Everything that can reject input runs before the component registers: bad input creates nothing.
     const fn = validateFunctionArgs(name, args);
-    checkTransformKeys(fn.transform, FUNCTION_CHILDREN[fn.placement.cloud], fn.component, fn.placement.key);
+    const children = FUNCTION_CHILDREN[fn.placement.cloud](fn);
+    checkTransformKeys(fn.transform, children.keys, fn.component, children.where);
+    const packaging = FUNCTION_PACKAGING[fn.placement.cloud](fn);
     const pkg = packageFunction({
       cloud: fn.placement.cloud,
       source: fn.source,
       target: fn.runtimeInfo.esbuildTarget,
-      platformFiles: FUNCTION_FILES[fn.placement.cloud](fn),
+      platformFiles: packaging.files,
+      layout: packaging.layout,
+      archive: packaging.archive,
       component: fn.component,
     });
     checkPackageSize(fn, { zipped: pkg.zippedBytes, gzipped: pkg.gzippedBytes });

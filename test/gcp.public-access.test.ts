@@ -62,12 +62,15 @@ describe("Cloud Run public access works under Domain Restricted Sharing (issue 1
 });
 
 /**
- * ServerlessFunction `url: true` on Google Cloud still needs an `allUsers` grant (issue 15 item 7 tail): Google's
- * alternative, the disabled invoker IAM check (https://cloud.google.com/run/docs/authenticating/public), is a field of
- * Cloud Run services, not of Cloud Functions v2 functions in the pinned @pulumi/gcp; docs/serverless-function.md names
- * the organisation-policy exception Domain Restricted Sharing then needs
+ * ServerlessFunction `url: true` on the default Google platform (Cloud Functions v2) still needs an `allUsers` grant:
+ * the disabled invoker IAM check (https://cloud.google.com/run/docs/authenticating/public) is a field of Cloud Run
+ * services, not of Cloud Functions v2 functions (the Cloud Functions API has none:
+ * hashicorp/terraform-provider-google#23360). Under Domain Restricted Sharing a function deploys public with
+ * `gcp.platform: "cloud-run"` (test/gcp.cloud-run-function.test.ts); docs/serverless-function.md says so and names the
+ * organisation-policy exception the default platform would need
  * (https://cloud.google.com/resource-manager/docs/organization-policy/restricting-domains). These checks fail when the
- * SDK gains the field (then use it) and keep the failure mode what the docs say: the function exists first, private.
+ * SDK gains the field (then use it) and keep the default's failure mode what the docs say: the function exists first,
+ * private.
  */
 describe("ServerlessFunction url on Google Cloud under Domain Restricted Sharing (issue 15 item 7)", () => {
   it("the pinned SDK has invokerIamDisabled on cloudrunv2.Service and nothing like it on cloudfunctionsv2.Function", () => {
@@ -78,6 +81,27 @@ describe("ServerlessFunction url on Google Cloud under Domain Restricted Sharing
     const run: RunHas = true;
     const fn: FunctionHas = false;
     assert.deepEqual([run, fn], [true, false]);
+  });
+
+  it("gcp.platform cloud-run: public through the disabled invoker check, with no allUsers grant at all", async () => {
+    const plan = await recordPlan(() => {
+      new ServerlessFunction("pub", {
+        target: "gcp:europe-west1",
+        runtime: "nodejs22",
+        entry: ENTRY,
+        url: true,
+        gcp: { platform: "cloud-run" },
+      });
+    });
+    const services = findResources(plan, "gcp:cloudrunv2/service:Service");
+    assert.deepEqual(
+      services.map((s) => s.inputs.invokerIamDisabled),
+      [true],
+    );
+    const everyone = findResources(plan, "gcp:cloudrunv2/serviceIamMember:ServiceIamMember").filter(
+      (m) => m.inputs.member === "allUsers" || m.inputs.member === "allAuthenticatedUsers",
+    );
+    assert.deepEqual(everyone, []);
   });
 
   it("url: true grants allUsers on the function's own Cloud Run service only, after the function exists", async () => {

@@ -39,6 +39,17 @@ describe("examples/serverless-hello", () => {
       });
       assert.ok(plan.resources.length > 3);
       assert.match(String(plan.outputs.url), /^https:\/\//);
+      if (target.startsWith("gcp:")) {
+        // Deploys as shipped under Domain Restricted Sharing: public by a disabled invoker IAM check, no allUsers grant
+        // (https://cloud.google.com/run/docs/authenticating/public#disable-invoker).
+        const services = findResources(plan, "gcp:cloudrunv2/service:Service");
+        assert.deepEqual(
+          services.map((s) => (s.inputs as any).invokerIamDisabled),
+          [true],
+        );
+        const grants = findResources(plan, "gcp:cloudrunv2/serviceIamMember:ServiceIamMember");
+        assert.ok(!grants.some((g) => (g.inputs as any).member === "allUsers"));
+      }
     });
   }
 });

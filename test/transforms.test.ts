@@ -74,7 +74,7 @@ describe("transform: unknown keys", () => {
         }),
       `ServerlessFunction "api"`,
       "transform.role",
-      /on gcp:europe-west1 the children are serviceAccount/,
+      /on gcp:europe-west1 \(gcp.platform "cloud-functions"\) the children are serviceAccount/,
     ],
     [
       "a misspelt MultiRegionService child",

@@ -12,6 +12,12 @@ export interface BundleOptions {
   entry: string;
   /** The cloud the bundle is for: picks the adapter, format and externals. */
   cloud: Cloud;
+  /**
+   * The adapter and module layout when the cloud has more than one host: `"gcp-cloud-run"` is Google's Cloud Run
+   * without a build, where the bundle serves HTTP itself (ServerlessFunction `gcp.platform`).
+   * @default the cloud's own layout
+   */
+  layout?: BundleLayout;
   /** esbuild target for Node clouds, e.g. `node22` (Cloudflare always targets es2022). */
   target?: string;
   /** Minify (default true). */
@@ -44,13 +50,16 @@ interface Layout {
 
 const ADAPTERS = path.join(__dirname, "adapters");
 
+/** A cloud's layout, or a second host of one cloud (each has an adapter file `adapters/<layout>.ts`). */
+export type BundleLayout = Cloud | "gcp-cloud-run";
+
 /**
  * Per cloud: file name, module format, and what the runtime already provides (left external).
  * AWS: ESM `.mjs`, `@aws-sdk/*` from the Node runtime (CDK's default for Node ≥ 18). GCP and Azure: CommonJS
  * `index.js` (Functions Framework `require`s it; Azure's worker provides `@azure/functions-core`).
  * Cloudflare: ESM for `mainModule`, browser/worker conditions.
  */
-const LAYOUTS: Record<Cloud, Layout> = {
+const LAYOUTS: Record<BundleLayout, Layout> = {
   aws: {
     fileName: "index.mjs",
     format: "esm",
@@ -66,6 +75,14 @@ const LAYOUTS: Record<Cloud, Layout> = {
     external: [],
     wrap: (e, a) =>
       `import h from ${q(e)};\nimport { gcpHandler } from ${q(a)};\nexport const handler = gcpHandler(h);\n`,
+  },
+  // Cloud Run without a build starts `node index.js` on the Node.js base image: the bundle is the server.
+  "gcp-cloud-run": {
+    fileName: "index.js",
+    format: "cjs",
+    platform: "node",
+    external: [],
+    wrap: (e, a) => `import h from ${q(e)};\nimport { serveCloudRun } from ${q(a)};\nserveCloudRun(h);\n`,
   },
   azure: {
     fileName: "index.js",
@@ -101,18 +118,26 @@ const cache = new Map<string, CacheEntry>();
  * @throws ConfigError (field `entry`) when esbuild cannot build the handler.
  */
 export function bundleFunction(options: BundleOptions): FunctionBundle {
-  const layout = LAYOUTS[options.cloud];
+  const layoutName = options.layout ?? options.cloud;
+  const layout = LAYOUTS[layoutName];
   const adapter = options.adapter ?? true;
   const minify = options.minify ?? true;
   const target = options.cloud === "cloudflare" ? "es2022" : (options.target ?? "node22");
-  const key = stableStringify({ entry: options.entry, cloud: options.cloud, adapter, minify, target });
+  const key = stableStringify({
+    entry: options.entry,
+    cloud: options.cloud,
+    layout: layoutName,
+    adapter,
+    minify,
+    target,
+  });
   const hit = cache.get(key) ?? readDiskCache(key);
   if (hit && hit.inputs.every((i) => fileHash(i.file) === i.hash)) {
     cache.set(key, hit);
     return hit.bundle;
   }
 
-  const adapterFile = path.join(ADAPTERS, `${options.cloud}.ts`);
+  const adapterFile = path.join(ADAPTERS, `${layoutName}.ts`);
   let result: esbuild.BuildResult<{ metafile: true; write: false }>;
   try {
     result = esbuild.buildSync({

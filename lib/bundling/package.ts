@@ -5,7 +5,8 @@ import { sha256 } from "../core/hash";
 import type { FunctionPackage } from "../core/function/result";
 import { Cloud } from "../core/placement";
 import { ArchiveEntry, deterministicZip } from "./zip";
-import { bundleFunction } from "./bundle";
+import { BundleLayout, bundleFunction } from "./bundle";
+import { deterministicTarGz } from "./tar";
 import { cacheDir } from "./cache-dir";
 import type { CodeSource } from "../core/function/code-source";
 import { ConfigError, describe } from "../core/errors";
@@ -14,12 +15,25 @@ import { readCodeTree } from "./code-tree";
 /** What a cloud deploys: the archive (zip) or, for Cloudflare, the main module, plus their content hash. */
 export type { FunctionPackage } from "../core/function/result";
 
+/** The archive a cloud deploys (Cloudflare deploys its main module instead). */
+export type ArchiveFormat = "zip" | "tar.gz";
+
 export interface PackageOptions {
   readonly cloud: Cloud;
   readonly source: { readonly kind: "entry"; readonly entry: string } | CodeSource;
   readonly target?: string;
   /** Files the cloud needs next to a bundled handler (Azure `host.json`, ...), given by the cloud's folder. */
   readonly platformFiles: readonly ArchiveEntry[];
+  /**
+   * The bundle's adapter when the cloud has more than one host (see BundleOptions.layout).
+   * @default the cloud's own layout
+   */
+  readonly layout?: BundleLayout;
+  /**
+   * The archive format: a zip, or a gzip-compressed tar (Cloud Run's source deploy without build).
+   * @default "zip"
+   */
+  readonly archive?: ArchiveFormat;
   readonly component: string;
   /**
    * Where archives are written.
@@ -45,22 +59,25 @@ export function packageFunction(options: PackageOptions): FunctionPackage {
         `got ${describe(handler)}; the Worker's main module must be one of the packaged files, and it is hidden ` +
           "or excluded (see code.include and code.exclude)",
       );
-    return archive(options.cloud, outDir, files, handler);
+    return archive(options.cloud, options.archive ?? "zip", outDir, files, handler);
   }
   const bundle = bundleFunction({
     entry: options.source.entry,
     cloud: options.cloud,
+    layout: options.layout,
     target: options.target,
     component: options.component,
   });
   // Many functions of one stack often share a handler: the same bundle and platform files give the same archive,
   // so it is zipped and hashed once per process.
   const files = options.platformFiles.map((f) => `${f.path}:${sha256(f.data)}`).join(",");
-  const key = `${outDir}|${options.cloud}|${bundle.sha256}|${files}`;
+  const format = options.archive ?? "zip";
+  const key = `${outDir}|${options.cloud}|${format}|${bundle.sha256}|${files}`;
   const known = packaged.get(key);
   if (known && fs.existsSync(known.path)) return known;
   const pkg = archive(
     options.cloud,
+    format,
     outDir,
     [{ path: bundle.fileName, data: Buffer.from(bundle.code) }, ...options.platformFiles],
     bundle.fileName,
@@ -71,18 +88,27 @@ export function packageFunction(options: PackageOptions): FunctionPackage {
 
 const packaged = new Map<string, FunctionPackage>();
 
-/** The deployable file: the Worker's main module on Cloudflare, a deterministic zip elsewhere, written once by hash. */
-function archive(cloud: Cloud, outDir: string, entries: ArchiveEntry[], mainModule: string): FunctionPackage {
+/**
+ * The deployable file: the Worker's main module on Cloudflare, a deterministic zip (or tar.gz) elsewhere, written once
+ * by hash.
+ */
+function archive(
+  cloud: Cloud,
+  format: ArchiveFormat,
+  outDir: string,
+  entries: ArchiveEntry[],
+  mainModule: string,
+): FunctionPackage {
   if (cloud === "cloudflare") {
     const main = entries.find((e) => e.path === mainModule) ?? entries[0]; // a code handler was checked to be there
     const hash = sha256(main.data);
     const file = writeOnce(outDir, `worker-${hash.slice(0, 20)}.js`, main.data);
     return { hash, path: file, zippedBytes: main.data.length, gzippedBytes: gzipSync(main.data).length, mainModule };
   }
-  const zip = deterministicZip(entries);
-  const hash = sha256(zip);
-  const file = writeOnce(outDir, `function-${hash.slice(0, 20)}.zip`, zip);
-  return { hash, path: file, zippedBytes: zip.length, gzippedBytes: zip.length, mainModule };
+  const bytes = format === "tar.gz" ? deterministicTarGz(entries) : deterministicZip(entries);
+  const hash = sha256(bytes);
+  const file = writeOnce(outDir, `function-${hash.slice(0, 20)}.${format}`, bytes);
+  return { hash, path: file, zippedBytes: bytes.length, gzippedBytes: bytes.length, mainModule };
 }
 
 function writeOnce(dir: string, name: string, data: Uint8Array): string {

@@ -42,6 +42,10 @@ export interface FunctionClaimInput {
   readonly schedules: readonly unknown[];
   readonly secrets: Record<string, unknown>;
   readonly logRetentionDays: number;
+  /** Whether `logRetentionDays` was given (Google Cloud gives the function a log bucket of its own then). @default false */
+  readonly logRetentionGiven?: boolean;
+  /** The Google platform (lib/core/function/gcp-options.ts). @default "cloud-functions" */
+  readonly gcp?: { readonly platform: "cloud-functions" | "cloud-run" };
 }
 
 /** ServerlessFunction: the function's own name and every named resource beside it. */
@@ -72,12 +76,16 @@ export function functionNameClaims(fn: FunctionClaimInput): PhysicalNameClaim[] 
         })),
       ];
     }
-    case "gcp": // lib/gcp/serverless-function.ts, function-triggers.ts, function-secrets.ts
+    case "gcp": // lib/gcp/serverless-function.ts, cloud-run-function.ts, function-triggers.ts, function-secrets.ts
       return [
-        // A Cloud Run functions function is a Cloud Run service of that name.
-        { kind: `Cloud Run service in ${region}`, name: physicalName("gcpResource", name) },
+        ...(fn.gcp?.platform === "cloud-run"
+          ? [{ kind: `Cloud Run service in ${region}`, name: physicalName("gcpResource", name, "run") }]
+          : [
+              // A Cloud Run functions function is a Cloud Run service of that name, built by its own account.
+              { kind: `Cloud Run service in ${region}`, name: physicalName("gcpResource", name) },
+              { kind: GCP_SERVICE_ACCOUNT, name: physicalName("gcpServiceAccount", name, "build") },
+            ]),
         { kind: GCP_SERVICE_ACCOUNT, name: physicalName("gcpServiceAccount", name) },
-        { kind: GCP_SERVICE_ACCOUNT, name: physicalName("gcpServiceAccount", name, "build") },
         ...(fn.queue ? [{ kind: "Pub/Sub topic", name: physicalName("gcpResource", name, "queue") }] : []),
         ...(fn.schedules.length > 0
           ? [{ kind: GCP_SERVICE_ACCOUNT, name: physicalName("gcpServiceAccount", name, "sched") }]
@@ -86,7 +94,8 @@ export function functionNameClaims(fn: FunctionClaimInput): PhysicalNameClaim[] 
           kind: `Cloud Scheduler job in ${region}`,
           name: physicalName("gcpResource", name, "schedule", String(i)),
         })),
-        ...(fn.logRetentionDays > 30
+        // The log bucket exists whenever logRetentionDays is given (gcpFunctionLogs), whatever the number of days.
+        ...(fn.logRetentionGiven
           ? [
               { kind: `Cloud Logging bucket in ${region}`, name: physicalName("gcpResource", name, "logs") },
               { kind: "Cloud Logging sink", name: physicalName("gcpResource", name, "logs") },

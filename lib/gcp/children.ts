@@ -46,7 +46,10 @@ export interface GcpSecretChildren {
   secret: gcp.secretmanager.SecretArgs;
 }
 
-/** ServerlessFunction on Cloud Run functions. */
+/**
+ * ServerlessFunction on Cloud Run functions: with `gcp.platform "cloud-functions"` (the default) a Cloud Functions v2
+ * `function` built by its own `buildServiceAccount`; with `"cloud-run"` a `cloudRunService` deployed without a build.
+ */
 export interface GcpFunctionChildren extends GcpRequestAlarmChildren, GcpLogBucketChildren, GcpSecretChildren {
   serviceAccount: gcp.serviceaccount.AccountArgs;
   buildServiceAccount: gcp.serviceaccount.AccountArgs;
@@ -54,6 +57,7 @@ export interface GcpFunctionChildren extends GcpRequestAlarmChildren, GcpLogBuck
   object: gcp.storage.BucketObjectArgs;
   topic: gcp.pubsub.TopicArgs;
   function: gcp.cloudfunctionsv2.FunctionArgs;
+  cloudRunService: gcp.cloudrunv2.ServiceArgs;
   invoker: gcp.cloudrunv2.ServiceIamMemberArgs;
   scheduler: gcp.cloudscheduler.JobArgs;
 }
@@ -122,6 +126,7 @@ export const GCP_FUNCTION_CHILDREN = childKeys<GcpFunctionChildren>({
   secret: true,
   topic: true,
   function: true,
+  cloudRunService: true,
   invoker: true,
   scheduler: true,
   logBucket: true,
@@ -132,6 +137,18 @@ export const GCP_FUNCTION_CHILDREN = childKeys<GcpFunctionChildren>({
   alarmErrorRate: true,
   alarmLatency: true,
 });
+
+/** The children of one Google platform only: a transform of the other platform's child would change nothing. */
+const ONLY_ON: Record<"cloud-functions" | "cloud-run", readonly (keyof GcpFunctionChildren)[]> = {
+  "cloud-functions": ["buildServiceAccount", "topic", "function", "invoker"],
+  "cloud-run": ["cloudRunService"],
+};
+
+/** The ServerlessFunction children `transform` may name on a Google platform. */
+export function gcpFunctionChildKeys(platform: "cloud-functions" | "cloud-run"): readonly string[] {
+  const other = platform === "cloud-run" ? ONLY_ON["cloud-functions"] : ONLY_ON["cloud-run"];
+  return GCP_FUNCTION_CHILDREN.filter((k) => !other.includes(k));
+}
 
 export const GCP_API_CHILDREN = childKeys<GcpApiChildren>({
   serviceAccount: true,

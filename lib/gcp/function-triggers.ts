@@ -8,6 +8,12 @@ import type { GcpFunctionChildren } from "./children";
 import { dedicatedLogBucket } from "./log-bucket";
 import { serviceAccount } from "./service-account";
 
+/** The Cloud Run service that serves a function, on either Google platform (a gen2 function's service has its name). */
+export interface GcpFunctionService {
+  readonly name: pulumi.Output<string>;
+  readonly project: pulumi.Output<string>;
+}
+
 /**
  * Schedules: Cloud Scheduler jobs calling `POST <uri>/__meridian/schedule` with an OIDC token of a dedicated
  * service account that may invoke this function's Cloud Run service only.
@@ -15,7 +21,7 @@ import { serviceAccount } from "./service-account";
 export function gcpFunctionSchedules(
   parent: pulumi.Resource,
   fn: FunctionSpec,
-  cloudFunction: gcp.cloudfunctionsv2.Function,
+  service: GcpFunctionService,
   uri: pulumi.Output<string>,
   after: pulumi.Resource[],
 ): void {
@@ -30,9 +36,9 @@ export function gcpFunctionSchedules(
   const invoker = new gcp.cloudrunv2.ServiceIamMember(
     `${fn.name}-scheduler-invoker`,
     {
-      name: cloudFunction.name,
+      name: service.name,
       location: region,
-      project: cloudFunction.project,
+      project: service.project,
       role: "roles/run.invoker",
       member: sa.member,
     },
@@ -72,7 +78,7 @@ export function gcpFunctionSchedules(
 export function gcpFunctionLogs(
   parent: pulumi.Resource,
   fn: FunctionSpec,
-  functionName: string,
+  serviceName: pulumi.Input<string>,
   project: pulumi.Output<string>,
   after: pulumi.Resource[],
 ): void {
@@ -82,7 +88,7 @@ export function gcpFunctionLogs(
     project,
     region: fn.placement.region!,
     retentionDays: fn.logRetentionDays,
-    filter: `resource.type="cloud_run_revision" AND resource.labels.service_name="${functionName}"`,
+    filter: pulumi.interpolate`resource.type="cloud_run_revision" AND resource.labels.service_name="${serviceName}"`,
     description: `Logs of ServerlessFunction ${fn.name}`,
     parent,
     dependsOn: after,

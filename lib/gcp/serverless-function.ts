@@ -2,7 +2,6 @@ import * as gcp from "@pulumi/gcp";
 import * as pulumi from "@pulumi/pulumi";
 import { CloudFunctionResult, shellQuote } from "../core/function/result";
 import { FunctionSpec } from "../core/function/validate";
-import { globalName } from "../core/global-name";
 import type { BuiltFunctionSpec } from "../core/backend";
 import { physicalName } from "../core/naming";
 import { PUBLIC_ACCESS_LABEL, commonTags } from "../core/tags";
@@ -11,7 +10,8 @@ import { GcpApi, enableApis } from "./apis";
 import type { GcpFunctionChildren } from "./children";
 import { gcpFunctionSecrets } from "./function-secrets";
 import { gcpFunctionLogs, gcpFunctionSchedules } from "./function-triggers";
-import { gcpGlobalNameScope } from "./global-names";
+import { createCloudRunFunction } from "./cloud-run-function";
+import { functionSource } from "./function-source";
 import { serviceAccount } from "./service-account";
 
 /**
@@ -22,8 +22,8 @@ import { serviceAccount } from "./service-account";
  * with OIDC for schedules and a Pub/Sub topic + event trigger for a queue.
  */
 export function createGcpFunction(parent: pulumi.Resource, fn: BuiltFunctionSpec): CloudFunctionResult {
+  if (fn.gcp.platform === "cloud-run") return createCloudRunFunction(parent, fn);
   const name = fn.name;
-  const pkg = fn.package;
   const region = fn.placement.region!;
   const labels = commonTags("gcp", "ServerlessFunction");
   const t = transformsOf<GcpFunctionChildren>(fn.transform);
@@ -39,37 +39,7 @@ export function createGcpFunction(parent: pulumi.Resource, fn: BuiltFunctionSpec
     transform: t.serviceAccount,
   });
 
-  const bucket = new gcp.storage.Bucket(
-    ...withTransform(
-      t,
-      "bucket",
-      `${name}-source`,
-      {
-        // Bucket names are worldwide (https://cloud.google.com/storage/docs/buckets#naming): lib/core/global-name.ts.
-        name: globalName("gcpBucket", gcpGlobalNameScope(name, parent), name, "src"),
-        location: region.toUpperCase(),
-        uniformBucketLevelAccess: true,
-        publicAccessPrevention: "enforced",
-        forceDestroy: true,
-        labels,
-      } satisfies gcp.storage.BucketArgs,
-      // A name is set at creation only: a stack deployed before names carried a seed keeps its bucket.
-      { ...opts, ignoreChanges: ["name"] },
-    ),
-  );
-  const object = new gcp.storage.BucketObject(
-    ...withTransform(
-      t,
-      "object",
-      `${name}-source-object`,
-      {
-        bucket: bucket.name,
-        name: `function-${pkg.hash}.zip`,
-        source: new pulumi.asset.FileAsset(pkg.path),
-      } satisfies gcp.storage.BucketObjectArgs,
-      opts,
-    ),
-  );
+  const { bucket, object } = functionSource(parent, fn, labels, t, opts);
 
   const secrets = gcpFunctionSecrets(parent, fn, sa, labels, apis);
   const build = buildServiceAccount(parent, fn, bucket, apis);
@@ -187,7 +157,7 @@ export function createGcpFunction(parent: pulumi.Resource, fn: BuiltFunctionSpec
       opts,
     );
   }
-  gcpFunctionSchedules(parent, fn, cloudFunction, uri, apis);
+  gcpFunctionSchedules(parent, fn, { name: cloudFunction.name, project: cloudFunction.project }, uri, apis);
   gcpFunctionLogs(parent, fn, functionName, cloudFunction.project, apis);
 
   const project = cloudFunction.project;

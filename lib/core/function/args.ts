@@ -80,6 +80,23 @@ export type ServerlessFunctionTransforms<C extends Cloud = Cloud> = TransformsFo
 /** Keys of the children a `transform` can change, on any cloud. */
 export type ServerlessFunctionChild = keyof ServerlessFunctionTransforms;
 
+/** Google Cloud-only settings of `ServerlessFunction` (docs/serverless-function.md, "Google Cloud platforms"). */
+export interface GcpFunctionOptions {
+  /**
+   * Which Google API deploys the function.
+   * - `"cloud-functions"`: the Cloud Functions v2 API; Cloud Build builds the source with Google's buildpacks. With
+   *   `url`, the function is public through a `run.invoker` grant to `allUsers`, which an organisation enforcing
+   *   Domain Restricted Sharing (`iam.allowedPolicyMemberDomains`) refuses.
+   * - `"cloud-run"`: the Cloud Run Admin API; the bundled handler runs on Google's Node.js base image without a
+   *   build (Cloud Run's source deploy without build, a Preview feature). With `url`, the service is public through
+   *   a disabled invoker IAM check, which Domain Restricted Sharing allows. Needs `entry` (a portable handler); a
+   *   `queue` trigger is not offered on it. Switching an existing function replaces it (a new service and URL).
+   * @default "cloud-functions"
+   * @example "cloud-run"
+   */
+  platform?: "cloud-functions" | "cloud-run";
+}
+
 /** Arguments of `ServerlessFunction`. */
 export interface ServerlessFunctionArgs<P extends Placement = Placement> {
   /**
@@ -159,8 +176,9 @@ export interface ServerlessFunctionArgs<P extends Placement = Placement> {
    */
   logRetentionDays?: number;
   /**
-   * A direct public HTTPS endpoint: Lambda function URL, `allUsers` invoker on Cloud Run, anonymous Azure
-   * route, workers.dev. Default false (reach it through an ApiGateway).
+   * A direct public HTTPS endpoint: Lambda function URL, a public Cloud Run URL (an `allUsers` invoker grant, or with
+   * `gcp.platform: "cloud-run"` a disabled invoker IAM check), anonymous Azure route, workers.dev. Default false
+   * (reach it through an ApiGateway).
    * @default false
    * @example true
    */
@@ -171,6 +189,11 @@ export interface ServerlessFunctionArgs<P extends Placement = Placement> {
    * @example "x86_64"
    */
   architecture?: "arm64" | "x86_64";
+  /**
+   * Google Cloud-only settings.
+   * @default {}
+   */
+  gcp?: GcpFunctionOptions;
   /**
    * Cloudflare-only settings.
    * @default {}

@@ -14,6 +14,7 @@ import { DEFAULT_RUNTIME, FUNCTION_RUNTIMES, FunctionRuntime, RUNTIMES, RuntimeI
 import { ParsedSchedule, parseSchedule } from "./schedule";
 import { runtimeVerdict } from "./lifecycle";
 import { CodeSource, validateCodeSource } from "./code-source";
+import { GcpFunctionSettings, validateGcpFunctionOptions } from "./gcp-options";
 
 export interface ValidatedSchedule {
   readonly expression: string;
@@ -45,6 +46,8 @@ export interface FunctionSpec {
   readonly logRetentionGiven: boolean;
   readonly architecture: "arm64" | "x86_64";
   readonly cloudflare: NonNullable<ServerlessFunctionArgs["cloudflare"]> & { accountId?: pulumi.Input<string> };
+  /** Google Cloud settings, defaults applied (the platform is "cloud-functions" unless asked). */
+  readonly gcp: GcpFunctionSettings;
   /** Shape-checked here; the keys are checked against the target's children before the backend runs. */
   readonly transform: CheckedTransforms;
   /** What the deploy should warn about (a runtime near or past its deprecation). */
@@ -65,6 +68,7 @@ const ARG_KEYS = [
   "logRetentionDays",
   "url",
   "architecture",
+  "gcp",
   "cloudflare",
   "alarms",
   "transform",
@@ -187,6 +191,7 @@ export function validateFunctionArgs(name: unknown, rawArgs: unknown): FunctionS
   if (args.architecture !== undefined && cloud !== "aws")
     v.fail("architecture", `only AWS Lambda lets you choose; ${limits.platform} picks the machine`);
 
+  const gcp = validateGcpFunctionOptions(v, args.gcp, placement, source!, triggers.queue !== undefined);
   const cf = {
     ...(v.object(args.cloudflare, "cloudflare", {
       optional: true,
@@ -248,6 +253,7 @@ export function validateFunctionArgs(name: unknown, rawArgs: unknown): FunctionS
     logRetentionDays: retention.days,
     logRetentionGiven: retention.given,
     architecture,
+    gcp,
     cloudflare: cf as FunctionSpec["cloudflare"],
     transform,
     warnings,
