@@ -159,7 +159,7 @@ export function createAzureFunction(parent: pulumi.Resource, fn: BuiltFunctionSp
       "plan",
       `${name}-plan`,
       {
-        name: physicalName("azureGeneric", name, "plan"),
+        name: physicalName("azureAppServicePlan", name, "plan"),
         resourceGroupName: rg.name,
         location,
         kind: "functionapp",

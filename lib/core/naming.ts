@@ -66,6 +66,12 @@ export const NAME_RULES = {
   azureKeyVault: rule(24, /[A-Za-z0-9-]/, "-", false, true, true),
   azureGeneric: rule(63, /[A-Za-z0-9-]/, "-", false, true),
   azureContainerApp: rule(32, /[a-z0-9-]/, "-", true, true),
+  // Container Apps environments: 2-60 lowercase letters, numbers and hyphens, starting with a letter (PSRule for
+  // Azure, Azure.ContainerApp.EnvNaming: https://azure.github.io/PSRule.Rules.Azure/en/rules/Azure.ContainerApp.EnvNaming/;
+  // Microsoft.App in https://learn.microsoft.com/azure/azure-resource-manager/management/resource-name-rules).
+  azureManagedEnvironment: rule(60, /[a-z0-9-]/, "-", true, true),
+  // App Service plans (Microsoft.Web/serverfarms): 1-60 characters (same Microsoft page, Microsoft.Web).
+  azureAppServicePlan: rule(60, /[A-Za-z0-9-]/, "-", false),
   azureApim: rule(50, /[A-Za-z0-9-]/, "-", false, true, true),
   azureFrontDoorEndpoint: rule(46, /[A-Za-z0-9-]/, "-", false, true, true),
   azureTrafficManagerDns: rule(63, /[a-z0-9-]/, "-", true, true, true),

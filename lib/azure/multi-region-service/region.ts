@@ -80,7 +80,7 @@ export function createAzureRegion(
       "environment",
       `${base}-env`,
       {
-        environmentName: physicalName("azureGeneric", spec.name, location, "env"),
+        environmentName: physicalName("azureManagedEnvironment", spec.name, location, "env"),
         resourceGroupName: group.name,
         location,
         appLogsConfiguration: {
