@@ -30,15 +30,48 @@ const ARM_PATHS: Record<string, string> = {
   "apimanagement:Api": "Microsoft.ApiManagement/service/{serviceName}/apis",
   "apimanagement:Backend": "Microsoft.ApiManagement/service/{serviceName}/backends",
   "apimanagement:ApiPolicy": "Microsoft.ApiManagement/service/{serviceName}/apis/{apiId}/policies",
+  "apimanagement:ApiDiagnostic": "Microsoft.ApiManagement/service/{serviceName}/apis/{apiId}/diagnostics",
+  "apimanagement:Logger": "Microsoft.ApiManagement/service/{serviceName}/loggers",
+  "apimanagement:NamedValue": "Microsoft.ApiManagement/service/{serviceName}/namedValues",
+  "apimanagement:Subscription": "Microsoft.ApiManagement/service/{serviceName}/subscriptions",
+  "operationalinsights:Table": "Microsoft.OperationalInsights/workspaces/{workspaceName}/tables",
+  // Azure Monitor's resources live in the microsoft.insights namespace (the SDK's `monitor` module).
+  "monitor:ActionGroup": "Microsoft.Insights/actionGroups",
+  "monitor:MetricAlert": "Microsoft.Insights/metricAlerts",
+  "monitor:ScheduledQueryRule": "Microsoft.Insights/scheduledQueryRules",
   "keyvault:Vault": "Microsoft.KeyVault/vaults",
   "keyvault:Secret": "Microsoft.KeyVault/vaults/{vaultName}/secrets",
   "managedidentity:UserAssignedIdentity": "Microsoft.ManagedIdentity/userAssignedIdentities",
 };
 
-/** The physical name input of a resource: `<type>Name` first, then the usual suspects, then `name`. */
-function physicalName(kind: string, inputs: Record<string, unknown>, logical: string): string {
+/**
+ * The input that holds a child resource's own name, where it is not `<type>Name`: an ARM resource's `name` is its
+ * own last id segment (https://learn.microsoft.com/rest/api/resources/resources/get-by-id, GenericResource.name),
+ * never its parent's, so these come before the parents' names (profileName, serviceName, accountName) below.
+ */
+const OWN_NAME: Record<string, string> = {
+  "apimanagement:Api": "apiId",
+  "apimanagement:ApiDiagnostic": "diagnosticId",
+  "apimanagement:ApiPolicy": "policyId",
+  "apimanagement:Backend": "backendId",
+  "apimanagement:Logger": "loggerId",
+  "apimanagement:NamedValue": "namedValueId",
+  "apimanagement:Subscription": "sid",
+  "cdn:AFDEndpoint": "endpointName",
+  "cdn:AFDOrigin": "originName",
+  "cdn:AFDOriginGroup": "originGroupName",
+  "cdn:Route": "routeName",
+  "dns:RecordSet": "relativeRecordSetName",
+  "operationalinsights:Table": "tableName",
+  "storage:BlobContainer": "containerName",
+  "trafficmanager:Endpoint": "endpointName",
+};
+
+/** The physical name input of a resource: its own name input, `<type>Name`, then the usual suspects, then `name`. */
+function physicalName(mod: string, kind: string, inputs: Record<string, unknown>, logical: string): string {
   const own = `${kind[0].toLowerCase()}${kind.slice(1)}Name`;
   const candidates = [
+    OWN_NAME[`${mod}:${kind}`] ?? own,
     own,
     "name",
     "accountName",
@@ -85,7 +118,7 @@ export function azureResource(
     ctx.config["azure-native:location"] ??
     "westeurope";
   const rg = str(inputs.resourceGroupName) ?? "rg";
-  const physical = physicalName(kind, inputs, name);
+  const physical = physicalName(mod, kind, inputs, name);
   const sub = `/subscriptions/${azureSubscription(ctx, provider)}`;
   if (type === "azure-native:resources:ResourceGroup") {
     return { id: `${sub}/resourceGroups/${physical}`, outputs: { name: physical, location } };
