@@ -80,14 +80,23 @@ export function parseRouteKey(
   if (path.endsWith("/")) v.fail(field, `path ${describe(path)} must not end with "/"`);
   const parts = path.slice(1).split("/");
   const segments: PathSegment[] = [];
-  const seen = new Set<string>();
+  // Parameter names are compared ignoring case: API Management requires "parameter names to be unique within the
+  // entire URL template. Names are case-insensitive." (https://learn.microsoft.com/azure/api-management/
+  // api-management-api-import-restrictions), so {id} and {Id} would fail its OpenAPI import at deploy time.
+  const seen = new Map<string, string>();
   parts.forEach((part, i) => {
     if (part === "") v.fail(field, `path ${describe(path)} has an empty segment ("//")`);
     const param = PARAM.exec(part);
     if (param) {
       const [, name, plus] = param;
-      if (seen.has(name)) v.fail(field, `path ${describe(path)} uses the parameter {${name}} twice`);
-      seen.add(name);
+      const earlier = seen.get(name.toLowerCase());
+      if (earlier === name) v.fail(field, `path ${describe(path)} uses the parameter {${name}} twice`);
+      if (earlier !== undefined)
+        v.fail(
+          field,
+          `path ${describe(path)} uses the parameters {${earlier}} and {${name}}, which are one name ignoring case (API Management compares parameter names ignoring case); rename one`,
+        );
+      seen.set(name.toLowerCase(), name);
       if (plus && i !== parts.length - 1)
         v.fail(field, `greedy parameter {${name}+} must be the last segment of ${describe(path)}`);
       segments.push({ kind: "param", name, greedy: !!plus });
