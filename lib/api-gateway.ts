@@ -14,6 +14,7 @@ import { apiAlarms } from "./alarms";
 import { resolveAlarms } from "./core/alarms/validate";
 import { ConfigError } from "./core/errors";
 import { claimPhysicalNames } from "./core/physical-names";
+import { claimDefaultSinkExclusions } from "./core/log-exclusions";
 import { apiNameClaims } from "./core/physical-name-claims";
 
 export type {
@@ -75,6 +76,12 @@ export class ApiGateway<P extends Placement = Placement> extends pulumi.Componen
         "on Azure the request alarms query the API's Application Insights, which accessLogs creates: keep accessLogs on, or set errorRate and p99LatencyMs to false",
       );
     claimPhysicalNames(component, apiNameClaims(model));
+    // On Google Cloud a retention of its own adds an exclusion to the project's _Default sink (at most 50).
+    claimDefaultSinkExclusions(
+      component,
+      "accessLogs.retentionDays",
+      model.cloud === "gcp" && model.accessLogs.retentionDays !== undefined ? 1 : 0,
+    );
     requireCloudSdks(component, "target", [model.cloud]);
     const backend = API_BACKENDS[model.cloud]();
     registerApi(model);

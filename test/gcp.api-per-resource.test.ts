@@ -74,6 +74,7 @@ describe("Google Cloud: every resource waits for its own API (fresh project, iss
           routes: { "GET /users": hello },
           auth: { apiKey: true },
           domain: "api.example.com",
+          accessLogs: { retentionDays: 90 },
           alarms: { notify: NOTIFY },
         });
         new MultiRegionService("web", {

@@ -153,6 +153,32 @@ describe("log retention on Google Cloud: kept exactly as long as asked, stored o
     for (const s of sinks) assert.match(String(s.inputs.filter), /resource\.type="cloud_run_revision"/);
   });
 
+  it("ApiGateway: accessLogs.retentionDays keeps the gateway's platform logs that long, in a bucket of its own", async () => {
+    // Google API Gateway's platform logs are entries of resource.type "apigateway.googleapis.com/Gateway" with the
+    // gateway_id and location labels (https://cloud.google.com/api-gateway/docs/platform-logging). Before, the retention
+    // was refused although a log bucket can keep them (https://cloud.google.com/logging/docs/buckets#custom-retention).
+    const plan = await recordPlan(api("gcp:europe-west1", 90), { config: CONFIG });
+    assertStoredOnce(plan, 90);
+    const bucket = getResource(plan, "gcp:logging/projectBucketConfig:ProjectBucketConfig");
+    assert.equal(bucket.inputs.location, "europe-west1");
+    const gateway = getResource(plan, "gcp:apigateway/gateway:Gateway");
+    const sink = getResource(plan, "gcp:logging/projectSink:ProjectSink");
+    assert.equal(
+      sink.inputs.filter,
+      `resource.type="apigateway.googleapis.com/Gateway" AND resource.labels.gateway_id="${String(gateway.inputs.gatewayId)}" AND resource.labels.location="europe-west1"`,
+    );
+    // Without it the gateway's logs stay in _Default (30 days) and nothing is added.
+    const plain = await recordPlan(
+      () => {
+        const f = new FakeFunction("fn", "gcp:europe-west1");
+        new ApiGateway("api", { target: "gcp:europe-west1", routes: { "GET /a": f } });
+      },
+      { config: CONFIG },
+    );
+    assert.equal(findResources(plain, "gcp:logging/projectBucketConfig:ProjectBucketConfig").length, 0);
+    await refused(api("gcp:europe-west1", 3651), "accessLogs.retentionDays", /1 to 3650 days/);
+  });
+
   it("no value given: logs stay in the project's _Default bucket, nothing added", async () => {
     const plan = await recordPlan(fn("gcp:europe-west1"), { config: CONFIG });
     assert.equal(findResources(plan, "gcp:logging/projectBucketConfig:ProjectBucketConfig").length, 0);

@@ -9,6 +9,7 @@ import type { GcpApiChildren } from "./children";
 import { buildGoogleSwagger } from "../openapi/swagger2";
 import { GcpApi, enableApis } from "./apis";
 import { managedCertificateName } from "./certificate-name";
+import { dedicatedLogBucket } from "./log-bucket";
 import type { ApiResult } from "../core/backend";
 
 /** The Cloud DNS managed zone Meridian expects for a DNS zone: its name with dots as dashes (`example.com` → `example-com`). */
@@ -32,6 +33,8 @@ export function createGcpApiGateway(parent: pulumi.Resource, model: ApiSpec): Ap
   const project = model.functions[0].gcp!.project;
   const needed: GcpApi[] = ["apiGateway", "serviceManagement", "serviceControl", "iam"];
   if (model.domain) needed.push("compute", "dns");
+  // accessLogs.retentionDays: a log bucket, sink and _Default exclusion, Cloud Logging API calls.
+  if (model.accessLogs.retentionDays !== undefined) needed.push("logging");
   const apis = enableApis(`ApiGateway "${name}"`, name, needed, parent, transforms, project);
   const opts = (): pulumi.CustomResourceOptions => ({ parent, dependsOn: apis });
 
@@ -144,6 +147,21 @@ export function createGcpApiGateway(parent: pulumi.Resource, model: ApiSpec): Ap
       { parent, dependsOn },
     ),
   );
+
+  // accessLogs.retentionDays: the gateway's platform logs (requests, JWKS and Service Control queries, all under the
+  // Gateway resource: https://cloud.google.com/api-gateway/docs/platform-logging) kept for exactly that long, once.
+  if (model.accessLogs.retentionDays !== undefined)
+    dedicatedLogBucket({
+      name,
+      project: gateway.project,
+      region,
+      retentionDays: model.accessLogs.retentionDays,
+      filter: pulumi.interpolate`resource.type="apigateway.googleapis.com/Gateway" AND resource.labels.gateway_id="${gateway.gatewayId}" AND resource.labels.location="${region}"`,
+      description: `Logs of ApiGateway ${name}`,
+      parent,
+      dependsOn: apis,
+      transform: transforms,
+    });
 
   const alarmTarget = { gcp: { project: gateway.project, gatewayId: gateway.gatewayId } };
   if (!model.domain) return { url: pulumi.interpolate`https://${gateway.defaultHostname}`, alarmTarget };

@@ -63,7 +63,7 @@ export interface GcpFunctionChildren extends GcpRequestAlarmChildren, GcpLogBuck
 }
 
 /** ApiGateway on Google API Gateway (and, with a domain, the global external load balancer in front of it). */
-export interface GcpApiChildren extends GcpRequestAlarmChildren {
+export interface GcpApiChildren extends GcpRequestAlarmChildren, GcpLogBucketChildren {
   serviceAccount: gcp.serviceaccount.AccountArgs;
   invoker: gcp.cloudrunv2.ServiceIamMemberArgs;
   service: gcp.projects.ServiceArgs;
@@ -166,6 +166,9 @@ export const GCP_API_CHILDREN = childKeys<GcpApiChildren>({
   proxy: true,
   forwardingRule: true,
   record: true,
+  logBucket: true,
+  logSink: true,
+  logExclusion: true,
   enableApi: true,
   alarmChannel: true,
   alarmErrorRate: true,

@@ -25,6 +25,11 @@ export interface GatewayCapabilities {
   readonly accessLogControl: boolean;
   /** Retention can be set by the component (which values: the cloud's rule in lib/core/log-retention.ts). */
   readonly accessLogRetention: boolean;
+  /**
+   * Without a retention given, the logs stay in the cloud's own default store (no default retention is set, nothing
+   * is created for them). @default false (the component sets its default retention)
+   */
+  readonly accessLogRetentionOnlyWhenGiven?: boolean;
   /** The only regions the gateway can be deployed to, where it is not in every region of the cloud. */
   readonly regions?: readonly string[];
 }
@@ -43,7 +48,11 @@ export const GATEWAY_CAPABILITIES: Record<Cloud, GatewayCapabilities> = {
     throttleWithoutApiKey: false,
     throttleUnit: "Google API Gateway enforces rate limits only as quotas per API key",
     accessLogControl: false,
-    accessLogRetention: false,
+    // The gateway's platform logs (resource.type "apigateway.googleapis.com/Gateway",
+    // https://cloud.google.com/api-gateway/docs/platform-logging) go to a log bucket of the gateway's own with the
+    // retention given (lib/gcp/log-bucket.ts), as a function's do; without one they stay in _Default (30 days).
+    accessLogRetention: true,
+    accessLogRetentionOnlyWhenGiven: true,
     // "API Gateway supports the following Google Cloud regions for deployment":
     // https://cloud.google.com/api-gateway/docs/deployment-model#choosing_a_region
     regions: [

@@ -22,7 +22,10 @@ export interface ThrottleSpec {
 
 export interface AccessLogSpec {
   readonly enabled: boolean;
-  /** Retention in days where the cloud lets us set it (AWS, Azure); undefined elsewhere. */
+  /**
+   * Retention in days where the cloud lets us set it (AWS, Azure: 30 when none is given; Google Cloud: only when given,
+   * the logs stay in the project's _Default bucket otherwise); undefined elsewhere.
+   */
   readonly retentionDays?: number;
 }
 

@@ -304,7 +304,8 @@ function validateAccessLogs(v: Validator, value: unknown, placement: ParsedPlace
       "target",
       `got ${describe(placement.key)}; the gateway exists only in ${caps.regions.map((r) => `${placement.cloud}:${r}`).join(", ")} (its functions may run in any region)`,
     );
-  const dflt = caps.accessLogRetention ? DEFAULT_LOG_RETENTION_DAYS : undefined;
+  const dflt =
+    caps.accessLogRetention && !caps.accessLogRetentionOnlyWhenGiven ? DEFAULT_LOG_RETENTION_DAYS : undefined;
   if (value === undefined || value === true) return { enabled: true, retentionDays: dflt };
   if (value === false) {
     if (!caps.accessLogControl)
@@ -316,11 +317,6 @@ function validateAccessLogs(v: Validator, value: unknown, placement: ParsedPlace
   }
   const o = v.object(value, "accessLogs", { allowedKeys: ["retentionDays"] })!;
   if (o.retentionDays === undefined) return { enabled: true, retentionDays: dflt };
-  if (!caps.accessLogRetention && placement.cloud === "gcp")
-    v.fail(
-      "accessLogs.retentionDays",
-      `got ${describe(o.retentionDays)}; Google API Gateway writes request logs to the project's _Default log bucket, whose retention is the project's, not the gateway's; remove it`,
-    );
   // The same rule as every other component's log retention (lib/core/log-retention.ts).
   const days = checkLogRetention(v, o.retentionDays, "accessLogs.retentionDays", [placement]).days;
   return { enabled: true, retentionDays: days };
