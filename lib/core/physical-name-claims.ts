@@ -29,6 +29,14 @@ const IAM = { kind: "AWS IAM role", caseInsensitive: true } as const;
 const DNS = { caseInsensitive: true } as const;
 
 const GCP_SERVICE_ACCOUNT = "Google service account"; // project-wide account ids
+/**
+ * The sink and `_Default` exclusion of a component's own log bucket (lib/gcp/log-bucket.ts), both named `<name>-logs`
+ * per project. The bucket id itself carries a seed of its own, so it is not claimed.
+ */
+const gcpLogRouting = (...parts: string[]): PhysicalNameClaim[] => [
+  { kind: "Cloud Logging sink", name: physicalName("gcpResource", ...parts, "logs") },
+  { kind: "Cloud Logging exclusion", name: physicalName("gcpResource", ...parts, "logs") },
+];
 const logGroup = (region: string, name: string): PhysicalNameClaim => ({
   kind: `CloudWatch log group in ${region}`,
   name,
@@ -95,12 +103,7 @@ export function functionNameClaims(fn: FunctionClaimInput): PhysicalNameClaim[] 
           name: physicalName("gcpResource", name, "schedule", String(i)),
         })),
         // The log bucket exists whenever logRetentionDays is given (gcpFunctionLogs), whatever the number of days.
-        ...(fn.logRetentionGiven
-          ? [
-              { kind: `Cloud Logging bucket in ${region}`, name: physicalName("gcpResource", name, "logs") },
-              { kind: "Cloud Logging sink", name: physicalName("gcpResource", name, "logs") },
-            ]
-          : []),
+        ...(fn.logRetentionGiven ? gcpLogRouting(name) : []),
         ...secretKeys.map((key) => ({ kind: "Secret Manager secret", name: physicalName("gcpSecretId", name, key) })),
       ];
     case "azure": // lib/azure/serverless-function.ts, function-secrets.ts
@@ -134,7 +137,7 @@ export function apiNameClaims(api: {
   readonly name: string;
   readonly placement: ParsedPlacement;
   readonly domain?: { readonly name: string };
-  readonly accessLogs: { readonly enabled: boolean };
+  readonly accessLogs: { readonly enabled: boolean; readonly retentionDays?: number };
 }): PhysicalNameClaim[] {
   const { name, placement, domain } = api;
   const region = placement.region ?? "";
@@ -152,6 +155,7 @@ export function apiNameClaims(api: {
         { kind: "Google API Gateway API", name: physicalName("gcpApiId", name) },
         { kind: `Google API Gateway gateway in ${region}`, name: physicalName("gcpApiId", name, "gw") },
         { kind: GCP_SERVICE_ACCOUNT, name: physicalName("gcpServiceAccount", name, "gw") },
+        ...(api.accessLogs.retentionDays !== undefined ? gcpLogRouting(name) : []),
         ...(domain
           ? [
               { kind: `Compute network endpoint group in ${region}`, name: physicalName("gcpResource", name, "neg") },
@@ -233,13 +237,14 @@ export interface ServiceClaimInput {
   readonly strategy: string;
   readonly regions: readonly { cloud: string; region: string; label: string; drained: boolean; weight: number }[];
   readonly dns?: { readonly provider: string; readonly fqdn: string; readonly zone: string };
+  readonly logRetentionGiven: boolean;
 }
 
 /** MultiRegionService: per region, the service's compute and its load balancer, and the global front's names. */
 export function serviceNameClaims(spec: ServiceClaimInput): PhysicalNameClaim[] {
   const name = spec.name;
   const clouds = new Set(spec.regions.map((r) => r.cloud));
-  const regional = spec.regions.flatMap(({ cloud, region }): PhysicalNameClaim[] => {
+  const regional = spec.regions.flatMap(({ cloud, region, label }): PhysicalNameClaim[] => {
     switch (cloud) {
       case "aws": // lib/aws/multi-region-service/load-balancer.ts, ecs.ts
         return [
@@ -251,6 +256,7 @@ export function serviceNameClaims(spec: ServiceClaimInput): PhysicalNameClaim[] 
       case "gcp": // lib/gcp/multi-region-service/region.ts
         return [
           { kind: `Cloud Run service in ${region}`, name: physicalName("gcpResource", name) },
+          ...(spec.logRetentionGiven ? gcpLogRouting(name, label) : []),
           ...(spec.front === "gcp-lb"
             ? [{ kind: `Compute network endpoint group in ${region}`, name: physicalName("gcpResource", name, region) }]
             : []),
