@@ -110,7 +110,7 @@ describe("ServerlessFunction on Google Cloud Run without a build (gcp.platform c
   });
 
   it("sizes CPU by memory as Cloud Run requires, and uses the first generation below 512 MiB", async () => {
-    // 1 vCPU up to 4 GiB, 2 up to 8 GiB, 4 for 2-16 GiB, 8 for 4-32 GiB; below 512 MiB the first generation
+    // More than 4 GiB needs 2 vCPU, more than 8 GiB 4, more than 16 GiB 6, more than 24 GiB 8; below 512 MiB the first generation
     // execution environment (https://cloud.google.com/run/docs/configuring/services/memory-limits).
     const cases: [number, string, string | undefined][] = [
       [256, "1", "EXECUTION_ENVIRONMENT_GEN1"],
@@ -118,6 +118,7 @@ describe("ServerlessFunction on Google Cloud Run without a build (gcp.platform c
       [4096, "1", undefined],
       [8192, "2", undefined],
       [16384, "4", undefined],
+      [20480, "6", undefined],
       [32768, "8", undefined],
     ];
     for (const [memoryMb, cpu, environment] of cases) {

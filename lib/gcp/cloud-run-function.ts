@@ -3,6 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 import type { BuiltFunctionSpec } from "../core/backend";
 import { CloudFunctionResult } from "../core/function/result";
 import { physicalName } from "../core/naming";
+import { cloudRunMinCpu } from "../core/service/sizes";
 import { PUBLIC_ACCESS_LABEL, commonTags } from "../core/tags";
 import { transformsOf, withTransform } from "../core/transform";
 import { GcpApi, enableApis } from "./apis";
@@ -55,6 +56,7 @@ export function createCloudRunFunction(parent: pulumi.Resource, fn: BuiltFunctio
   for (const ref of secrets.refs)
     envs.push({ name: ref.key, valueSource: { secretKeyRef: { secret: ref.secret, version: ref.version } } });
   const memoryMb = fn.memoryMb ?? 512;
+  // CPU follows memory with Cloud Run's one rule (cloudRunMinCpu); ServerlessFunction takes up to 32,768 MB here.
 
   const service = new gcp.cloudrunv2.Service(
     ...withTransform(
@@ -98,7 +100,7 @@ export function createCloudRunFunction(parent: pulumi.Resource, fn: BuiltFunctio
               },
               envs: envs.length ? envs : undefined,
               resources: {
-                limits: { cpu: runCpuFor(memoryMb), memory: `${memoryMb}Mi` },
+                limits: { cpu: String(cloudRunMinCpu(memoryMb)), memory: `${memoryMb}Mi` },
                 cpuIdle: true,
                 startupCpuBoost: true,
               },
@@ -136,16 +138,4 @@ function cloudRunApis(fn: BuiltFunctionSpec): GcpApi[] {
   if (Object.keys(fn.secrets).length > 0) apis.push("secretManager");
   if (fn.schedules.length > 0) apis.push("scheduler");
   return apis;
-}
-
-/**
- * CPUs for a memory size: Cloud Run allows up to 4 GiB with 1 vCPU, 8 GiB with 2, 2-16 GiB with 4 and 4-32 GiB with 8
- * (https://cloud.google.com/run/docs/configuring/services/memory-limits, "Required memory when setting a CPU value").
- * ServerlessFunction allows at most 32,768 MB on Google Cloud (FUNCTION_LIMITS).
- */
-export function runCpuFor(memoryMb: number): string {
-  if (memoryMb <= 4096) return "1";
-  if (memoryMb <= 8192) return "2";
-  if (memoryMb <= 16384) return "4";
-  return "8";
 }

@@ -41,11 +41,21 @@ export function fargateSizeProblem(cpu: number, memoryMb: number): SizeProblem {
  * More CPU needs more memory too: "4 vCPU 2 to 16 GiB, 6 vCPU 4 to 24 GiB, 8 vCPU 4 to 32 GiB"
  * (https://cloud.google.com/run/docs/configuring/services/cpu, CPU and memory table).
  */
+/**
+ * The fewest whole CPUs Cloud Run takes with a memory size: more than 4 GiB needs 2, more than 8 GiB 4, more than
+ * 16 GiB 6, more than 24 GiB 8 (https://cloud.google.com/run/docs/configuring/services/memory-limits, "Required
+ * minimum CPUs"); each of them also accepts that memory (CPU and memory table, above). The one rule both a
+ * MultiRegionService's check and a ServerlessFunction on Cloud Run (gcp.platform "cloud-run") use.
+ */
+export function cloudRunMinCpu(memoryMb: number): 1 | 2 | 4 | 6 | 8 {
+  return memoryMb > 24576 ? 8 : memoryMb > 16384 ? 6 : memoryMb > 8192 ? 4 : memoryMb > 4096 ? 2 : 1;
+}
+
 export function cloudRunSizeProblem(cpu: number, memoryMb: number): SizeProblem {
   const cpus = [1, 2, 4, 6, 8];
   if (!cpus.includes(cpu)) return cpuProblem(`Cloud Run cpu must be one of ${cpus.join(", ")}`);
   if (memoryMb < 512 || memoryMb > 32768) return memoryProblem("Cloud Run memoryMb must be 512-32768");
-  const minCpu = memoryMb > 24576 ? 8 : memoryMb > 16384 ? 6 : memoryMb > 8192 ? 4 : memoryMb > 4096 ? 2 : 1;
+  const minCpu = cloudRunMinCpu(memoryMb);
   const minMemory = cpu >= 6 ? 4096 : cpu >= 4 ? 2048 : 512;
   if (memoryMb < minMemory)
     return memoryProblem(
