@@ -164,6 +164,36 @@ describe("ServerlessFunction on Google Cloud Run without a build (gcp.platform c
   });
 });
 
+describe("the default Google platform: Cloud Run for a public portable handler, Cloud Functions otherwise", () => {
+  const platformOf = async (args: Record<string, unknown>) => {
+    const p = await recordPlan(() => {
+      new ServerlessFunction("f", { target: "gcp:europe-west1", ...args } as never);
+    });
+    return findResources(p, SERVICE).length === 1 ? "cloud-run" : "cloud-functions";
+  };
+  it("url with an entry: Cloud Run (Domain Restricted Sharing is on in organisations created since May 2024)", async () => {
+    // https://cloud.google.com/resource-manager/docs/secure-by-default-organizations
+    assert.equal(await platformOf({ entry: ENTRY, url: true }), "cloud-run");
+  });
+  it("a private function, a code directory, and a queue stay on Cloud Functions", async () => {
+    assert.equal(await platformOf({ entry: ENTRY }), "cloud-functions");
+    assert.equal(await platformOf({ entry: ENTRY, triggers: [{ type: "queue" }] }), "cloud-functions");
+    const code = {
+      code: path.join(__dirname, "fixtures", "function-python"),
+      handler: "handler",
+      runtime: "python312",
+    };
+    assert.equal(await platformOf({ ...code, url: true }), "cloud-functions");
+  });
+  it("an explicit platform is kept", async () => {
+    assert.equal(
+      await platformOf({ entry: ENTRY, url: true, gcp: { platform: "cloud-functions" } }),
+      "cloud-functions",
+    );
+    assert.equal(await platformOf({ entry: ENTRY, gcp: { platform: "cloud-run" } }), "cloud-run");
+  });
+});
+
 describe("gcp.platform is refused where it cannot deploy, before anything is registered", () => {
   const base = { target: "gcp:europe-west1", entry: ENTRY };
   const cases: [string, Record<string, unknown>, string, RegExp][] = [

@@ -42,6 +42,7 @@ describe("Google Cloud: first `pulumi up` on a fresh project (issue 15 items 2, 
       () => {
         new ServerlessFunction("hello", {
           target: "gcp:europe-west1",
+          gcp: { platform: "cloud-functions" },
           entry: ENTRY,
           url: true,
           secrets: { TOKEN: "s3cret" },
@@ -69,6 +70,35 @@ describe("Google Cloud: first `pulumi up` on a fresh project (issue 15 items 2, 
       assert.ok(services.includes(api), `${api} is not enabled`);
     for (const r of apisOf(fnPlan)) assert.strictEqual(r.inputs.disableOnDestroy, false);
     assertNothingRaces(fnPlan);
+  });
+
+  it("on Cloud Run (the default for a url function) it enables Cloud Run, Artifact Registry for the base image, and no build APIs; nothing races", async () => {
+    const plan = await recordPlan(
+      () => {
+        new ServerlessFunction("hello", {
+          target: "gcp:europe-west1",
+          entry: ENTRY,
+          url: true,
+          secrets: { TOKEN: "s3cret" },
+          triggers: [{ type: "http" }, { type: "schedule", schedule: "rate(5 minutes)" }],
+        });
+      },
+      { config: CONFIG },
+    );
+    const services = enabled(plan);
+    for (const api of [
+      "run.googleapis.com",
+      "artifactregistry.googleapis.com",
+      "logging.googleapis.com",
+      "storage.googleapis.com",
+      "iam.googleapis.com",
+      "secretmanager.googleapis.com",
+      "cloudscheduler.googleapis.com",
+    ])
+      assert.ok(services.includes(api), `${api} is not enabled`);
+    for (const api of ["cloudfunctions.googleapis.com", "cloudbuild.googleapis.com"])
+      assert.ok(!services.includes(api), api);
+    assertNothingRaces(plan);
   });
 
   it("a queue adds Pub/Sub and Eventarc", async () => {

@@ -104,9 +104,29 @@ describe("ServerlessFunction url on Google Cloud under Domain Restricted Sharing
     assert.deepEqual(everyone, []);
   });
 
-  it("url: true grants allUsers on the function's own Cloud Run service only, after the function exists", async () => {
+  it("url: true on a portable entry deploys to Cloud Run by default: no allUsers grant", async () => {
     const plan = await recordPlan(() => {
-      new ServerlessFunction("pub", { target: "gcp:europe-west1", runtime: "nodejs22", entry: ENTRY, url: true });
+      new ServerlessFunction("pub", { target: "gcp:europe-west1", entry: ENTRY, url: true });
+    });
+    assert.equal(findResources(plan, "gcp:cloudfunctionsv2/function:Function").length, 0);
+    assert.equal(findResources(plan, "gcp:cloudrunv2/service:Service")[0].inputs.invokerIamDisabled, true);
+    assert.deepEqual(
+      findResources(plan, "gcp:cloudrunv2/serviceIamMember:ServiceIamMember").filter(
+        (m) => m.inputs.member === "allUsers",
+      ),
+      [],
+    );
+  });
+
+  it("gcp.platform cloud-functions with url: true grants allUsers on the function's own Cloud Run service only, after the function exists", async () => {
+    const plan = await recordPlan(() => {
+      new ServerlessFunction("pub", {
+        target: "gcp:europe-west1",
+        gcp: { platform: "cloud-functions" },
+        runtime: "nodejs22",
+        entry: ENTRY,
+        url: true,
+      });
       new ServerlessFunction("priv", { target: "gcp:europe-west1", runtime: "nodejs22", entry: ENTRY });
     });
     const grants = findResources(plan, "gcp:cloudrunv2/serviceIamMember:ServiceIamMember").filter(

@@ -5,11 +5,14 @@ import { Plan, dependsOn, findResources, getResource, hasResource, recordPlan } 
 import { inputs, loadHeldOutPlans, named, plans } from "./support/held-out-functions";
 import { ENTRY, CONFIG, program, noSecretInPlan } from "./support/function-program";
 
-describe("ServerlessFunction on Google Cloud", () => {
+// The Cloud Functions v2 platform (gcp.platform "cloud-functions"), pinned: a url function on a portable entry deploys
+// to Cloud Run by default (test/gcp.cloud-run-function.test.ts).
+describe("ServerlessFunction on Google Cloud Functions", () => {
   let plan: Plan;
   before(async () => {
     plan = await recordPlan(
       program("gcp:europe-west1", {
+        gcp: { platform: "cloud-functions" },
         logRetentionDays: 90,
         triggers: [{ type: "http" }, { type: "schedule", schedule: "rate(15 minutes)" }],
       }),
@@ -104,27 +107,38 @@ describe("review: Google Cloud plan against documented Cloud Run functions failu
     plan = plans.gcp;
   });
 
-  it("private source bucket (hashicorp/terraform-provider-google#1938, pulumi/pulumi-gcp#3146), deterministic zip uploaded as a file asset under a content-hash name", () => {
+  it("private source bucket (hashicorp/terraform-provider-google#1938, pulumi/pulumi-gcp#3146), deterministic archive uploaded as a file asset under a content-hash name", () => {
     for (const fn of ["web", "worker", "users"]) {
       const bucket = named(plan, "gcp:storage/bucket:Bucket", `${fn}-source`);
       assert.equal(inputs(bucket).publicAccessPrevention, "enforced");
       assert.equal(inputs(bucket).uniformBucketLevelAccess, true);
       const object = named(plan, "gcp:storage/bucketObject:BucketObject", `${fn}-source-object`);
-      assert.equal(inputs(object).name, `function-${inputs(object).source.sha256}.zip`);
       assert.equal(inputs(object).source.$asset, "file");
+      if (fn === "web") {
+        // The url function deploys to Cloud Run without a build (gcp.platform default): a tar.gz its service runs.
+        assert.equal(inputs(object).name, `function-${inputs(object).source.sha256}.tar.gz`);
+        const run = named(plan, "gcp:cloudrunv2/service:Service", "web-run");
+        assert.equal(inputs(run).template.containers[0].sourceCode.cloudStorageSource.object, inputs(object).name);
+        continue;
+      }
+      assert.equal(inputs(object).name, `function-${inputs(object).source.sha256}.zip`);
       const cf = named(plan, "gcp:cloudfunctionsv2/function:Function", `${fn}-function`);
       assert.equal(inputs(cf).buildConfig.source.storageSource.object, inputs(object).name);
     }
   });
 
-  it("run.invoker is granted on the Cloud Run service (hashicorp/terraform-provider-google#12562), allUsers only for the url: true function", () => {
+  it("no allUsers grant anywhere: the url: true function is public by a disabled invoker IAM check, which Domain Restricted Sharing allows (https://cloud.google.com/run/docs/authenticating/public#disable-invoker); run.invoker grants are on Cloud Run services (hashicorp/terraform-provider-google#12562)", () => {
+    // This test asserted an allUsers grant for the url function: that grant is refused in every organisation created
+    // since May 2024 (https://cloud.google.com/resource-manager/docs/secure-by-default-organizations).
     assert.equal(findResources(plan, "gcp:cloudfunctionsv2/functionIamMember:FunctionIamMember").length, 0);
-    const everyone = findResources(plan, "gcp:cloudrunv2/serviceIamMember:ServiceIamMember").filter(
-      (m) => inputs(m).member === "allUsers",
+    const everyone = findResources(plan, "gcp:cloudrunv2/serviceIamMember:ServiceIamMember").filter((m) =>
+      ["allUsers", "allAuthenticatedUsers"].includes(inputs(m).member),
     );
+    assert.deepEqual(everyone, []);
+    const disabled = findResources(plan, "gcp:cloudrunv2/service:Service").filter((s) => inputs(s).invokerIamDisabled);
     assert.deepEqual(
-      everyone.map((m) => inputs(m).name),
-      ["meridian-dev-web"],
+      disabled.map((s) => inputs(s).name),
+      ["meridian-dev-web-run"],
     );
   });
 
@@ -141,8 +155,8 @@ describe("review: Google Cloud plan against documented Cloud Run functions failu
   });
 
   it("secrets: Secret Manager versions are Pulumi secrets, mounted by version after the accessor grant", () => {
-    const fn = named(plan, "gcp:cloudfunctionsv2/function:Function", "web-function");
-    assert.equal(inputs(fn).serviceConfig.environmentVariables.API_KEY, undefined);
+    const fn = named(plan, "gcp:cloudfunctionsv2/function:Function", "worker-function");
+    assert.equal(inputs(fn).serviceConfig.environmentVariables?.API_KEY, undefined);
     assert.deepEqual(Object.keys(inputs(fn).serviceConfig.secretEnvironmentVariables[0]).sort(), [
       "key",
       "projectId",
@@ -150,17 +164,27 @@ describe("review: Google Cloud plan against documented Cloud Run functions failu
       "version",
     ]);
     assert.equal(inputs(fn).serviceConfig.secretEnvironmentVariables[0].key, "API_KEY");
-    assert.deepEqual(
-      inputs(named(plan, "gcp:secretmanager/secretVersion:SecretVersion", "web-secret-api-key-value")).secretData,
-      { secret: true },
-    );
-    assert.ok(
-      dependsOn(
-        plan,
-        fn,
-        named(plan, "gcp:secretmanager/secretIamMember:SecretIamMember", "web-secret-api-key-accessor"),
-      ),
-    );
+    const run = named(plan, "gcp:cloudrunv2/service:Service", "web-run");
+    const env = inputs(run).template.containers[0].envs.find((e: any) => e.name === "API_KEY");
+    assert.equal(env.value, undefined);
+    assert.ok(env.valueSource.secretKeyRef.version);
+    for (const [consumer, owner] of [
+      [fn, "worker"],
+      [run, "web"],
+    ] as const) {
+      assert.deepEqual(
+        inputs(named(plan, "gcp:secretmanager/secretVersion:SecretVersion", `${owner}-secret-api-key-value`))
+          .secretData,
+        { secret: true },
+      );
+      assert.ok(
+        dependsOn(
+          plan,
+          consumer,
+          named(plan, "gcp:secretmanager/secretIamMember:SecretIamMember", `${owner}-secret-api-key-accessor`),
+        ),
+      );
+    }
   });
 
   it("schedule: Cloud Scheduler with an OIDC token of an account that may invoke this function only, after the grant", () => {

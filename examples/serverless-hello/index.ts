@@ -19,9 +19,6 @@ const hello = new ServerlessFunction(
     // `pulumi config set --secret apiToken ...`; a default keeps the example deployable as is.
     secrets: { API_TOKEN: appConfig.getSecret("apiToken") ?? pulumi.secret("change-me") },
     triggers: [{ type: "http" }, { type: "schedule", schedule: "rate(1 hour)" }],
-    // On Google Cloud a public URL by a disabled invoker check, which organisations with Domain Restricted Sharing
-    // (Google's secure-by-default policies) allow, where an allUsers grant is refused: docs/serverless-function.md.
-    ...(target.startsWith("gcp:") ? { gcp: { platform: "cloud-run" as const } } : {}),
   },
   options,
 );

@@ -125,9 +125,10 @@ export function createGcpFunction(parent: pulumi.Resource, fn: BuiltFunctionSpec
     // Gen2 functions are Cloud Run services: the invoker role is granted there, never on the function.
     // Under Domain Restricted Sharing (iam.allowedPolicyMemberDomains) this allUsers grant is refused; Google's way
     // around it, disabling the invoker IAM check (https://cloud.google.com/run/docs/authenticating/public), exists on
-    // cloudrunv2.Service (invokerIamDisabled) but not on cloudfunctionsv2.Function in @pulumi/gcp 9.37, and the
-    // function's service belongs to the Cloud Functions API: the organisation-policy exception this needs is in
-    // docs/serverless-function.md (Google Cloud expansion).
+    // cloudrunv2.Service (invokerIamDisabled) but not on cloudfunctionsv2.Function (the Cloud Functions API has none:
+    // hashicorp/terraform-provider-google#23360), so a url function on a portable entry deploys to Cloud Run by
+    // default (cloud-run-function.ts); here it was pinned to Cloud Functions, or it is a code directory, and needs the
+    // organisation-policy exception in docs/serverless-function.md (Google Cloud expansion).
     new gcp.cloudrunv2.ServiceIamMember(
       ...withTransform(
         t,

@@ -84,15 +84,16 @@ export type ServerlessFunctionChild = keyof ServerlessFunctionTransforms;
 export interface GcpFunctionOptions {
   /**
    * Which Google API deploys the function.
+   * - `"cloud-run"`: the Cloud Run Admin API; the bundled handler runs on Google's Node.js base image without a build
+   *   (Cloud Run's source deploy without build). With `url`, the service is public through a disabled invoker IAM
+   *   check, which organisations enforcing Domain Restricted Sharing (`iam.allowedPolicyMemberDomains`, on by default
+   *   in organisations created since May 2024) allow. Needs `entry` (a portable handler); no `queue` trigger.
    * - `"cloud-functions"`: the Cloud Functions v2 API; Cloud Build builds the source with Google's buildpacks. With
-   *   `url`, the function is public through a `run.invoker` grant to `allUsers`, which an organisation enforcing
-   *   Domain Restricted Sharing (`iam.allowedPolicyMemberDomains`) refuses.
-   * - `"cloud-run"`: the Cloud Run Admin API; the bundled handler runs on Google's Node.js base image without a
-   *   build (Cloud Run's source deploy without build, a Preview feature). With `url`, the service is public through
-   *   a disabled invoker IAM check, which Domain Restricted Sharing allows. Needs `entry` (a portable handler); a
-   *   `queue` trigger is not offered on it. Switching an existing function replaces it (a new service and URL).
-   * @default "cloud-functions"
-   * @example "cloud-run"
+   *   `url`, the function is public through a `run.invoker` grant to `allUsers`, which Domain Restricted Sharing
+   *   refuses.
+   * Changing it replaces the function (a new service and URL).
+   * @default "cloud-run" for a portable `entry` with `url`, "cloud-functions" otherwise
+   * @example "cloud-functions"
    */
   platform?: "cloud-functions" | "cloud-run";
 }

@@ -14,6 +14,21 @@ export interface GcpFunctionSettings {
 }
 
 /**
+ * The platform when none is given: Cloud Run for a public (`url`) portable handler, so that it deploys on a fresh
+ * project of an organisation created since May 2024, whose secure-by-default policies enforce Domain Restricted
+ * Sharing and refuse the `allUsers` grant Cloud Functions needs
+ * (https://cloud.google.com/resource-manager/docs/secure-by-default-organizations); Cloud Functions otherwise (a private
+ * function, a `code` directory, a queue), unchanged.
+ */
+export function defaultGcpPlatform(
+  source: { readonly kind: string },
+  url: boolean,
+  queue: boolean,
+): GcpFunctionPlatform {
+  return url && source.kind === "entry" && !queue ? "cloud-run" : "cloud-functions";
+}
+
+/**
  * Validates `gcp`: refused off Google Cloud, and `platform: "cloud-run"` only where it can deploy. Cloud Run's source
  * deploy without build runs the archive as is on a language base image (no buildpack installs dependencies:
  * https://cloud.google.com/run/docs/deploying-source-code), so it takes the self-contained bundle of a portable
@@ -26,6 +41,7 @@ export function validateGcpFunctionOptions(
   placement: ParsedPlacement,
   source: { readonly kind: "entry" } | CodeSource,
   queue: boolean,
+  url: boolean,
 ): GcpFunctionSettings {
   const raw = v.object(value, "gcp", {
     optional: true,
@@ -33,8 +49,10 @@ export function validateGcpFunctionOptions(
   });
   if (value !== undefined && placement.cloud !== "gcp")
     v.fail("gcp", `Google Cloud settings given for target ${describe(placement.key)}`);
+  if (placement.cloud !== "gcp") return { platform: "cloud-functions" }; // not read off Google Cloud
   const platform =
-    v.oneOf(raw?.platform, "gcp.platform", GCP_FUNCTION_PLATFORMS, { optional: true }) ?? "cloud-functions";
+    v.oneOf(raw?.platform, "gcp.platform", GCP_FUNCTION_PLATFORMS, { optional: true }) ??
+    defaultGcpPlatform(source, url, queue);
   if (platform === "cloud-run" && source.kind === "code")
     v.fail(
       "gcp.platform",

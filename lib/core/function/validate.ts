@@ -191,7 +191,7 @@ export function validateFunctionArgs(name: unknown, rawArgs: unknown): FunctionS
   if (args.architecture !== undefined && cloud !== "aws")
     v.fail("architecture", `only AWS Lambda lets you choose; ${limits.platform} picks the machine`);
 
-  const gcp = validateGcpFunctionOptions(v, args.gcp, placement, source!, triggers.queue !== undefined);
+  const gcp = validateGcpFunctionOptions(v, args.gcp, placement, source!, triggers.queue !== undefined, url);
   const cf = {
     ...(v.object(args.cloudflare, "cloudflare", {
       optional: true,
