@@ -3,7 +3,7 @@ import { requireCloudSdks } from "./core/cloud-sdk";
 import { AWS_API_CHILDREN } from "./aws/children";
 import { AZURE_API_CHILDREN } from "./azure/children";
 import { CLOUDFLARE_API_CHILDREN } from "./cloudflare/children";
-import { ApiGatewayArgs, validateApiGatewayArgs } from "./core/api";
+import { ApiGatewayArgs, ApiSpec, validateApiGatewayArgs } from "./core/api";
 import type { ApiBackend } from "./core/backend";
 import type { Cloud, Placement } from "./core/placement";
 import { registerApi } from "./core/registry";
@@ -33,6 +33,18 @@ const API_BACKENDS: Record<Cloud, () => ApiBackend> = {
   azure: () => (require("./azure/api-gateway") as typeof import("./azure/api-gateway")).createAzureApiGateway,
   cloudflare: () =>
     (require("./cloudflare/api-gateway") as typeof import("./cloudflare/api-gateway")).createCloudflareApiGateway,
+};
+
+/**
+ * What a cloud's gateway checks of the whole model before anything registers, beyond the portable validation: on
+ * Azure, that the API policy fits API Management Consumption's 16 KiB (lib/azure/apim-policy.ts; no SDK is loaded).
+ */
+const API_PREFLIGHT: Record<Cloud, (model: ApiSpec) => string | undefined> = {
+  aws: () => undefined,
+  gcp: () => undefined,
+  azure: (model) =>
+    (require("./azure/apim-policy") as typeof import("./azure/apim-policy")).azureApiPolicyProblem(model),
+  cloudflare: () => undefined,
 };
 
 /** The children `transform` may name, per cloud (checked against the types in each lib/<cloud>/children.ts). */
@@ -75,6 +87,8 @@ export class ApiGateway<P extends Placement = Placement> extends pulumi.Componen
         "alarms",
         "on Azure the request alarms query the API's Application Insights, which accessLogs creates: keep accessLogs on, or set errorRate and p99LatencyMs to false",
       );
+    const problem = API_PREFLIGHT[model.cloud](model);
+    if (problem) throw new ConfigError(component, "routes", problem);
     claimPhysicalNames(component, apiNameClaims(model));
     // On Google Cloud a retention of its own adds an exclusion to the project's _Default sink (at most 50).
     claimDefaultSinkExclusions(

@@ -8,7 +8,7 @@ import { commonTags } from "../core/tags";
 import { transformsOf, withTransform } from "../core/transform";
 import type { AzureApiChildren } from "./children";
 import { API_KEY_HEADER, buildOpenApi } from "../openapi/document";
-import { apimPolicy } from "./apim-policy";
+import { apimBackendIds, azureApiPolicy } from "./apim-policy";
 import { monitoring } from "./monitoring";
 import { azureGlobalNameScope } from "./global-names";
 import type { ApiAlarmTarget } from "../core/alarms/targets";
@@ -128,7 +128,7 @@ export function createAzureApiGateway(parent: pulumi.Resource, model: ApiSpec): 
     ),
   );
 
-  const backendIds = model.functions.map((fn) => physicalName("azureGeneric", fn.name).slice(0, 80));
+  const backendIds = apimBackendIds(model);
   // A function app that is not public answers only with a function key (auth level "function"): the gateway
   // sends the app's default host key, kept in a secret named value, on every backend call. Read after the app
   // exists (host keys are missing until the host has started: pulumi/pulumi-azure-native#3884, Azure/azure-functions-host#5722); the master key is never used.
@@ -228,7 +228,7 @@ export function createAzureApiGateway(parent: pulumi.Resource, model: ApiSpec): 
         resourceGroupName: group.name,
         policyId: "policy",
         format: "rawxml",
-        value: apimPolicy(model, backendIds, { preflightByGateway }),
+        value: azureApiPolicy(model),
       } satisfies azure.apimanagement.ApiPolicyArgs,
       { parent, dependsOn: backends },
     ),

@@ -1,6 +1,36 @@
 import { ApiSpec } from "../core/api";
 import { throttleWindowSeconds } from "../core/api/capabilities";
+import { physicalName } from "../core/naming";
 import { OperationOptions, operationsByPath } from "../openapi/document";
+
+/**
+ * "In the Consumption tier, policy document size is limited to 16 KiB" (API Management service limits:
+ * MicrosoftDocs/azure-docs includes/api-management-service-limits.md, on
+ * https://learn.microsoft.com/azure/azure-resource-manager/management/azure-subscription-service-limits#api-management-limits).
+ */
+export const APIM_CONSUMPTION_POLICY_MAX_BYTES = 16 * 1024;
+
+/** The APIM backend id of each of the model's functions (one `Backend` per function app). */
+export function apimBackendIds(model: Pick<ApiSpec, "functions">): string[] {
+  return model.functions.map((fn) => physicalName("azureGeneric", fn.name).slice(0, 80));
+}
+
+/**
+ * The API policy the Azure gateway deploys for `model` (lib/azure/api-gateway.ts): with cors, ANY brings no OPTIONS
+ * operation, the policy's cors answers preflights.
+ */
+export function azureApiPolicy(model: Pick<ApiSpec, "cors" | "auth" | "throttle" | "routes" | "functions">): string {
+  return apimPolicy(model, apimBackendIds(model), { preflightByGateway: model.cors !== undefined });
+}
+
+/** Why the API policy would not fit API Management Consumption, if it would not (checked before anything registers). */
+export function azureApiPolicyProblem(
+  model: Pick<ApiSpec, "cors" | "auth" | "throttle" | "routes" | "functions">,
+): string | undefined {
+  const bytes = Buffer.byteLength(azureApiPolicy(model), "utf8");
+  if (bytes <= APIM_CONSUMPTION_POLICY_MAX_BYTES) return undefined;
+  return `the API Management policy for these routes would be ${bytes} bytes (one backend condition per path of every function but the first), and the Consumption tier takes policy documents up to 16 KiB (${APIM_CONSUMPTION_POLICY_MAX_BYTES} bytes): route fewer paths to functions other than the first, or split them into several gateways`;
+}
 
 /** XML-escapes an attribute or text value. */
 export function xml(value: string): string {
@@ -59,10 +89,22 @@ export function apimPolicy(
     inbound.push(`<set-backend-service backend-id="${xml(backendIds[0])}" />`);
   } else {
     const whens: string[] = [];
+    const backend = (i: number) => `<set-backend-service backend-id="${xml(backendIds[i])}" />`;
     for (const [path, ops] of operationsByPath(model, options)) {
+      const template = `context.Operation.UrlTemplate == &quot;${xml(path)}&quot;`;
+      // The first function is the `otherwise` backend: its operations need no condition, and a path whose operations
+      // all go to one other function (an ANY route) needs one condition, not one per method: the policy's size is
+      // limited (APIM_CONSUMPTION_POLICY_MAX_BYTES).
+      const indexes = new Set(ops.map((op) => op.route.functionIndex));
+      if (indexes.size === 1) {
+        const [only] = indexes;
+        if (only !== 0) whens.push(`<when condition="@(${template})">${backend(only)}</when>`);
+        continue;
+      }
       for (const op of ops) {
+        if (op.route.functionIndex === 0) continue;
         whens.push(
-          `<when condition="@(context.Operation.Method == &quot;${op.method}&quot; &amp;&amp; context.Operation.UrlTemplate == &quot;${xml(path)}&quot;)"><set-backend-service backend-id="${xml(backendIds[op.route.functionIndex])}" /></when>`,
+          `<when condition="@(context.Operation.Method == &quot;${op.method}&quot; &amp;&amp; ${template})">${backend(op.route.functionIndex)}</when>`,
         );
       }
     }
