@@ -22,20 +22,40 @@ function runRegionCode(location: string): string {
   return `${location.replace(/[^a-z]/g, "").slice(0, 2)}`;
 }
 
-const COMPUTE_GLOBAL = new Set([
-  "globalAddress",
-  "backendService",
-  "urlMap",
-  "targetHttpsProxy",
-  "targetHttpProxy",
-  "globalForwardingRule",
-  "healthCheck",
-  "managedSslCertificate",
-  "sslPolicy",
-  "securityPolicy",
-  "network",
-  "firewall",
-]);
+/**
+ * Compute Engine resources by Pulumi type-token kind: global or regional, and the REST collection of their ids
+ * (`projects/{project}/global/{collection}/{name}`, `projects/{project}/regions/{region}/{collection}/{name}`:
+ * https://cloud.google.com/compute/docs/reference/rest/v1, the same ids as the pulumi-gcp "Import" sections). The
+ * collection cannot be derived from the token (`sSLPolicy`, `uRLMap`, `managedSslCertificate` is an sslCertificate).
+ */
+const COMPUTE: Record<string, { global: boolean; collection: string }> = {
+  globalAddress: { global: true, collection: "addresses" },
+  address: { global: false, collection: "addresses" },
+  backendService: { global: true, collection: "backendServices" },
+  regionBackendService: { global: false, collection: "backendServices" },
+  uRLMap: { global: true, collection: "urlMaps" },
+  targetHttpsProxy: { global: true, collection: "targetHttpsProxies" },
+  targetHttpProxy: { global: true, collection: "targetHttpProxies" },
+  globalForwardingRule: { global: true, collection: "forwardingRules" },
+  forwardingRule: { global: false, collection: "forwardingRules" },
+  healthCheck: { global: true, collection: "healthChecks" },
+  managedSslCertificate: { global: true, collection: "sslCertificates" },
+  sSLCertificate: { global: true, collection: "sslCertificates" },
+  sSLPolicy: { global: true, collection: "sslPolicies" },
+  securityPolicy: { global: true, collection: "securityPolicies" },
+  network: { global: true, collection: "networks" },
+  firewall: { global: true, collection: "firewalls" },
+  regionNetworkEndpointGroup: { global: false, collection: "networkEndpointGroups" },
+  subnetwork: { global: false, collection: "subnetworks" },
+  router: { global: false, collection: "routers" },
+};
+
+/** A lowercase id made from a display name, as Cloud Monitoring derives uptime check ids. */
+const slug = (s: string) =>
+  s
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-|-$/g, "");
 
 /** Mocked outputs for `gcp:*` resources: ids, self-links, service-account emails and run.app URLs. */
 export function gcpResource(
@@ -185,11 +205,43 @@ export function gcpResource(
       return { id: `projects/${project}/subscriptions/${physical}`, outputs: { name: physical } };
   }
   if (mod === "compute") {
-    const collection = `${kind[0].toLowerCase()}${kind.slice(1)}s`.replace(/^global/, "").replace(/^region/, "");
-    const coll = collection[0].toLowerCase() + collection.slice(1);
-    const scope = COMPUTE_GLOBAL.has(kind) ? "global" : `regions/${location}`;
+    const known = COMPUTE[kind];
+    const fallback = `${kind[0].toLowerCase()}${kind.slice(1)}s`.replace(/^global/, "").replace(/^region/, "");
+    const coll = known?.collection ?? fallback[0].toLowerCase() + fallback.slice(1);
+    const scope = known?.global ? "global" : `regions/${location}`;
     const id = `projects/${project}/${scope}/${coll}/${physical}`;
     return { id, outputs: { name: physical, selfLink: `https://www.googleapis.com/compute/v1/${id}`, project } };
+  }
+  if (mod === "monitoring") {
+    // Cloud Monitoring names: projects/{project}/notificationChannels/{number}, .../alertPolicies/{number},
+    // .../uptimeCheckConfigs/{id} with the check id derived from its display name
+    // (https://cloud.google.com/monitoring/api/ref_v3/rest/v3/projects.uptimeCheckConfigs).
+    const number = String(BigInt(`0x${hex(seed, 15)}`));
+    if (kind === "uptimeCheckConfig") {
+      const uptimeCheckId = `${slug(str(inputs.displayName) ?? name)}-${alnum(seed, 10).toLowerCase()}`;
+      const full = `projects/${project}/uptimeCheckConfigs/${uptimeCheckId}`;
+      return { id: full, outputs: { name: full, uptimeCheckId, project } };
+    }
+    const full = `projects/${project}/${kind}s/${number}`;
+    return { id: full, outputs: { name: full, project } };
+  }
+  if (mod === "logging") {
+    // Cloud Logging ids (the pulumi-gcp "Import" sections): buckets by location, sinks and exclusions by name.
+    if (kind === "projectBucketConfig") {
+      const full = `projects/${project}/locations/${location}/buckets/${str(inputs.bucketId) ?? physical}`;
+      return { id: full, outputs: { name: full, project, lifecycleState: "ACTIVE" } };
+    }
+    if (kind === "projectSink")
+      return {
+        id: `projects/${project}/sinks/${physical}`,
+        outputs: {
+          name: physical,
+          project,
+          writerIdentity: `serviceAccount:service-${GCP_PROJECT_NUMBER}@gcp-sa-logging.iam.gserviceaccount.com`,
+        },
+      };
+    if (kind === "projectExclusion")
+      return { id: `projects/${project}/exclusions/${physical}`, outputs: { name: physical, project } };
   }
   if (
     kind.endsWith("IamMember") ||
