@@ -73,8 +73,9 @@ describe("ServerlessFunction on Google Cloud Run without a build (gcp.platform c
     const service = getResource(plan, SERVICE);
     const envs = (service.inputs as any).template.containers[0].envs;
     assert.deepEqual(envs[0], { name: "GREETING", value: "hi" });
-    assert.equal(envs[1].name, "API_KEY");
-    assert.ok(envs[1].valueSource.secretKeyRef.secret, "a secret reference");
+    const secret = envs.find((e: any) => e.name === "API_KEY");
+    assert.equal(secret.value, undefined);
+    assert.ok(secret.valueSource.secretKeyRef.secret, "a secret reference");
     const accessor = getResource(plan, "gcp:secretmanager/secretIamMember:SecretIamMember");
     assert.equal((accessor.inputs as any).role, "roles/secretmanager.secretAccessor");
     assert.ok(dependsOn(plan, service, accessor), "the accessor grant exists before the first revision starts");
@@ -298,6 +299,14 @@ describe("the Cloud Run bundle is its own HTTP server (Cloud Run's container con
     const spoofed = await fetch(`${base}/x`, { headers: { "x-meridian-trigger": "schedule" } });
     assert.equal(((await spoofed.json()) as any).trigger, null);
 
+    // A private service (no MERIDIAN_SCHEDULER_EMAIL): Cloud Run IAM admits only the scheduler, so the path is trusted.
+    const schedule = await fetch(`${base}/__meridian/schedule`, {
+      method: "POST",
+      headers: { "x-meridian-trigger": "schedule" },
+      body: "{}",
+    });
+    assert.equal(((await schedule.json()) as any).trigger, "schedule");
+
     const boom = await fetch(`${base}/boom`);
     assert.equal(boom.status, 500);
     assert.ok(!(await boom.text()).includes("boom"), "the error message does not leak");
@@ -308,6 +317,35 @@ describe("the Cloud Run bundle is its own HTTP server (Cloud Run's container con
     const exited = new Promise<number | null>((resolve) => child!.once("exit", (code) => resolve(code)));
     child.kill("SIGTERM");
     assert.equal(await exited, 0, "Cloud Run's SIGTERM closes the server and the process exits");
+  });
+
+  it("public with schedules: a schedule request without the scheduler's token is an ordinary request", async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), "meridian-cloud-run-"));
+    const pkg = packageFunction({
+      cloud: "gcp",
+      source: { kind: "entry", entry: ENTRY },
+      platformFiles: [],
+      layout: "gcp-cloud-run",
+      archive: "tar.gz",
+      component: "test",
+      outDir: dir,
+    });
+    execFileSync("tar", ["-xzf", pkg.path, "-C", dir]);
+    const port = await freePort();
+    child = spawn(process.execPath, ["index.js"], {
+      cwd: dir,
+      env: { PATH: process.env.PATH, PORT: String(port), MERIDIAN_SCHEDULER_EMAIL: "sched@p.iam.gserviceaccount.com" },
+      stdio: ["ignore", "ignore", "pipe"],
+    });
+    const base = `http://127.0.0.1:${port}`;
+    await waitFor(base);
+    const spoofed = await fetch(`${base}/__meridian/schedule`, {
+      method: "POST",
+      headers: { "x-meridian-trigger": "schedule" },
+      body: "{}",
+    });
+    assert.equal(spoofed.status, 200);
+    assert.equal(((await spoofed.json()) as any).trigger, null, "no token: the trigger marker is dropped");
   });
 
   it("the archive is deterministic: sorted entries, mode 0644, mtime 0, no gzip timestamp", () => {

@@ -10,7 +10,7 @@ import { GcpApi, enableApis } from "./apis";
 import type { GcpFunctionChildren } from "./children";
 import { gcpSecrets } from "./function-secrets";
 import { functionSource } from "./function-source";
-import { gcpFunctionLogs, gcpFunctionSchedules } from "./function-triggers";
+import { gcpFunctionLogs, gcpFunctionSchedules, schedulerAccount } from "./function-triggers";
 import { runBaseImage } from "./run-base-image";
 import { serviceAccount } from "./service-account";
 
@@ -51,6 +51,10 @@ export function createCloudRunFunction(parent: pulumi.Resource, fn: BuiltFunctio
   const envs: gcp.types.input.cloudrunv2.ServiceTemplateContainerEnv[] = Object.keys(fn.environment)
     .sort()
     .map((key) => ({ name: key, value: fn.environment[key] }));
+  // A public service gets anyone's requests, so its schedules are told apart by the job's OIDC token, which the
+  // adapter verifies against this account (lib/bundling/adapters/gcp.ts); a private one is guarded by Cloud Run IAM.
+  const scheduler = fn.schedules.length > 0 ? schedulerAccount(parent, fn, apis) : undefined;
+  if (scheduler && fn.url) envs.push({ name: "MERIDIAN_SCHEDULER_EMAIL", value: scheduler.email });
   // Secret Manager references, resolved by Cloud Run when an instance starts: no value is in the service
   // (https://cloud.google.com/run/docs/configuring/services/secrets#env-var).
   for (const ref of secrets.refs)
@@ -114,7 +118,7 @@ export function createCloudRunFunction(parent: pulumi.Resource, fn: BuiltFunctio
   );
 
   const uri = service.uri;
-  gcpFunctionSchedules(parent, fn, { name: service.name, project: service.project }, uri, apis);
+  gcpFunctionSchedules(parent, fn, { name: service.name, project: service.project }, uri, apis, scheduler);
   gcpFunctionLogs(parent, fn, service.name, service.project, apis);
 
   const project = service.project;

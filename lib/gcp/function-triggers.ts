@@ -14,6 +14,20 @@ export interface GcpFunctionService {
   readonly project: pulumi.Output<string>;
 }
 
+/** The service account a function's Cloud Scheduler jobs sign their OIDC tokens as (one per function). */
+export function schedulerAccount(
+  parent: pulumi.Resource,
+  fn: FunctionSpec,
+  after: pulumi.Resource[],
+): gcp.serviceaccount.Account {
+  return serviceAccount(`${fn.name}-scheduler-sa`, {
+    parts: [fn.name, "sched"],
+    displayName: `Scheduler of ${fn.name}`,
+    parent,
+    dependsOn: after,
+  });
+}
+
 /**
  * Schedules: Cloud Scheduler jobs calling `POST <uri>/__meridian/schedule` with an OIDC token of a dedicated
  * service account that may invoke this function's Cloud Run service only.
@@ -24,15 +38,12 @@ export function gcpFunctionSchedules(
   service: GcpFunctionService,
   uri: pulumi.Output<string>,
   after: pulumi.Resource[],
+  /** The scheduler's account when the function needed it first (schedulerAccount). @default created here */
+  account?: gcp.serviceaccount.Account,
 ): void {
   if (fn.schedules.length === 0) return;
   const region = fn.placement.region!;
-  const sa = serviceAccount(`${fn.name}-scheduler-sa`, {
-    parts: [fn.name, "sched"],
-    displayName: `Scheduler of ${fn.name}`,
-    parent,
-    dependsOn: after,
-  });
+  const sa = account ?? schedulerAccount(parent, fn, after);
   const invoker = new gcp.cloudrunv2.ServiceIamMember(
     `${fn.name}-scheduler-invoker`,
     {

@@ -1,4 +1,8 @@
+import { googleSigningKeys, verifyGoogleIdToken } from "./google-id-token";
 import { TRIGGER_HEADER, hasBody, portable, run, triggerRequest } from "./shared";
+
+/** Set on a public (invoker IAM check disabled) service with schedules: the account whose token a schedule carries. */
+const SCHEDULER_EMAIL = "MERIDIAN_SCHEDULER_EMAIL";
 
 /** The parts of an Express request the Functions Framework hands an HTTP function. */
 interface ExpressRequest {
@@ -48,7 +52,9 @@ export function gcpHandler(mod: unknown): (req: ExpressRequest | CloudEvent, res
       if (v === undefined) continue;
       for (const one of Array.isArray(v) ? v : [v]) headers.append(k, one);
     }
-    const scheduled = headers.get(TRIGGER_HEADER) === "schedule" && r.url.startsWith("/__meridian/schedule");
+    const host = headers.get("x-forwarded-host") ?? headers.get("host") ?? "localhost";
+    const claimed = headers.get(TRIGGER_HEADER) === "schedule" && r.url.startsWith("/__meridian/schedule");
+    const scheduled = claimed && (await fromScheduler(headers, headers.get("host") ?? ""));
     if (!scheduled) headers.delete(TRIGGER_HEADER);
     const method = r.method.toUpperCase();
     let body: Uint8Array | string | undefined;
@@ -58,7 +64,6 @@ export function gcpHandler(mod: unknown): (req: ExpressRequest | CloudEvent, res
       else if (r.body !== undefined && r.body !== null && Object.keys(r.body as object).length > 0)
         body = JSON.stringify(r.body);
     }
-    const host = headers.get("x-forwarded-host") ?? headers.get("host") ?? "localhost";
     const request = new Request(`https://${host}${r.originalUrl ?? r.url}`, {
       method,
       headers,
@@ -73,4 +78,23 @@ export function gcpHandler(mod: unknown): (req: ExpressRequest | CloudEvent, res
     if (cookies.length) res.setHeader("set-cookie", cookies);
     res.end(Buffer.from(await response.arrayBuffer()));
   };
+}
+
+/**
+ * Whether a request that says it is a schedule comes from the function's Cloud Scheduler job. A private service needs
+ * no check: Cloud Run lets through only principals with `run.invoker`. A public one (invoker IAM check disabled) checks
+ * the job's OIDC token itself, as Cloud Scheduler's OidcToken allows for "endpoints where you intend to validate the
+ * token yourself" (https://cloud.google.com/scheduler/docs/reference/rest/v1/projects.locations.jobs#OidcToken).
+ */
+async function fromScheduler(headers: Headers, host: string): Promise<boolean> {
+  const email = process.env[SCHEDULER_EMAIL];
+  if (!email) return true;
+  const token = /^Bearer (.+)$/.exec(headers.get("authorization") ?? "")?.[1];
+  if (!token) return false;
+  try {
+    return verifyGoogleIdToken(token, await googleSigningKeys(), { email, host, nowSeconds: Date.now() / 1000 });
+  } catch (err) {
+    console.error(err);
+    return false;
+  }
 }

@@ -1,0 +1,83 @@
+import { createPublicKey, createVerify } from "node:crypto";
+
+/** One of Google's OAuth 2.0 signing keys, as https://www.googleapis.com/oauth2/v3/certs lists them (JWK). */
+export interface GoogleJwk {
+  readonly kid: string;
+  readonly kty: string;
+  readonly n: string;
+  readonly e: string;
+}
+
+/** What a schedule's token must say: who minted it, for which host, checked at what time. */
+export interface ExpectedIdToken {
+  /** The Cloud Scheduler job's service account. */
+  readonly email: string;
+  /** The host the request was sent to: Cloud Scheduler's audience is the target's URL. */
+  readonly host: string;
+  readonly nowSeconds: number;
+}
+
+// Google-signed ID tokens: RS256, issuer accounts.google.com with or without the scheme
+// (https://developers.google.com/identity/openid-connect/openid-connect#validatinganidtoken).
+const ISSUERS = ["https://accounts.google.com", "accounts.google.com"];
+const SKEW_SECONDS = 60;
+
+/**
+ * Verifies a Google-signed OIDC ID token the way Google's "Validating an ID token" says: the RS256 signature by the
+ * key its `kid` names, the issuer, the expiry, the audience (here: a URL on the host the request reached, as Cloud
+ * Scheduler sets it), and that the token is the expected service account's (`email`, `email_verified`). Pure: the
+ * keys and the time are given. Anything malformed is simply not valid.
+ */
+export function verifyGoogleIdToken(token: string, keys: readonly GoogleJwk[], expected: ExpectedIdToken): boolean {
+  const parts = token.split(".");
+  if (parts.length !== 3) return false;
+  const header = decode(parts[0]) as { alg?: unknown; kid?: unknown } | undefined;
+  const claims = decode(parts[1]) as Record<string, unknown> | undefined;
+  if (!header || !claims || header.alg !== "RS256" || typeof header.kid !== "string") return false;
+  const jwk = keys.find((k) => k.kid === header.kid && k.kty === "RSA");
+  if (!jwk) return false;
+  try {
+    const key = createPublicKey({ key: { kty: "RSA", n: jwk.n, e: jwk.e }, format: "jwk" });
+    const verifier = createVerify("RSA-SHA256");
+    verifier.update(`${parts[0]}.${parts[1]}`);
+    if (!verifier.verify(key, Buffer.from(parts[2], "base64url"))) return false;
+  } catch {
+    return false;
+  }
+  const now = expected.nowSeconds;
+  if (!ISSUERS.includes(String(claims.iss))) return false;
+  if (typeof claims.exp !== "number" || claims.exp + SKEW_SECONDS < now) return false;
+  if (typeof claims.iat === "number" && claims.iat - SKEW_SECONDS > now) return false;
+  if (claims.email !== expected.email || claims.email_verified !== true) return false;
+  return audienceHost(claims.aud) === expected.host.toLowerCase();
+}
+
+function audienceHost(aud: unknown): string | undefined {
+  try {
+    return typeof aud === "string" ? new URL(aud).host.toLowerCase() : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function decode(part: string): unknown {
+  try {
+    return JSON.parse(Buffer.from(part, "base64url").toString("utf8"));
+  } catch {
+    return undefined;
+  }
+}
+
+const CERTS = "https://www.googleapis.com/oauth2/v3/certs";
+let cached: { keys: GoogleJwk[]; until: number } | undefined;
+
+/** Google's current signing keys, kept for the response's `Cache-Control: max-age` (as Google's page says to). */
+export async function googleSigningKeys(now: number = Date.now()): Promise<GoogleJwk[]> {
+  if (cached && cached.until > now) return cached.keys;
+  const response = await fetch(CERTS);
+  if (!response.ok) throw new Error(`Google signing keys: HTTP ${response.status}`);
+  const body = (await response.json()) as { keys?: GoogleJwk[] };
+  const maxAge = /max-age=(\d+)/.exec(response.headers.get("cache-control") ?? "")?.[1];
+  cached = { keys: body.keys ?? [], until: now + Math.min(Number(maxAge ?? 300), 86400) * 1000 };
+  return cached.keys;
+}

@@ -1,0 +1,87 @@
+import * as assert from "node:assert/strict";
+import { createSign, generateKeyPairSync } from "node:crypto";
+import { GoogleJwk, verifyGoogleIdToken } from "../lib/bundling/adapters/google-id-token";
+import { findResources, getResource, recordPlan } from "../lib/testing";
+import { CONFIG, program } from "./support/function-program";
+
+const { privateKey, publicKey } = generateKeyPairSync("rsa", { modulusLength: 2048 });
+const jwk = publicKey.export({ format: "jwk" }) as { n: string; e: string };
+const KEYS: GoogleJwk[] = [{ kid: "k1", kty: "RSA", n: jwk.n, e: jwk.e }];
+const EMAIL = "meridian-dev-hello-sched@proj.iam.gserviceaccount.com";
+const HOST = "meridian-dev-hello-run-abc123-ew.a.run.app";
+const NOW = 1_800_000_000;
+
+const b64 = (o: unknown) => Buffer.from(JSON.stringify(o)).toString("base64url");
+function token(claims: Record<string, unknown> = {}, header: Record<string, unknown> = {}, key = privateKey): string {
+  const h = b64({ alg: "RS256", kid: "k1", typ: "JWT", ...header });
+  const p = b64({
+    iss: "https://accounts.google.com",
+    aud: `https://${HOST}`,
+    email: EMAIL,
+    email_verified: true,
+    iat: NOW - 10,
+    exp: NOW + 3590,
+    ...claims,
+  });
+  const signer = createSign("RSA-SHA256");
+  signer.update(`${h}.${p}`);
+  return `${h}.${p}.${signer.sign(key).toString("base64url")}`;
+}
+const check = (t: string, host = HOST) => verifyGoogleIdToken(t, KEYS, { email: EMAIL, host, nowSeconds: NOW });
+
+/**
+ * A public Cloud Run function (invoker IAM check disabled) gets anyone's requests, so a schedule is told apart by its
+ * Cloud Scheduler job's OIDC token, validated as Google says: RS256 by the key of its `kid`, issuer
+ * accounts.google.com, not expired, the expected audience and account
+ * (https://developers.google.com/identity/openid-connect/openid-connect#validatinganidtoken); Cloud Scheduler's audience
+ * is the target URL (https://cloud.google.com/scheduler/docs/reference/rest/v1/projects.locations.jobs#OidcToken).
+ */
+describe("schedules of a public Google Cloud function carry a token the adapter verifies", () => {
+  it("accepts the scheduler account's token for this host, with either documented issuer", () => {
+    assert.equal(check(token()), true);
+    assert.equal(check(token({ iss: "accounts.google.com" })), true);
+    assert.equal(check(token(), HOST.toUpperCase()), true);
+  });
+
+  it("refuses every other token", () => {
+    const other = generateKeyPairSync("rsa", { modulusLength: 2048 }).privateKey;
+    const [h, p] = token().split(".");
+    const cases: [string, string][] = [
+      ["another account", token({ email: "attacker@evil.iam.gserviceaccount.com" })],
+      ["an unverified email", token({ email_verified: false })],
+      ["another audience", token({ aud: "https://other-service.a.run.app" })],
+      ["expired", token({ exp: NOW - 120 })],
+      ["issued in the future", token({ iat: NOW + 600 })],
+      ["another issuer", token({ iss: "https://evil.example" })],
+      ["signed by another key", token({}, {}, other)],
+      ["an unknown kid", token({}, { kid: "k2" })],
+      ["alg none", `${b64({ alg: "none", kid: "k1" })}.${p}.`],
+      ["HS256", token({}, { alg: "HS256" })],
+      [
+        "a tampered payload",
+        `${h}.${b64({ email: EMAIL, aud: `https://${HOST}`, exp: NOW + 10 })}.${token().split(".")[2]}`,
+      ],
+      ["garbage", "not.a.token"],
+      ["two parts", "a.b"],
+    ];
+    for (const [what, t] of cases) assert.equal(check(t), false, what);
+    assert.equal(check(token(), "other-host.a.run.app"), false, "a request to another host");
+  });
+
+  it("the Cloud Run service knows the scheduler account only when it is public and scheduled", async () => {
+    const env = async (extra: Record<string, unknown>) => {
+      const plan = await recordPlan(program("gcp:europe-west1", { gcp: { platform: "cloud-run" }, ...extra }), {
+        config: CONFIG,
+      });
+      const envs = (getResource(plan, "gcp:cloudrunv2/service:Service").inputs as any).template.containers[0].envs;
+      const sa = findResources(plan, "gcp:serviceaccount/account:Account").find((a) => a.name === "hello-scheduler-sa");
+      return { value: envs.find((e: any) => e.name === "MERIDIAN_SCHEDULER_EMAIL")?.value, sa };
+    };
+    const schedule = { triggers: [{ type: "http" }, { type: "schedule", schedule: "rate(1 hour)" }] };
+    const pub = await env(schedule);
+    assert.match(pub.value, /^meridian-dev-hello-sched@meridian-test\.iam\.gserviceaccount\.com$/);
+    assert.ok(pub.sa);
+    assert.equal((await env({ ...schedule, url: false })).value, undefined);
+    assert.equal((await env({})).value, undefined);
+  });
+});
