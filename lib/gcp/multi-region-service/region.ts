@@ -8,6 +8,17 @@ import type { GcpServiceChildren } from "../children";
 import { dedicatedLogBucket } from "../log-bucket";
 import type { GcpSecretRef } from "../function-secrets";
 
+/**
+ * Tries a starting container gets: at least 6 (or the health threshold when higher), but Cloud Run gives a startup
+ * probe at most 240 s, "calculated as failureThreshold * periodSeconds"
+ * (https://cloud.google.com/run/docs/configuring/workerpools/healthchecks, https://cloud.google.com/run/docs/configuring/
+ * jobs/healthchecks; for services: PolicyEngine/policyengine-api#3764). The period is the user's interval (1-240 s).
+ */
+export const STARTUP_WINDOW_MAX_SECONDS = 240;
+function startupFailureThreshold(periodSeconds: number, failureThreshold: number): number {
+  return Math.max(1, Math.min(Math.max(failureThreshold, 6), Math.floor(STARTUP_WINDOW_MAX_SECONDS / periodSeconds)));
+}
+
 export interface GcpRegion {
   service: gcp.cloudrunv2.Service;
   /** Serverless NEG: how the global load balancer reaches this region (undefined with a DNS front). */
@@ -86,7 +97,7 @@ export function createGcpRegion(
                 httpGet,
                 periodSeconds: hc.intervalSeconds,
                 timeoutSeconds: hc.timeoutSeconds,
-                failureThreshold: Math.max(hc.failureThreshold, 6),
+                failureThreshold: startupFailureThreshold(hc.intervalSeconds, hc.failureThreshold),
               },
               readinessProbe: {
                 httpGet,
