@@ -69,6 +69,15 @@ describe("Google Cloud: every resource waits for its own API (fresh project, iss
           alarms: { notify: NOTIFY },
         });
         new ServerlessFunction("worker", { target: "gcp:europe-west1", entry: ENTRY, triggers: [{ type: "queue" }] });
+        new ServerlessFunction("runfn", {
+          target: "gcp:europe-west1",
+          entry: ENTRY,
+          url: true,
+          gcp: { platform: "cloud-run" },
+          secrets: { TOKEN: "s3cret" },
+          logRetentionDays: 7,
+          triggers: [{ type: "http" }, { type: "schedule", schedule: "rate(15 minutes)" }],
+        });
         new ApiGateway("users", {
           target: "gcp:europe-west1",
           routes: { "GET /users": hello },
