@@ -59,6 +59,18 @@ describe("ServerlessFunction bad input", () => {
       "triggers.0.timezone",
       /UTC/,
     ],
+    [
+      // Azure reads a time zone app-wide from WEBSITE_TIME_ZONE, a Windows time-zone name on Windows plans
+      // (https://learn.microsoft.com/azure/azure-functions/functions-bindings-timer#ncrontab-time-zones); the message
+      // used to say Consumption timers always run in UTC.
+      "tz on azure",
+      {
+        target: "azure:westeurope",
+        triggers: [{ type: "schedule", schedule: "rate(1 hour)", timezone: "Europe/Paris" }],
+      },
+      "triggers.0.timezone",
+      /WEBSITE_TIME_ZONE to a Windows time-zone name/,
+    ],
     ["batch too big", { triggers: [{ type: "queue", batchSize: 50 }] }, "triggers.0.batchSize", /1 to 10/],
     [
       "queue + http on GCP",

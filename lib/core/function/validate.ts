@@ -283,10 +283,15 @@ function validateTriggers(v: Validator, value: unknown, cloud: ParsedPlacement["
         pattern: /^[A-Za-z_]+(\/[A-Za-z0-9_+-]+)*$/,
         patternHelp: 'an IANA time zone such as "Europe/Paris"',
       });
+      // Cloudflare Cron Triggers run in UTC (https://developers.cloudflare.com/workers/configuration/cron-triggers/).
+      // Azure takes a time zone only app-wide, as a Windows time-zone name in WEBSITE_TIME_ZONE on a Windows plan
+      // (https://learn.microsoft.com/azure/azure-functions/functions-bindings-timer#ncrontab-time-zones): not an IANA name.
       if (timezone !== undefined && (cloud === "azure" || cloud === "cloudflare")) {
         v.fail(
           `${field}.timezone`,
-          `${cloud === "azure" ? "Azure timer triggers on Consumption" : "Cloudflare cron triggers"} run in UTC; write the cron in UTC and drop timezone`,
+          cloud === "azure"
+            ? "Azure timer triggers run in UTC unless the whole app sets WEBSITE_TIME_ZONE to a Windows time-zone name, which Meridian does not map from IANA names; write the cron in UTC and drop timezone"
+            : "Cloudflare cron triggers run in UTC; write the cron in UTC and drop timezone",
         );
       }
       schedules.push({ expression, parsed: parsed as ParsedSchedule, timezone });
