@@ -3,7 +3,10 @@
  * build these — the offline checker from a plan JSON (lib/policy/check.ts) and the `@pulumi/policy` pack
  * (policy/index.ts) from what the engine sends — so every rule is one pure function run unchanged by both.
  */
-export type Cloud = "aws" | "gcp" | "azure" | "cloudflare" | "any";
+import type { Cloud as PlacementCloud } from "../core/placement";
+
+/** The clouds a rule applies to: the placement clouds (one list for the whole library), or "any". */
+export type Cloud = PlacementCloud | "any";
 
 export interface PolicyResource {
   urn: string;
