@@ -19,7 +19,9 @@ import { serviceAccount } from "./service-account";
  * Node.js base image without a build. Cloud Run's source deploy without build (Preview) takes the archive from Cloud
  * Storage (`sourceCode.cloudStorageSource`), a `baseImageUri`, and the command that starts it, with `image: "scratch"`
  * — the provider's "Cloudrunv2 Service Zip Deploy" example
- * (https://registry.terraform.io/providers/hashicorp/google/latest/docs/resources/cloud_run_v2_service), as
+ * (https://registry.terraform.io/providers/hashicorp/google/latest/docs/resources/cloud_run_v2_service; its acceptance
+ * test, GoogleCloudPlatform/magic-modules mmv1/templates/terraform/examples/cloudrunv2_service_zip_deploy.tf.tmpl, reads
+ * the archive from a uniform-access bucket of the project with no further grant and no launch stage), as
  * firebase/firebase-tools deploys Cloud Run functions (src/deploy/functions/release/fabricator.ts, createRunFunction).
  *
  * Why not `buildConfig`: on a Cloud Run service it records how a function was built and starts no build
