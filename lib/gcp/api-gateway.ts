@@ -10,6 +10,7 @@ import { buildGoogleSwagger } from "../openapi/swagger2";
 import { GcpApi, enableApis } from "./apis";
 import { managedCertificateName } from "./certificate-name";
 import { dedicatedLogBucket } from "./log-bucket";
+import { accountDisplayName } from "./service-account";
 import type { ApiResult } from "../core/backend";
 
 /** The Cloud DNS managed zone Meridian expects for a DNS zone: its name with dots as dashes (`example.com` → `example-com`). */
@@ -45,7 +46,7 @@ export function createGcpApiGateway(parent: pulumi.Resource, model: ApiSpec): Ap
       `${name}-gateway-sa`,
       {
         accountId: physicalName("gcpServiceAccount", name, "gw"),
-        displayName: `API Gateway ${name}: invokes the API's functions`,
+        displayName: accountDisplayName(`API Gateway ${name}: invokes the API's functions`),
         project,
       } satisfies gcp.serviceaccount.AccountArgs,
       opts(),

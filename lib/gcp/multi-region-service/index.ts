@@ -7,6 +7,7 @@ import { commonTags } from "../../core/tags";
 import { transformsOf, withTransform } from "../../core/transform";
 import { GcpApi, enableApis } from "../apis";
 import { gcpSecrets } from "../function-secrets";
+import { accountDisplayName } from "../service-account";
 import type { GcpServiceChildren } from "../children";
 import { createGcpFront } from "./front";
 import { createGcpRegion } from "./region";
@@ -36,7 +37,7 @@ export function createGcpService(parent: pulumi.Resource, { service: spec, regio
       `${spec.name}-sa`,
       {
         accountId: physicalName("gcpServiceAccount", spec.name),
-        displayName: `MultiRegionService ${spec.name} runtime`,
+        displayName: accountDisplayName(`MultiRegionService ${spec.name} runtime`),
       } satisfies gcp.serviceaccount.AccountArgs,
       { parent, dependsOn: apis },
     ),
