@@ -24,6 +24,11 @@ export interface NameRule {
   readonly globallyUnique: boolean;
   /** Minimum length: a shorter name gets the hash suffix. @default 1 */
   readonly min?: number;
+  /**
+   * Words the name must not contain, each with what replaces it, and a prefix it must not begin with (one more
+   * `m-` in front). @default none
+   */
+  readonly avoid?: { readonly words: RegExp; readonly replacement: string; readonly prefix: RegExp };
 }
 
 const rule = (
@@ -57,7 +62,13 @@ export const NAME_RULES = {
   // (https://cloud.google.com/iam/docs/reference/rest/v1/projects.serviceAccounts/create, accountId): a project and
   // stack named "a" and "b" would otherwise give "a-b-x".
   gcpServiceAccount: { ...rule(30, /[a-z0-9-]/, "-", true, true), min: 6 },
-  gcpBucket: rule(63, /[a-z0-9-]/, "-", true, true, true),
+  // Bucket names "cannot begin with the "goog" prefix" and "cannot contain "google" or close misspellings, such as
+  // "g00gle"" (https://cloud.google.com/storage/docs/buckets#naming): a Pulumi project `googly-app` or a function
+  // `google-sync` would otherwise fail at create.
+  gcpBucket: {
+    ...rule(63, /[a-z0-9-]/, "-", true, true, true),
+    avoid: { words: /g[o0]{2}g[l1]e/g, replacement: "ggl", prefix: /^goog/ },
+  },
   gcpApiId: rule(63, /[a-z0-9-]/, "-", true, true),
   gcpSecretId: rule(255, /[A-Za-z0-9_-]/, "-", false),
   azureResourceGroup: rule(90, /[A-Za-z0-9._()-]/, "-", false),
@@ -116,7 +127,8 @@ export function nameHead(r: NameRule, parts: readonly string[], room: number): s
     .map((p) => clean(p, r))
     .filter((p) => p.length > 0)
     .join(sep);
-  if (r.startWithLetter && !/^[A-Za-z]/.test(name)) name = `m${sep}${name}`;
+  if (r.avoid) name = name.replace(r.avoid.words, r.avoid.replacement);
+  if ((r.startWithLetter && !/^[A-Za-z]/.test(name)) || r.avoid?.prefix.test(name)) name = `m${sep}${name}`;
   if (name.length <= room) return name;
   let head = name.slice(0, Math.max(room, 1));
   if (sep) head = head.replace(new RegExp(`\\${sep}+$`), "");
