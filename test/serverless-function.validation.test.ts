@@ -33,6 +33,22 @@ describe("ServerlessFunction bad input", () => {
     ["bad env name", { environment: { "1X": "a" } }, "environment.1X", /invalid name/],
     ["env null", { environment: { A: null } }, "environment.A", /expected a string/],
     ["reserved env", { environment: { AWS_REGION: "x" } }, "environment.AWS_REGION", /reserved/],
+    // Cloud Run reserves the variables of its container contract, K_CONFIGURATION among them ("reserved and cannot be
+    // set": https://cloud.google.com/run/docs/configuring/services/environment-variables#reserved-names, list at
+    // https://cloud.google.com/run/docs/container-contract#services-env-vars), and functions FUNCTION_SIGNATURE_TYPE
+    // (https://cloud.google.com/run/docs/configuring/services/overview-environment-variables, reserved for functions).
+    [
+      "K_CONFIGURATION on Cloud Run",
+      { target: "gcp:us-central1", url: true, environment: { K_CONFIGURATION: "x" } },
+      "environment.K_CONFIGURATION",
+      /reserved/,
+    ],
+    [
+      "FUNCTION_SIGNATURE_TYPE on Cloud Run functions",
+      { target: "gcp:us-central1", environment: { FUNCTION_SIGNATURE_TYPE: "x" } },
+      "environment.FUNCTION_SIGNATURE_TYPE",
+      /reserved/,
+    ],
     ["secret also plain", { environment: { K: "a" }, secrets: { K: "b" } }, "secrets.K", /either plain or secret/],
     ["bad retention on AWS", { logRetentionDays: 10 }, "logRetentionDays", /CloudWatch Logs accepts/],
     ["bad trigger type", { triggers: [{ type: "cron" }] }, "triggers.0.type", /allowed/],

@@ -74,9 +74,14 @@ const ARG_KEYS = [
   "transform",
 ] as const satisfies readonly (keyof ServerlessFunctionArgs)[];
 everyKeyListed<ServerlessFunctionArgs, typeof ARG_KEYS>(true);
-// Variables the platforms reserve: setting them breaks the runtime or is rejected at deploy time.
+// Variables the platforms reserve: setting them breaks the runtime or is rejected at deploy time. Cloud Run reserves
+// its container contract's PORT, K_SERVICE, K_REVISION and K_CONFIGURATION
+// (https://cloud.google.com/run/docs/container-contract#services-env-vars, "reserved and cannot be set":
+// https://cloud.google.com/run/docs/configuring/services/environment-variables#reserved-names); Cloud Run functions
+// also FUNCTION_TARGET and FUNCTION_SIGNATURE_TYPE
+// (https://cloud.google.com/run/docs/configuring/services/overview-environment-variables).
 const RESERVED_ENV =
-  /^(AWS_|LAMBDA_|_HANDLER$|FUNCTIONS_|WEBSITE_|AzureWebJobs|K_SERVICE$|K_REVISION$|PORT$|FUNCTION_TARGET$|MERIDIAN_)/i;
+  /^(AWS_|LAMBDA_|_HANDLER$|FUNCTIONS_|WEBSITE_|AzureWebJobs|K_SERVICE$|K_REVISION$|K_CONFIGURATION$|PORT$|FUNCTION_TARGET$|FUNCTION_SIGNATURE_TYPE$|MERIDIAN_)/i;
 
 /**
  * Validates ServerlessFunction args for their target, synchronously, before anything is registered.
