@@ -84,4 +84,25 @@ describe("schedules of a public Google Cloud function carry a token the adapter 
     assert.equal((await env({ ...schedule, url: false })).value, undefined);
     assert.equal((await env({})).value, undefined);
   });
+
+  // A url function pinned to Cloud Functions is public through an allUsers run.invoker grant, and a public service hands
+  // the Authorization header to the container untouched ("If the flag --allow-unauthenticated is not used, the JWT
+  // token is intercepted and verified by Cloud Run's IAM": https://cloud.google.com/endpoints/docs/openapi/troubleshoot-jwt),
+  // so anyone could POST /__meridian/schedule with the trigger header: the function gets the scheduler account too.
+  it("a public function on Cloud Functions knows the scheduler account as well", async () => {
+    const env = async (extra: Record<string, unknown>) => {
+      const plan = await recordPlan(program("gcp:europe-west1", { gcp: { platform: "cloud-functions" }, ...extra }), {
+        config: CONFIG,
+      });
+      const fn = getResource(plan, "gcp:cloudfunctionsv2/function:Function").inputs as any;
+      return fn.serviceConfig.environmentVariables?.MERIDIAN_SCHEDULER_EMAIL;
+    };
+    const schedule = { triggers: [{ type: "http" }, { type: "schedule", schedule: "rate(1 hour)" }] };
+    assert.match(
+      await env({ ...schedule, url: true }),
+      /^meridian-dev-hello-sched@meridian-test\.iam\.gserviceaccount\.com$/,
+    );
+    assert.equal(await env({ ...schedule, url: false }), undefined);
+    assert.equal(await env({ url: true }), undefined);
+  });
 });

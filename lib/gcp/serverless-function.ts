@@ -9,7 +9,7 @@ import { transformsOf, withTransform } from "../core/transform";
 import { GcpApi, enableApis } from "./apis";
 import type { GcpFunctionChildren } from "./children";
 import { gcpFunctionSecrets } from "./function-secrets";
-import { gcpFunctionLogs, gcpFunctionSchedules } from "./function-triggers";
+import { gcpFunctionLogs, gcpFunctionSchedules, schedulerAccount } from "./function-triggers";
 import { createCloudRunFunction } from "./cloud-run-function";
 import { functionSource } from "./function-source";
 import { serviceAccount } from "./service-account";
@@ -75,6 +75,14 @@ export function createGcpFunction(parent: pulumi.Resource, fn: BuiltFunctionSpec
     );
   }
 
+  // A url function is public (the allUsers grant below), so its schedules are told apart by the job's OIDC token,
+  // which a public service receives as sent (https://cloud.google.com/endpoints/docs/openapi/troubleshoot-jwt: only
+  // without --allow-unauthenticated does Cloud Run IAM intercept it) and the adapter verifies against this account
+  // (lib/bundling/adapters/gcp.ts), as on the Cloud Run platform; a private function is guarded by Cloud Run IAM.
+  const scheduler = fn.schedules.length > 0 ? schedulerAccount(parent, fn, apis) : undefined;
+  const environment: Record<string, pulumi.Input<string>> = { ...fn.environment };
+  if (scheduler && fn.url && fn.source.kind === "entry") environment.MERIDIAN_SCHEDULER_EMAIL = scheduler.email;
+
   const cloudFunction = new gcp.cloudfunctionsv2.Function(
     ...withTransform(
       t,
@@ -97,7 +105,7 @@ export function createGcpFunction(parent: pulumi.Resource, fn: BuiltFunctionSpec
           availableCpu: cpuFor(fn.memoryMb ?? 512),
           timeoutSeconds: fn.timeoutSeconds,
           maxInstanceCount: 100,
-          environmentVariables: Object.keys(fn.environment).length ? fn.environment : undefined,
+          environmentVariables: Object.keys(environment).length ? environment : undefined,
           secretEnvironmentVariables: secrets.environment.length ? secrets.environment : undefined,
           ingressSettings: "ALLOW_ALL",
           allTrafficOnLatestRevision: true,
@@ -158,7 +166,7 @@ export function createGcpFunction(parent: pulumi.Resource, fn: BuiltFunctionSpec
       opts,
     );
   }
-  gcpFunctionSchedules(parent, fn, { name: cloudFunction.name, project: cloudFunction.project }, uri, apis);
+  gcpFunctionSchedules(parent, fn, { name: cloudFunction.name, project: cloudFunction.project }, uri, apis, scheduler);
   gcpFunctionLogs(parent, fn, functionName, cloudFunction.project, apis);
 
   const project = cloudFunction.project;

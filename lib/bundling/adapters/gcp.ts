@@ -1,7 +1,7 @@
 import { googleSigningKeys, verifyGoogleIdToken } from "./google-id-token";
 import { TRIGGER_HEADER, hasBody, portable, run, triggerRequest } from "./shared";
 
-/** Set on a public (invoker IAM check disabled) service with schedules: the account whose token a schedule carries. */
+/** Set on a public service with schedules (either Google platform): the account whose token a schedule carries. */
 const SCHEDULER_EMAIL = "MERIDIAN_SCHEDULER_EMAIL";
 
 /** The parts of an Express request the Functions Framework hands an HTTP function. */
