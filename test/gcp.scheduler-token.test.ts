@@ -1,6 +1,6 @@
 import * as assert from "node:assert/strict";
 import { createSign, generateKeyPairSync } from "node:crypto";
-import { GoogleJwk, verifyGoogleIdToken } from "../lib/bundling/adapters/google-id-token";
+import { GoogleJwk, scheduleVerdict, verifyGoogleIdToken } from "../lib/bundling/adapters/google-id-token";
 import { findResources, getResource, recordPlan } from "../lib/testing";
 import { CONFIG, program } from "./support/function-program";
 
@@ -66,6 +66,25 @@ describe("schedules of a public Google Cloud function carry a token the adapter 
     ];
     for (const [what, t] of cases) assert.equal(check(t), false, what);
     assert.equal(check(token(), "other-host.a.run.app"), false, "a request to another host");
+  });
+
+  // Cloud Scheduler retries a job whose target does not answer 2xx (RetryConfig: "If a job does not complete
+  // successfully ... it will be retried with exponential backoff":
+  // https://cloud.google.com/scheduler/docs/reference/rest/v1/projects.locations.jobs#RetryConfig). When Google's key
+  // endpoint cannot be read, a token is neither valid nor invalid: the request is refused with 503 so the job retries,
+  // instead of reaching the handler as an ordinary request and the run being lost.
+  it("a token that cannot be checked (Google's keys unavailable) is 'unavailable', not an ordinary request", async () => {
+    const headers = (auth?: string) => new Headers(auth ? { authorization: auth } : {});
+    const keys = async () => KEYS;
+    const down = async (): Promise<GoogleJwk[]> => {
+      throw new Error("Google signing keys: HTTP 503");
+    };
+    const verdict = (h: Headers, load = keys) => scheduleVerdict(h, HOST, EMAIL, load, NOW);
+    assert.equal(await verdict(headers(`Bearer ${token()}`)), "scheduler");
+    assert.equal(await verdict(headers(`Bearer ${token({ email: "x@y.iam.gserviceaccount.com" })}`)), "other");
+    assert.equal(await verdict(headers()), "other", "no token: an ordinary request, keys never read");
+    assert.equal(await verdict(headers(), down), "other");
+    assert.equal(await verdict(headers(`Bearer ${token()}`), down), "unavailable");
   });
 
   it("the Cloud Run service knows the scheduler account only when it is public and scheduled", async () => {

@@ -1,4 +1,4 @@
-import { googleSigningKeys, verifyGoogleIdToken } from "./google-id-token";
+import { googleSigningKeys, scheduleVerdict } from "./google-id-token";
 import { TRIGGER_HEADER, hasBody, portable, run, triggerRequest } from "./shared";
 
 /** Set on a public service with schedules (either Google platform): the account whose token a schedule carries. */
@@ -54,8 +54,14 @@ export function gcpHandler(mod: unknown): (req: ExpressRequest | CloudEvent, res
     }
     const host = headers.get("x-forwarded-host") ?? headers.get("host") ?? "localhost";
     const claimed = headers.get(TRIGGER_HEADER) === "schedule" && r.url.startsWith("/__meridian/schedule");
-    const scheduled = claimed && (await fromScheduler(headers, headers.get("host") ?? ""));
-    if (!scheduled) headers.delete(TRIGGER_HEADER);
+    const verdict = claimed ? await fromScheduler(headers, headers.get("host") ?? "") : "other";
+    if (verdict === "unavailable") {
+      // The token could not be checked: Cloud Scheduler retries a non-2xx answer (scheduleVerdict).
+      res.statusCode = 503;
+      res.end();
+      return;
+    }
+    if (verdict !== "scheduler") headers.delete(TRIGGER_HEADER);
     const method = r.method.toUpperCase();
     let body: Uint8Array | string | undefined;
     if (hasBody(method)) {
@@ -86,15 +92,8 @@ export function gcpHandler(mod: unknown): (req: ExpressRequest | CloudEvent, res
  * the job's OIDC token itself, as Cloud Scheduler's OidcToken allows for "endpoints where you intend to validate the
  * token yourself" (https://cloud.google.com/scheduler/docs/reference/rest/v1/projects.locations.jobs#OidcToken).
  */
-async function fromScheduler(headers: Headers, host: string): Promise<boolean> {
+async function fromScheduler(headers: Headers, host: string): Promise<"scheduler" | "other" | "unavailable"> {
   const email = process.env[SCHEDULER_EMAIL];
-  if (!email) return true;
-  const token = /^Bearer (.+)$/.exec(headers.get("authorization") ?? "")?.[1];
-  if (!token) return false;
-  try {
-    return verifyGoogleIdToken(token, await googleSigningKeys(), { email, host, nowSeconds: Date.now() / 1000 });
-  } catch (err) {
-    console.error(err);
-    return false;
-  }
+  if (!email) return "scheduler";
+  return scheduleVerdict(headers, host, email, () => googleSigningKeys(), Date.now() / 1000);
 }

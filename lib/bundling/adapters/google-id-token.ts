@@ -68,13 +68,41 @@ function decode(part: string): unknown {
   }
 }
 
+/**
+ * Whether a request that says it is a schedule carries the scheduler account's token: "scheduler", "other" (no token, or
+ * one that is not valid), or "unavailable" when a token came but Google's keys could not be read. The last is not an
+ * ordinary request: the adapter answers 503 so Cloud Scheduler retries the job (a non-2xx answer is retried per the
+ * job's RetryConfig: https://cloud.google.com/scheduler/docs/reference/rest/v1/projects.locations.jobs#RetryConfig)
+ * rather than the run reaching the handler as an unmarked request and being lost.
+ */
+export async function scheduleVerdict(
+  headers: Headers,
+  host: string,
+  email: string,
+  keys: () => Promise<GoogleJwk[]>,
+  nowSeconds: number,
+): Promise<"scheduler" | "other" | "unavailable"> {
+  const token = /^Bearer (.+)$/.exec(headers.get("authorization") ?? "")?.[1];
+  if (!token) return "other";
+  let jwks: GoogleJwk[];
+  try {
+    jwks = await keys();
+  } catch (err) {
+    console.error(err);
+    return "unavailable";
+  }
+  return verifyGoogleIdToken(token, jwks, { email, host, nowSeconds }) ? "scheduler" : "other";
+}
+
 const CERTS = "https://www.googleapis.com/oauth2/v3/certs";
+/** How long a request waits for Google's keys before it is answered 503 (Cloud Scheduler then retries). */
+const CERTS_TIMEOUT_MS = 5000;
 let cached: { keys: GoogleJwk[]; until: number } | undefined;
 
 /** Google's current signing keys, kept for the response's `Cache-Control: max-age` (as Google's page says to). */
 export async function googleSigningKeys(now: number = Date.now()): Promise<GoogleJwk[]> {
   if (cached && cached.until > now) return cached.keys;
-  const response = await fetch(CERTS);
+  const response = await fetch(CERTS, { signal: AbortSignal.timeout(CERTS_TIMEOUT_MS) });
   if (!response.ok) throw new Error(`Google signing keys: HTTP ${response.status}`);
   const body = (await response.json()) as { keys?: GoogleJwk[] };
   const maxAge = /max-age=(\d+)/.exec(response.headers.get("cache-control") ?? "")?.[1];
