@@ -123,6 +123,47 @@ describe("acceptance, issue 15, Google Cloud", () => {
     });
   });
 
+  describe("item 1's class on Cloud DNS: an output address must say it is an IP", () => {
+    // Cloud DNS routing policies health-check IP addresses only ("externalEndpoints[]: The Internet IP addresses to be
+    // health checked", https://cloud.google.com/dns/docs/reference/rest/v1/resourceRecordSets#healthcheckedtargets),
+    // and an output without `addressKind` is a hostname (docs/failover-dns.md). Regression: such an output used to
+    // land in the A record's health-checked targets as a name.
+    const cloudDns = (addressKind?: "ipv4") =>
+      tryRecordPlan(() => {
+        const fn = new ServerlessFunction("probe", { target: "gcp:europe-west1", entry: ENTRY, url: true });
+        new FailoverDns("dns", {
+          provider: "gcp-cloud-dns",
+          zone: "example.com",
+          record: "api",
+          strategy: "failover",
+          endpoints: [
+            { id: "a", address: fn.nativeName.apply(() => "34.120.1.1"), region: "gcp:us-central1", addressKind },
+            { id: "b", address: "34.120.1.2", region: "gcp:europe-west1" },
+          ],
+          healthCheck: { path: "/healthz" },
+          gcp: { managedZone: "example-com" },
+        });
+      }, gcpOptions());
+
+    it("undeclared: a ConfigError on endpoints[0].addressKind before the DNS resources register", async () => {
+      const { plan, error } = await cloudDns();
+      assert.strictEqual((error as Error | undefined)?.name, "ConfigError");
+      assert.strictEqual((error as { field?: string }).field, "endpoints[0].addressKind");
+      assert.strictEqual(findResources(plan, "gcp:dns/recordSet:RecordSet").length, 0);
+    });
+
+    it("declared ipv4: an A record whose health-checked targets are IP addresses", async () => {
+      const { plan, error } = await cloudDns("ipv4");
+      assert.ifError(error);
+      const record = getResource(plan, "gcp:dns/recordSet:RecordSet");
+      assert.strictEqual(record.inputs.type, "A");
+      const targets = JSON.stringify(record.inputs.routingPolicy).match(/"externalEndpoints":\[[^\]]*\]/g) ?? [];
+      assert.ok(targets.length > 0);
+      for (const t of targets)
+        assert.match(t, /^"externalEndpoints":\["\d{1,3}(\.\d{1,3}){3}"(,"\d{1,3}(\.\d{1,3}){3}")*\]$/);
+    });
+  });
+
   describe("item 2: every API a resource needs is enabled before it", () => {
     // A disabled API fails the first call ("API has not been used in project ... or it is disabled"); APIs are
     // enabled through Service Usage (https://cloud.google.com/service-usage/docs/enable-disable). The API of each

@@ -19,12 +19,16 @@ export function endpointAddress(
   const declared = declaredKind === undefined ? undefined : v.oneOf(declaredKind, `${f}.addressKind`, ADDRESS_KINDS);
   if (pulumi.Output.isInstance(value)) {
     // An output's text is unknown here: its maker declares what it is (an IP must never become a CNAME value).
-    if (declared === undefined) return { address: value as pulumi.Output<string>, kind: "output" };
+    // Cloud DNS health-checks only IP addresses ("externalEndpoints[]: The Internet IP addresses to be health checked",
+    // https://cloud.google.com/dns/docs/reference/rest/v1/resourceRecordSets#healthcheckedtargets), and an output not
+    // declared `ipv4` is taken for a hostname (docs/failover-dns.md, `addressKind`): it would land in the A record's
+    // targets as a name. So on Cloud DNS an output must say it is an IPv4 address.
     if (provider === "gcp-cloud-dns" && declared !== "ipv4")
       v.fail(
         `${f}.addressKind`,
-        `got ${describe(declared)}; Cloud DNS health-checks only external IPv4 endpoints in public zones: give the endpoint's public IPv4 address, or use provider "route53", "cloudflare" or "azure-traffic-manager" for hostnames`,
+        `got ${declared === undefined ? "none for an output address, which is then a hostname" : describe(declared)}; Cloud DNS health-checks only external IPv4 endpoints in public zones: declare addressKind "ipv4" for an output that is the endpoint's public IPv4 address, or use provider "route53", "cloudflare" or "azure-traffic-manager" for hostnames`,
       );
+    if (declared === undefined) return { address: value as pulumi.Output<string>, kind: "output" };
     return { address: value as pulumi.Output<string>, kind: declared };
   }
   const s = v.string(value, field, { maxLength: 253 });
