@@ -17,7 +17,7 @@ import { functionNameClaims } from "./core/physical-name-claims";
 import { resolveAlarms } from "./core/alarms/validate";
 import { functionAlarms } from "./alarms";
 import { checkTransformKeys } from "./core/transform";
-import { gcpFunctionChildKeys } from "./gcp/children";
+import { gcpFunctionChildKeys, refuseOtherPlatformTransforms } from "./gcp/children";
 
 export type {
   CodeDirectory,
@@ -81,6 +81,7 @@ export class ServerlessFunction<P extends Placement = Placement> extends pulumi.
     // Everything that can reject input runs before the component registers: bad input creates nothing.
     const fn = validateFunctionArgs(name, args);
     const children = FUNCTION_CHILDREN[fn.placement.cloud](fn);
+    if (fn.placement.cloud === "gcp") refuseOtherPlatformTransforms(fn.transform, fn.gcp.platform, fn.component);
     checkTransformKeys(fn.transform, children.keys, fn.component, children.where);
     const packaging = FUNCTION_PACKAGING[fn.placement.cloud](fn);
     const pkg = packageFunction({

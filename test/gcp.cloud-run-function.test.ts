@@ -226,6 +226,14 @@ describe("gcp.platform is refused where it cannot deploy, before anything is reg
       /cloudRunService/,
     ],
     [
+      // A url function on an entry used to deploy to Cloud Functions; with "cloud-run" now its default, a program that
+      // transforms the Cloud Functions children is refused: the message says how to keep the old platform.
+      "a url function's Cloud Functions child when the platform was not given",
+      { url: true, transform: { function: { description: "x" } } },
+      "transform.function",
+      /"function" is a child of gcp\.platform "cloud-functions": set gcp: \{ platform: "cloud-functions" \}/,
+    ],
+    [
       "the Cloud Run child transformed on cloud-functions",
       { transform: { cloudRunService: { description: "x" } } },
       "transform.cloudRunService",

@@ -1,4 +1,5 @@
 import type * as gcp from "@pulumi/gcp";
+import { ConfigError, describe } from "../core/errors";
 import { childKeys } from "../core/transform";
 
 /**
@@ -143,6 +144,27 @@ const ONLY_ON: Record<"cloud-functions" | "cloud-run", readonly (keyof GcpFuncti
   "cloud-functions": ["buildServiceAccount", "topic", "function", "invoker"],
   "cloud-run": ["cloudRunService"],
 };
+
+/**
+ * Refuses a `transform` key that is a child of the other Google platform only, saying which platform creates it: a url
+ * function on a portable entry deploys to "cloud-run" unless `gcp.platform` says otherwise (#15 item 7), so a program
+ * written for Cloud Functions (`transform.function`, `transform.invoker`, ...) learns how to keep that platform.
+ */
+export function refuseOtherPlatformTransforms(
+  transforms: object,
+  platform: "cloud-functions" | "cloud-run",
+  component: string,
+): void {
+  const other = platform === "cloud-run" ? "cloud-functions" : "cloud-run";
+  const key = Object.keys(transforms).find((k) => (ONLY_ON[other] as readonly string[]).includes(k));
+  if (key === undefined) return;
+  throw new ConfigError(
+    component,
+    `transform.${key}`,
+    `${describe(key)} is a child of gcp.platform "${other}": set gcp: { platform: "${other}" } to deploy there, ` +
+      `or transform the children of gcp.platform "${platform}" (${gcpFunctionChildKeys(platform).join(", ")})`,
+  );
+}
 
 /** The ServerlessFunction children `transform` may name on a Google platform. */
 export function gcpFunctionChildKeys(platform: "cloud-functions" | "cloud-run"): readonly string[] {
