@@ -2,7 +2,7 @@ import * as assert from "node:assert";
 import * as path from "node:path";
 import { ApiGateway, FailoverDns, MultiRegionService, ServerlessFunction } from "../lib";
 import { Plan, dependsOn, findResources, getResource, recordPlan, tryRecordPlan } from "../lib/testing";
-import { apisNeeded, assertConfigError, gcpOptions } from "./support/acceptance-gcp";
+import { assertApisEnabledFirst, assertConfigError, gcpOptions } from "./support/acceptance-gcp";
 
 /**
  * Issue 15, Google Cloud items 1-9 and 14, checked from the outside: each program is what a user writes with the
@@ -17,25 +17,6 @@ const SERVICE = "gcp:projects/service:Service";
 const gcpResources = (plan: Plan) => plan.resources.filter((r) => r.custom && r.type.startsWith("gcp:"));
 const enabledApis = (plan: Plan) =>
   findResources(plan, SERVICE).filter((r) => /googleapis\.com$/.test(String(r.inputs.service)));
-
-/** Every Google resource waits for every API its type needs, enabled in the same program (issue 15 item 2). */
-function assertApisEnabledFirst(plan: Plan): void {
-  const services = enabledApis(plan);
-  for (const r of gcpResources(plan)) {
-    if (r.type === SERVICE) continue;
-    for (const api of apisNeeded(r.type)) {
-      const enabling = services.filter((s) => s.inputs.service === api);
-      assert.ok(enabling.length > 0, `${r.type} ${r.name} needs ${api}, which nothing enables`);
-      assert.ok(
-        enabling.some((s) => dependsOn(plan, r, s)),
-        `${r.type} ${r.name} does not wait for ${api}`,
-      );
-    }
-  }
-  // "disableOnDestroy: false": destroying one stack must not turn an API off for everything else in the project
-  // (the issue's own requirement; https://registry.terraform.io/providers/hashicorp/google/latest/docs/resources/google_project_service).
-  for (const s of services) assert.strictEqual(s.inputs.disableOnDestroy, false, `${s.name} disables on destroy`);
-}
 
 describe("acceptance, issue 15, Google Cloud", () => {
   describe("item 1: DNS records for an IP address are A records", () => {

@@ -1,5 +1,5 @@
 import * as assert from "node:assert";
-import { Plan, findResources } from "../../lib/testing";
+import { Plan, dependsOn, findResources } from "../../lib/testing";
 
 /** Options for a fresh Google Cloud project (`gcp:project` is what `pulumi config set gcp:project` gives). */
 export function gcpOptions(extra: Record<string, string> = {}, project = "acme-prod-4711") {
@@ -49,6 +49,27 @@ const APIS: [RegExp, string[]][] = [
 
 export function apisNeeded(type: string): string[] {
   return APIS.filter(([re]) => re.test(type)).flatMap(([, apis]) => apis);
+}
+
+/** Every Google resource waits for every API its type needs, enabled in the same program (issue 15 item 2). */
+export function assertApisEnabledFirst(plan: Plan): void {
+  const services = findResources(plan, "gcp:projects/service:Service").filter((r) =>
+    /googleapis\.com$/.test(String(r.inputs.service)),
+  );
+  for (const r of plan.resources.filter((x) => x.custom && x.type.startsWith("gcp:"))) {
+    if (r.type === "gcp:projects/service:Service") continue;
+    for (const api of apisNeeded(r.type)) {
+      const enabling = services.filter((s) => s.inputs.service === api);
+      assert.ok(enabling.length > 0, `${r.type} ${r.name} needs ${api}, which nothing enables`);
+      assert.ok(
+        enabling.some((s) => dependsOn(plan, r, s)),
+        `${r.type} ${r.name} does not wait for ${api}`,
+      );
+    }
+  }
+  // "disableOnDestroy: false": destroying one stack must not turn an API off for everything else in the project
+  // (the issue's own requirement; https://registry.terraform.io/providers/hashicorp/google/latest/docs/resources/google_project_service).
+  for (const s of services) assert.strictEqual(s.inputs.disableOnDestroy, false, `${s.name} disables on destroy`);
 }
 
 /** A ConfigError on `field`, thrown before anything registered (docs/concepts.md, "Errors"). */
