@@ -248,4 +248,42 @@ describe("acceptance, issue 15, more of the same classes (soft-deleted names, or
     assert.ok(managed, "no managed service enabled");
     assert.ok(dependsOn(plan, managed, getResource(plan, "gcp:apigateway/api:Api")));
   });
+
+  it("an explicit OPTIONS route beside cors is a preflight too: unauthenticated, the others keep their API key", async () => {
+    // Swagger 2.0: an operation's `security` overrides the top-level one and "an empty array can be used" to remove
+    // it (https://swagger.io/specification/v2/#operation-object); a preflight carries no credentials
+    // (https://fetch.spec.whatwg.org/#cors-preflight-fetch).
+    const plan = await recordPlan(() => {
+      const fn = new ServerlessFunction("users", { target: "gcp:europe-west1", entry: ENTRY });
+      new ApiGateway("api", {
+        target: "gcp:europe-west1",
+        routes: { "OPTIONS /users": fn, "GET /users": fn },
+        cors: true,
+        auth: { apiKey: true },
+      });
+    }, gcpOptions());
+    const config = getResource(plan, "gcp:apigateway/apiConfig:ApiConfig");
+    const docs = config.inputs.openapiDocuments as { document: { contents: string } }[];
+    const doc = JSON.parse(Buffer.from(docs[0].document.contents, "base64").toString("utf8")) as {
+      security?: unknown[];
+      paths: Record<string, Record<string, { security?: unknown[] }>>;
+    };
+    assert.deepStrictEqual(doc.paths["/users"].options.security, []);
+    assert.ok((doc.paths["/users"].get.security ?? doc.security ?? []).length > 0);
+  });
+
+  it("a changed document is a new API config id (configs are replaced, never updated in place)", async () => {
+    // `openapi_documents` forces a new API config (https://registry.terraform.io/providers/hashicorp/google/latest/docs/resources/api_gateway_api_config),
+    // so its id must change with it or the create-before-delete replacement collides with the old one.
+    const idFor = async (route: string) => {
+      const plan = await recordPlan(() => {
+        const fn = new ServerlessFunction("users", { target: "gcp:europe-west1", entry: ENTRY });
+        new ApiGateway("api", { target: "gcp:europe-west1", routes: { [route]: fn } });
+      }, gcpOptions());
+      return String(getResource(plan, "gcp:apigateway/apiConfig:ApiConfig").inputs.apiConfigId);
+    };
+    const [a, b] = [await idFor("GET /users"), await idFor("GET /people")];
+    assert.notStrictEqual(a, b);
+    for (const id of [a, b]) assert.ok(/^[a-z][a-z0-9-]{0,61}[a-z0-9]$/.test(id), id);
+  });
 });
