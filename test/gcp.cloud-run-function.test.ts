@@ -307,13 +307,13 @@ describe("the Cloud Run bundle is its own HTTP server (Cloud Run's container con
     const spoofed = await fetch(`${base}/x`, { headers: { "x-meridian-trigger": "schedule" } });
     assert.equal(((await spoofed.json()) as any).trigger, null);
 
-    // A private service (no MERIDIAN_SCHEDULER_EMAIL): Cloud Run IAM admits only the scheduler, so the path is trusted.
+    // No MERIDIAN_SCHEDULER_EMAIL: the function has no schedule, so nothing is one.
     const schedule = await fetch(`${base}/__meridian/schedule`, {
       method: "POST",
       headers: { "x-meridian-trigger": "schedule" },
       body: "{}",
     });
-    assert.equal(((await schedule.json()) as any).trigger, "schedule");
+    assert.equal(((await schedule.json()) as any).trigger, null);
 
     const boom = await fetch(`${base}/boom`);
     assert.equal(boom.status, 500);
@@ -354,6 +354,54 @@ describe("the Cloud Run bundle is its own HTTP server (Cloud Run's container con
     });
     assert.equal(spoofed.status, 200);
     assert.equal(((await spoofed.json()) as any).trigger, null, "no token: the trigger marker is dropped");
+  });
+
+  it("private with schedules: the scheduler's verified token (signature removed by Cloud Run) is a schedule, another account's is not", async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), "meridian-cloud-run-"));
+    const pkg = packageFunction({
+      cloud: "gcp",
+      source: { kind: "entry", entry: ENTRY },
+      platformFiles: [],
+      layout: "gcp-cloud-run",
+      archive: "tar.gz",
+      component: "test",
+      outDir: dir,
+    });
+    execFileSync("tar", ["-xzf", pkg.path, "-C", dir]);
+    const port = await freePort();
+    const email = "sched@p.iam.gserviceaccount.com";
+    child = spawn(process.execPath, ["index.js"], {
+      cwd: dir,
+      env: {
+        PATH: process.env.PATH,
+        PORT: String(port),
+        MERIDIAN_SCHEDULER_EMAIL: email,
+        MERIDIAN_SCHEDULER_CHECK: "claims",
+      },
+      stdio: ["ignore", "ignore", "pipe"],
+    });
+    const base = `http://127.0.0.1:${port}`;
+    await waitFor(base);
+    const b64 = (o: unknown) => Buffer.from(JSON.stringify(o)).toString("base64url");
+    const verified = (who: string) =>
+      `${b64({ alg: "RS256", kid: "k" })}.${b64({
+        iss: "https://accounts.google.com",
+        aud: base,
+        email: who,
+        email_verified: true,
+        exp: Math.floor(Date.now() / 1000) + 600,
+      })}.SIGNATURE_REMOVED_BY_GOOGLE`;
+    const send = async (who?: string) => {
+      const response = await fetch(`${base}/__meridian/schedule`, {
+        method: "POST",
+        headers: { "x-meridian-trigger": "schedule", ...(who ? { authorization: `Bearer ${verified(who)}` } : {}) },
+        body: "{}",
+      });
+      return ((await response.json()) as any).trigger;
+    };
+    assert.equal(await send(email), "schedule");
+    assert.equal(await send("api-gw@p.iam.gserviceaccount.com"), null, "an ApiGateway's token is not the scheduler's");
+    assert.equal(await send(), null);
   });
 
   it("the archive is deterministic: sorted entries, mode 0644, mtime 0, no gzip timestamp", () => {

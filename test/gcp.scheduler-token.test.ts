@@ -1,6 +1,6 @@
 import * as assert from "node:assert/strict";
 import { createSign, generateKeyPairSync } from "node:crypto";
-import { GoogleJwk, scheduleVerdict, verifyGoogleIdToken } from "../lib/bundling/adapters/google-id-token";
+import { GoogleJwk, claimsMatch, scheduleVerdict, verifyGoogleIdToken } from "../lib/bundling/adapters/google-id-token";
 import { findResources, getResource, recordPlan } from "../lib/testing";
 import { CONFIG, program } from "./support/function-program";
 
@@ -87,21 +87,46 @@ describe("schedules of a public Google Cloud function carry a token the adapter 
     assert.equal(await verdict(headers(`Bearer ${token()}`), down), "unavailable");
   });
 
-  it("the Cloud Run service knows the scheduler account only when it is public and scheduled", async () => {
+  it("the Cloud Run service knows the scheduler account when scheduled; private, it reads the claims Cloud Run IAM verified", async () => {
     const env = async (extra: Record<string, unknown>) => {
       const plan = await recordPlan(program("gcp:europe-west1", { gcp: { platform: "cloud-run" }, ...extra }), {
         config: CONFIG,
       });
       const envs = (getResource(plan, "gcp:cloudrunv2/service:Service").inputs as any).template.containers[0].envs;
       const sa = findResources(plan, "gcp:serviceaccount/account:Account").find((a) => a.name === "hello-scheduler-sa");
-      return { value: envs.find((e: any) => e.name === "MERIDIAN_SCHEDULER_EMAIL")?.value, sa };
+      const get = (name: string) => envs.find((e: any) => e.name === name)?.value;
+      return { email: get("MERIDIAN_SCHEDULER_EMAIL"), check: get("MERIDIAN_SCHEDULER_CHECK"), sa };
     };
     const schedule = { triggers: [{ type: "http" }, { type: "schedule", schedule: "rate(1 hour)" }] };
     const pub = await env(schedule);
-    assert.match(pub.value, /^meridian-dev-hello-sched@meridian-test\.iam\.gserviceaccount\.com$/);
+    assert.match(pub.email, /^meridian-dev-hello-sched@meridian-test\.iam\.gserviceaccount\.com$/);
+    assert.equal(pub.check, undefined, "public: the adapter checks the signature");
     assert.ok(pub.sa);
-    assert.equal((await env({ ...schedule, url: false })).value, undefined);
-    assert.equal((await env({})).value, undefined);
+    const priv = await env({ ...schedule, url: false });
+    assert.equal(priv.email, pub.email);
+    assert.equal(priv.check, "claims");
+    assert.deepEqual(await env({}).then((e) => [e.email, e.check]), [undefined, undefined]);
+  });
+
+  // A private function's callers are the scheduler and an ApiGateway, whose backend requests forward the client's
+  // headers and carry the gateway's own token in Authorization (it "overrides the original Authorization header when
+  // the backend address is specified by x-google-backend": https://cloud.google.com/api-gateway/docs/authenticating-users-jwt).
+  // Cloud Run IAM verified that token and passes it on with its signature removed, so the adapter reads its claims.
+  it("claims mode: the scheduler's verified token is a schedule, the gateway's is not, and no keys are read", async () => {
+    const stripped = (claims: Record<string, unknown> = {}) =>
+      `${token(claims).split(".").slice(0, 2).join(".")}.SIGNATURE_REMOVED_BY_GOOGLE`;
+    const none = async (): Promise<GoogleJwk[]> => {
+      throw new Error("keys must not be read in claims mode");
+    };
+    const verdict = (t?: string) =>
+      scheduleVerdict(new Headers(t ? { authorization: `Bearer ${t}` } : {}), HOST, EMAIL, none, NOW, "claims");
+    assert.equal(await verdict(stripped()), "scheduler");
+    assert.equal(await verdict(token()), "scheduler", "a token with its signature kept");
+    assert.equal(await verdict(stripped({ email: "meridian-dev-api-gw@proj.iam.gserviceaccount.com" })), "other");
+    assert.equal(await verdict(stripped({ exp: NOW - 120 })), "other");
+    assert.equal(await verdict(stripped({ aud: "https://other.a.run.app" })), "other");
+    assert.equal(await verdict(), "other", "no token");
+    assert.equal(claimsMatch("garbage", { email: EMAIL, host: HOST, nowSeconds: NOW }), false);
   });
 
   // A url function pinned to Cloud Functions is public through an allUsers run.invoker grant, and a public service hands
@@ -121,7 +146,7 @@ describe("schedules of a public Google Cloud function carry a token the adapter 
       await env({ ...schedule, url: true }),
       /^meridian-dev-hello-sched@meridian-test\.iam\.gserviceaccount\.com$/,
     );
-    assert.equal(await env({ ...schedule, url: false }), undefined);
+    assert.match(await env({ ...schedule, url: false }), /^meridian-dev-hello-sched@/);
     assert.equal(await env({ url: true }), undefined);
   });
 });

@@ -10,7 +10,7 @@ import { GcpApi, enableApis } from "./apis";
 import type { GcpFunctionChildren } from "./children";
 import { gcpSecrets } from "./function-secrets";
 import { functionSource } from "./function-source";
-import { gcpFunctionLogs, gcpFunctionSchedules, schedulerAccount } from "./function-triggers";
+import { gcpFunctionLogs, gcpFunctionSchedules, schedulerAccount, schedulerEnvironment } from "./function-triggers";
 import { runBaseImage } from "./run-base-image";
 import { serviceAccount } from "./service-account";
 
@@ -53,10 +53,10 @@ export function createCloudRunFunction(parent: pulumi.Resource, fn: BuiltFunctio
   const envs: gcp.types.input.cloudrunv2.ServiceTemplateContainerEnv[] = Object.keys(fn.environment)
     .sort()
     .map((key) => ({ name: key, value: fn.environment[key] }));
-  // A public service gets anyone's requests, so its schedules are told apart by the job's OIDC token, which the
-  // adapter verifies against this account (lib/bundling/adapters/gcp.ts); a private one is guarded by Cloud Run IAM.
+  // Schedules are told apart by the job's OIDC token for this account (lib/bundling/adapters/gcp.ts): its signature
+  // checked by the adapter on a public service, its claims read on a private one, whose token Cloud Run IAM verified.
   const scheduler = fn.schedules.length > 0 ? schedulerAccount(parent, fn, apis) : undefined;
-  if (scheduler && fn.url) envs.push({ name: "MERIDIAN_SCHEDULER_EMAIL", value: scheduler.email });
+  for (const [key, value] of Object.entries(schedulerEnvironment(scheduler, fn.url))) envs.push({ name: key, value });
   // Secret Manager references, resolved by Cloud Run when an instance starts: no value is in the service
   // (https://cloud.google.com/run/docs/configuring/services/secrets#env-var).
   for (const ref of secrets.refs)

@@ -29,6 +29,21 @@ export function schedulerAccount(
 }
 
 /**
+ * What the adapter needs to tell a schedule from another request (lib/bundling/adapters/gcp.ts): the scheduler's
+ * account, and on a private service (no `url`) that Cloud Run IAM has verified the token, so its claims are read
+ * (Cloud Run passes a verified token on with its signature removed); a public service checks the signature itself.
+ */
+export function schedulerEnvironment(
+  scheduler: gcp.serviceaccount.Account | undefined,
+  url: boolean,
+): Record<string, pulumi.Output<string> | string> {
+  if (!scheduler) return {};
+  return url
+    ? { MERIDIAN_SCHEDULER_EMAIL: scheduler.email }
+    : { MERIDIAN_SCHEDULER_EMAIL: scheduler.email, MERIDIAN_SCHEDULER_CHECK: "claims" };
+}
+
+/**
  * Schedules: Cloud Scheduler jobs calling `POST <uri>/__meridian/schedule` with an OIDC token of a dedicated
  * service account that may invoke this function's Cloud Run service only.
  */

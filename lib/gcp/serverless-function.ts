@@ -9,7 +9,7 @@ import { transformsOf, withTransform } from "../core/transform";
 import { GcpApi, enableApis } from "./apis";
 import type { GcpFunctionChildren } from "./children";
 import { gcpFunctionSecrets } from "./function-secrets";
-import { gcpFunctionLogs, gcpFunctionSchedules, schedulerAccount } from "./function-triggers";
+import { gcpFunctionLogs, gcpFunctionSchedules, schedulerAccount, schedulerEnvironment } from "./function-triggers";
 import { createCloudRunFunction } from "./cloud-run-function";
 import { functionSource } from "./function-source";
 import { serviceAccount } from "./service-account";
@@ -78,10 +78,12 @@ export function createGcpFunction(parent: pulumi.Resource, fn: BuiltFunctionSpec
   // A url function is public (the allUsers grant below), so its schedules are told apart by the job's OIDC token,
   // which a public service receives as sent (https://cloud.google.com/endpoints/docs/openapi/troubleshoot-jwt: only
   // without --allow-unauthenticated does Cloud Run IAM intercept it) and the adapter verifies against this account
-  // (lib/bundling/adapters/gcp.ts), as on the Cloud Run platform; a private function is guarded by Cloud Run IAM.
+  // (lib/bundling/adapters/gcp.ts), as on the Cloud Run platform. A private function reads the claims of the token Cloud
+  // Run IAM verified: an ApiGateway may invoke it too, forwarding its clients' headers.
   const scheduler = fn.schedules.length > 0 ? schedulerAccount(parent, fn, apis) : undefined;
   const environment: Record<string, pulumi.Input<string>> = { ...fn.environment };
-  if (scheduler && fn.url && fn.source.kind === "entry") environment.MERIDIAN_SCHEDULER_EMAIL = scheduler.email;
+  // A code directory runs its own handler, without Meridian's adapter.
+  if (fn.source.kind === "entry") Object.assign(environment, schedulerEnvironment(scheduler, fn.url));
 
   const cloudFunction = new gcp.cloudfunctionsv2.Function(
     ...withTransform(

@@ -1,8 +1,10 @@
 import { googleSigningKeys, scheduleVerdict } from "./google-id-token";
 import { TRIGGER_HEADER, hasBody, portable, run, triggerRequest } from "./shared";
 
-/** Set on a public service with schedules (either Google platform): the account whose token a schedule carries. */
+/** Set on a function with schedules (either Google platform): the account whose token a schedule carries. */
 const SCHEDULER_EMAIL = "MERIDIAN_SCHEDULER_EMAIL";
+/** "claims" on a private service, whose tokens Cloud Run IAM verified; otherwise the signature is checked here. */
+const SCHEDULER_CHECK = "MERIDIAN_SCHEDULER_CHECK";
 
 /** The parts of an Express request the Functions Framework hands an HTTP function. */
 interface ExpressRequest {
@@ -87,13 +89,17 @@ export function gcpHandler(mod: unknown): (req: ExpressRequest | CloudEvent, res
 }
 
 /**
- * Whether a request that says it is a schedule comes from the function's Cloud Scheduler job. A private service needs
- * no check: Cloud Run lets through only principals with `run.invoker`. A public one (invoker IAM check disabled) checks
- * the job's OIDC token itself, as Cloud Scheduler's OidcToken allows for "endpoints where you intend to validate the
- * token yourself" (https://cloud.google.com/scheduler/docs/reference/rest/v1/projects.locations.jobs#OidcToken).
+ * Whether a request that says it is a schedule comes from the function's Cloud Scheduler job, by the job's OIDC token,
+ * as Cloud Scheduler's OidcToken allows for "endpoints where you intend to validate the token yourself"
+ * (https://cloud.google.com/scheduler/docs/reference/rest/v1/projects.locations.jobs#OidcToken). A public service
+ * checks the signature itself; a private one reads the claims of the token Cloud Run IAM verified, because its callers
+ * are not only the scheduler: an ApiGateway's account may invoke it too and forwards its clients' headers (it replaces
+ * only Authorization, with its own token), so the trigger header alone would let any gateway caller run the
+ * scheduled path. Without MERIDIAN_SCHEDULER_EMAIL the function has no schedule, and nothing is one.
  */
 async function fromScheduler(headers: Headers, host: string): Promise<"scheduler" | "other" | "unavailable"> {
   const email = process.env[SCHEDULER_EMAIL];
-  if (!email) return "scheduler";
-  return scheduleVerdict(headers, host, email, () => googleSigningKeys(), Date.now() / 1000);
+  if (!email) return "other";
+  const check = process.env[SCHEDULER_CHECK] === "claims" ? "claims" : "signature";
+  return scheduleVerdict(headers, host, email, () => googleSigningKeys(), Date.now() / 1000, check);
 }
