@@ -49,7 +49,7 @@ export function verifyGoogleIdToken(token: string, keys: readonly GoogleJwk[], e
 /**
  * The claims of an ID token that Cloud Run has already verified: on a private service Cloud Run IAM checks the token
  * and passes it on with its signature removed ("Cloud Run removes the token signature before passing the token to the
- * user container"), so only what it says is read here — issuer, expiry, audience host, the account. Never use this
+ * user container": https://cloud.google.com/run/docs/authenticating/service-to-service), so only what it says is read here — issuer, expiry, audience host, the account. Never use this
  * where the platform did not verify the token (a public service).
  */
 export function claimsMatch(token: string, expected: ExpectedIdToken): boolean {
