@@ -267,12 +267,12 @@ describe("acceptance, issue 15, Google Cloud names, regions, access, preflights,
       assertRfc1035(b.inputs.name, "certificate");
     });
 
-    // DEFECT, reported (lib/gcp is another helper's): moving a function to another region replaces its bucket (a
+    // Was a defect (found by this suite, fixed in lib/gcp/function-source.ts): moving a function to another region replaces its bucket (a
     // bucket's location cannot be changed: https://cloud.google.com/storage/docs/moving-buckets) under the same name,
     // since `ignoreChanges` on the name makes the engine reuse the old value (pulumi/pulumi#2657: "the engine simply
     // replaces the values of input properties in the goal state with old inputs"), and Pulumi creates the new bucket
-    // before deleting the old one: "name taken". Only deleteBeforeReplace lets it complete. Unskip once fixed.
-    it.skip("another force-new field on a fixed name: a bucket's location (a function moved to another region)", async () => {
+    // before deleting the old one: "name taken". Only deleteBeforeReplace lets it complete.
+    it("another force-new field on a fixed name: a bucket's location (a function moved to another region)", async () => {
       const eu = await fnPlan("hello", gcpOptions(), "gcp:europe-west1");
       const us = await fnPlan("hello", gcpOptions(), "gcp:us-central1");
       const [a, b] = [getResource(eu, BUCKET), getResource(us, BUCKET)];

@@ -32,8 +32,12 @@ export function functionSource(
         forceDestroy: true,
         labels,
       } satisfies gcp.storage.BucketArgs,
-      // A name is set at creation only: a stack deployed before names carried a seed keeps its bucket.
-      { ...opts, ignoreChanges: ["name"] },
+      // A name is set at creation only: a stack deployed before names carried a seed keeps its bucket. So a location
+      // change (a function moved to another region: "you cannot change a bucket's location",
+      // https://cloud.google.com/storage/docs/moving-buckets) replaces the bucket under the same name (ignoreChanges keeps
+      // the old value in a replacement: pulumi/pulumi#2657), which can only be done delete-first; the bucket holds
+      // nothing but the function's archive (forceDestroy) and the function is replaced with it.
+      { ...opts, ignoreChanges: ["name"], deleteBeforeReplace: true },
     ),
   );
   const extension = fn.package.path.endsWith(".tar.gz") ? "tar.gz" : "zip";
