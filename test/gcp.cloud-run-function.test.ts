@@ -264,7 +264,8 @@ describe("the Cloud Run bundle is its own HTTP server (Cloud Run's container con
     dir = undefined;
   });
 
-  it("the tar.gz unpacks to index.js, which serves the handler on $PORT and stops on SIGTERM", async () => {
+  /** Packages the fixture for Cloud Run and unpacks the tar.gz into a folder of its own, as Cloud Run would. */
+  function unpackedBundle(): string {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), "meridian-cloud-run-"));
     const pkg = packageFunction({
       cloud: "gcp",
@@ -278,17 +279,35 @@ describe("the Cloud Run bundle is its own HTTP server (Cloud Run's container con
     const unpacked = path.join(dir, "app");
     fs.mkdirSync(unpacked);
     execFileSync("tar", ["-xzf", pkg.path, "-C", unpacked]);
-    assert.deepEqual(fs.readdirSync(unpacked), ["index.js"]);
+    return unpacked;
+  }
 
+  /** Starts `node index.js` there with `env` and a free $PORT; resolves to its base URL once it answers. */
+  async function serve(cwd: string, env: Record<string, string>): Promise<string> {
     const port = await freePort();
     // The container contract: listen on $PORT (https://cloud.google.com/run/docs/container-contract#port).
     child = spawn(process.execPath, ["index.js"], {
-      cwd: unpacked,
-      env: { PATH: process.env.PATH, PORT: String(port), GREETING: "hi" },
+      cwd,
+      env: { PATH: process.env.PATH, PORT: String(port), ...env },
       stdio: ["ignore", "ignore", "pipe"],
     });
     const base = `http://127.0.0.1:${port}`;
     await waitFor(base);
+    return base;
+  }
+
+  /** A POST to the schedule path carrying the trigger header: the response, whose body says what the handler saw. */
+  const postSchedule = (base: string, headers: Record<string, string> = {}) =>
+    fetch(`${base}/__meridian/schedule`, {
+      method: "POST",
+      headers: { "x-meridian-trigger": "schedule", ...headers },
+      body: "{}",
+    });
+
+  it("the tar.gz unpacks to index.js, which serves the handler on $PORT and stops on SIGTERM", async () => {
+    const unpacked = unpackedBundle();
+    assert.deepEqual(fs.readdirSync(unpacked), ["index.js"]);
+    const base = await serve(unpacked, { GREETING: "hi" });
 
     const get = await fetch(`${base}/hello?x=1`, { headers: { cookie: "c=1" } });
     assert.equal(get.status, 200);
@@ -308,11 +327,7 @@ describe("the Cloud Run bundle is its own HTTP server (Cloud Run's container con
     assert.equal(((await spoofed.json()) as any).trigger, null);
 
     // No MERIDIAN_SCHEDULER_EMAIL: the function has no schedule, so nothing is one.
-    const schedule = await fetch(`${base}/__meridian/schedule`, {
-      method: "POST",
-      headers: { "x-meridian-trigger": "schedule" },
-      body: "{}",
-    });
+    const schedule = await postSchedule(base);
     assert.equal(((await schedule.json()) as any).trigger, null);
 
     const boom = await fetch(`${base}/boom`);
@@ -323,65 +338,20 @@ describe("the Cloud Run bundle is its own HTTP server (Cloud Run's container con
     assert.deepEqual([...new Uint8Array(await binary.arrayBuffer())], [0, 1, 2, 255]);
 
     const exited = new Promise<number | null>((resolve) => child!.once("exit", (code) => resolve(code)));
-    child.kill("SIGTERM");
+    child!.kill("SIGTERM");
     assert.equal(await exited, 0, "Cloud Run's SIGTERM closes the server and the process exits");
   });
 
   it("public with schedules: a schedule request without the scheduler's token is an ordinary request", async () => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), "meridian-cloud-run-"));
-    const pkg = packageFunction({
-      cloud: "gcp",
-      source: { kind: "entry", entry: ENTRY },
-      platformFiles: [],
-      layout: "gcp-cloud-run",
-      archive: "tar.gz",
-      component: "test",
-      outDir: dir,
-    });
-    execFileSync("tar", ["-xzf", pkg.path, "-C", dir]);
-    const port = await freePort();
-    child = spawn(process.execPath, ["index.js"], {
-      cwd: dir,
-      env: { PATH: process.env.PATH, PORT: String(port), MERIDIAN_SCHEDULER_EMAIL: "sched@p.iam.gserviceaccount.com" },
-      stdio: ["ignore", "ignore", "pipe"],
-    });
-    const base = `http://127.0.0.1:${port}`;
-    await waitFor(base);
-    const spoofed = await fetch(`${base}/__meridian/schedule`, {
-      method: "POST",
-      headers: { "x-meridian-trigger": "schedule" },
-      body: "{}",
-    });
+    const base = await serve(unpackedBundle(), { MERIDIAN_SCHEDULER_EMAIL: "sched@p.iam.gserviceaccount.com" });
+    const spoofed = await postSchedule(base);
     assert.equal(spoofed.status, 200);
     assert.equal(((await spoofed.json()) as any).trigger, null, "no token: the trigger marker is dropped");
   });
 
   it("private with schedules: the scheduler's verified token (signature removed by Cloud Run) is a schedule, another account's is not", async () => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), "meridian-cloud-run-"));
-    const pkg = packageFunction({
-      cloud: "gcp",
-      source: { kind: "entry", entry: ENTRY },
-      platformFiles: [],
-      layout: "gcp-cloud-run",
-      archive: "tar.gz",
-      component: "test",
-      outDir: dir,
-    });
-    execFileSync("tar", ["-xzf", pkg.path, "-C", dir]);
-    const port = await freePort();
     const email = "sched@p.iam.gserviceaccount.com";
-    child = spawn(process.execPath, ["index.js"], {
-      cwd: dir,
-      env: {
-        PATH: process.env.PATH,
-        PORT: String(port),
-        MERIDIAN_SCHEDULER_EMAIL: email,
-        MERIDIAN_SCHEDULER_CHECK: "claims",
-      },
-      stdio: ["ignore", "ignore", "pipe"],
-    });
-    const base = `http://127.0.0.1:${port}`;
-    await waitFor(base);
+    const base = await serve(unpackedBundle(), { MERIDIAN_SCHEDULER_EMAIL: email, MERIDIAN_SCHEDULER_CHECK: "claims" });
     const b64 = (o: unknown) => Buffer.from(JSON.stringify(o)).toString("base64url");
     const verified = (who: string) =>
       `${b64({ alg: "RS256", kid: "k" })}.${b64({
@@ -392,11 +362,7 @@ describe("the Cloud Run bundle is its own HTTP server (Cloud Run's container con
         exp: Math.floor(Date.now() / 1000) + 600,
       })}.SIGNATURE_REMOVED_BY_GOOGLE`;
     const send = async (who?: string) => {
-      const response = await fetch(`${base}/__meridian/schedule`, {
-        method: "POST",
-        headers: { "x-meridian-trigger": "schedule", ...(who ? { authorization: `Bearer ${verified(who)}` } : {}) },
-        body: "{}",
-      });
+      const response = await postSchedule(base, who ? { authorization: `Bearer ${verified(who)}` } : {});
       return ((await response.json()) as any).trigger;
     };
     assert.equal(await send(email), "schedule");
