@@ -1,6 +1,5 @@
 import SwaggerParser from "@apidevtools/swagger-parser";
 import * as assert from "node:assert/strict";
-import { ApiGateway, ApiGatewayArgs } from "../lib/api-gateway";
 import {
   Plan,
   allStrings,
@@ -11,34 +10,7 @@ import {
   recordPlan,
   resourceCountIs,
 } from "../lib/testing";
-import { FakeFunction } from "./fixtures/api-fake-function";
-
-type Target = ApiGatewayArgs["target"];
-const JWT = { jwt: { issuer: "https://auth.example.com/", audiences: ["users-api"] } };
-
-/** The users API of the held-out shape: three routes on two functions, JWT auth, a domain, CORS. */
-function usersApi(target: Target, extra: Partial<ApiGatewayArgs> = {}) {
-  return () => {
-    const list = new FakeFunction("list", target);
-    const get = new FakeFunction("get", target);
-    const api = new ApiGateway("users", {
-      target,
-      routes: { "GET /users": list, "GET /users/{id}": get, "POST /users": list },
-      auth: JWT,
-      domain: "api.example.com",
-      cors: true,
-      ...extra,
-    });
-    return { url: api.url, openapi: api.openapi };
-  };
-}
-
-async function assertOpenApiOutput(plan: Plan): Promise<void> {
-  const doc = plan.outputs.openapi as any;
-  assert.equal(doc.openapi, "3.1.0");
-  assert.deepEqual(doc.servers, [{ url: plan.outputs.url }]);
-  await SwaggerParser.validate(structuredClone(doc));
-}
+import { assertOpenApiOutput, usersApi } from "./support/api-program";
 
 describe("ApiGateway on Azure (API Management)", () => {
   let plan: Plan;
