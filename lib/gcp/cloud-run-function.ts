@@ -4,15 +4,13 @@ import type { BuiltFunctionSpec } from "../core/backend";
 import { CloudFunctionResult } from "../core/function/result";
 import { physicalName } from "../core/naming";
 import { cloudRunMinCpu } from "../core/service/sizes";
-import { PUBLIC_ACCESS_LABEL, commonTags } from "../core/tags";
-import { transformsOf, withTransform } from "../core/transform";
-import { GcpApi, enableApis } from "./apis";
-import type { GcpFunctionChildren } from "./children";
+import { PUBLIC_ACCESS_LABEL } from "../core/tags";
+import { withTransform } from "../core/transform";
+import type { GcpApi } from "./apis";
 import { gcpSecrets } from "./function-secrets";
-import { functionSource } from "./function-source";
+import { functionFoundation } from "./function-source";
 import { gcpFunctionLogs, gcpFunctionSchedules, schedulerAccount, schedulerEnvironment } from "./function-triggers";
 import { runBaseImage } from "./run-base-image";
-import { serviceAccount } from "./service-account";
 
 /**
  * ServerlessFunction with `gcp.platform: "cloud-run"`: one Cloud Run service that runs the bundled handler on Google's
@@ -35,19 +33,7 @@ import { serviceAccount } from "./service-account";
 export function createCloudRunFunction(parent: pulumi.Resource, fn: BuiltFunctionSpec): CloudFunctionResult {
   const name = fn.name;
   const region = fn.placement.region!;
-  const labels = commonTags("gcp", "ServerlessFunction");
-  const t = transformsOf<GcpFunctionChildren>(fn.transform);
-  const apis = enableApis(`ServerlessFunction "${name}"`, name, cloudRunApis(fn), parent, t);
-  const opts = { parent, dependsOn: apis };
-
-  const sa = serviceAccount(`${name}-sa`, {
-    parts: [name],
-    displayName: `ServerlessFunction ${name}`,
-    parent,
-    dependsOn: apis,
-    transform: t.serviceAccount,
-  });
-  const { bucket, object } = functionSource(parent, fn, labels, t, opts);
+  const { labels, t, apis, sa, bucket, object } = functionFoundation(parent, fn, cloudRunApis(fn));
   const secrets = gcpSecrets(parent, { name, secrets: fn.secrets, transform: t }, sa.member, labels, apis);
 
   const envs: gcp.types.input.cloudrunv2.ServiceTemplateContainerEnv[] = Object.keys(fn.environment)

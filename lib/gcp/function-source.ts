@@ -2,15 +2,56 @@ import * as gcp from "@pulumi/gcp";
 import * as pulumi from "@pulumi/pulumi";
 import type { BuiltFunctionSpec } from "../core/backend";
 import { globalName } from "../core/global-name";
-import { TransformsOf, withTransform } from "../core/transform";
+import { commonTags } from "../core/tags";
+import { TransformsOf, transformsOf, withTransform } from "../core/transform";
+import { GcpApi, enableApis } from "./apis";
 import type { GcpFunctionChildren } from "./children";
 import { gcpGlobalNameScope } from "./global-names";
+import { serviceAccount } from "./service-account";
+
+/** What both Google platforms start a function with (functionFoundation). */
+export interface GcpFunctionFoundation {
+  readonly labels: Record<string, string>;
+  readonly t: TransformsOf<GcpFunctionChildren>;
+  /** The API enablements every other child waits for. */
+  readonly apis: pulumi.Resource[];
+  readonly opts: { parent: pulumi.Resource; dependsOn: pulumi.Resource[] };
+  /** The function's own runtime identity (no roles of its own). */
+  readonly sa: gcp.serviceaccount.Account;
+  readonly bucket: gcp.storage.Bucket;
+  readonly object: gcp.storage.BucketObject;
+}
+
+/**
+ * The children a function has on either Google platform, created in this order: the APIs its platform calls, its
+ * runtime service account, and its private source bucket with the archive (functionSource).
+ */
+export function functionFoundation(
+  parent: pulumi.Resource,
+  fn: BuiltFunctionSpec,
+  platformApis: GcpApi[],
+): GcpFunctionFoundation {
+  const name = fn.name;
+  const labels = commonTags("gcp", "ServerlessFunction");
+  const t = transformsOf<GcpFunctionChildren>(fn.transform);
+  const apis = enableApis(`ServerlessFunction "${name}"`, name, platformApis, parent, t);
+  const opts = { parent, dependsOn: apis };
+  const sa = serviceAccount(`${name}-sa`, {
+    parts: [name],
+    displayName: `ServerlessFunction ${name}`,
+    parent,
+    dependsOn: apis,
+    transform: t.serviceAccount,
+  });
+  const { bucket, object } = functionSource(parent, fn, labels, t, opts);
+  return { labels, t, apis, opts, sa, bucket, object };
+}
 
 /**
  * A function's private source bucket and the archive object in it, named by the content hash: a code change is a new
  * object, so the function redeploys (hashicorp/terraform-provider-google#1938). The same on both Google platforms.
  */
-export function functionSource(
+function functionSource(
   parent: pulumi.Resource,
   fn: BuiltFunctionSpec,
   labels: Record<string, string>,

@@ -4,14 +4,14 @@ import { CloudFunctionResult, shellQuote } from "../core/function/result";
 import { FunctionSpec } from "../core/function/validate";
 import type { BuiltFunctionSpec } from "../core/backend";
 import { physicalName } from "../core/naming";
-import { PUBLIC_ACCESS_LABEL, commonTags } from "../core/tags";
+import { PUBLIC_ACCESS_LABEL } from "../core/tags";
 import { transformsOf, withTransform } from "../core/transform";
-import { GcpApi, enableApis } from "./apis";
+import type { GcpApi } from "./apis";
 import type { GcpFunctionChildren } from "./children";
 import { gcpFunctionSecrets } from "./function-secrets";
 import { gcpFunctionLogs, gcpFunctionSchedules, schedulerAccount, schedulerEnvironment } from "./function-triggers";
 import { createCloudRunFunction } from "./cloud-run-function";
-import { functionSource } from "./function-source";
+import { functionFoundation } from "./function-source";
 import { serviceAccount } from "./service-account";
 
 /**
@@ -25,21 +25,8 @@ export function createGcpFunction(parent: pulumi.Resource, fn: BuiltFunctionSpec
   if (fn.gcp.platform === "cloud-run") return createCloudRunFunction(parent, fn);
   const name = fn.name;
   const region = fn.placement.region!;
-  const labels = commonTags("gcp", "ServerlessFunction");
-  const t = transformsOf<GcpFunctionChildren>(fn.transform);
   const functionName = physicalName("gcpResource", name);
-  const apis = enableApis(`ServerlessFunction "${name}"`, name, functionApis(fn), parent, t);
-  const opts = { parent, dependsOn: apis };
-
-  const sa = serviceAccount(`${name}-sa`, {
-    parts: [name],
-    displayName: `ServerlessFunction ${name}`,
-    parent,
-    dependsOn: apis,
-    transform: t.serviceAccount,
-  });
-
-  const { bucket, object } = functionSource(parent, fn, labels, t, opts);
+  const { labels, t, apis, opts, sa, bucket, object } = functionFoundation(parent, fn, functionApis(fn));
 
   const secrets = gcpFunctionSecrets(parent, fn, sa, labels, apis);
   const build = buildServiceAccount(parent, fn, bucket, apis);
